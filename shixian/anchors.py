@@ -1,0 +1,199 @@
+"""Stage 3: partial calendar anchors (2016年, 12月, 底) and their resolution to days.
+
+An :class:`Anchor` holds what the text says and nothing more: a missing year
+stays missing until :meth:`Anchor.bounds` resolves it against the reference
+(and reports that it did). Conventions for the fuzzy edges 初/中/底 live here,
+in one table, and are documented in ``docs/semantics.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from . import periods
+from .errors import InvalidDate
+
+__all__ = ["EDGE_CONVENTIONS", "Anchor", "Bounds"]
+
+#: grain → edge → (first, last) sub-period, as month numbers (year/quarter/half)
+#: or days of the month (month). ``None`` = the period's own end.
+EDGE_CONVENTIONS: dict[str, dict[str, tuple[int, int | None]]] = {
+    "year": {"begin": (1, 3), "middle": (6, 7), "end": (12, 12)},
+    "half": {"begin": (1, 1), "middle": (3, 4), "end": (6, 6)},
+    "quarter": {"begin": (1, 1), "middle": (2, 2), "end": (3, 3)},
+    "month": {"begin": (1, 10), "middle": (11, 20), "end": (21, None)},
+}
+
+_GRAINS = ("year", "half", "quarter", "month", "tenday", "day")
+_LEVEL = {g: i for i, g in enumerate(_GRAINS)}
+_NARROWER = {"year": ("half", "quarter", "month"), "month": ("tenday", "day")}
+
+
+class Bounds:
+    """A resolved period: first and last day, and whether the year was inferred."""
+
+    __slots__ = ("end", "fuzzy", "inferred", "start")
+
+    def __init__(self, start: dt.date, end: dt.date, inferred: bool, fuzzy: bool) -> None:
+        self.start = start
+        self.end = end
+        self.inferred = inferred
+        self.fuzzy = fuzzy
+
+
+class Anchor:
+    """What the text says of a calendar period; every field optional.
+
+    ``year_shift`` is a year relative to the reference (今年 0, 上年 -1);
+    ``edge`` is ``begin``/``middle``/``end`` of ``edge_grain`` (``None`` = the
+    finest grain named); ``today`` is 即日; ``to`` is the far end of a range.
+    """
+
+    __slots__ = (
+        "day", "edge", "edge_grain", "half", "month", "quarter",
+        "tenday", "to", "today", "year", "year_shift",
+    )  # fmt: skip
+
+    def __init__(self, **fields: object) -> None:
+        self.year: int | None = None
+        self.year_shift: int | None = None
+        self.half: int | None = None
+        self.quarter: int | None = None
+        self.month: int | None = None
+        self.tenday: int | None = None
+        self.day: int | None = None
+        self.edge: str | None = None
+        self.edge_grain: str | None = None
+        self.today = False
+        self.to: Anchor | None = None
+        for name, value in fields.items():
+            setattr(self, name, value)
+
+    def __repr__(self) -> str:
+        shown = {n: getattr(self, n) for n in self.__slots__ if getattr(self, n) not in (None, False)}
+        return f"Anchor({shown})"
+
+    def copy(self) -> Anchor:
+        """A shallow copy."""
+        other = Anchor()
+        for name in self.__slots__:
+            setattr(other, name, getattr(self, name))
+        return other
+
+    @property
+    def grain(self) -> str | None:
+        """The finest grain the anchor names (``None`` for an empty anchor)."""
+        for grain in reversed(_GRAINS):
+            if grain == "year":
+                if self.year is not None or self.year_shift is not None:
+                    return "year"
+            elif getattr(self, grain) is not None:
+                return grain
+        if self.today:
+            return "day"
+        return None
+
+    @property
+    def has_year(self) -> bool:
+        """True when the text names the year (absolutely or relative to the reference)."""
+        return self.year is not None or self.year_shift is not None
+
+    def accepts(self, other: Anchor) -> bool:
+        """Whether fragment ``other`` narrows this anchor: 2016年 + 12月, 12月 + 底."""
+        if self.to is not None or self.today or self.edge is not None:
+            return False
+        mine, theirs = self.grain, other.grain
+        if mine is None:
+            return False
+        if theirs is None:  # an edge word: 底, 末, or 月底 after a month
+            return other.edge is not None and other.edge_grain in (None, mine)
+        return theirs in _NARROWER.get(mine, ())
+
+    def absorb(self, other: Anchor) -> None:
+        """Take over the fields ``other`` names (see :meth:`accepts`)."""
+        for name in ("half", "quarter", "month", "tenday", "day", "edge", "edge_grain"):
+            value = getattr(other, name)
+            if value is not None:
+                setattr(self, name, value)
+
+    def fill_from(self, earlier: Anchor) -> Anchor:
+        """A copy completed with the coarser fields of ``earlier`` (3月1日至15日 → 3月15日)."""
+        out = self.copy()
+        level = _LEVEL.get(self.grain or "year", 0)
+        if not out.has_year:
+            out.year, out.year_shift = earlier.year, earlier.year_shift
+        if level > _LEVEL["month"] and out.month is None:
+            out.month = earlier.month
+        if level > _LEVEL["month"] and out.month is None and earlier.today:
+            out.today = False
+        return out
+
+    # -- resolution -------------------------------------------------------
+    def resolve_year(self, reference: dt.date) -> tuple[int, bool]:
+        """The year named, or the reference year; and whether it was inferred."""
+        if self.year is not None:
+            return self.year, False
+        if self.year_shift is not None:
+            return reference.year + self.year_shift, False
+        return reference.year, True
+
+    def bounds(self, reference: dt.date, text: str) -> Bounds:
+        """The period the anchor names, edges included, resolved against ``reference``."""
+        if self.today:
+            return Bounds(reference, reference, False, False)
+        year, inferred = self.resolve_year(reference)
+        month = self.month
+        if month is None and self.grain in ("tenday", "day") or (
+            self.grain is None and self.edge_grain == "month"
+        ):
+            month = reference.month
+            inferred = True
+        try:
+            start, end = self._period(year, month, text)
+        except ValueError as exc:
+            if isinstance(exc, InvalidDate):
+                raise
+            raise InvalidDate(text, "day", self.day) from exc
+        fuzzy = False
+        if self.edge is not None:
+            start, end, fuzzy = self._edge(start, end, year, month)
+        if self.to is not None:
+            far = self.to.bounds(reference, text)
+            if far.end < start:
+                raise InvalidDate(text, "range", f"{start}..{far.end}")
+            return Bounds(start, far.end, inferred and far.inferred, fuzzy or far.fuzzy)
+        return Bounds(start, end, inferred, fuzzy)
+
+    def _period(self, year: int, month: int | None, text: str) -> tuple[dt.date, dt.date]:
+        if not 1 <= year <= 9999:
+            raise InvalidDate(text, "year", year)
+        if self.day is not None:
+            assert month is not None
+            day = dt.date(year, month, self.day)
+            return day, day
+        if self.tenday is not None:
+            assert month is not None
+            return periods.tenday_bounds(year, month, self.tenday)
+        if month is not None:
+            return periods.month_bounds(year, month)
+        if self.quarter is not None:
+            return periods.quarter_bounds(year, self.quarter)
+        if self.half is not None:
+            return periods.half_bounds(year, self.half)
+        return periods.year_bounds(year)
+
+    def _edge(
+        self, start: dt.date, end: dt.date, year: int, month: int | None
+    ) -> tuple[dt.date, dt.date, bool]:
+        grain = self.edge_grain or self.grain or "year"
+        if grain == "tenday" or grain == "day":
+            return start, end, False
+        assert self.edge is not None
+        first, last = EDGE_CONVENTIONS[grain][self.edge]
+        if grain == "month":
+            last_day = end.day if last is None else last
+            return start.replace(day=first), start.replace(day=last_day), True
+        base = start.month - 1
+        lo = dt.date(year, base + first, 1)
+        hi = periods.month_end(year, base + (last if last is not None else first))
+        return lo, hi, True

@@ -1,0 +1,209 @@
+"""The public entry points: :func:`normalize` one phrase, :func:`extract` from running text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from .clean import clean
+from .engine import Context, Token
+from .errors import InputTooLong, InvalidDate, InvalidReference, UnrecognizedPhrase
+from .model import Normalized, Part, Pending, Window
+from .rules import GRAMMAR
+
+__all__ = ["MAX_PHRASE_LENGTH", "Match", "extract", "normalize", "parse_reference"]
+
+#: The longest text :func:`normalize` accepts (a table cell is far shorter);
+#: use :func:`extract` for documents.
+MAX_PHRASE_LENGTH = 2000
+
+_CACHE_SIZE = 8192
+_LATIN = re.compile(r"[A-Za-z]{3,}")
+_CONDITION_HEAD = re.compile(r"^(?:按照|按|根据|依照|依据)")
+
+
+def parse_reference(value: object = None) -> dt.date:
+    """Read a reference date: a date, a datetime, ``"YYYY-MM-DD"``, a year, or ``None`` (today).
+
+    ``None`` reads the clock; it is the only place shixian does.
+
+    >>> parse_reference("2016-06-30"), parse_reference(2016)
+    (datetime.date(2016, 6, 30), datetime.date(2016, 1, 1))
+    """
+    if value is None:
+        return dt.date.today()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 9999:
+        return dt.date(value, 1, 1)
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise InvalidReference(value)
+
+
+def normalize(
+    text: str,
+    reference: dt.date | dt.datetime | str | int | None = None,
+    *,
+    strict: bool = False,
+    cache: bool = True,
+) -> Normalized:
+    """The structured meaning of one deadline phrase (a table cell).
+
+    Args:
+        text: the phrase, e.g. ``"2016年7月底前完成"``; noise (spaces, full-width
+            characters, wrapped lines, Chinese numerals) is tolerated.
+        reference: the date the document was issued; it supplies the year of
+            phrases that name none (全年工作). Default: today.
+        strict: read ``X前`` as *before X begins* (2016年7月前 → 2016-06-30)
+            instead of the default inclusive reading (→ 2016-07-31). Either way
+            the result is marked ambiguous and carries the other reading.
+        cache: reuse the result of an identical earlier call (results are immutable).
+
+    Raises:
+        TypeError: ``text`` is not a string.
+        UnrecognizedPhrase: no time expression understood.
+        InvalidDate: an impossible date (2016年2月30日, 13月, 第五季度).
+        InputTooLong: longer than :data:`MAX_PHRASE_LENGTH`.
+        InvalidReference: ``reference`` cannot be read.
+
+    >>> r = normalize("2016年7月前", reference="2016-05-01")
+    >>> r.due, r.parts[0].alternatives, r.ambiguous
+    (datetime.date(2016, 7, 31), (datetime.date(2016, 6, 30),), True)
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"normalize() needs a str, not {type(text).__name__}")
+    if len(text) > MAX_PHRASE_LENGTH:
+        raise InputTooLong(len(text), MAX_PHRASE_LENGTH)
+    ref = parse_reference(reference)
+    if cache:
+        return _cached(text, ref, strict)
+    return _normalize(text, ref, strict)
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _cached(text: str, reference: dt.date, strict: bool) -> Normalized:
+    return _normalize(text, reference, strict)
+
+
+def _normalize(text: str, reference: dt.date, strict: bool) -> Normalized:
+    ctx = _parse(text, reference, strict)
+    parts = _with_conditions(ctx, standalone_pending=True)
+    if not parts:
+        fallback = _fallback(text, reference)
+        if fallback is None:
+            raise UnrecognizedPhrase(text)
+        parts = [fallback]
+    return Normalized(text, reference, tuple(parts))
+
+
+def _parse(text: str, reference: dt.date, strict: bool) -> Context:
+    try:
+        return GRAMMAR.parse(text, clean(text), reference, strict)
+    except InvalidDate as exc:
+        if exc.text == text:
+            raise
+        raise InvalidDate(text, exc.field, exc.value) from None
+    except (OverflowError, RecursionError) as exc:  # years past 9999 and the like
+        raise InvalidDate(text, "date", str(exc)) from None
+
+
+def _with_conditions(ctx: Context, standalone_pending: bool) -> list[Part]:
+    """Attach condition phrases to the parts; alone, a condition is a pending decision."""
+    parts = ctx.parts
+    if not ctx.conditions:
+        return parts
+    if not parts:
+        if not standalone_pending:
+            return []
+        return [_pending(ctx, tok) for tok in ctx.conditions]
+    texts = tuple(tok.value for tok in ctx.conditions)
+    return [attrs.evolve(p, conditions=p.conditions + texts) for p in parts]
+
+
+def _pending(ctx: Context, tok: Token) -> Part:
+    words = _CONDITION_HEAD.sub("", tok.value)
+    return Pending(**ctx.common([tok], False), depends_on=words)
+
+
+def _fallback(text: str, reference: dt.date) -> Part | None:
+    """Dates in foreign forms (31 July 2016) through dateparser, marked ``via``."""
+    if _LATIN.search(text) is None or not any(ch.isdigit() for ch in text):
+        return None
+    import dateparser
+
+    settings: dict[str, Any] = {
+        "RELATIVE_BASE": dt.datetime.combine(reference, dt.time()),
+        "REQUIRE_PARTS": ["day", "month", "year"],
+    }
+    try:
+        found = dateparser.parse(text, languages=["en"], settings=settings)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if found is None:
+        return None
+    day = found.date()
+    return Window(text=text, span=(0, len(text)), start=day, end=day, via="dateparser")
+
+
+@attrs.frozen
+class Match:
+    """A time expression found by :func:`extract`: where it is and what it means.
+
+    ``result.parts`` have spans relative to ``text``; ``start``/``end`` are
+    offsets into the document.
+    """
+
+    start: int
+    end: int
+    text: str
+    result: Normalized
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {"start": self.start, "end": self.end, "text": self.text, **self.result.to_dict()}
+
+
+def extract(
+    text: str,
+    reference: dt.date | dt.datetime | str | int | None = None,
+    *,
+    strict: bool = False,
+) -> list[Match]:
+    """Every time expression in running text, in order, without overlaps.
+
+    Each part the grammar finds is one match (自2016年起每季度 is one part, so
+    one match); triggers of relative times are read from the surrounding
+    sentence. Runs in time linear in the length of the text.
+
+    >>> [m.text for m in extract("每周公开食品抽检信息,每季度公开药品抽检信息。", 2016)]
+    ['每周', '每季度']
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract() needs a str, not {type(text).__name__}")
+    ref = parse_reference(reference)
+    if not text:
+        return []
+    ctx = _parse(text, ref, strict)
+    matches: list[Match] = []
+    for part in _with_conditions(ctx, standalone_pending=False):
+        start, end = part.span
+        if matches and start < matches[-1].end:
+            continue
+        local = attrs.evolve(part, span=(0, end - start))
+        matches.append(Match(start, end, part.text, Normalized(part.text, ref, (local,))))
+    return matches
+
+
+def _spans(parts: Sequence[Part]) -> list[tuple[int, int]]:
+    return [p.span for p in parts]

@@ -1,0 +1,108 @@
+"""Stage 1: remove the noise of the input while keeping offsets into the original text.
+
+Full-width characters become ASCII, the traditional forms of the common time
+words become simplified, dashes and brackets are unified (all one character to
+one character, so offsets do not move), and whitespace is dropped (a cell
+wrapped across lines reads as one), except a single space between two Latin
+letters or digits.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["Cleaned", "clean"]
+
+_TRADITIONAL = (
+    "個个 週周 後后 內内 於于 時时 間间 號号 當当 開开 啟启 實实 發发 佈布 過过 報报 與与 "
+    "規规 條条 預预 國国 務务 辦办 單单 關关 將将 應应 歲岁 點点 鐘钟 歷历 曆历 兩两 萬万 "
+    "億亿 請请 決决 準准 屆届 禮礼 拜拜 麼么 為为 幾几 並并 從从 來来 進进 續续 "
+    "長长 處处 體体 執执 頒颁 訂订 計计 劃划 審审 議议 關关 會会 結结 樣样 級级 "
+    "歲岁 舊旧 傳传 達达 經经 濟济 財财 稅税 據据 統统 現现 階阶 段段 屆届 "
+    "遲迟 晚晚 截截 止止 終终 們们 對对 權权 門门 據据 檢检 讀读 環环 護护 擬拟 "
+    "項项 實实 調调 動动 頭头 標标 準准 層层 區区 縣县 鄉乡 鎮镇 範范 圍围 啓启 "
+    "屬属 責责 彙汇 總总 廣广 東东 澤泽 類类 質质 積积 極极 導导 聽听 問问 題题 "
+    "次次 每每 季季 旬旬 末末 底底 初初 前前 內内 年年 月月 日日 週周 轉转 級级"
+)
+
+_TABLE: dict[int, str] = {}
+for _pair in _TRADITIONAL.split():
+    _TABLE[ord(_pair[0])] = _pair[1]
+for _code in range(0xFF01, 0xFF5F):  # full-width ASCII block
+    _TABLE[_code] = chr(_code - 0xFEE0)
+_TABLE.update(
+    {
+        0x3000: " ",  # ideographic space
+        0x00A0: " ",
+        0x2014: "—",  # em dash stays the range dash
+        0x2015: "—",
+        0x2013: "—",  # en dash
+        0x2012: "—",
+        0x2212: "—",  # minus sign
+        0xFE58: "—",
+        0x301C: "~",  # wave dash
+        0xFF5E: "~",
+        0x3001: "、",
+        0x3014: "(",  # 〔
+        0x3015: ")",  # 〕
+        0x3010: "(",  # 【
+        0x3011: ")",  # 】
+        0x2018: "'",
+        0x2019: "'",
+        0x201C: '"',
+        0x201D: '"',
+        0x25CB: "〇",  # white circle written for zero in years
+        0x25EF: "〇",
+        0x039F: "〇",
+    }
+)
+_TABLE = {k: v for k, v in _TABLE.items() if chr(k) != v}
+
+_SPACE = re.compile(r"\s+")
+
+
+class Cleaned:
+    """The cleaned text and, when it is shorter, where each character came from."""
+
+    __slots__ = ("origin", "text")
+
+    def __init__(self, text: str, origin: list[int] | None) -> None:
+        self.text = text
+        self.origin = origin
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The ``[start, end)`` offsets in the original text of a cleaned slice."""
+        if self.origin is None:
+            return start, end
+        if start >= end:
+            at = self.origin[start] if start < len(self.origin) else self.origin[-1]
+            return at, at
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def clean(text: str) -> Cleaned:
+    """Normalize noise, keeping a map back to the original offsets.
+
+    >>> c = clean("２０１６ 年 12 月底前")
+    >>> c.text, c.span(0, 5)
+    ('2016年12月底前', (0, 6))
+    """
+    text = text.translate(_TABLE)
+    if _SPACE.search(text) is None:
+        return Cleaned(text, None)
+    pieces: list[str] = []
+    origin: list[int] = []
+    last = 0
+    for m in _SPACE.finditer(text):
+        start, end = m.span()
+        pieces.append(text[last:start])
+        origin.extend(range(last, start))
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
+            pieces.append(" ")
+            origin.append(start)
+        last = end
+    pieces.append(text[last:])
+    origin.extend(range(last, len(text)))
+    return Cleaned("".join(pieces), origin)

@@ -1,0 +1,207 @@
+"""The engine: lex with token rules, compose with grammar rules, resolve in productions.
+
+The engine knows no phrase. Rules are data (``shixian.rules``):
+
+* a :class:`TokenRule` is a regular expression over cleaned text with named
+  groups, a one-letter *code*, and a function that reads the groups into a value;
+* a :class:`Rule` is a regular expression over the string of token codes (one
+  letter per token, ``_`` for text between tokens, ``|`` for a clause break) and a
+  production that turns the matched tokens into parts.
+
+All token rules are compiled into one alternation (earlier rules win at the same
+start, so each family lists longer forms first) and scanned once; all grammar
+rules likewise over the code string. Merging adjacent date fragments into one
+anchor (2016年 + 12月 + 底) is delegated to the ``merge`` hook of the rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from .clean import Cleaned
+from .model import Part
+
+__all__ = ["Context", "Grammar", "Rule", "Token", "TokenRule"]
+
+Groups = dict[str, str | None]
+
+
+class Token:
+    """A lexed token: its code letter, offsets in the cleaned text and its value."""
+
+    __slots__ = ("code", "end", "index", "rule", "start", "value")
+
+    def __init__(self, code: str, start: int, end: int, value: Any, rule: str) -> None:
+        self.code = code
+        self.start = start
+        self.end = end
+        self.value = value
+        self.rule = rule
+        self.index = -1
+
+    def __repr__(self) -> str:
+        return f"Token({self.code!r}, {self.start}, {self.end}, {self.value!r}, {self.rule!r})"
+
+
+@attrs.frozen
+class TokenRule:
+    """A word family: ``pattern`` (named groups only) read by ``make`` into a value.
+
+    ``make`` receives the named groups and the matched text; it may raise
+    :class:`~shixian.errors.InvalidDate`.
+    """
+
+    name: str
+    pattern: str
+    code: str
+    make: Callable[[Groups, str], Any]
+
+
+@attrs.frozen
+class Rule:
+    """A grammar rule: ``pattern`` over token codes and its ``produce`` function."""
+
+    name: str
+    pattern: str
+    produce: Callable[[Context, Sequence[Token]], list[Part]]
+
+
+class Context:
+    """What a production may look at: the text, all tokens, the reference, earlier parts.
+
+    ``text`` is the original input (for messages and part texts); ``cleaned`` the
+    text the tokens point into; ``conditions`` collects condition phrases
+    (按照省政府相关部署) for the caller to attach.
+    """
+
+    __slots__ = ("cleaned", "conditions", "parts", "reference", "strict", "text", "tokens")
+
+    def __init__(
+        self, text: str, cleaned: Cleaned, tokens: list[Token], reference: dt.date, strict: bool
+    ) -> None:
+        self.text = text
+        self.cleaned = cleaned
+        self.tokens = tokens
+        self.reference = reference
+        self.strict = strict
+        self.parts: list[Part] = []
+        self.conditions: list[Token] = []
+
+    def common(
+        self, tokens: Sequence[Token], year_inferred: bool, *, start: int | None = None
+    ) -> dict[str, Any]:
+        """The fields every part has, for a part made of ``tokens``."""
+        first = tokens[0].start if start is None else start
+        lo, hi = self.cleaned.span(first, tokens[-1].end)
+        return {"text": self.text[lo:hi], "span": (lo, hi), "year_inferred": year_inferred}
+
+    def before(self, token: Token) -> Token | None:
+        """The token just before ``token`` (gaps and breaks included), if any."""
+        i = token.index
+        return self.tokens[i - 1] if i > 0 else None
+
+    def after(self, token: Token) -> Token | None:
+        """The token just after ``token``, if any."""
+        i = token.index + 1
+        return self.tokens[i] if i < len(self.tokens) else None
+
+
+GAP = "_"
+BREAK = "|"
+_BREAK_CHARS = frozenset(",;。、!?:\n")
+_SILENT_CHARS = frozenset("()[]\"'《》<>“”「」『』·")
+
+
+def _prefix_groups(pattern: str, prefix: str) -> tuple[str, list[tuple[str, str]]]:
+    names: list[tuple[str, str]] = []
+
+    def rename(m: re.Match[str]) -> str:
+        names.append((m.group(1), f"{prefix}{m.group(1)}"))
+        return f"(?P<{prefix}{m.group(1)}>"
+
+    renamed = re.sub(r"\(\?P<(\w+)>", rename, pattern)
+    return re.sub(r"\(\?P=(\w+)\)", lambda m: f"(?P={prefix}{m.group(1)})", renamed), names
+
+
+class Grammar:
+    """Token rules + grammar rules compiled into two scanners."""
+
+    def __init__(
+        self,
+        token_rules: Iterable[TokenRule],
+        rules: Iterable[Rule],
+        merge: Callable[[list[Token]], list[Token]],
+    ) -> None:
+        self.token_rules = tuple(token_rules)
+        self.rules = tuple(rules)
+        self._merge = merge
+        alternatives = []
+        self._token_groups: dict[str, tuple[TokenRule, list[tuple[str, str]]]] = {}
+        for i, tr in enumerate(self.token_rules):
+            body, names = _prefix_groups(tr.pattern, f"t{i}_")
+            alternatives.append(f"(?P<t{i}>{body})")
+            self._token_groups[f"t{i}"] = (tr, names)
+        self._lexer = re.compile("|".join(alternatives))
+        self._rule_by_group = {f"r{i}": r for i, r in enumerate(self.rules)}
+        self._parser = re.compile(
+            "|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(self.rules))
+        )
+
+    def lex(self, text: str) -> list[Token]:
+        """Tokens of ``text`` in order, with gap and break tokens between them."""
+        tokens: list[Token] = []
+        last = 0
+        groups_of = self._token_groups
+        for m in self._lexer.finditer(text):
+            start, end = m.span()
+            if start == end:
+                continue
+            if start > last:
+                self._gap(text, last, start, tokens)
+            name = m.lastgroup
+            assert name is not None
+            rule, names = groups_of[name]
+            groups = {short: m.group(full) for short, full in names}
+            tokens.append(Token(rule.code, start, end, rule.make(groups, m.group()), rule.name))
+            last = end
+        if last < len(text):
+            self._gap(text, last, len(text), tokens)
+        merged = self._merge(tokens)
+        for i, token in enumerate(merged):
+            token.index = i
+        return merged
+
+    @staticmethod
+    def _gap(text: str, start: int, end: int, tokens: list[Token]) -> None:
+        """Split free text into gap tokens at clause breaks; drop brackets and quotes."""
+        run_start = start
+        for i in range(start, end):
+            ch = text[i]
+            if ch in _BREAK_CHARS or ch in _SILENT_CHARS:
+                if i > run_start:
+                    tokens.append(Token(GAP, run_start, i, text[run_start:i], "gap"))
+                if ch in _BREAK_CHARS and (not tokens or tokens[-1].code != BREAK):
+                    tokens.append(Token(BREAK, i, i + 1, ch, "break"))
+                run_start = i + 1
+        if end > run_start:
+            tokens.append(Token(GAP, run_start, end, text[run_start:end], "gap"))
+
+    def parse(self, text: str, cleaned: Cleaned, reference: dt.date, strict: bool) -> Context:
+        """Lex and compose ``cleaned`` (the cleaned form of ``text``); the parts are in
+        the returned context's ``parts``, in reading order."""
+        tokens = self.lex(cleaned.text)
+        ctx = Context(text, cleaned, tokens, reference, strict)
+        codes = "".join(t.code for t in tokens)
+        for m in self._parser.finditer(codes):
+            if m.start() == m.end():
+                continue
+            name = m.lastgroup
+            assert name is not None
+            rule = self._rule_by_group[name]
+            ctx.parts.extend(rule.produce(ctx, tokens[m.start() : m.end()]))
+        return ctx

@@ -1,0 +1,96 @@
+"""The exception hierarchy of shixian: every error the library raises on purpose."""
+
+from __future__ import annotations
+
+__all__ = [
+    "CalendarOutOfRange",
+    "InputTooLong",
+    "InvalidDate",
+    "InvalidReference",
+    "NotComputable",
+    "ShixianError",
+    "UnrecognizedPhrase",
+]
+
+
+class ShixianError(ValueError):
+    """Base class of all errors shixian raises for bad input or impossible requests.
+
+    It subclasses :class:`ValueError`, so ``except ValueError`` also catches it.
+    """
+
+
+class UnrecognizedPhrase(ShixianError):
+    """The text holds no time expression that shixian understands.
+
+    >>> import shixian
+    >>> shixian.normalize("加强省长网上信箱留言受理与回应")
+    Traceback (most recent call last):
+    ...
+    shixian.errors.UnrecognizedPhrase: no time expression understood in '加强省长网上信箱留言受理与回应'
+    """
+
+    def __init__(self, text: str, detail: str = "") -> None:
+        self.text = text
+        self.detail = detail
+        message = f"no time expression understood in {text!r}"
+        if detail:
+            message += f": {detail}"
+        super().__init__(message)
+
+
+class InvalidDate(ShixianError):
+    """The text names a date that does not exist (2016年2月30日, 13月, 第五季度).
+
+    ``field`` names the offending field (``"day"``, ``"month"``, ``"quarter"`` …).
+    """
+
+    def __init__(self, text: str, field: str, value: object) -> None:
+        self.text = text
+        self.field = field
+        self.value = value
+        super().__init__(f"invalid {field} {value!r} in {text!r}")
+
+
+class InputTooLong(ShixianError):
+    """The input is longer than the documented bound for a single phrase."""
+
+    def __init__(self, length: int, limit: int) -> None:
+        self.length = length
+        self.limit = limit
+        super().__init__(
+            f"input of {length} characters is longer than the limit of {limit} for one phrase; "
+            "use shixian.extract() for running text"
+        )
+
+
+class InvalidReference(ShixianError):
+    """The reference date given by the caller cannot be read."""
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+        super().__init__(
+            f"cannot read reference {value!r}: give a date, a datetime, 'YYYY-MM-DD' or a year"
+        )
+
+
+class CalendarOutOfRange(ShixianError):
+    """A working-day count needs a year that the official calendar data does not cover."""
+
+    def __init__(self, day: object, first: object, last: object) -> None:
+        self.day = day
+        self.first = first
+        self.last = last
+        super().__init__(
+            f"no official working-day calendar for {day}: the data covers {first} to {last}; "
+            "pass your own holidays/workdays, or weekends_only=True to count Monday–Friday"
+        )
+
+
+class NotComputable(ShixianError):
+    """A date was asked of a part whose text fixes none (不定期, 定期, an unknown offset)."""
+
+    def __init__(self, what: str, reason: str) -> None:
+        self.what = what
+        self.reason = reason
+        super().__init__(f"cannot compute {what}: {reason}")

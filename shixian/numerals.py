@@ -1,0 +1,65 @@
+"""Numbers written with Arabic or Chinese digits: 12, 十二, 二〇一六, 廿五, 两."""
+
+from __future__ import annotations
+
+import functools
+
+__all__ = ["CN_DIGITS", "NUMBER", "YEAR_NUMBER", "to_int"]
+
+CN_DIGITS = "〇零○一二两三四五六七八九"
+_DIGIT_VALUE = {
+    "〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}  # fmt: skip
+
+#: A regular-expression fragment for a number in either script.
+NUMBER = rf"(?:[0-9]+|[{CN_DIGITS}十廿卅百千]+)"
+#: A four-digit year in either script (二〇一六, 2016).
+YEAR_NUMBER = rf"(?:[0-9]{{4}}|[{CN_DIGITS}]{{4}})"
+
+
+@functools.lru_cache(maxsize=512)
+def to_int(text: str) -> int:
+    """Read a number written in Arabic or Chinese digits.
+
+    Years are read digit by digit; other Chinese numerals positionally, with
+    ``cn2an`` (imported only when needed) for the rare large ones.
+
+    >>> to_int("2016"), to_int("二〇一六"), to_int("十二"), to_int("廿五"), to_int("两")
+    (2016, 2016, 12, 25, 2)
+    """
+    if text.isascii():
+        return int(text)
+    if all(ch in _DIGIT_VALUE for ch in text):
+        value = 0
+        for ch in text:
+            value = value * 10 + _DIGIT_VALUE[ch]
+        return value
+    small = _small(text)
+    if small is not None:
+        return small
+    import cn2an
+
+    return int(cn2an.cn2an(text.replace("廿", "二十").replace("卅", "三十"), "smart"))
+
+
+def _small(text: str) -> int | None:
+    """Positional numbers below 100: 十, 十五, 二十, 二十五, 廿五, 卅一."""
+    if len(text) > 3:
+        return None
+    for marker, base in (("十", 1), ("廿", 2), ("卅", 3)):
+        head, sep, tail = text.partition(marker)
+        if not sep:
+            continue
+        if not head:
+            tens = base
+        elif marker == "十" and len(head) == 1 and head in _DIGIT_VALUE:
+            tens = _DIGIT_VALUE[head]
+        else:
+            return None
+        if not tail:
+            return tens * 10
+        if len(tail) == 1 and tail in _DIGIT_VALUE:
+            return tens * 10 + _DIGIT_VALUE[tail]
+        return None
+    return None

@@ -1,0 +1,308 @@
+"""Calendar anchors and their relations: 2016年12月底前, 全年, 2017年第一季度前, 至2025年底.
+
+Token codes: ``a`` date fragment (merged into ``A`` anchors, or ``E`` for a bare
+底/末 that follows no anchor), ``P`` 前, ``B`` 不晚于/截至, ``R`` 至/到/—,
+``W`` 内, ``S`` 起, ``F`` 自.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from ..anchors import Anchor
+from ..engine import Context, Groups, Rule, Token, TokenRule
+from ..errors import InvalidDate
+from ..model import Deadline, Ongoing, Part, Schedule, Window
+from ..numerals import CN_DIGITS, NUMBER, YEAR_NUMBER, to_int
+
+__all__ = ["RULES", "TOKENS", "merge"]
+
+N = NUMBER
+_NUM_START = f"[0-9{CN_DIGITS}十廿卅]"
+
+_YEAR_SHIFT = {
+    "今年": 0, "本年": 0, "当年": 0, "上年": -1, "去年": -1, "上一年": -1, "前年": -2,
+    "明年": 1, "下一年": 1, "次年": 1, "来年": 1,
+}  # fmt: skip
+_EDGE = {"底": "end", "末": "end", "终": "end", "初": "begin", "中": "middle"}
+_GRAIN = {"年": "year", "月": "month", "季": "quarter", "季度": "quarter", "半年": "half"}
+_HALF = {"上": 1, "前": 1, "下": 2, "后": 2}
+_TENDAY = {"上": 1, "中": 2, "下": 3}
+
+
+def _checked(text: str, field: str, value: int, low: int, high: int) -> int:
+    if not low <= value <= high:
+        raise InvalidDate(text, field, value)
+    return value
+
+
+def _ymd(g: Groups, text: str) -> Anchor:
+    year, month, day = (to_int(g[k] or "") for k in ("y", "m", "d"))
+    _checked(text, "month", month, 1, 12)
+    _checked(text, "day", day, 1, 31)
+    return Anchor(year=year, month=month, day=day)
+
+
+def _number_range(g: Groups, text: str) -> Anchor:
+    unit = (g["unit"] or "")[:1]
+    first, last = to_int(g["a"] or ""), to_int(g["b"] or "")
+    if unit == "年":
+        return Anchor(year=first, to=Anchor(year=last))
+    if unit == "月":
+        _checked(text, "month", first, 1, 12)
+        _checked(text, "month", last, 1, 12)
+        return Anchor(month=first, to=Anchor(month=last))
+    _checked(text, "day", first, 1, 31)
+    _checked(text, "day", last, 1, 31)
+    return Anchor(day=first, to=Anchor(day=last))
+
+
+def _year(g: Groups, text: str) -> Anchor:
+    return Anchor(year=to_int(g["y"] or ""))
+
+
+def _year_shift(g: Groups, text: str) -> Anchor:
+    return Anchor(year_shift=_YEAR_SHIFT[g["rel"] or ""])
+
+
+def _this_year(g: Groups, text: str) -> Anchor:
+    return Anchor()
+
+
+def _half(g: Groups, text: str) -> Anchor:
+    return Anchor(half=_HALF[g["h"] or ""])
+
+
+def _quarter(g: Groups, text: str) -> Anchor:
+    raw = g["q"] or g["q2"] or g["q3"] or ""
+    return Anchor(quarter=_checked(text, "quarter", to_int(raw), 1, 4))
+
+
+def _month(g: Groups, text: str) -> Anchor:
+    return Anchor(month=_checked(text, "month", to_int(g["m"] or ""), 1, 12))
+
+
+def _tenday(g: Groups, text: str) -> Anchor:
+    return Anchor(tenday=_TENDAY[g["x"] or ""])
+
+
+def _day(g: Groups, text: str) -> Anchor:
+    return Anchor(day=_checked(text, "day", to_int(g["d"] or ""), 1, 31))
+
+
+def _edge(g: Groups, text: str) -> Anchor:
+    grain = g.get("g")
+    return Anchor(edge=_EDGE[g["e"] or ""], edge_grain=_GRAIN[grain] if grain else None)
+
+
+def _today(g: Groups, text: str) -> Anchor:
+    return Anchor(today=True)
+
+
+def _word(g: Groups, text: str) -> str:
+    return text
+
+
+TOKENS: list[TokenRule] = [
+    TokenRule(
+        "<yyyy>-<mm>-<dd>",
+        r"(?P<y>[0-9]{4})(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})(?![0-9])",
+        "a",
+        _ymd,
+    ),
+    TokenRule(
+        "<n>—<n>年|月|日",
+        rf"(?P<a>{N})[—~\-至到](?P<b>{N})(?P<unit>年度?|月份?|日|号)",
+        "a",
+        _number_range,
+    ),
+    TokenRule("<year>年", rf"(?P<y>{YEAR_NUMBER})年度?", "a", _year),
+    TokenRule("<half>半年", r"(?P<h>上|下|前|后)半年度?", "a", _half),
+    TokenRule(
+        "今年|上年|明年", r"(?P<rel>今年|本年|当年|上一年|上年|去年|前年|明年|下一年|次年|来年)度?",
+        "a", _year_shift,
+    ),  # fmt: skip
+    TokenRule("全年|年内", r"全年度?|本年度?(?=内|以内)|年(?=以?内|之内)", "a", _this_year),
+    TokenRule(
+        "第<n>季度",
+        rf"第(?P<q>{N})季度?|(?P<q2>[0-9一二三四五六七八九十]+)季度|[Qq](?P<q3>[0-9])",
+        "a",
+        _quarter,
+    ),
+    TokenRule("<n>月", rf"(?P<m>{N})月份?", "a", _month),
+    TokenRule("<x>旬", r"(?P<x>上|中|下)旬", "a", _tenday),
+    TokenRule("<n>日", rf"(?P<d>{N})(?:日|号)", "a", _day),
+    TokenRule(
+        "年底|月初|季末",
+        r"(?P<g>年|月|季度|季|半年)(?P<e>底|末|终|初)|(?P<g2>年|月)中(?![央共国华心部期小学级])",
+        "a",
+        lambda g, t: _edge({"g": g["g"] or g["g2"], "e": g["e"] or "中"}, t),
+    ),
+    TokenRule(
+        "底|末|初",
+        r"(?P<e>底|末)(?![端梢尾位])|(?P<e2>初)(?![步稿审次级期始衷心中])",
+        "a",
+        lambda g, t: _edge({"g": None, "e": g["e"] or g["e2"]}, t),
+    ),
+    TokenRule("即日", r"即日(?=起)", "a", _today),
+    TokenRule(
+        "前",
+        r"以前|之前|(?<![提目当此事空面眼跟向从])前(?![期提列端沿景往述瞻言身夕])",
+        "P",
+        _word,
+    ),
+    TokenRule(
+        "不晚于|截至",
+        r"(?:截至|截止)(?:到|至)?|不晚于|不迟于|最迟于?|最晚于?",
+        "B",
+        _word,
+    ),
+    TokenRule("至|到", r"至(?!少|今)|(?<![收达得做受报直遇看想办提签])到(?!位|期|达)|[—~]", "R", _word),
+    TokenRule("内", r"以内|之内|内(?![容部涵外设置在控地])", "W", _word),
+    TokenRule("起", r"起(?![草来步诉])|开始|以来", "S", _word),
+    TokenRule(
+        "自", rf"(?:自从|自|从)(?={_NUM_START}|今年|明年|本年|即日|当年|次年)", "F", _word
+    ),
+]
+
+
+def merge(tokens: list[Token]) -> list[Token]:
+    """Join adjacent date fragments into anchors: 2016年 + 12月 + 底; 6月 + 至 + 12月."""
+    out: list[Token] = []
+    for tok in tokens:
+        if tok.code != "a":
+            out.append(tok)
+            continue
+        frag: Anchor = tok.value
+        prev = out[-1] if out else None
+        if prev is not None and prev.code == "A" and prev.end == tok.start:
+            target: Anchor = prev.value
+            while target.to is not None:
+                target = target.to
+            if target.accepts(frag) or (frag.grain is None and frag.edge is None):
+                target.absorb(frag)
+                if frag.to is not None:
+                    target.to = frag.to.fill_from(target)
+                prev.end = tok.end
+                continue
+        if (
+            prev is not None
+            and prev.code == "R"
+            and len(out) >= 2
+            and out[-2].code == "A"
+            and out[-2].end == prev.start
+            and prev.end == tok.start
+            and out[-2].value.to is None
+            and frag.grain is not None
+        ):
+            left = out[-2]
+            left.value.to = frag.fill_from(left.value)
+            left.end = tok.end
+            out.pop()
+            continue
+        if frag.grain is None and frag.edge is not None and frag.edge_grain is None:
+            tok.code = "E"
+        else:
+            tok.code = "A"
+        out.append(tok)
+    return out
+
+
+# -- productions ---------------------------------------------------------
+
+
+def _anchor(tokens: Sequence[Token]) -> Token:
+    for tok in tokens:
+        if tok.code == "A":
+            return tok
+    raise AssertionError("rule without anchor")
+
+
+def _ends_with_edge(anchor: Anchor) -> bool:
+    last = anchor
+    while last.to is not None:
+        last = last.to
+    return last.edge == "end" or last.grain == "day"
+
+
+def deadline_before(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """``<anchor>前``: by the end of the period; 前 alone is ambiguous (see README)."""
+    tok = _anchor(tokens)
+    b = tok.value.bounds(ctx.reference, ctx.text)
+    common = ctx.common(tokens, b.inferred)
+    if _ends_with_edge(tok.value):
+        return [Deadline(**common, due=b.end)]
+    strict = b.start - dt.timedelta(days=1)
+    due, alt = (strict, b.end) if ctx.strict else (b.end, strict)
+    return [Deadline(**common, due=due, ambiguous=True, alternatives=(alt,))]
+
+
+def deadline_by(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """``不晚于/截至/到 <anchor>``: by the last day of the period."""
+    tok = _anchor(tokens)
+    b = tok.value.bounds(ctx.reference, ctx.text)
+    return [Deadline(**ctx.common(tokens, b.inferred), due=b.end)]
+
+
+def ongoing_from(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """``(自)<anchor>起``: continuing work from the first day of the period."""
+    tok = _anchor(tokens)
+    b = tok.value.bounds(ctx.reference, ctx.text)
+    return [Ongoing(**ctx.common(tokens, b.inferred), start=b.start)]
+
+
+def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """``<anchor>``, ``<anchor>内``, ``<anchor>完成``: the work happens within the period.
+
+    A month without a year right after a short label (中考3月) is a yearly
+    schedule with that label.
+    """
+    tok = _anchor(tokens)
+    anchor: Anchor = tok.value
+    label = _label_before(ctx, tok)
+    if label is not None and anchor.grain == "month" and not anchor.has_year and anchor.to is None:
+        return [
+            Schedule(
+                **ctx.common(tokens, False, start=ctx.tokens[tok.index - 1].start),
+                every="year",
+                months=(anchor.month,),
+                label=label,
+            )
+        ]
+    b = anchor.bounds(ctx.reference, ctx.text)
+    count = next((t.value for t in tokens if t.code == "C"), None)
+    return [
+        Window(
+            **ctx.common(tokens, b.inferred),
+            start=b.start,
+            end=b.end,
+            fuzzy=b.fuzzy,
+            min_count=None if count is None else count[0],
+        )
+    ]
+
+
+def _label_before(ctx: Context, tok: Token) -> str | None:
+    """A short free word that opens a clause right before ``tok`` (中考 in 中考3月)."""
+    if tok.index < 1:
+        return None
+    gap = ctx.tokens[tok.index - 1]
+    if gap.code != "_" or gap.end != tok.start or not 2 <= len(gap.value) <= 4:
+        return None
+    if tok.index >= 2 and ctx.tokens[tok.index - 2].code not in ("|", "A"):
+        return None
+    text: str = gap.value
+    if not all("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return None
+    return text
+
+
+RULES: list[Rule] = [
+    Rule("<anchor>前", r"B?AP", deadline_before),
+    Rule("不晚于<anchor>", r"BA", deadline_by),
+    Rule("到<anchor>", r"(?<![AE])RA", deadline_by),
+    Rule("<anchor>起", r"F?AS|FA", ongoing_from),
+    Rule("<anchor>内", r"AW(?:Z?_?Z?C)?", window),
+    Rule("<anchor>", r"A", window),
+]

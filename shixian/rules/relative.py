@@ -1,0 +1,223 @@
+"""Time after an event, statutory limits, pending decisions and continuing work.
+
+收到文件后3个工作日内, 24小时内, 及时, 次月10日前, 按预算法规定时限, 待国家批准后,
+按照国家部署, 长期坚持.
+
+Token codes: ``U`` a duration (3个工作日内), ``K`` 后, ``O`` promptly (及时, 与文件同步公开),
+``N`` 次月, ``X`` a statutory limit, ``H`` pending (待…后), ``c`` a condition or,
+standing alone, a pending decision (按照国家部署), ``L`` continuing (长期坚持).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..engine import Context, Groups, Rule, Token, TokenRule
+from ..model import Offset, Ongoing, Part, Pending, Relative, Unit
+from ..numerals import CN_DIGITS, NUMBER, to_int
+
+__all__ = ["DURATION_TOKENS", "RULES", "TOKENS"]
+
+N = NUMBER
+_UNIT = {
+    "工作日": Unit.WORKDAY, "小时": Unit.HOUR, "钟头": Unit.HOUR, "天": Unit.DAY,
+    "日": Unit.DAY, "周": Unit.WEEK, "星期": Unit.WEEK, "个月": Unit.MONTH,
+    "月": Unit.MONTH, "年": Unit.YEAR,
+}  # fmt: skip
+_CLAUSE_END = frozenset("。;!?\n")
+
+
+class Duration:
+    """A duration word's value."""
+
+    __slots__ = ("amount", "unit")
+
+    def __init__(self, amount: int, unit: Unit) -> None:
+        self.amount = amount
+        self.unit = unit
+
+
+class Prompt:
+    """及时/立即/同步; ``trigger`` when the phrase names it (与文件同步公开)."""
+
+    __slots__ = ("trigger",)
+
+    def __init__(self, trigger: str | None) -> None:
+        self.trigger = trigger
+
+
+def _duration(g: Groups, text: str) -> Duration:
+    return Duration(to_int(g["n"] or ""), _UNIT[g["u"] or "日"])
+
+
+def _prompt(g: Groups, text: str) -> Prompt:
+    obj = g.get("obj")
+    return Prompt(None if obj is None else obj + (g.get("verb") or ""))
+
+
+def _capture(g: Groups, text: str) -> str:
+    return next(v for k, v in g.items() if v is not None and k.startswith("on"))
+
+
+def _law(g: Groups, text: str) -> str | None:
+    return g.get("law")
+
+
+def _word(g: Groups, text: str) -> str:
+    return text
+
+
+_SHORT = rf"(?P<n>[0-9]{{1,3}}|[{CN_DIGITS}十廿卅百]{{1,4}})"
+
+DURATION_TOKENS: list[TokenRule] = [
+    TokenRule(
+        "<n>个工作日内",
+        rf"(?:不超过|不超出|不多于)?(?P<n>{N})个?(?P<u>工作日|小时|钟头|天|周|星期)(?:以内|之内|内)?",
+        "U",
+        _duration,
+    ),
+    TokenRule(
+        "<n>日内",
+        rf"(?:不超过|不超出)?(?<![月0-9{CN_DIGITS}十廿卅]){_SHORT}(?P<u>日|个月|年)(?:以内|之内|内)",
+        "U",
+        _duration,
+    ),
+]
+
+TOKENS: list[TokenRule] = [
+    TokenRule("次月", r"次月|下月|下个月", "N", _word),
+    TokenRule(
+        "与<event>同步<verb>",
+        r"与(?P<obj>[^,;。、与]{1,20}?)同步(?P<verb>公开|发布|印发|出台|解读|上网|推送)?",
+        "O",
+        _prompt,
+    ),
+    TokenRule("及时", r"及时|立即|立刻|马上|第一时间|即时|按时|同步|随即", "O", _prompt),
+    TokenRule(
+        "按<law>规定时限",
+        r"(?:按照?|依照|依据|根据)?《?(?P<law>[\u4e00-\u9fff]{2,20}?(?:法|条例))》?"
+        r"(?:的)?(?:有关)?(?:规定|要求)的?(?:时限|期限|时间)(?:内)?"
+        r"|(?:在|于)?法定(?:的)?(?:期限|时限)(?:内)?|依法(?:在)?规定(?:的)?(?:时限|期限)(?:内)?",
+        "X",
+        _law,
+    ),
+    TokenRule(
+        "待<event>后",
+        r"待(?P<on>[^,;。、]{1,40}?)(?:之后|以后|后)|按照?(?P<on2>[^,;。、]{1,40}?)后的?时间要求",
+        "H",
+        _capture,
+    ),
+    TokenRule(
+        "按照<authority>部署",
+        r"(?:按照|按|根据|依照|依据)(?P<on>[^,;。、:]{1,30}?)(?:的)?(?:统一)?(?:部署|安排|要求|规定|精神)",
+        "c",
+        _word,
+    ),
+    TokenRule("后", r"之后|以后|(?<!最)后(?![续期果面台方勤备者来])", "K", _word),
+    TokenRule(
+        "长期坚持",
+        r"长期坚持|长期开展|持续推进|持续开展|常态化推进|常态化开展|常态化|长效|长期",
+        "L",
+        _word,
+    ),
+]
+
+_TRIGGER_TRIM = re.compile(r"^(?:在|于|自|从|当|待|应在|要在)|(?:之日|之时|时|之际)$")
+
+
+def _trigger(ctx: Context, tok: Token) -> str | None:
+    """The event a relative time counts from, looked up before ``tok``.
+
+    The nearest 后/起 in the same sentence, and the free words before it
+    (在市人大通过市级政府决算后 → 市人大通过市级政府决算); else the trigger of the
+    previous relative part (…同步公开,最迟不超过3个工作日).
+    """
+    i = tok.index if tok.code in "KS" else tok.index - 1
+    tokens = ctx.tokens
+    while i >= 1:
+        t = tokens[i]
+        if t.code == "|" and t.value in _CLAUSE_END:
+            break
+        if t.code in "KS" and tokens[i - 1].code == "_":
+            words = _TRIGGER_TRIM.sub("", tokens[i - 1].value)
+            if words:
+                return str(words)
+        if t.code in "AQUX":
+            break
+        i -= 1
+    for part in ctx.parts[-3:][::-1]:
+        if isinstance(part, Relative) and part.trigger is not None:
+            return part.trigger
+    return None
+
+
+def after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """``<event>后<n><unit>内``, ``最迟不超过3个工作日``, ``24小时内``, ``次月10日前``."""
+    head = tokens[0]
+    dur = next((t for t in tokens if t.code == "U"), None)
+    if dur is not None:
+        offset = Offset(dur.value.amount, dur.value.unit)
+    else:  # 次月<day>
+        day = next(t.value.day for t in tokens if t.code == "A")
+        offset = Offset(1, Unit.MONTH, day)
+    return [Relative(**ctx.common(tokens, False), offset=offset, trigger=_trigger(ctx, head))]
+
+
+def promptly(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """及时, 立即, 同步, 按时: offset 0 after the event named before it."""
+    tok = tokens[-1]
+    trigger = tok.value.trigger or _trigger(ctx, tok)
+    return [Relative(**ctx.common(tokens, False), offset=Offset(0), trigger=trigger)]
+
+
+def statutory(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """按预算法规定时限: the limit of the statute in force at the reference date."""
+    from ..statutes import find
+
+    tok = tokens[0]
+    law: str | None = tok.value
+    common = ctx.common(tokens, False)
+    if law is None:
+        return [Relative(**common, offset=Offset(None), trigger=None)]
+    rules = find(law, on=ctx.reference)
+    if not rules:
+        from ..model import StatuteRef
+
+        return [Relative(**common, offset=Offset(None), statute=StatuteRef(law=law))]
+    rule = rules[0]
+    return [
+        Relative(
+            **common,
+            offset=rule.offset,
+            trigger=rule.trigger,
+            statute=rule.to_ref(),
+            extension=rule.extension,
+        )
+    ]
+
+
+def pending(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """待国家批准后, 按环保部修订发布后的时间要求: set by a future decision."""
+    return [Pending(**ctx.common(tokens, False), depends_on=tokens[0].value)]
+
+
+def condition(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """按照国家部署: a condition on the other parts, or pending when it stands alone."""
+    ctx.conditions.append(tokens[0])
+    return []
+
+
+def ongoing(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """长期坚持, 持续推进: continuing work with no stated start."""
+    return [Ongoing(**ctx.common(tokens, False), start=None)]
+
+
+RULES: list[Rule] = [
+    Rule("按<law>规定时限", r"X", statutory),
+    Rule("待<event>后", r"H", pending),
+    Rule("按照<authority>部署", r"c", condition),
+    Rule("<event>后<n>日内", r"B?K?U|NAP?", after_event),
+    Rule("及时", r"O", promptly),
+    Rule("长期坚持", r"L", ongoing),
+]

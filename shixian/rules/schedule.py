@@ -1,0 +1,187 @@
+"""Recurring schedules: 每季度, 每月10日前, 每年3月底前, 流行季节(4—10月)每月, 月报, 不定期.
+
+Token codes: ``Q`` a frequency (每季度, 季报, 不定期), ``C`` a count (每月一次,
+不少于1次), ``Z`` 至少, ``M`` the month of a period (首月), ``D`` a weekday,
+``V`` 后续 (after what came before).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from ..anchors import Anchor
+from ..engine import Context, Groups, Rule, Token, TokenRule
+from ..errors import InvalidDate
+from ..model import Frequency, Part, Schedule
+from ..numerals import NUMBER, to_int
+
+__all__ = ["RULES", "TOKENS"]
+
+N = NUMBER
+
+_UNIT = {
+    "年": Frequency.YEAR, "年度": Frequency.YEAR, "半年": Frequency.HALFYEAR,
+    "半年度": Frequency.HALFYEAR, "季": Frequency.QUARTER, "季度": Frequency.QUARTER,
+    "月": Frequency.MONTH, "个月": Frequency.MONTH, "旬": Frequency.TENDAY,
+    "周": Frequency.WEEK, "星期": Frequency.WEEK, "礼拜": Frequency.WEEK,
+    "日": Frequency.DAY, "天": Frequency.DAY,
+}  # fmt: skip
+_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_WEEKDAY.update({str(i + 1): i for i in range(7)})
+_MONTH_OF_PERIOD = {"首月": 1, "第一个月": 1, "末月": -1, "最后一个月": -1}
+_FINENESS = [Frequency.YEAR, Frequency.HALFYEAR, Frequency.QUARTER, Frequency.MONTH,
+             Frequency.TENDAY, Frequency.WEEK, Frequency.DAY]  # fmt: skip
+_PERIOD_MONTHS = {Frequency.YEAR: 12, Frequency.HALFYEAR: 6, Frequency.QUARTER: 3}
+
+
+class Every:
+    """A frequency word's value: period, interval, weekday."""
+
+    __slots__ = ("every", "interval", "weekday")
+
+    def __init__(self, every: Frequency, interval: int = 1, weekday: int | None = None) -> None:
+        self.every = every
+        self.interval = interval
+        self.weekday = weekday
+
+
+def _every(g: Groups, text: str) -> Every:
+    interval = to_int(g["n"]) if g["n"] else 1
+    if interval < 1:
+        raise InvalidDate(text, "interval", interval)
+    wd = g["wd"]
+    return Every(_UNIT[g["u"] or ""], interval, None if wd is None else _WEEKDAY[wd])
+
+
+def _report(g: Groups, text: str) -> Every:
+    return Every(_UNIT[g["u"] or ""])
+
+
+def _irregular(g: Groups, text: str) -> Every:
+    return Every(Frequency.IRREGULAR if text.startswith("不") else Frequency.PERIODIC)
+
+
+def _count(g: Groups, text: str) -> tuple[int, bool]:
+    return to_int(g["n"] or ""), bool(g["min"] or g["more"])
+
+
+def _word(g: Groups, text: str) -> str:
+    return text
+
+
+def _weekday(g: Groups, text: str) -> int:
+    return _WEEKDAY[g["w"] or ""]
+
+
+TOKENS: list[TokenRule] = [
+    TokenRule(
+        "每<n><period>",
+        rf"每(?P<n>{N})?个?(?P<u>半年度?|年度?|季度|季|个月|月|旬|周|星期|礼拜|日|天)"
+        r"(?P<wd>(?<=周|期|拜)[一二三四五六日天1-7](?![次个天]))?",
+        "Q",
+        _every,
+    ),
+    TokenRule(
+        "月报|年报", r"(?P<u>半年|年|季|月|周|旬)报(?![告道送名到表批备刊纸社])", "Q", _report
+    ),
+    TokenRule("不定期|定期", r"不定期|定期(?!存)", "Q", _irregular),
+    TokenRule(
+        "至少<n>次",
+        rf"(?P<min>至少|不少于|不低于|最少)?(?P<n>{N})次(?!性|年|月|日)(?P<more>以上|及以上)?",
+        "C",
+        _count,
+    ),
+    TokenRule("至少", r"至少|不少于|最少", "Z", _word),
+    TokenRule("首月", r"首月|第一个月|末月|最后一个月", "M", _word),
+    TokenRule("周<weekday>", r"(?:周|星期|礼拜)(?P<w>[一二三四五六日天1-7])(?![次个])", "D", _weekday),
+    TokenRule("后续", r"后续|此后|今后", "V", _word),
+]
+
+
+def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """Every kind of recurring schedule; fields from the tokens in the match."""
+    qs = [t for t in tokens if t.code == "Q"]
+    q_pos = tokens.index(qs[0])
+    finest = max(qs, key=lambda t: _FINENESS.index(t.value.every)
+                 if t.value.every in _FINENESS else -1)  # fmt: skip
+    freq: Every = finest.value
+    fields: dict[str, object] = {
+        "every": freq.every,
+        "interval": freq.interval,
+        "weekday": freq.weekday,
+    }
+    inferred = False
+    # bounds before the frequency: 自2016年起, 2016—2018年, (4—10月)
+    for tok in tokens[:q_pos]:
+        if tok.code != "A":
+            continue
+        anchor: Anchor = tok.value
+        if anchor.has_year:
+            b = anchor.bounds(ctx.reference, ctx.text)
+            fields["start"] = b.start
+            if anchor.to is not None or not any(t.code == "S" for t in tokens[:q_pos]):
+                fields["until"] = b.end
+            if any(t.code == "S" for t in tokens[:q_pos]):
+                fields.pop("until", None)
+        elif anchor.month is not None:
+            fields["months"] = _month_list(anchor)
+    # the due point after the frequency: 3月底前, 10日前, 首月15日前, 4月至10月
+    month_of_period = None
+    for tok in tokens[q_pos:]:
+        if tok.code == "M":
+            month_of_period = _MONTH_OF_PERIOD[tok.value]
+        elif tok.code == "D":
+            fields["weekday"] = tok.value
+        elif tok.code == "A":
+            anchor = tok.value
+            if anchor.has_year:
+                b = anchor.bounds(ctx.reference, ctx.text)
+                fields["start"], fields["until"] = b.start, b.end
+                continue
+            if anchor.month is not None:
+                fields["months"] = _month_list(anchor)
+            if anchor.day is not None:
+                fields["day"] = anchor.day
+        elif tok.code == "C":
+            n, at_least = tok.value
+            fields["min_count" if at_least or _has(tokens, "Z") else "count"] = n
+    every = freq.every
+    if month_of_period is not None and every in _PERIOD_MONTHS:
+        size = _PERIOD_MONTHS[every]
+        offset = month_of_period - 1 if month_of_period > 0 else size - 1
+        fields["months"] = tuple(range(1 + offset, 13, size))
+    if tokens[0].code == "V":
+        previous = next((p for p in reversed(ctx.parts) if p.due is not None), None)
+        if previous is not None and previous.due is not None:
+            fields["start"] = previous.due + dt.timedelta(days=1)
+    _validate(ctx, fields)
+    return [Schedule(**ctx.common(tokens, inferred), **fields)]  # type: ignore[arg-type]
+
+
+def _has(tokens: Sequence[Token], code: str) -> bool:
+    return any(t.code == code for t in tokens)
+
+
+def _month_list(anchor: Anchor) -> tuple[int, ...]:
+    first = anchor.month
+    assert first is not None
+    last = anchor.to.month if anchor.to is not None and anchor.to.month is not None else first
+    if last < first:
+        return tuple(range(first, 13)) + tuple(range(1, last + 1))
+    return tuple(range(first, last + 1))
+
+
+def _validate(ctx: Context, fields: dict[str, object]) -> None:
+    day = fields.get("day")
+    if isinstance(day, int) and not 1 <= day <= 31:
+        raise InvalidDate(ctx.text, "day", day)
+
+
+RULES: list[Rule] = [
+    Rule(
+        "每<period>",
+        r"(?:V_?)?(?:F?AS?)?Z?Q(?:A|[MDEQP])*(?:_?Z?_?C)?",
+        schedule,
+    ),
+]
