@@ -141,9 +141,10 @@ TOKENS: list[TokenRule] = [
     ),
     TokenRule(
         "底|末|初",
-        r"(?P<e>底|末)(?![端梢尾位])|(?P<e2>初)(?![步稿审次级期始衷心中])",
+        r"(?P<e>底|末)(?![端梢尾位])|(?P<e2>初)(?![步稿审次级期始衷心中])"
+        r"|(?<=[年月])(?P<e3>中)(?![央共国华心部期小学级旬旬外])",
         "a",
-        lambda g, t: _edge({"g": None, "e": g["e"] or g["e2"]}, t),
+        lambda g, t: _edge({"g": None, "e": g["e"] or g["e2"] or g["e3"]}, t),
     ),
     TokenRule("即日", r"即日(?=起)", "a", _today),
     TokenRule(

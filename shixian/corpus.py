@@ -1,0 +1,181 @@
+"""The example corpus: phrases with their expected meaning, in the notation of
+``shared/corpus/README.md``. One corpus drives the tests, the docs and the benchmark.
+
+A corpus file is UTF-8 TSV with a header row ``group, phrase, reference,
+expected``; ``#`` lines are comments. ``expected`` is one or more parts joined by
+`` ; ``, each a kind word and ``key=value`` fields (or bare flags)::
+
+    deadline due=2016-07-31 alt=2016-06-30
+    window start=2016-01-01 end=2016-12-31 fuzzy min=1 inferred
+    schedule every=quarter months=4-10 day=10 from=2016-01-01 label=中考
+    relative offset=20D after=批准 law=中华人民共和国预算法第十四条
+    ongoing from=2016-01-01
+    pending on=国家批准
+
+A literal ``\\n`` in a phrase stands for a line break (a wrapped cell).
+Any part may carry ``if=<condition>`` and the flag ``inferred`` (year taken
+from the reference). A deadline without ``alt`` must not be ambiguous; a window
+without ``fuzzy`` must not be fuzzy.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import attrs
+
+from .model import Deadline, Normalized, Ongoing, Part, Pending, Relative, Schedule, Window
+
+__all__ = ["CorpusRow", "ExpectedPart", "compare", "load", "parse_expected"]
+
+
+@attrs.frozen
+class ExpectedPart:
+    """One expected part: its kind and fields (flags map to ``""``)."""
+
+    kind: str
+    fields: dict[str, str] = attrs.field(hash=False)
+
+    def __str__(self) -> str:
+        shown = " ".join(k if v == "" else f"{k}={v}" for k, v in self.fields.items())
+        return f"{self.kind} {shown}".strip()
+
+
+@attrs.frozen
+class CorpusRow:
+    """A corpus example: ``phrase`` read against ``reference`` means ``expected``."""
+
+    group: str
+    phrase: str
+    reference: dt.date
+    expected: str
+    source: str = ""
+
+    @property
+    def parts(self) -> list[ExpectedPart]:
+        """The expected parts, parsed."""
+        return parse_expected(self.expected)
+
+
+def parse_expected(text: str) -> list[ExpectedPart]:
+    """Parse the expected-value notation.
+
+    >>> parse_expected("deadline due=2016-07-31 alt=2016-06-30 ; window start=2017-01-01 fuzzy")
+    [ExpectedPart(kind='deadline', fields={'due': '2016-07-31', 'alt': '2016-06-30'}), \
+ExpectedPart(kind='window', fields={'start': '2017-01-01', 'fuzzy': ''})]
+    """
+    parts = []
+    for chunk in text.split(" ; "):
+        words = chunk.split()
+        if not words:
+            continue
+        fields: dict[str, str] = {}
+        for word in words[1:]:
+            key, _, value = word.partition("=")
+            fields[key] = value
+        parts.append(ExpectedPart(words[0], fields))
+    return parts
+
+
+def load(path: str | Path, *, source: str | None = None) -> list[CorpusRow]:
+    """Read a corpus file (the project's ``group`` files or the shared seed files)."""
+    rows: list[CorpusRow] = []
+    with open(path, encoding="utf-8", newline="") as handle:
+        lines = (line for line in handle if line.strip() and not line.startswith("#"))
+        for rec in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+            rows.append(
+                CorpusRow(
+                    group=rec.get("group") or rec.get("source") or "",
+                    phrase=(rec.get("phrase") or rec.get("expression") or "").replace("\\n", "\n"),
+                    reference=dt.date.fromisoformat(rec["reference"]),
+                    expected=rec["expected"],
+                    source=source or str(path),
+                )
+            )
+    return rows
+
+
+def _months(value: str) -> tuple[int, ...]:
+    if "-" in value:
+        first, last = (int(v) for v in value.split("-"))
+        return tuple(range(first, last + 1))
+    return tuple(int(v) for v in value.split(","))
+
+
+def _check_part(part: Part, exp: ExpectedPart, check_trigger: bool) -> Iterator[str]:
+    f = exp.fields
+    if part.kind.value != exp.kind:
+        yield f"kind {part.kind.value} != {exp.kind}"
+        return
+    if "if" in f and f["if"] not in part.conditions:
+        yield f"conditions {part.conditions} lack {f['if']}"
+    if "inferred" in f and not part.year_inferred:
+        yield "year not marked inferred"
+    if isinstance(part, Deadline):
+        yield from _eq("due", part.due.isoformat(), f.get("due"))
+        alts = [d.isoformat() for d in part.alternatives]
+        if "alt" in f:
+            if not part.ambiguous or f["alt"] not in alts:
+                yield f"alternatives {alts} (ambiguous={part.ambiguous}) lack {f['alt']}"
+        elif part.ambiguous:
+            yield f"unexpectedly ambiguous, alternatives {alts}"
+    elif isinstance(part, Window):
+        for key, value in (("start", part.start), ("end", part.end)):
+            if key in f:
+                yield from _eq(key, value.isoformat(), f[key])
+        if ("fuzzy" in f) != part.fuzzy:
+            yield f"fuzzy {part.fuzzy}"
+        yield from _eq("min", part.min_count, int(f["min"]) if "min" in f else None)
+    elif isinstance(part, Schedule):
+        yield from _eq("every", part.every.value, f.get("every"))
+        if "month" in f or "months" in f:
+            yield from _eq("months", part.months, _months(f.get("month") or f["months"]))
+        else:
+            yield from _eq("months", part.months, None)
+        for key, value in (("day", part.day), ("min", part.min_count), ("count", part.count),
+                           ("interval", part.interval if part.interval != 1 else None),
+                           ("weekday", part.weekday)):  # fmt: skip
+            yield from _eq(key, value, int(f[key]) if key in f else None)
+        yield from _eq("from", _iso(part.start), f.get("from"))
+        yield from _eq("until", _iso(part.until), f.get("until"))
+        if "label" in f:
+            yield from _eq("label", part.label, f["label"])
+    elif isinstance(part, Relative):
+        yield from _eq("offset", str(part.offset), f.get("offset"))
+        if "after" in f and check_trigger and (part.trigger is None or f["after"] not in part.trigger):
+            yield f"trigger {part.trigger!r} does not name {f['after']!r}"
+        if "law" in f:
+            cited = "" if part.statute is None else f"{part.statute.law}{part.statute.article or ''}"
+            if f["law"] not in cited:
+                yield f"statute {cited!r} is not {f['law']!r}"
+    elif isinstance(part, Ongoing):
+        yield from _eq("from", _iso(part.start), f.get("from"))
+    elif isinstance(part, Pending):
+        yield from _eq("on", part.depends_on, f.get("on"))
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _eq(name: str, actual: object, expected: object) -> Iterator[str]:
+    if actual != expected:
+        yield f"{name} {actual!r} != {expected!r}"
+
+
+def compare(result: Normalized, expected: str, *, check_trigger: bool = True) -> list[str]:
+    """The differences between a result and the expected notation (empty = correct).
+
+    ``check_trigger=False`` skips ``after=`` (an expression given without the
+    sentence that names its event).
+    """
+    wanted = parse_expected(expected)
+    problems: list[str] = []
+    if len(result.parts) != len(wanted):
+        problems.append(f"{len(result.parts)} parts, expected {len(wanted)}")
+    for i, (part, exp) in enumerate(zip(result.parts, wanted)):
+        problems.extend(f"part {i + 1}: {p}" for p in _check_part(part, exp, check_trigger))
+    return problems
