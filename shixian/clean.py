@@ -3,8 +3,8 @@
 Full-width characters become ASCII, the traditional forms of the common time
 words become simplified, dashes and brackets are unified (all one character to
 one character, so offsets do not move), and whitespace is dropped (a cell
-wrapped across lines reads as one), except a single space between two Latin
-letters or digits.
+wrapped across lines reads as one), except a single space next to a Latin
+letter (31 July 2016).
 """
 
 from __future__ import annotations
@@ -22,7 +22,20 @@ _TRADITIONAL = (
     "遲迟 晚晚 截截 止止 終终 們们 對对 權权 門门 據据 檢检 讀读 環环 護护 擬拟 "
     "項项 實实 調调 動动 頭头 標标 準准 層层 區区 縣县 鄉乡 鎮镇 範范 圍围 啓启 "
     "屬属 責责 彙汇 總总 廣广 東东 澤泽 類类 質质 積积 極极 導导 聽听 問问 題题 "
-    "次次 每每 季季 旬旬 末末 底底 初初 前前 內内 年年 月月 日日 週周 轉转 級级"
+    "轉转 業业 態态 資资 訊讯 價价 費费 際际 認认 證证 獎奖 勵励 設设 論论 職职 機机 構构 "
+    "網网 絡络 線线 聯联 華华 廳厅 監监 嚴严 輕轻 運运 營营 選选 擇择 變变 親亲 觀观 說说 "
+    "話话 語语 識识 講讲 試试 驗验 鑑鉴 衛卫 醫医 藥药 勞劳 產产 農农 銀银 錢钱 貨货 購购 "
+    "買买 賣卖 貿贸 協协 員员 組组 織织 領领 鄰邻 這这 還还 無无 現现 佈布 係系 務务 "
+    "導导 備备 優优 錄录 條条 構构 務务 質质 許许 視视 災灾 險险 廢废 戰战 夠够 盡尽 "
+    "補补 紀纪 網网 辦办 統统 門门 擴扩 廠厂 礎础 縮缩 參参 與与 頁页 冊册 歸归 檔档 "
+    "滿满 豐丰 樂乐 歡欢 養养 術术 興兴 築筑 賴赖 韓韩 遞递 傳传 單单 億亿 驟骤 徵征 "
+    "負负 擔担 號号 車车 區区 裡里 裏里 麼么 讓让 緊紧 繼继 斷断 絕绝 離离 難难 雙双 "
+    "雜杂 顯显 願愿 風风 飛飞 齊齐 專专 戶户 損损 換换 揮挥 採采 樹树 歐欧 殘残 氣气 "
+    "漢汉 為为 狀状 獨独 畢毕 療疗 盤盘 確确 種种 稱称 穩稳 筆笔 簽签 糧粮 約约 紙纸 "
+    "細细 給给 綜综 維维 績绩 罰罚 義义 習习 聞闻 聲声 脫脱 舉举 艱艰 節节 記记 評评 "
+    "詢询 詳详 誤误 談谈 諮谘 貢贡 貴贵 賠赔 趨趋 跡迹 踐践 軍军 軟软 載载 輔辅 遠远 "
+    "適适 遷迁 遺遗 郵邮 釋释 針针 閱阅 陸陆 陳陈 隊队 隨随 隱隐 雖虽 電电 靈灵 響响 "
+    "頂顶 順顺 頻频 額额 顧顾 館馆 黨党 齡龄 佈布 鬥斗 劃划 溝沟 濟济 壓压 處处 憑凭"
 )
 
 _TABLE: dict[int, str] = {}
@@ -59,6 +72,13 @@ _TABLE.update(
 _TABLE = {k: v for k, v in _TABLE.items() if chr(k) != v}
 
 _SPACE = re.compile(r"\s+")
+
+
+def _keeps_space(before: str, after: str) -> bool:
+    """A space that separates words of a Latin-script date (31 July 2016) is kept."""
+    if not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum()):
+        return False
+    return before.isalpha() or after.isalpha()
 
 
 class Cleaned:
@@ -99,7 +119,7 @@ def clean(text: str) -> Cleaned:
         origin.extend(range(last, start))
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
-        if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
+        if _keeps_space(before, after):
             pieces.append(" ")
             origin.append(start)
         last = end

@@ -113,6 +113,7 @@ class Context:
 
 GAP = "_"
 BREAK = "|"
+LIST = "/"  # 、 between items of a list: 每年6月、12月
 _BREAK_CHARS = frozenset(",;。、!?:\n")
 _SILENT_CHARS = frozenset("()[]\"'《》<>“”「」『』·")
 
@@ -140,6 +141,9 @@ class Grammar:
         self.token_rules = tuple(token_rules)
         self.rules = tuple(rules)
         self._merge = merge
+        self._compiled = False
+
+    def _compile(self) -> None:
         alternatives = []
         self._token_groups: dict[str, tuple[TokenRule, list[tuple[str, str]]]] = {}
         for i, tr in enumerate(self.token_rules):
@@ -151,9 +155,12 @@ class Grammar:
         self._parser = re.compile(
             "|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(self.rules))
         )
+        self._compiled = True
 
     def lex(self, text: str) -> list[Token]:
         """Tokens of ``text`` in order, with gap and break tokens between them."""
+        if not self._compiled:
+            self._compile()
         tokens: list[Token] = []
         last = 0
         groups_of = self._token_groups
@@ -185,8 +192,9 @@ class Grammar:
             if ch in _BREAK_CHARS or ch in _SILENT_CHARS:
                 if i > run_start:
                     tokens.append(Token(GAP, run_start, i, text[run_start:i], "gap"))
-                if ch in _BREAK_CHARS and (not tokens or tokens[-1].code != BREAK):
-                    tokens.append(Token(BREAK, i, i + 1, ch, "break"))
+                if ch in _BREAK_CHARS and (not tokens or tokens[-1].code not in (BREAK, LIST)):
+                    code = LIST if ch == "、" else BREAK
+                    tokens.append(Token(code, i, i + 1, ch, "break"))
                 run_start = i + 1
         if end > run_start:
             tokens.append(Token(GAP, run_start, end, text[run_start:end], "gap"))

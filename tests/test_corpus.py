@@ -84,7 +84,7 @@ def test_seed_copies_match_shared_corpus() -> None:
 
 def test_corpus_is_large_enough() -> None:
     assert len(PROJECT_ROWS) >= 290
-    assert len({row.phrase for row in PROJECT_ROWS}) == len(PROJECT_ROWS)
+    assert len({(row.phrase, row.reference) for row in PROJECT_ROWS}) == len(PROJECT_ROWS)
 
 
 NEGATIVE = list(csv.DictReader(

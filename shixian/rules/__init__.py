@@ -10,11 +10,13 @@ from __future__ import annotations
 from ..engine import Grammar
 from . import calendar, relative, schedule
 
-__all__ = ["GRAMMAR"]
+__all__ = ["GRAMMAR", "TOKEN_RULES", "RULES"]
 
-#: The compiled grammar used by :func:`shixian.normalize` and :func:`shixian.extract`.
-GRAMMAR = Grammar(
-    token_rules=[*relative.DURATION_TOKENS, *schedule.TOKENS, *calendar.TOKENS, *relative.TOKENS],
-    rules=[*schedule.RULES, *relative.RULES, *calendar.RULES],
-    merge=calendar.merge,
-)
+#: Every token rule, in the order they are tried at one place.
+TOKEN_RULES = [*relative.DURATION_TOKENS, *schedule.TOKENS, *calendar.TOKENS, *relative.TOKENS]
+#: Every grammar rule, in the order they are tried at one place.
+RULES = [*schedule.RULES, *relative.RULES, *calendar.RULES]
+
+#: The grammar used by :func:`shixian.normalize` and :func:`shixian.extract`
+#: (its regular expressions are compiled on first use).
+GRAMMAR = Grammar(token_rules=TOKEN_RULES, rules=RULES, merge=calendar.merge)

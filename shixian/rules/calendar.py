@@ -291,7 +291,7 @@ def _label_before(ctx: Context, tok: Token) -> str | None:
     gap = ctx.tokens[tok.index - 1]
     if gap.code != "_" or gap.end != tok.start or not 2 <= len(gap.value) <= 4:
         return None
-    if tok.index >= 2 and ctx.tokens[tok.index - 2].code not in ("|", "A"):
+    if tok.index >= 2 and ctx.tokens[tok.index - 2].code not in ("|", "/", "A"):
         return None
     text: str = gap.value
     if not all("\u4e00" <= ch <= "\u9fff" for ch in text):

@@ -68,7 +68,7 @@ def _word(g: Groups, text: str) -> str:
     return text
 
 
-_SHORT = rf"(?P<n>[0-9]{{1,3}}|[{CN_DIGITS}十廿卅百]{{1,4}})"
+_SHORT = rf"(?P<n>[0-9]{{1,3}}|[{CN_DIGITS}十廿卅百]{{1,3}})"
 
 DURATION_TOKENS: list[TokenRule] = [
     TokenRule(

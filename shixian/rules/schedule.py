@@ -117,7 +117,7 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         if tok.code != "A":
             continue
         anchor: Anchor = tok.value
-        if anchor.has_year:
+        if anchor.has_year or anchor.today:
             b = anchor.bounds(ctx.reference, ctx.text)
             fields["start"] = b.start
             if anchor.to is not None or not any(t.code == "S" for t in tokens[:q_pos]):
@@ -128,6 +128,7 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
             fields["months"] = _month_list(anchor)
     # the due point after the frequency: 3月底前, 10日前, 首月15日前, 4月至10月
     month_of_period = None
+    listed: set[int] = set()  # 每年6月、12月
     for tok in tokens[q_pos:]:
         if tok.code == "M":
             month_of_period = _MONTH_OF_PERIOD[tok.value]
@@ -140,7 +141,8 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
                 fields["start"], fields["until"] = b.start, b.end
                 continue
             if anchor.month is not None:
-                fields["months"] = _month_list(anchor)
+                listed.update(_month_list(anchor))
+                fields["months"] = tuple(sorted(listed))
             if anchor.day is not None:
                 fields["day"] = anchor.day
         elif tok.code == "C":
@@ -181,7 +183,7 @@ def _validate(ctx: Context, fields: dict[str, object]) -> None:
 RULES: list[Rule] = [
     Rule(
         "每<period>",
-        r"(?:V_?)?(?:F?AS?)?Z?Q(?:A|[MDEQP])*(?:_?Z?_?C)?",
+        r"(?:V_?)?(?:F?AS?)?Z?Q(?:A(?:/A)*|[MDEQP])*(?:_?Z?_?C)?",
         schedule,
     ),
 ]
