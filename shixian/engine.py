@@ -23,6 +23,11 @@ from typing import Any
 
 import attrs
 
+try:  # Python 3.11+
+    from re import _parser as _sre_parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _sre_parser
+
 from .clean import Cleaned
 from .model import Part
 
@@ -129,6 +134,67 @@ def _prefix_groups(pattern: str, prefix: str) -> tuple[str, list[tuple[str, str]
     return re.sub(r"\(\?P=(\w+)\)", lambda m: f"(?P={prefix}{m.group(1)})", renamed), names
 
 
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can start with (``None``: any).
+
+    Computed from the parsed pattern; zero-width assertions are skipped.
+
+    >>> sorted(first_chars(r"(?<!月)(?:以|之)?前|底"))
+    ['之', '以', '前', '底']
+    """
+    chars, _ = _first_of_sequence(_sre_parser.parse(pattern))
+    return None if chars is None else frozenset(chars)
+
+
+def _first_of_sequence(items: Any) -> tuple[set[str] | None, bool]:
+    out: set[str] = set()
+    for op, av in items:
+        chars, nullable = _first_of_item(str(op), av)
+        if chars is None:
+            return None, False
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_of_item(op: str, av: Any) -> tuple[set[str] | None, bool]:
+    if op == "LITERAL":
+        return {chr(av)}, False
+    if op == "IN":
+        chars: set[str] = set()
+        for kind, value in av:
+            kind = str(kind)
+            if kind == "LITERAL":
+                chars.add(chr(value))
+            elif kind == "RANGE":
+                chars.update(chr(c) for c in range(value[0], value[1] + 1))
+            else:
+                return None, False
+        return chars, False
+    if op == "SUBPATTERN":
+        return _first_of_sequence(av[-1])
+    if op == "ATOMIC_GROUP":
+        return _first_of_sequence(av)
+    if op == "BRANCH":
+        out: set[str] = set()
+        nullable = False
+        for branch in av[1]:
+            chars_b, null_b = _first_of_sequence(branch)
+            if chars_b is None:
+                return None, False
+            out |= chars_b
+            nullable = nullable or null_b
+        return out, nullable
+    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, _high, sub = av
+        chars_r, null_r = _first_of_sequence(sub)
+        return chars_r, null_r or low == 0
+    if op in ("AT", "ASSERT", "ASSERT_NOT"):
+        return set(), True
+    return None, False
+
+
 class Grammar:
     """Token rules + grammar rules compiled into two scanners."""
 
@@ -146,11 +212,27 @@ class Grammar:
     def _compile(self) -> None:
         alternatives = []
         self._token_groups: dict[str, tuple[TokenRule, list[tuple[str, str]]]] = {}
+        firsts: list[frozenset[str]] = []
         for i, tr in enumerate(self.token_rules):
             body, names = _prefix_groups(tr.pattern, f"t{i}_")
             alternatives.append(f"(?P<t{i}>{body})")
             self._token_groups[f"t{i}"] = (tr, names)
-        self._lexer = re.compile("|".join(alternatives))
+            first = first_chars(tr.pattern)
+            if first is None:
+                raise ValueError(f"token rule {tr.name!r} may start with any character")
+            firsts.append(first)
+        # One alternation per first character, holding only the rules that can
+        # start with it (in their order): the scanner skips other positions.
+        by_rules: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._dispatch: dict[str, re.Pattern[str]] = {}
+        for ch in sorted(set().union(*firsts)):
+            key = tuple(i for i, first in enumerate(firsts) if ch in first)
+            if key not in by_rules:
+                by_rules[key] = re.compile("|".join(alternatives[i] for i in key))
+            self._dispatch[ch] = by_rules[key]
+        self._starts = re.compile(
+            "[" + "".join(re.escape(ch) for ch in sorted(self._dispatch)) + "]"
+        )
         self._rule_by_group = {f"r{i}": r for i, r in enumerate(self.rules)}
         self._parser = re.compile(
             "|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(self.rules))
@@ -164,10 +246,19 @@ class Grammar:
         tokens: list[Token] = []
         last = 0
         groups_of = self._token_groups
-        for m in self._lexer.finditer(text):
-            start, end = m.span()
-            if start == end:
+        dispatch = self._dispatch
+        search = self._starts.search
+        pos = 0
+        while True:
+            found = search(text, pos)
+            if found is None:
+                break
+            start = found.start()
+            m = dispatch[text[start]].match(text, start)
+            if m is None or m.end() == start:
+                pos = start + 1
                 continue
+            end = m.end()
             if start > last:
                 self._gap(text, last, start, tokens)
             name = m.lastgroup
@@ -175,7 +266,7 @@ class Grammar:
             rule, names = groups_of[name]
             groups = {short: m.group(full) for short, full in names}
             tokens.append(Token(rule.code, start, end, rule.make(groups, m.group()), rule.name))
-            last = end
+            last = pos = end
         if last < len(text):
             self._gap(text, last, len(text), tokens)
         merged = self._merge(tokens)

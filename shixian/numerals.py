@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 
+from .errors import InvalidDate
+
 __all__ = ["CN_DIGITS", "NUMBER", "YEAR_NUMBER", "to_int"]
 
 CN_DIGITS = "〇零○一二两三四五六七八九"
@@ -23,7 +25,8 @@ def to_int(text: str) -> int:
     """Read a number written in Arabic or Chinese digits.
 
     Years are read digit by digit; other Chinese numerals positionally, with
-    ``cn2an`` (imported only when needed) for the rare large ones.
+    ``cn2an`` (imported only when needed) for the rare large ones. A malformed
+    numeral (十十) raises :class:`~shixian.errors.InvalidDate`.
 
     >>> to_int("2016"), to_int("二〇一六"), to_int("十二"), to_int("廿五"), to_int("两")
     (2016, 2016, 12, 25, 2)
@@ -40,7 +43,10 @@ def to_int(text: str) -> int:
         return small
     import cn2an
 
-    return int(cn2an.cn2an(text.replace("廿", "二十").replace("卅", "三十"), "smart"))
+    try:
+        return int(cn2an.cn2an(text.replace("廿", "二十").replace("卅", "三十"), "smart"))
+    except (ValueError, KeyError, IndexError, TypeError) as exc:
+        raise InvalidDate(text, "number", text) from exc
 
 
 def _small(text: str) -> int | None:

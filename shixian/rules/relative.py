@@ -61,7 +61,7 @@ def _capture(g: Groups, text: str) -> str:
 
 
 def _law(g: Groups, text: str) -> str | None:
-    return g.get("law")
+    return g.get("law") or g.get("law2")
 
 
 def _word(g: Groups, text: str) -> str:
@@ -96,7 +96,9 @@ TOKENS: list[TokenRule] = [
     TokenRule("及时", r"及时|立即|立刻|马上|第一时间|即时|按时|同步|随即", "O", _prompt),
     TokenRule(
         "按<law>规定时限",
-        r"(?:按照?|依照|依据|根据)?《?(?P<law>[\u4e00-\u9fff]{2,20}?(?:法|条例))》?"
+        r"(?:按照?|依照|依据|根据|遵照)《?(?P<law>[\u4e00-\u9fff]{2,20}?(?:法|条例))》?"
+        r"(?:的)?(?:有关)?(?:规定|要求)的?(?:时限|期限|时间)(?:内)?"
+        r"|《(?P<law2>[\u4e00-\u9fff]{2,20}?(?:法|条例))》"
         r"(?:的)?(?:有关)?(?:规定|要求)的?(?:时限|期限|时间)(?:内)?"
         r"|(?:在|于)?法定(?:的)?(?:期限|时限)(?:内)?|依法(?:在)?规定(?:的)?(?:时限|期限)(?:内)?",
         "X",

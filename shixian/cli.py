@@ -1,0 +1,392 @@
+"""The ``shixian`` command line: normalize phrases, annotate tables, extract, export iCalendar.
+
+Run ``shixian --help`` or see ``docs/cli.md``. Exit status: 0 on success; 1 with
+``--strict`` when a phrase or row failed; 2 for usage errors and unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import io
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from .annotate import Annotation, PhraseCache, Summary, annotate, error_message
+from .errors import ShixianError
+from .tables import OUTPUT_FORMATS, Table, detect_format, read_table, read_text
+
+__all__ = ["CliError", "build_parser", "main"]
+
+PROG = "shixian"
+
+
+class CliError(Exception):
+    """A problem with the command's input or options: reported on one line, exit status 2."""
+
+
+def _version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("shixian")
+    except metadata.PackageNotFoundError:
+        import shixian
+
+        return str(getattr(shixian, "__version__", "unknown"))
+
+
+def _error(message: str) -> int:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    return 2
+
+
+def _note(message: str) -> None:
+    print(f"{PROG}: {message}", file=sys.stderr)
+
+
+# -- options shared by several subcommands ---------------------------------
+
+
+def _add_reference(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--reference",
+        "-r",
+        metavar="DATE",
+        help="the date the text was written (YYYY-MM-DD or a year); default: today",
+    )
+
+
+def _add_exclusive(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--exclusive",
+        action="store_true",
+        help="read X前 as before X begins (2016年7月前 → 2016-06-30); "
+        "default: up to the end of X (→ 2016-07-31)",
+    )
+
+
+def _add_input(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "file", metavar="FILE", help="the table (.csv, .tsv, .xlsx, .docx; - for stdin)"
+    )
+    parser.add_argument(
+        "--column",
+        "-c",
+        metavar="COL",
+        help="the column holding the phrases (default: the one column whose name has 时限)",
+    )
+    parser.add_argument(
+        "--encoding",
+        metavar="ENC",
+        help="csv/tsv text encoding (default: detected: UTF-8 with or without BOM, else GB18030)",
+    )
+    parser.add_argument(
+        "--sheet", metavar="NAME", help="xlsx: the sheet, by name or 1-based number"
+    )
+    parser.add_argument(
+        "--table-index",
+        metavar="N",
+        type=int,
+        default=1,
+        help="docx: which table of the document, 1-based (default: 1)",
+    )
+    _add_reference(parser)
+    _add_exclusive(parser)
+    parser.add_argument("--strict", action="store_true", help="exit with status 1 if any row fails")
+    parser.add_argument(
+        "--quiet", "-q", action="store_true", help="no progress bar and no summary on stderr"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``shixian`` command."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Normalize the deadline phrases (时限) of Chinese government documents.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = commands.add_parser(
+        "normalize",
+        help="normalize phrases given as arguments or on stdin",
+        description="Normalize each PHRASE (or each line of stdin) and print the result.",
+    )
+    p.add_argument("phrases", metavar="PHRASE", nargs="*", help="phrases (default: stdin lines)")
+    _add_reference(p)
+    _add_exclusive(p)
+    p.add_argument("--json", action="store_true", help="print one JSON object per phrase")
+    p.add_argument("--strict", action="store_true", help="exit with status 1 if any phrase fails")
+    p.set_defaults(run=_cmd_normalize)
+
+    p = commands.add_parser(
+        "table",
+        help="add normalized columns to a table",
+        description="Add the columns kind, due, start, end, rrule, iso, ambiguous and error "
+        "to every row of a table.",
+    )
+    _add_input(p)
+    p.add_argument("--output", "-o", metavar="OUT", help="output file (default: stdout)")
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=OUTPUT_FORMATS,
+        help="output format (default: from OUT's extension, else the input's format)",
+    )
+    p.set_defaults(run=_cmd_table)
+
+    p = commands.add_parser(
+        "extract",
+        help="find the time expressions in running text",
+        description="Print one JSON object per time expression found in FILE.",
+    )
+    p.add_argument("file", metavar="FILE", help="a text file (- for stdin)")
+    p.add_argument("--encoding", metavar="ENC", help="text encoding (default: detected)")
+    _add_reference(p)
+    p.set_defaults(run=_cmd_extract)
+
+    p = commands.add_parser(
+        "ics",
+        help="export a table's deadlines as an iCalendar file",
+        description="Write the deadlines (VTODO), windows and schedules (VEVENT) of a table's "
+        "phrases as iCalendar (RFC 5545).",
+    )
+    _add_input(p)
+    p.add_argument("--title-column", "-t", metavar="COL", help="column for each item's SUMMARY")
+    p.add_argument("--output", "-o", metavar="OUT", help="the .ics file (default: stdout)")
+    p.add_argument(
+        "--undated",
+        action="store_true",
+        help="write parts without dates (after an event, pending, …) as to-dos without DUE "
+        "instead of skipping them",
+    )
+    p.add_argument("--name", metavar="NAME", help="calendar name (default: the input's name)")
+    p.set_defaults(run=_cmd_ics)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, usage errors
+        return exc.code if isinstance(exc.code, int) else 2
+    run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
+    if run is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return run(args)
+    except (CliError, ShixianError) as exc:
+        return _error(str(exc))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # the reader went away (| head): stop quietly, without a second error at exit
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+# -- helpers ---------------------------------------------------------------
+
+
+def _reference(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    from .api import parse_reference
+
+    text = value.strip()
+    return parse_reference(int(text) if text.isascii() and text.isdigit() else text)
+
+
+def _stdin_bytes() -> bytes:
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is not None:
+        data: bytes = buffer.read()
+        return data
+    return sys.stdin.read().encode("utf-8")
+
+
+def _read_input(args: argparse.Namespace) -> Table:
+    sheet: str | int | None = args.sheet
+    if args.table_index < 1:
+        raise CliError(f"--table-index must be 1 or more, not {args.table_index}")
+    source: str | bytes = _stdin_bytes() if args.file == "-" else args.file
+    return read_table(source, encoding=args.encoding, sheet=sheet, table=args.table_index - 1)
+
+
+def _pick_column(table: Table, name: str | None) -> int:
+    if name is not None:
+        return table.column_index(name)
+    found = [i for i, c in enumerate(table.columns) if "时限" in c]
+    if len(found) == 1:
+        return found[0]
+    names = ", ".join(repr(c) for c in table.columns)
+    raise CliError(f"give the phrase column with --column; the columns are: {names}")
+
+
+def _emit(data: bytes, output: str | None, encoding: str = "utf-8") -> None:
+    """Write bytes to the output file, or to stdout."""
+    if output is not None and output != "-":
+        try:
+            Path(output).write_bytes(data)
+        except OSError as exc:
+            raise CliError(f"cannot write {output}: {exc.strerror or exc}") from None
+        return
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is not None:
+        buffer.write(data)
+        buffer.flush()
+    else:
+        sys.stdout.write(data.decode(encoding))
+        sys.stdout.flush()
+
+
+def _progress(rows: Iterable[str], total: int, quiet: bool) -> Iterable[str]:
+    """Wrap ``rows`` in a tqdm bar when stderr is a terminal, tqdm is installed and not quiet."""
+    if quiet or not sys.stderr.isatty():
+        return rows
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return rows
+    bar: Iterable[str] = tqdm(
+        rows, total=total, file=sys.stderr, unit="row", leave=False, desc=PROG
+    )
+    return bar
+
+
+def _annotate_table(
+    table: Table, index: int, args: argparse.Namespace, reference: dt.date | None
+) -> tuple[list[Annotation], Summary, PhraseCache]:
+    cache = PhraseCache(reference, strict=args.exclusive)
+    phrases: Iterable[str] = (row[index] for row in table.rows)
+    phrases = _progress(phrases, len(table.rows), args.quiet)
+    annotations = list(annotate(phrases, reference, cache=cache))
+    summary = Summary()
+    for annotation in annotations:
+        summary.add(annotation)
+    return annotations, summary, cache
+
+
+# -- subcommands -----------------------------------------------------------
+
+
+def _input_lines(stream: TextIO) -> Iterator[str]:
+    for line in stream:
+        yield line.rstrip("\r\n")
+
+
+def _cmd_normalize(args: argparse.Namespace) -> int:
+    from .api import normalize
+
+    reference = _reference(args.reference)
+    phrases: Iterable[str] = args.phrases if args.phrases else _input_lines(sys.stdin)
+    failed = 0
+    for phrase in phrases:
+        line: str
+        try:
+            if not phrase.strip():
+                raise ShixianError("empty")
+            result = normalize(phrase, reference, strict=args.exclusive)
+            if args.json:
+                line = json.dumps(result.to_dict(), ensure_ascii=False)
+            else:
+                line = f"{phrase}\t{result}"
+        except Exception as exc:  # reported on its line; processing continues
+            failed += 1
+            message = error_message(exc)
+            if args.json:
+                line = json.dumps(
+                    {"text": phrase, "error": message, "error_type": type(exc).__name__},
+                    ensure_ascii=False,
+                )
+            else:
+                line = f"{phrase}\terror: {message}"
+        print(line, flush=True)
+    return 1 if args.strict and failed else 0
+
+
+def _output_format(args: argparse.Namespace, table: Table) -> str:
+    if args.format:
+        return str(args.format)
+    if args.output and args.output != "-":
+        guessed = detect_format(args.output, default="")
+        if guessed in OUTPUT_FORMATS:
+            return guessed
+    return table.format if table.format in OUTPUT_FORMATS else "csv"
+
+
+def _cmd_table(args: argparse.Namespace) -> int:
+    from .tables import write_table
+
+    reference = _reference(args.reference)
+    table = _read_input(args)
+    index = _pick_column(table, args.column)
+    fmt = _output_format(args, table)
+    if fmt == "xlsx" and (args.output is None or args.output == "-"):
+        raise CliError("xlsx output needs a file: give -o OUT.xlsx (or --format csv)")
+    annotations, summary, _ = _annotate_table(table, index, args, reference)
+    encoding = "utf-8-sig" if table.bom and fmt in ("csv", "tsv") else "utf-8"
+    buffer = io.BytesIO()
+    write_table(table, annotations, buffer, fmt, encoding=encoding)
+    _emit(buffer.getvalue(), args.output, encoding)
+    if not args.quiet:
+        _note(str(summary))
+    return 1 if args.strict and summary.errors else 0
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from .api import extract
+
+    reference = _reference(args.reference)
+    source: str | bytes = _stdin_bytes() if args.file == "-" else args.file
+    text, _ = read_text(source, args.encoding)
+    for match in extract(text, reference):
+        print(json.dumps(_match_dict(match), ensure_ascii=False))
+    return 0
+
+
+def _match_dict(match: Any) -> dict[str, Any]:
+    data: dict[str, Any] = match.to_dict()
+    return data
+
+
+def _cmd_ics(args: argparse.Namespace) -> int:
+    from .ics import Entry, build_calendar
+
+    reference = _reference(args.reference)
+    table = _read_input(args)
+    index = _pick_column(table, args.column)
+    title = None if args.title_column is None else table.column_index(args.title_column)
+    annotations, summary, cache = _annotate_table(table, index, args, reference)
+    entries: list[Entry] = []
+    for number, (row, annotation) in enumerate(zip(table.rows, annotations, strict=True)):
+        if not annotation.ok:
+            continue
+        result = cache.get(row[index])
+        if isinstance(result, Exception):  # pragma: no cover - annotation was ok
+            continue
+        entries.append(
+            Entry(
+                key=str(number + 1),
+                title="" if title is None else row[title],
+                phrase=row[index],
+                result=result,
+            )
+        )
+    name = args.name or (None if args.file == "-" else Path(args.file).stem)
+    calendar, stats = build_calendar(entries, name=name, undated=args.undated)
+    _emit(calendar.to_ical(), args.output)
+    if not args.quiet:
+        _note(f"{summary}; {stats}")
+    return 1 if args.strict and summary.errors else 0

@@ -1,0 +1,496 @@
+"""Tables of phrases: read CSV/TSV, xlsx and docx; write csv, tsv, jsonl and xlsx.
+
+Cells are read as strings and never converted, so the input columns of a written
+table are the input's cells exactly. Rows in = rows out: a row whose phrase cannot
+be normalized keeps its place and gets the reason in the ``error`` column.
+
+>>> table = parse_text("序号,完成时限\\n1,2016年7月底前\\n2,\\n", "csv")
+>>> table.columns, table.rows
+(['序号', '完成时限'], [['1', '2016年7月底前'], ['2', '']])
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, Any
+
+import attrs
+
+from .annotate import ADDED_COLUMNS, Annotation
+from .errors import ShixianError
+
+__all__ = [
+    "INPUT_FORMATS",
+    "OUTPUT_FORMATS",
+    "MissingExtra",
+    "Table",
+    "TableError",
+    "UnknownColumn",
+    "decode",
+    "detect_format",
+    "import_extra",
+    "output_columns",
+    "parse_text",
+    "read_table",
+    "read_text",
+    "write_table",
+]
+
+#: Formats :func:`read_table` reads.
+INPUT_FORMATS: tuple[str, ...] = ("csv", "tsv", "xlsx", "docx")
+#: Formats :func:`write_table` writes.
+OUTPUT_FORMATS: tuple[str, ...] = ("csv", "tsv", "jsonl", "xlsx")
+
+_EXTENSIONS = {
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".docx": "docx",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+_DISTRIBUTIONS = {"docx": "python-docx"}
+_UNSUPPORTED = {".xls": "xlsx", ".doc": "docx", ".et": "xlsx", ".wps": "docx"}
+
+
+class TableError(ShixianError):
+    """A table cannot be read or written (missing file, bad encoding, unknown format …)."""
+
+
+class MissingExtra(TableError):
+    """A format needs an optional dependency that is not installed.
+
+    ``extra`` names the ``pip install 'shixian[extra]'`` extra that provides it.
+    """
+
+    def __init__(self, extra: str, module: str, purpose: str) -> None:
+        self.extra = extra
+        self.module = module
+        super().__init__(
+            f"{purpose} needs the optional package {module!r}: pip install 'shixian[{extra}]'"
+        )
+
+
+class UnknownColumn(TableError):
+    """The table has no column of the requested name; ``columns`` lists those it has."""
+
+    def __init__(self, column: str, columns: Sequence[str]) -> None:
+        self.column = column
+        self.columns = tuple(columns)
+        names = ", ".join(repr(c) for c in columns) or "(none)"
+        super().__init__(f"no column {column!r}; the columns are: {names}")
+
+
+def import_extra(module: str, extra: str, purpose: str) -> Any:
+    """Import an optional dependency, or raise :class:`MissingExtra` naming its extra."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        package = module.split(".")[0]
+        raise MissingExtra(extra, _DISTRIBUTIONS.get(package, package), purpose) from exc
+
+
+@attrs.define
+class Table:
+    """A table read from a file: a header and rows of string cells.
+
+    Attributes:
+        columns: the header row, in the file's order.
+        rows: the data rows; every row has ``len(columns)`` cells (short rows are
+            padded with empty cells; a longer row widens the header with ``""``).
+        format: the format read: ``csv``, ``tsv``, ``xlsx`` or ``docx``.
+        encoding: the text encoding used for csv/tsv (``None`` otherwise).
+        bom: the csv/tsv file began with a UTF-8 byte-order mark.
+        lineterminator: the csv/tsv line ending (``"\\r\\n"`` or ``"\\n"``).
+        values: for xlsx, the cells' typed values (numbers, dates) parallel to
+            ``rows``, so an xlsx written back keeps them; ``None`` otherwise.
+    """
+
+    columns: list[str]
+    rows: list[list[str]]
+    format: str = "csv"
+    encoding: str | None = None
+    bom: bool = False
+    lineterminator: str = "\r\n"
+    values: list[list[object]] | None = None
+
+    def column_index(self, name: str) -> int:
+        """The position of the first column called ``name``; :class:`UnknownColumn` if none."""
+        try:
+            return self.columns.index(name)
+        except ValueError:
+            raise UnknownColumn(name, self.columns) from None
+
+    def column(self, name: str) -> list[str]:
+        """The cells of column ``name``, one per row."""
+        index = self.column_index(name)
+        return [row[index] for row in self.rows]
+
+
+def _rectangular(header: list[str], rows: list[list[str]]) -> tuple[list[str], list[list[str]]]:
+    width = max([len(header), *(len(r) for r in rows)])
+    header = header + [""] * (width - len(header))
+    return header, [r + [""] * (width - len(r)) if len(r) < width else r for r in rows]
+
+
+def detect_format(path: str | os.PathLike[str], default: str = "csv") -> str:
+    """The format named by a file's extension (``.csv`` → ``csv``, ``.tab`` → ``tsv`` …).
+
+    Old binary formats (``.xls``, ``.doc``) raise :class:`TableError`; other
+    extensions give ``default``.
+
+    >>> detect_format("plan.XLSX"), detect_format("plan.tab"), detect_format("plan.txt")
+    ('xlsx', 'tsv', 'csv')
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix in _UNSUPPORTED:
+        raise TableError(
+            f"{Path(path).name}: the old {suffix} format is not supported; "
+            f"save it as .{_UNSUPPORTED[suffix]} or .csv"
+        )
+    return _EXTENSIONS.get(suffix, default)
+
+
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, str, bool]:
+    """Decode a text file's bytes: ``(text, encoding used, had a UTF-8 BOM)``.
+
+    Without ``encoding``: a UTF-8 or UTF-16 byte-order mark decides; otherwise
+    UTF-8 is tried, then GB18030 (a superset of GBK and GB2312).
+
+    >>> decode("时限".encode("gbk"))
+    ('时限', 'gb18030', False)
+    >>> decode(codecs.BOM_UTF8 + "时限".encode())
+    ('时限', 'utf-8-sig', True)
+    """
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise TableError(f"unknown encoding {encoding!r}") from None
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise TableError(f"cannot decode the input as {encoding}: {exc}") from None
+        name = codecs.lookup(encoding).name
+        bom = data.startswith(codecs.BOM_UTF8) and name in ("utf-8", "utf-8-sig")
+        if bom and text.startswith("\ufeff"):
+            text = text[1:]
+        return text, encoding, bom
+    if data.startswith(codecs.BOM_UTF8):
+        return _decode_as(data, "utf-8-sig"), "utf-8-sig", True
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode_as(data, "utf-16"), "utf-16", False
+    for candidate in ("utf-8", "gb18030"):
+        try:
+            return data.decode(candidate), candidate, False
+        except UnicodeDecodeError:
+            continue
+    raise TableError("cannot decode the input as UTF-8 or GB18030; give its encoding")
+
+
+def _decode_as(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise TableError(f"cannot decode the input as {encoding}: {exc}") from None
+
+
+def _read_bytes(source: str | os.PathLike[str]) -> bytes:
+    path = Path(source)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise TableError(f"{source}: no such file") from None
+    except IsADirectoryError:
+        raise TableError(f"{source}: is a directory") from None
+    except OSError as exc:
+        raise TableError(f"{source}: cannot read: {exc.strerror or exc}") from None
+
+
+def read_text(
+    source: str | os.PathLike[str] | bytes, encoding: str | None = None
+) -> tuple[str, str]:
+    """The text of a file (or of ``bytes``) decoded as :func:`decode` does: ``(text, encoding)``."""
+    data = source if isinstance(source, bytes) else _read_bytes(source)
+    text, used, _ = decode(data, encoding)
+    return text, used
+
+
+def _line_ending(text: str) -> str:
+    end = text.find("\n")
+    return "\r\n" if end > 0 and text[end - 1] == "\r" else "\n"
+
+
+def parse_text(text: str, format: str = "csv") -> Table:
+    """A :class:`Table` from decoded csv/tsv text; the first row is the header."""
+    if format not in ("csv", "tsv"):
+        raise TableError(f"not a text table format: {format!r}")
+    delimiter = "\t" if format == "tsv" else ","
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise TableError(f"malformed {format.upper()}: {exc}") from None
+    if not records:
+        raise TableError("the table is empty: no header row")
+    header, rows = _rectangular(records[0], records[1:])
+    return Table(header, rows, format=format, lineterminator=_line_ending(text))
+
+
+def _sniff(text: str) -> str:
+    """``tsv`` when the first line has more tabs than commas, else ``csv``.
+
+    >>> _sniff("序号\\t完成时限\\n"), _sniff("a,b\\tc\\n")
+    ('tsv', 'csv')
+    """
+    first = text.split("\n", 1)[0]
+    return "tsv" if first.count("\t") > first.count(",") else "csv"
+
+
+def _cell_text(value: object) -> str:
+    """How an xlsx cell value reads as text (dates as ISO 8601, whole numbers without .0)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return str(value)
+
+
+def _read_xlsx(path: str | os.PathLike[str], sheet: str | int | None) -> Table:
+    if not Path(path).is_file():
+        _read_bytes(path)  # raises the TableError that says why
+    openpyxl = import_extra("openpyxl", "xlsx", "reading .xlsx")
+    try:
+        book = openpyxl.load_workbook(path, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a bad file
+        raise TableError(f"{path}: not a readable .xlsx file: {exc}") from None
+    try:
+        if sheet is None:
+            ws = book.worksheets[0]
+        elif isinstance(sheet, int):
+            ws = book.worksheets[sheet]
+        elif sheet not in book.sheetnames and sheet.isdigit() and int(sheet) > 0:
+            ws = book.worksheets[int(sheet) - 1]  # a 1-based number
+        else:
+            ws = book[sheet]
+    except (IndexError, KeyError):
+        raise TableError(
+            f"{path}: no sheet {sheet!r}; the sheets are: {', '.join(book.sheetnames)}"
+        ) from None
+    merged: dict[tuple[int, int], object] = {}
+    for rng in ws.merged_cells.ranges:
+        top_left = ws.cell(rng.min_row, rng.min_col).value
+        for r in range(rng.min_row, rng.max_row + 1):
+            for c in range(rng.min_col, rng.max_col + 1):
+                merged[(r, c)] = top_left
+    values: list[list[object]] = []
+    for r, row in enumerate(ws.iter_rows(values_only=True), start=1):
+        cells = list(row)
+        for c in range(len(cells)):
+            if (r, c + 1) in merged:
+                cells[c] = merged[(r, c + 1)]
+        values.append(cells)
+    while values and all(v is None for v in values[-1]):
+        values.pop()  # formatting-only rows past the data
+    book.close()
+    if not values:
+        raise TableError(f"{path}: the sheet {ws.title!r} is empty: no header row")
+    texts = [[_cell_text(v) for v in row] for row in values]
+    header, rows = _rectangular(texts[0], texts[1:])
+    width = len(header)
+    padded = [row + [None] * (width - len(row)) for row in values[1:]]
+    return Table(header, rows, format="xlsx", values=padded)
+
+
+def _read_docx(path: str | os.PathLike[str], table: int) -> Table:
+    if not Path(path).is_file():
+        _read_bytes(path)  # raises the TableError that says why
+    docx = import_extra("docx", "docx", "reading .docx")
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises many kinds for a bad file
+        raise TableError(f"{path}: not a readable .docx file: {exc}") from None
+    tables = document.tables
+    if not tables:
+        raise TableError(f"{path}: the document has no table")
+    if not 0 <= table < len(tables):
+        raise TableError(f"{path}: no table {table + 1}; the document has {len(tables)}")
+    records: list[list[str]] = []
+    for row in tables[table].rows:
+        before = int(getattr(row, "grid_cols_before", 0))
+        after = int(getattr(row, "grid_cols_after", 0))
+        records.append([""] * before + [cell.text for cell in row.cells] + [""] * after)
+    if not records:
+        raise TableError(f"{path}: table {table + 1} is empty: no header row")
+    header, rows = _rectangular(records[0], records[1:])
+    return Table(header, rows, format="docx")
+
+
+def read_table(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    format: str | None = None,
+    encoding: str | None = None,
+    sheet: str | int | None = None,
+    table: int = 0,
+) -> Table:
+    """Read a table whose first row is the header.
+
+    Args:
+        source: a path, or the bytes of a csv/tsv file.
+        format: ``csv``, ``tsv``, ``xlsx`` or ``docx``; by default from the
+            file's extension; for other names and for bytes, ``tsv`` when the
+            first line has more tabs than commas, else ``csv``.
+        encoding: the csv/tsv text encoding; by default detected (:func:`decode`).
+        sheet: the xlsx sheet: a name, a 0-based ``int``, or a string of digits
+            that is not a sheet's name, read as a 1-based number (default: the first).
+        table: the 0-based position of the docx table (default: the first).
+
+    Merged cells of xlsx and docx read as their content in every cell they cover.
+    Raises :class:`TableError` (or its :class:`MissingExtra`) when it cannot.
+    """
+    if format is None:
+        format = "" if isinstance(source, bytes) else detect_format(source, default="")
+    if format not in (*INPUT_FORMATS, ""):
+        raise TableError(f"cannot read {format!r} tables; readable: {', '.join(INPUT_FORMATS)}")
+    if format == "xlsx" or format == "docx":
+        if isinstance(source, bytes):
+            raise TableError(f"{format} input must be a file")
+        return _read_xlsx(source, sheet) if format == "xlsx" else _read_docx(source, table)
+    data = source if isinstance(source, bytes) else _read_bytes(source)
+    text, used, bom = decode(data, encoding)
+    result = parse_text(text, format or _sniff(text))
+    result.encoding, result.bom = used, bom
+    return result
+
+
+def output_columns(columns: Sequence[str]) -> list[str]:
+    """The header of an annotated table: the input's columns, then :data:`ADDED_COLUMNS`."""
+    return [*columns, *ADDED_COLUMNS]
+
+
+def _json_keys(columns: Sequence[str]) -> list[str]:
+    keys: list[str] = []
+    for i, name in enumerate(columns):
+        keys.append(name if name and name not in keys else f"column{i + 1}")
+    return keys
+
+
+def write_table(
+    table: Table,
+    annotations: Sequence[Annotation] | None,
+    out: IO[bytes],
+    format: str,
+    *,
+    encoding: str = "utf-8",
+) -> None:
+    """Write ``table`` (with its annotations as added columns, when given) to a binary stream.
+
+    ``csv``/``tsv`` keep the input's line ending and quote only where needed;
+    ``jsonl`` writes one object per row (the input's columns as strings, the
+    added ones typed, ``null`` when empty); ``xlsx`` writes one sheet, the
+    input's typed values kept when the input was xlsx.
+    """
+    if annotations is not None and len(annotations) != len(table.rows):
+        raise ValueError("one annotation per row is needed")
+    header = output_columns(table.columns) if annotations is not None else list(table.columns)
+    if format in ("csv", "tsv"):
+        _write_delimited(table, annotations, header, out, format, encoding)
+    elif format == "jsonl":
+        _write_jsonl(table, annotations, header, out, encoding)
+    elif format == "xlsx":
+        _write_xlsx(table, annotations, header, out)
+    else:
+        raise TableError(f"cannot write {format!r}; writable: {', '.join(OUTPUT_FORMATS)}")
+
+
+def _text_stream(out: IO[bytes], encoding: str) -> io.TextIOWrapper:
+    return io.TextIOWrapper(out, encoding=encoding, newline="", write_through=False)
+
+
+def _write_delimited(
+    table: Table,
+    annotations: Sequence[Annotation] | None,
+    header: list[str],
+    out: IO[bytes],
+    format: str,
+    encoding: str,
+) -> None:
+    stream = _text_stream(out, encoding)
+    try:
+        writer = csv.writer(
+            stream,
+            delimiter="\t" if format == "tsv" else ",",
+            lineterminator=table.lineterminator,
+        )
+        writer.writerow(header)
+        if annotations is None:
+            writer.writerows(table.rows)
+        else:
+            for row, annotation in zip(table.rows, annotations, strict=True):
+                writer.writerow(row + annotation.cells())
+        stream.flush()
+    finally:
+        stream.detach()
+
+
+def _write_jsonl(
+    table: Table,
+    annotations: Sequence[Annotation] | None,
+    header: list[str],
+    out: IO[bytes],
+    encoding: str,
+) -> None:
+    keys = _json_keys(header)
+    stream = _text_stream(out, encoding)
+    try:
+        width = len(table.columns)
+        for i, row in enumerate(table.rows):
+            record: dict[str, Any] = dict(zip(keys[:width], row, strict=True))
+            if annotations is not None:
+                record.update(zip(keys[width:], annotations[i].as_json().values(), strict=True))
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        stream.flush()
+    finally:
+        stream.detach()
+
+
+def _write_xlsx(
+    table: Table,
+    annotations: Sequence[Annotation] | None,
+    header: list[str],
+    out: IO[bytes],
+) -> None:
+    openpyxl = import_extra("openpyxl", "xlsx", "writing .xlsx")
+    exceptions = import_extra("openpyxl.utils.exceptions", "xlsx", "writing .xlsx")
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("shixian")
+    rows: Sequence[Sequence[object]] = table.values if table.values is not None else table.rows
+    try:
+        sheet.append(header)
+        for i, row in enumerate(rows):
+            added: list[object] = [] if annotations is None else list(annotations[i].cells())
+            sheet.append([*row, *added])
+        book.save(out)
+    except exceptions.IllegalCharacterError as exc:
+        raise TableError(f"a cell holds a character .xlsx cannot store: {exc}") from None
