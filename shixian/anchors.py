@@ -9,6 +9,7 @@ in one table, and are documented in ``docs/semantics.md``.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from . import periods
 from .errors import InvalidDate
@@ -49,48 +50,45 @@ class Anchor:
     finest grain named); ``today`` is 即日; ``to`` is the far end of a range.
     """
 
-    __slots__ = (
-        "day", "edge", "edge_grain", "half", "month", "quarter",
-        "tenday", "to", "today", "year", "year_shift",
-    )  # fmt: skip
+    # Class-level defaults: an instance stores only the fields its text names,
+    # which keeps building and merging fragments cheap on the hot path.
+    year: int | None = None
+    year_shift: int | None = None
+    half: int | None = None
+    quarter: int | None = None
+    month: int | None = None
+    tenday: int | None = None
+    day: int | None = None
+    edge: str | None = None
+    edge_grain: str | None = None
+    today: bool = False
+    to: Anchor | None = None
 
-    def __init__(self, **fields: object) -> None:
-        self.year: int | None = None
-        self.year_shift: int | None = None
-        self.half: int | None = None
-        self.quarter: int | None = None
-        self.month: int | None = None
-        self.tenday: int | None = None
-        self.day: int | None = None
-        self.edge: str | None = None
-        self.edge_grain: str | None = None
-        self.today = False
-        self.to: Anchor | None = None
-        for name, value in fields.items():
-            setattr(self, name, value)
+    def __init__(self, **fields: Any) -> None:
+        self.__dict__.update(fields)
 
     def __repr__(self) -> str:
-        shown = {n: getattr(self, n) for n in self.__slots__ if getattr(self, n) not in (None, False)}
-        return f"Anchor({shown})"
+        return f"Anchor({self.__dict__})"
 
     def copy(self) -> Anchor:
         """A shallow copy."""
-        other = Anchor()
-        for name in self.__slots__:
-            setattr(other, name, getattr(self, name))
-        return other
+        return Anchor(**self.__dict__)
 
     @property
     def grain(self) -> str | None:
         """The finest grain the anchor names (``None`` for an empty anchor)."""
-        for grain in reversed(_GRAINS):
-            if grain == "year":
-                if self.year is not None or self.year_shift is not None:
-                    return "year"
-            elif getattr(self, grain) is not None:
-                return grain
-        if self.today:
+        if self.day is not None or self.today:
             return "day"
+        if self.tenday is not None:
+            return "tenday"
+        if self.month is not None:
+            return "month"
+        if self.quarter is not None:
+            return "quarter"
+        if self.half is not None:
+            return "half"
+        if self.year is not None or self.year_shift is not None:
+            return "year"
         return None
 
     @property
@@ -111,10 +109,9 @@ class Anchor:
 
     def absorb(self, other: Anchor) -> None:
         """Take over the fields ``other`` names (see :meth:`accepts`)."""
-        for name in ("half", "quarter", "month", "tenday", "day", "edge", "edge_grain"):
-            value = getattr(other, name)
-            if value is not None:
-                setattr(self, name, value)
+        fields = dict(other.__dict__)
+        fields.pop("to", None)
+        self.__dict__.update(fields)
 
     def fill_from(self, earlier: Anchor) -> Anchor:
         """A copy completed with the coarser fields of ``earlier`` (3月1日至15日 → 3月15日)."""

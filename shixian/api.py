@@ -5,14 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
 from typing import Any
 
 import attrs
 
 from .clean import clean
 from .engine import Context, Token
-from .errors import InputTooLong, InvalidDate, InvalidReference, UnrecognizedPhrase
+from .errors import (
+    InputTooLong,
+    InvalidDate,
+    InvalidReference,
+    ShixianError,
+    UnrecognizedPhrase,
+)
 from .model import Normalized, Part, Pending, Window
 from .rules import GRAMMAR
 
@@ -114,7 +119,12 @@ def _parse(text: str, reference: dt.date, strict: bool) -> Context:
         if exc.text == text:
             raise
         raise InvalidDate(text, exc.field, exc.value) from None
-    except (OverflowError, RecursionError) as exc:  # years past 9999 and the like
+    except (OverflowError, ValueError) as exc:
+        # date arithmetic past year 9999 or before year 1; anything else is a bug
+        if isinstance(exc, ShixianError) or not (
+            isinstance(exc, OverflowError) or "out of range" in str(exc)
+        ):
+            raise
         raise InvalidDate(text, "date", str(exc)) from None
 
 
@@ -203,7 +213,3 @@ def extract(
         local = attrs.evolve(part, span=(0, end - start))
         matches.append(Match(start, end, part.text, Normalized(part.text, ref, (local,))))
     return matches
-
-
-def _spans(parts: Sequence[Part]) -> list[tuple[int, int]]:
-    return [p.span for p in parts]

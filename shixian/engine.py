@@ -195,6 +195,9 @@ def _first_of_item(op: str, av: Any) -> tuple[set[str] | None, bool]:
     return None, False
 
 
+_Alternation = tuple["re.Pattern[str]", dict[str, tuple[TokenRule, list[tuple[str, int]]]]]
+
+
 class Grammar:
     """Token rules + grammar rules compiled into two scanners."""
 
@@ -211,24 +214,33 @@ class Grammar:
 
     def _compile(self) -> None:
         alternatives = []
-        self._token_groups: dict[str, tuple[TokenRule, list[tuple[str, str]]]] = {}
+        names_of: dict[str, list[tuple[str, str]]] = {}
         firsts: list[frozenset[str]] = []
         for i, tr in enumerate(self.token_rules):
             body, names = _prefix_groups(tr.pattern, f"t{i}_")
             alternatives.append(f"(?P<t{i}>{body})")
-            self._token_groups[f"t{i}"] = (tr, names)
+            names_of[f"t{i}"] = names
             first = first_chars(tr.pattern)
             if first is None:
                 raise ValueError(f"token rule {tr.name!r} may start with any character")
             firsts.append(first)
         # One alternation per first character, holding only the rules that can
         # start with it (in their order): the scanner skips other positions.
-        by_rules: dict[tuple[int, ...], re.Pattern[str]] = {}
-        self._dispatch: dict[str, re.Pattern[str]] = {}
+        by_rules: dict[tuple[int, ...], _Alternation] = {}
+        self._dispatch: dict[str, _Alternation] = {}
         for ch in sorted(set().union(*firsts)):
             key = tuple(i for i, first in enumerate(firsts) if ch in first)
             if key not in by_rules:
-                by_rules[key] = re.compile("|".join(alternatives[i] for i in key))
+                pattern = re.compile("|".join(alternatives[i] for i in key))
+                # group numbers differ between alternations: index them per pattern
+                table = {
+                    f"t{i}": (
+                        self.token_rules[i],
+                        [(short, pattern.groupindex[full]) for short, full in names_of[f"t{i}"]],
+                    )
+                    for i in key
+                }
+                by_rules[key] = (pattern, table)
             self._dispatch[ch] = by_rules[key]
         self._starts = re.compile(
             "[" + "".join(re.escape(ch) for ch in sorted(self._dispatch)) + "]"
@@ -244,28 +256,23 @@ class Grammar:
         if not self._compiled:
             self._compile()
         tokens: list[Token] = []
-        last = 0
-        groups_of = self._token_groups
+        append = tokens.append
+        last = pos = 0
         dispatch = self._dispatch
         search = self._starts.search
-        pos = 0
-        while True:
-            found = search(text, pos)
-            if found is None:
-                break
+        while (found := search(text, pos)) is not None:
             start = found.start()
-            m = dispatch[text[start]].match(text, start)
-            if m is None or m.end() == start:
+            pattern, table = dispatch[text[start]]
+            m = pattern.match(text, start)
+            if m is None:
                 pos = start + 1
                 continue
             end = m.end()
             if start > last:
                 self._gap(text, last, start, tokens)
-            name = m.lastgroup
-            assert name is not None
-            rule, names = groups_of[name]
-            groups = {short: m.group(full) for short, full in names}
-            tokens.append(Token(rule.code, start, end, rule.make(groups, m.group()), rule.name))
+            rule, names = table[m.lastgroup]  # type: ignore[index]
+            value = rule.make({short: m.group(index) for short, index in names}, m.group())
+            append(Token(rule.code, start, end, value, rule.name))
             last = pos = end
         if last < len(text):
             self._gap(text, last, len(text), tokens)

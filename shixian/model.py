@@ -108,8 +108,8 @@ class Part:
     kind: ClassVar[Kind]
 
     text: str
-    span: tuple[int, int] = attrs.field(converter=_span)
-    conditions: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    span: tuple[int, int]
+    conditions: tuple[str, ...] = ()
     year_inferred: bool = False
     via: str | None = None
 
@@ -145,8 +145,8 @@ class Part:
     def _common(cls, data: Mapping[str, Any]) -> dict[str, Any]:
         return {
             "text": data["text"],
-            "span": data["span"],
-            "conditions": data.get("conditions", ()),
+            "span": _span(data["span"]),
+            "conditions": _str_tuple(data.get("conditions", ())),
             "year_inferred": bool(data.get("year_inferred", False)),
             "via": data.get("via"),
         }
@@ -182,7 +182,7 @@ class Deadline(Part):
 
     due: dt.date  # type: ignore[assignment]
     ambiguous: bool = False
-    alternatives: tuple[dt.date, ...] = attrs.field(default=(), converter=tuple)
+    alternatives: tuple[dt.date, ...] = ()
 
     @property
     def iso(self) -> str:
@@ -368,7 +368,7 @@ class Schedule(Part):
             **cls._common(data),
             every=data["every"],
             interval=int(data.get("interval", 1)),
-            months=data.get("months"),
+            months=_opt_months(data.get("months")),
             day=data.get("day"),
             weekday=data.get("weekday"),
             start=_date(data.get("start")),
@@ -548,10 +548,6 @@ _PART_TYPES: dict[Kind, type[Part]] = {
 }
 
 
-def _parts(values: Sequence[Part]) -> tuple[Part, ...]:
-    return tuple(values)
-
-
 @attrs.frozen
 class Normalized:
     """The structured meaning of one phrase, against a reference date.
@@ -566,7 +562,7 @@ class Normalized:
 
     text: str
     reference: dt.date
-    parts: tuple[Part, ...] = attrs.field(converter=_parts)
+    parts: tuple[Part, ...]
 
     @property
     def kind(self) -> str:

@@ -110,7 +110,7 @@ def _daily(s: Schedule, lo: dt.date, hi: dt.date) -> Iterator[Occurrence]:
         first = lo.toordinal() - 1
     step = length * s.interval
     cycle = first - (first - origin) % step
-    while cycle + 1 <= hi.toordinal():
+    while cycle + 1 + offset <= hi.toordinal():
         begin = dt.date.fromordinal(cycle + 1)
         due = dt.date.fromordinal(cycle + 1 + offset)
         if s.months is None or due.month in s.months:
@@ -121,7 +121,10 @@ def _daily(s: Schedule, lo: dt.date, hi: dt.date) -> Iterator[Occurrence]:
 def next_due(s: Schedule, after: dt.date) -> dt.date | None:
     """The first due day on or after ``after``; ``None`` when the schedule has ended."""
     _require_dates(s)
-    horizon = after + dt.timedelta(days=370 * 3 * s.interval)
+    try:
+        horizon = after + dt.timedelta(days=370 * 3 * s.interval)
+    except OverflowError:
+        horizon = dt.date.max
     for occurrence in occurrences(s, after, horizon):
         return occurrence.due
     return None

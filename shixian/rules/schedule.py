@@ -14,7 +14,7 @@ from ..anchors import Anchor
 from ..engine import Context, Groups, Rule, Token, TokenRule
 from ..errors import InvalidDate
 from ..model import Frequency, Part, Schedule
-from ..numerals import NUMBER, to_int
+from ..numerals import CN_DIGITS, NUMBER, to_int
 
 __all__ = ["RULES", "TOKENS"]
 
@@ -77,7 +77,7 @@ def _weekday(g: Groups, text: str) -> int:
 TOKENS: list[TokenRule] = [
     TokenRule(
         "每<n><period>",
-        rf"每(?P<n>{N})?个?(?P<u>半年度?|年度?|季度|季|个月|月|旬|周|星期|礼拜|日|天)"
+        rf"每(?P<n>[0-9]{{1,2}}|[{CN_DIGITS}十]{{1,3}})?个?(?P<u>半年度?|年度?|季度|季|个月|月|旬|周|星期|礼拜|日|天)"
         r"(?P<wd>(?<=周|期|拜)[一二三四五六日天1-7](?![次个天]))?",
         "Q",
         _every,
