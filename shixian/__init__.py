@@ -14,33 +14,86 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .api import MAX_PHRASE_LENGTH, Match, extract, normalize, parse_reference
+    from .api import (
+        MAX_PHRASE_LENGTH as MAX_PHRASE_LENGTH,
+    )
+    from .api import (
+        Match as Match,
+    )
+    from .api import (
+        extract as extract,
+    )
+    from .api import (
+        normalize as normalize,
+    )
+    from .api import (
+        parse_reference as parse_reference,
+    )
     from .errors import (
-        CalendarOutOfRange,
-        InputTooLong,
-        InvalidDate,
-        InvalidReference,
-        NotComputable,
-        ShixianError,
-        UnrecognizedPhrase,
+        CalendarOutOfRange as CalendarOutOfRange,
+    )
+    from .errors import (
+        InputTooLong as InputTooLong,
+    )
+    from .errors import (
+        InvalidDate as InvalidDate,
+    )
+    from .errors import (
+        InvalidReference as InvalidReference,
+    )
+    from .errors import (
+        NotComputable as NotComputable,
+    )
+    from .errors import (
+        ShixianError as ShixianError,
+    )
+    from .errors import (
+        UnrecognizedPhrase as UnrecognizedPhrase,
     )
     from .model import (
-        Deadline,
-        Frequency,
-        Kind,
-        Normalized,
-        Occurrence,
-        Offset,
-        Ongoing,
-        Part,
-        Pending,
-        Relative,
-        Schedule,
-        StatuteRef,
-        Unit,
-        Window,
+        Deadline as Deadline,
     )
-    from .workdays import WorkdayCalendar
+    from .model import (
+        Frequency as Frequency,
+    )
+    from .model import (
+        Kind as Kind,
+    )
+    from .model import (
+        Normalized as Normalized,
+    )
+    from .model import (
+        Occurrence as Occurrence,
+    )
+    from .model import (
+        Offset as Offset,
+    )
+    from .model import (
+        Ongoing as Ongoing,
+    )
+    from .model import (
+        Part as Part,
+    )
+    from .model import (
+        Pending as Pending,
+    )
+    from .model import (
+        Relative as Relative,
+    )
+    from .model import (
+        Schedule as Schedule,
+    )
+    from .model import (
+        StatuteRef as StatuteRef,
+    )
+    from .model import (
+        Unit as Unit,
+    )
+    from .model import (
+        Window as Window,
+    )
+    from .workdays import WorkdayCalendar as WorkdayCalendar
+
 
 __version__ = "0.1.0.dev0"
 
@@ -58,7 +111,36 @@ _EXPORTS = {
 }  # fmt: skip
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 
-__all__ = sorted([*_MODULE_OF, "__version__"])
+__all__ = [
+    "MAX_PHRASE_LENGTH",
+    "CalendarOutOfRange",
+    "Deadline",
+    "Frequency",
+    "InputTooLong",
+    "InvalidDate",
+    "InvalidReference",
+    "Kind",
+    "Match",
+    "Normalized",
+    "NotComputable",
+    "Occurrence",
+    "Offset",
+    "Ongoing",
+    "Part",
+    "Pending",
+    "Relative",
+    "Schedule",
+    "ShixianError",
+    "StatuteRef",
+    "Unit",
+    "UnrecognizedPhrase",
+    "Window",
+    "WorkdayCalendar",
+    "__version__",
+    "extract",
+    "normalize",
+    "parse_reference",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -140,7 +140,7 @@ class Anchor:
             return Bounds(reference, reference, False, False)
         year, inferred = self.resolve_year(reference)
         month = self.month
-        if month is None and self.grain in ("tenday", "day") or (
+        if (month is None and self.grain in ("tenday", "day")) or (
             self.grain is None and self.edge_grain == "month"
         ):
             month = reference.month

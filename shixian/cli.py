@@ -171,11 +171,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_COMMANDS = ("normalize", "table", "extract", "ics")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     parser = build_parser()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments and not arguments[0].startswith("-") and arguments[0] not in _COMMANDS:
+        arguments.insert(0, "normalize")  # shixian "2016年7月底前" "全年工作"
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
     except SystemExit as exc:  # --help, --version, usage errors
         return exc.code if isinstance(exc.code, int) else 2
     run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)

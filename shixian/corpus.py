@@ -135,20 +135,26 @@ def _check_part(part: Part, exp: ExpectedPart, check_trigger: bool) -> Iterator[
             yield from _eq("months", part.months, _months(f.get("month") or f["months"]))
         else:
             yield from _eq("months", part.months, None)
-        for key, value in (("day", part.day), ("min", part.min_count), ("count", part.count),
-                           ("interval", part.interval if part.interval != 1 else None),
-                           ("weekday", part.weekday)):  # fmt: skip
-            yield from _eq(key, value, int(f[key]) if key in f else None)
+        numbers = {
+            "day": part.day,
+            "min": part.min_count,
+            "count": part.count,
+            "interval": part.interval if part.interval != 1 else None,
+            "weekday": part.weekday,
+        }
+        for key, number in numbers.items():
+            yield from _eq(key, number, int(f[key]) if key in f else None)
         yield from _eq("from", _iso(part.start), f.get("from"))
         yield from _eq("until", _iso(part.until), f.get("until"))
         if "label" in f:
             yield from _eq("label", part.label, f["label"])
     elif isinstance(part, Relative):
         yield from _eq("offset", str(part.offset), f.get("offset"))
-        if "after" in f and check_trigger and (part.trigger is None or f["after"] not in part.trigger):
+        trigger = part.trigger or ""
+        if "after" in f and check_trigger and f["after"] not in trigger:
             yield f"trigger {part.trigger!r} does not name {f['after']!r}"
         if "law" in f:
-            cited = "" if part.statute is None else f"{part.statute.law}{part.statute.article or ''}"
+            cited = "" if part.statute is None else str(part.statute)
             if f["law"] not in cited:
                 yield f"statute {cited!r} is not {f['law']!r}"
     elif isinstance(part, Ongoing):
@@ -176,6 +182,6 @@ def compare(result: Normalized, expected: str, *, check_trigger: bool = True) ->
     problems: list[str] = []
     if len(result.parts) != len(wanted):
         problems.append(f"{len(result.parts)} parts, expected {len(wanted)}")
-    for i, (part, exp) in enumerate(zip(result.parts, wanted)):
+    for i, (part, exp) in enumerate(zip(result.parts, wanted, strict=False)):
         problems.extend(f"part {i + 1}: {p}" for p in _check_part(part, exp, check_trigger))
     return problems

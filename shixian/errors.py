@@ -24,10 +24,10 @@ class UnrecognizedPhrase(ShixianError):
     """The text holds no time expression that shixian understands.
 
     >>> import shixian
-    >>> shixian.normalize("加强省长网上信箱留言受理与回应")
+    >>> shixian.normalize("加强省长网上信箱...")
     Traceback (most recent call last):
     ...
-    shixian.errors.UnrecognizedPhrase: no time expression understood in '加强省长网上信箱留言受理与回应'
+    shixian.errors.UnrecognizedPhrase: no time expression understood in '加强省长网上信箱...'
     """
 
     def __init__(self, text: str, detail: str = "") -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, ClassVar, TypeVar, Union
+from typing import Any, ClassVar, TypeVar
 
 import attrs
 
@@ -69,12 +69,14 @@ def _iso(day: dt.date | None) -> str | None:
     return None if day is None else day.isoformat()
 
 
-def _date(value: object) -> dt.date | None:
-    if value is None:
-        return None
+def _date(value: object) -> dt.date:
     if isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value))
+
+
+def _opt_date(value: object) -> dt.date | None:
+    return None if value is None else _date(value)
 
 
 def _dates(values: Sequence[Any]) -> tuple[dt.date, ...]:
@@ -180,7 +182,7 @@ class Deadline(Part):
 
     kind: ClassVar[Kind] = Kind.DEADLINE
 
-    due: dt.date  # type: ignore[assignment]
+    due: dt.date
     ambiguous: bool = False
     alternatives: tuple[dt.date, ...] = ()
 
@@ -371,8 +373,8 @@ class Schedule(Part):
             months=_opt_months(data.get("months")),
             day=data.get("day"),
             weekday=data.get("weekday"),
-            start=_date(data.get("start")),
-            until=_date(data.get("until")),
+            start=_opt_date(data.get("start")),
+            until=_opt_date(data.get("until")),
             min_count=data.get("min_count"),
             count=data.get("count"),
             label=data.get("label"),
@@ -434,7 +436,13 @@ class StatuteRef:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> StatuteRef:
         """Inverse of :meth:`to_dict`."""
-        return cls(**{f.name: data.get(f.name) for f in attrs.fields(cls)})
+        return cls(
+            law=str(data["law"]),
+            article=data.get("article"),
+            version=data.get("version"),
+            quote=data.get("quote"),
+            source=data.get("source"),
+        )
 
     def __str__(self) -> str:
         return f"{self.law}{self.article or ''}"
@@ -457,7 +465,7 @@ class Relative(Part):
 
     kind: ClassVar[Kind] = Kind.RELATIVE
 
-    offset: Offset = attrs.field(converter=_opt_offset)  # type: ignore[misc]
+    offset: Offset
     trigger: str | None = None
     statute: StatuteRef | None = None
     extension: Offset | None = attrs.field(default=None, converter=_opt_offset)
@@ -538,10 +546,10 @@ class Ongoing(Part):
 
     @classmethod
     def _from_specific(cls, data: Mapping[str, Any]) -> Ongoing:
-        return cls(**cls._common(data), start=_date(data.get("start")))
+        return cls(**cls._common(data), start=_opt_date(data.get("start")))
 
 
-AnyPart = Union[Deadline, Window, Schedule, Relative, Pending, Ongoing]
+AnyPart = Deadline | Window | Schedule | Relative | Pending | Ongoing
 
 _PART_TYPES: dict[Kind, type[Part]] = {
     cls.kind: cls for cls in (Deadline, Window, Schedule, Relative, Pending, Ongoing)

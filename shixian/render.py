@@ -55,7 +55,8 @@ def _schedule(s: Schedule) -> str:
     if not s.computable:
         text = "irregular schedule" if s.every.value == "irregular" else "periodic schedule"
     else:
-        every = f"every {s.interval} {s.every.value}s" if s.interval > 1 else f"every {s.every.value}"
+        unit = s.every.value
+        every = f"every {s.interval} {unit}s" if s.interval > 1 else f"every {unit}"
         text = f"schedule {every}"
         if s.months is not None:
             text += " in month " + ",".join(str(m) for m in s.months)

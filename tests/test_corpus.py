@@ -87,10 +87,13 @@ def test_corpus_is_large_enough() -> None:
     assert len({(row.phrase, row.reference) for row in PROJECT_ROWS}) == len(PROJECT_ROWS)
 
 
-NEGATIVE = list(csv.DictReader(
-    (line for line in open(CORPUS / "negative.tsv", encoding="utf-8") if not line.startswith("#")),
-    delimiter="\t", quoting=csv.QUOTE_NONE,
-))  # fmt: skip
+def _negative_rows() -> list[dict[str, str]]:
+    with open(CORPUS / "negative.tsv", encoding="utf-8") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+NEGATIVE = _negative_rows()
 
 
 @pytest.mark.parametrize("row", NEGATIVE, ids=lambda r: r["phrase"])

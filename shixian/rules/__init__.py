@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..engine import Grammar
 from . import calendar, relative, schedule
 
-__all__ = ["GRAMMAR", "TOKEN_RULES", "RULES"]
+__all__ = ["GRAMMAR", "RULES", "TOKEN_RULES"]
 
 #: Every token rule, in the order they are tried at one place.
 TOKEN_RULES = [*relative.DURATION_TOKENS, *schedule.TOKENS, *calendar.TOKENS, *relative.TOKENS]

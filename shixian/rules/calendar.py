@@ -120,9 +120,11 @@ TOKENS: list[TokenRule] = [
     TokenRule("<year>年", rf"(?P<y>{YEAR_NUMBER})年度?", "a", _year),
     TokenRule("<half>半年", r"(?P<h>上|下|前|后)半年度?", "a", _half),
     TokenRule(
-        "今年|上年|明年", r"(?P<rel>今年|本年|当年|上一年|上年|去年|前年|明年|下一年|次年|来年)度?",
-        "a", _year_shift,
-    ),  # fmt: skip
+        "今年|上年|明年",
+        r"(?P<rel>今年|本年|当年|上一年|上年|去年|前年|明年|下一年|次年|来年)度?",
+        "a",
+        _year_shift,
+    ),
     TokenRule("全年|年内", r"全年度?|本年度?(?=内|以内)|年(?=以?内|之内)", "a", _this_year),
     TokenRule(
         "第<n>季度",
@@ -159,12 +161,12 @@ TOKENS: list[TokenRule] = [
         "B",
         _word,
     ),
-    TokenRule("至|到", r"至(?!少|今)|(?<![收达得做受报直遇看想办提签])到(?!位|期|达)|[—~]", "R", _word),
+    TokenRule(
+        "至|到", r"至(?!少|今)|(?<![收达得做受报直遇看想办提签])到(?!位|期|达)|[—~]", "R", _word
+    ),
     TokenRule("内", r"以内|之内|内(?![容部涵外设置在控地])", "W", _word),
     TokenRule("起", r"起(?![草来步诉])|开始|以来", "S", _word),
-    TokenRule(
-        "自", rf"(?:自从|自|从)(?={_NUM_START}|今年|明年|本年|即日|当年|次年)", "F", _word
-    ),
+    TokenRule("自", rf"(?:自从|自|从)(?={_NUM_START}|今年|明年|本年|即日|当年|次年)", "F", _word),
 ]
 
 
@@ -262,12 +264,14 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     tok = _anchor(tokens)
     anchor: Anchor = tok.value
     label = _label_before(ctx, tok)
+    month = anchor.month
     if label is not None and anchor.grain == "month" and not anchor.has_year and anchor.to is None:
+        assert month is not None
         return [
             Schedule(
                 **ctx.common(tokens, False, start=ctx.tokens[tok.index - 1].start),
                 every="year",
-                months=(anchor.month,),
+                months=(month,),
                 label=label,
             )
         ]

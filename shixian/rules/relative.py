@@ -182,12 +182,16 @@ def statutory(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     common = ctx.common(tokens, False)
     if law is None:
         return [Relative(**common, offset=Offset(None), trigger=None)]
-    rules = find(law, on=ctx.reference)
+    rules = [r for r in find(law, on=ctx.reference) if r.offset is not None]
     if not rules:
         from ..model import StatuteRef
 
         return [Relative(**common, offset=Offset(None), statute=StatuteRef(law=law))]
-    rule = rules[0]
+    text = ctx.cleaned.text
+    sentence = text[text.rfind("。", 0, tok.start) + 1 : (text.find("。", tok.end) + 1) or None]
+    topic = _topic(sentence)
+    rule = next((r for r in rules if topic in r.topics), rules[0])
+    assert rule.offset is not None
     return [
         Relative(
             **common,
@@ -197,6 +201,15 @@ def statutory(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
             extension=rule.extension,
         )
     ]
+
+
+def _topic(text: str) -> str:
+    """Which of a statute's limits the surrounding text is about."""
+    if "申请" in text:
+        return "依申请公开"
+    if "部门" in text and ("预算" in text or "决算" in text):
+        return "部门决算公开" if "决算" in text else "部门预算公开"
+    return "主动公开"
 
 
 def pending(ctx: Context, tokens: Sequence[Token]) -> list[Part]:

@@ -77,8 +77,9 @@ def _weekday(g: Groups, text: str) -> int:
 TOKENS: list[TokenRule] = [
     TokenRule(
         "每<n><period>",
-        rf"每(?P<n>[0-9]{{1,2}}|[{CN_DIGITS}十]{{1,3}})?个?(?P<u>半年度?|年度?|季度|季|个月|月|旬|周|星期|礼拜|日|天)"
-        r"(?P<wd>(?<=周|期|拜)[一二三四五六日天1-7](?![次个天]))?",
+        rf"每(?P<n>[0-9]{{1,2}}|[{CN_DIGITS}十]{{1,3}})?个?"
+        r"(?P<u>半年度?|年度?|季度|季|个月|月|旬|周|星期|礼拜|日|天)"
+        r"(?P<wd>(?<=周|期|拜)[一二三四五六日天1-7](?![次个天]))?",  # 每周五
         "Q",
         _every,
     ),
@@ -94,7 +95,9 @@ TOKENS: list[TokenRule] = [
     ),
     TokenRule("至少", r"至少|不少于|最少", "Z", _word),
     TokenRule("首月", r"首月|第一个月|末月|最后一个月", "M", _word),
-    TokenRule("周<weekday>", r"(?:周|星期|礼拜)(?P<w>[一二三四五六日天1-7])(?![次个])", "D", _weekday),
+    TokenRule(
+        "周<weekday>", r"(?:周|星期|礼拜)(?P<w>[一二三四五六日天1-7])(?![次个])", "D", _weekday
+    ),
     TokenRule("后续", r"后续|此后|今后", "V", _word),
 ]
 
