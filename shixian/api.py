@@ -112,9 +112,9 @@ def _normalize(text: str, reference: dt.date, strict: bool) -> Normalized:
     return Normalized(text, reference, tuple(parts))
 
 
-def _parse(text: str, reference: dt.date, strict: bool) -> Context:
+def _parse(text: str, reference: dt.date, strict: bool, *, lines: bool = False) -> Context:
     try:
-        return GRAMMAR.parse(text, clean(text), reference, strict)
+        return GRAMMAR.parse(text, clean(text, lines=lines), reference, strict, lenient=lines)
     except InvalidDate as exc:
         if exc.text == text:
             raise
@@ -129,16 +129,36 @@ def _parse(text: str, reference: dt.date, strict: bool) -> Context:
 
 
 def _with_conditions(ctx: Context, standalone_pending: bool) -> list[Part]:
-    """Attach condition phrases to the parts; alone, a condition is a pending decision."""
+    """Attach each condition phrase to the parts after it in its sentence; a condition
+    with no part to attach to is a pending decision (in a cell, not in prose)."""
     parts = ctx.parts
     if not ctx.conditions:
         return parts
+    text = ctx.cleaned.text
+    attached: list[Part] = list(parts)
+    unused: list[Token] = []
+    for tok in ctx.conditions:
+        lo, hi = ctx.cleaned.span(tok.start, max(_sentence_end(text, tok.end), tok.end))
+        inside = [i for i, p in enumerate(attached) if lo <= p.span[0] and p.span[1] <= hi]
+        if not inside:
+            unused.append(tok)
+        for i in inside:
+            attached[i] = attrs.evolve(
+                attached[i], conditions=(*attached[i].conditions, tok.value)
+            )
+    if not standalone_pending or not unused:
+        return attached
     if not parts:
-        if not standalone_pending:
-            return []
-        return [_pending(ctx, tok) for tok in ctx.conditions]
-    texts = tuple(tok.value for tok in ctx.conditions)
-    return [attrs.evolve(p, conditions=p.conditions + texts) for p in parts]
+        return [_pending(ctx, tok) for tok in unused]
+    # in a cell, a condition after the times still bears on them
+    extra = tuple(tok.value for tok in unused)
+    return [attrs.evolve(p, conditions=(*p.conditions, *extra)) for p in attached]
+
+
+def _sentence_end(text: str, start: int) -> int:
+    """Offset of the end of the sentence that goes on at ``start``."""
+    ends = [i for i in (text.find(ch, start) for ch in "。;\n") if i >= 0]
+    return min(ends) if ends else len(text)
 
 
 def _pending(ctx: Context, tok: Token) -> Part:
@@ -204,7 +224,7 @@ def extract(
     ref = parse_reference(reference)
     if not text:
         return []
-    ctx = _parse(text, ref, strict)
+    ctx = _parse(text, ref, strict, lines=True)
     matches: list[Match] = []
     for part in _with_conditions(ctx, standalone_pending=False):
         start, end = part.span

@@ -72,6 +72,7 @@ _TABLE.update(
 _TABLE = {k: v for k, v in _TABLE.items() if chr(k) != v}
 
 _SPACE = re.compile(r"\s+")
+_LINE_BREAK = re.compile(r"[\n\r\t\v\f\u2028\u2029]")
 
 
 def _keeps_space(before: str, after: str) -> bool:
@@ -100,12 +101,18 @@ class Cleaned:
         return self.origin[start], self.origin[end - 1] + 1
 
 
-def clean(text: str) -> Cleaned:
+def clean(text: str, *, lines: bool = False) -> Cleaned:
     """Normalize noise, keeping a map back to the original offsets.
+
+    With ``lines`` (running text, tables pasted as text), whitespace that holds a
+    line break or a tab separates like a clause break instead of joining: a
+    row number on the next line is not read as part of the cell before it.
 
     >>> c = clean("２０１６ 年 12 月底前")
     >>> c.text, c.span(0, 5)
     ('2016年12月底前', (0, 6))
+    >>> clean("完成\n28\t年内", lines=True).text
+    '完成\n28\n年内'
     """
     text = text.translate(_TABLE)
     if _SPACE.search(text) is None:
@@ -119,7 +126,10 @@ def clean(text: str) -> Cleaned:
         origin.extend(range(last, start))
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
-        if _keeps_space(before, after):
+        if lines and _LINE_BREAK.search(m.group()) is not None:
+            pieces.append("\n")
+            origin.append(start)
+        elif _keeps_space(before, after):
             pieces.append(" ")
             origin.append(start)
         last = end

@@ -29,6 +29,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parser
 
 from .clean import Cleaned
+from .errors import InvalidDate
 from .model import Part
 
 __all__ = ["Context", "Grammar", "Rule", "Token", "TokenRule"]
@@ -251,8 +252,12 @@ class Grammar:
         )
         self._compiled = True
 
-    def lex(self, text: str) -> list[Token]:
-        """Tokens of ``text`` in order, with gap and break tokens between them."""
+    def lex(self, text: str, *, lenient: bool = False) -> list[Token]:
+        """Tokens of ``text`` in order, with gap and break tokens between them.
+
+        ``lenient`` (running text) reads a token whose value is impossible
+        (2016年2月30日) as free text instead of raising.
+        """
         if not self._compiled:
             self._compile()
         tokens: list[Token] = []
@@ -271,7 +276,13 @@ class Grammar:
             if start > last:
                 self._gap(text, last, start, tokens)
             rule, names = table[m.lastgroup]  # type: ignore[index]
-            value = rule.make({short: m.group(index) for short, index in names}, m.group())
+            try:
+                value = rule.make({short: m.group(index) for short, index in names}, m.group())
+            except InvalidDate:
+                if not lenient:
+                    raise
+                pos = start + 1
+                continue
             append(Token(rule.code, start, end, value, rule.name))
             last = pos = end
         if last < len(text):
@@ -297,10 +308,19 @@ class Grammar:
         if end > run_start:
             tokens.append(Token(GAP, run_start, end, text[run_start:end], "gap"))
 
-    def parse(self, text: str, cleaned: Cleaned, reference: dt.date, strict: bool) -> Context:
+    def parse(
+        self,
+        text: str,
+        cleaned: Cleaned,
+        reference: dt.date,
+        strict: bool,
+        *,
+        lenient: bool = False,
+    ) -> Context:
         """Lex and compose ``cleaned`` (the cleaned form of ``text``); the parts are in
-        the returned context's ``parts``, in reading order."""
-        tokens = self.lex(cleaned.text)
+        the returned context's ``parts``, in reading order. ``lenient`` skips an
+        expression that names an impossible date instead of raising."""
+        tokens = self.lex(cleaned.text, lenient=lenient)
         ctx = Context(text, cleaned, tokens, reference, strict)
         codes = "".join(t.code for t in tokens)
         for m in self._parser.finditer(codes):
@@ -309,5 +329,9 @@ class Grammar:
             name = m.lastgroup
             assert name is not None
             rule = self._rule_by_group[name]
-            ctx.parts.extend(rule.produce(ctx, tokens[m.start() : m.end()]))
+            try:
+                ctx.parts.extend(rule.produce(ctx, tokens[m.start() : m.end()]))
+            except InvalidDate:
+                if not lenient:
+                    raise
         return ctx

@@ -19,6 +19,8 @@ from ..numerals import CN_DIGITS, NUMBER, YEAR_NUMBER, to_int
 __all__ = ["RULES", "TOKENS", "merge"]
 
 N = NUMBER
+#: a month or day number: two Arabic digits or three Chinese characters at most
+_SMALL = rf"(?:[0-9]{{1,2}}|[{CN_DIGITS}十廿卅]{{1,3}})"
 _NUM_START = f"[0-9{CN_DIGITS}十廿卅]"
 
 _YEAR_SHIFT = {
@@ -113,7 +115,7 @@ TOKENS: list[TokenRule] = [
     ),
     TokenRule(
         "<n>—<n>年|月|日",
-        rf"(?P<a>{N})[—~\-至到](?P<b>{N})(?P<unit>年度?|月份?|日|号)",
+        rf"(?<![0-9])(?P<a>{N})[—~\-至到](?P<b>{N})(?P<unit>年度?|月份?|日|号)",
         "a",
         _number_range,
     ),
@@ -128,13 +130,14 @@ TOKENS: list[TokenRule] = [
     TokenRule("全年|年内", r"全年度?|本年度?(?=内|以内)|年(?=以?内|之内)", "a", _this_year),
     TokenRule(
         "第<n>季度",
-        rf"第(?P<q>{N})季度?|(?P<q2>[0-9一二三四五六七八九十]+)季度|[Qq] ?(?P<q3>[0-9])",
+        rf"第(?P<q>{N})季度?|(?<![0-9])(?P<q2>[0-9一二三四五六七八九十]+)季度"
+        r"|(?<![A-Za-z])[Qq] ?(?P<q3>[0-9])(?![0-9])",
         "a",
         _quarter,
     ),
-    TokenRule("<n>月", rf"(?P<m>{N})月份?", "a", _month),
+    TokenRule("<n>月", rf"(?<![0-9])(?P<m>{_SMALL})月份?", "a", _month),
     TokenRule("<x>旬", r"(?P<x>上|中|下)旬", "a", _tenday),
-    TokenRule("<n>日", rf"(?P<d>{N})(?:日|号)", "a", _day),
+    TokenRule("<n>日", rf"(?<![0-9])(?P<d>{_SMALL})(?:日|号)", "a", _day),
     TokenRule(
         "年底|月初|季末",
         r"(?P<g>年|月|季度|季|半年)(?P<e>底|末|终|初)|(?P<g2>年|月)中(?![央共国华心部期小学级])",

@@ -128,12 +128,13 @@ TOKENS: list[TokenRule] = [
 _TRIGGER_TRIM = re.compile(r"^(?:在|于|自|从|当|待|应在|要在)|(?:之日|之时|时|之际)$")
 
 
-def _trigger(ctx: Context, tok: Token) -> str | None:
+def _trigger(ctx: Context, tok: Token, *, inherit: bool = False) -> str | None:
     """The event a relative time counts from, looked up before ``tok``.
 
     The nearest 后/起 in the same sentence, and the free words before it
     (在市人大通过市级政府决算后 → 市人大通过市级政府决算); else the trigger of the
-    previous relative part (…同步公开,最迟不超过3个工作日).
+    previous relative part when ``inherit`` (…同步公开,最迟不超过3个工作日: a limit
+    on the same event).
     """
     i = tok.index if tok.code in "KS" else tok.index - 1
     tokens = ctx.tokens
@@ -148,9 +149,10 @@ def _trigger(ctx: Context, tok: Token) -> str | None:
         if t.code in "AQUX":
             break
         i -= 1
-    for part in ctx.parts[-3:][::-1]:
-        if isinstance(part, Relative) and part.trigger is not None:
-            return part.trigger
+    if inherit:
+        for part in ctx.parts[-3:][::-1]:
+            if isinstance(part, Relative) and part.trigger is not None:
+                return part.trigger
     return None
 
 
@@ -163,7 +165,8 @@ def after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     else:  # 次月<day>
         day = next(t.value.day for t in tokens if t.code == "A")
         offset = Offset(1, Unit.MONTH, day)
-    return [Relative(**ctx.common(tokens, False), offset=offset, trigger=_trigger(ctx, head))]
+    trigger = _trigger(ctx, head, inherit=head.code == "B")
+    return [Relative(**ctx.common(tokens, False), offset=offset, trigger=trigger)]
 
 
 def promptly(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
