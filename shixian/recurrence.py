@@ -62,6 +62,12 @@ def occurrences(s: Schedule, lo: dt.date, hi: dt.date) -> Iterator[Occurrence]:
 
 
 def _monthly(s: Schedule, lo: dt.date, hi: dt.date) -> Iterator[Occurrence]:
+    """Cycles of ``interval`` × years/half-years/quarters/months.
+
+    Without ``months``, each cycle is due at its end (每两个月: every second month's
+    end). With ``months``, the work is due in those months of the cycle's first
+    period (每两个季度首月: the first month of every second quarter).
+    """
     size = _MONTHS_PER[s.every]
     step = size * s.interval
     origin = 0 if s.start is None else _month_index(s.start) - _month_index(s.start) % size
@@ -72,43 +78,58 @@ def _monthly(s: Schedule, lo: dt.date, hi: dt.date) -> Iterator[Occurrence]:
     while cycle <= last:
         if long_period and s.months is not None:
             due_months = [m for m in range(cycle, cycle + size) if m % 12 + 1 in s.months]
-        elif s.months is not None and (cycle % 12 + 1) not in s.months:
+        elif s.months is not None and (cycle + step - 1) % 12 + 1 not in s.months:
             due_months = []
         else:
-            due_months = [cycle + size - 1]
+            due_months = [cycle + step - 1]
         for index in due_months:
             year, month0 = divmod(index, 12)
             due = _month_day(year, month0 + 1, s.day)
-            first_month = index if long_period and s.months is not None else cycle
-            start = dt.date(first_month // 12, first_month % 12 + 1, 1)
-            yield Occurrence(start, due, due)
+            begin = index if long_period and s.months is not None else cycle
+            yield Occurrence(dt.date(begin // 12, begin % 12 + 1, 1), due, due)
         cycle += step
 
 
+def _tenday_bounds(index: int) -> tuple[dt.date, dt.date]:
+    """First and last day of 旬 number ``index`` (three a month from year 0)."""
+    month_index, part = divmod(index, 3)
+    year, month0 = divmod(month_index, 12)
+    if part == 2:
+        last = calendar.monthrange(year, month0 + 1)[1]
+        return dt.date(year, month0 + 1, 21), dt.date(year, month0 + 1, last)
+    return dt.date(year, month0 + 1, 1 + 10 * part), dt.date(year, month0 + 1, 10 + 10 * part)
+
+
+def _tenday_index(day: dt.date) -> int:
+    return _month_index(day) * 3 + min((day.day - 1) // 10, 2)
+
+
 def _tendays(s: Schedule, lo: dt.date, hi: dt.date) -> Iterator[Occurrence]:
-    index = _month_index(lo)
-    while index <= _month_index(hi):
-        year, month0 = divmod(index, 12)
-        month = month0 + 1
-        if s.months is None or month in s.months:
-            end = calendar.monthrange(year, month)[1]
-            for first, last in ((1, 10), (11, 20), (21, end)):
-                yield Occurrence(dt.date(year, month, first), *(2 * [dt.date(year, month, last)]))
-        index += 1
+    step = s.interval
+    origin = 0 if s.start is None else _tenday_index(s.start)
+    first = _tenday_index(lo)
+    cycle = first - (first - origin) % step
+    last = _tenday_index(hi)
+    while cycle <= last:
+        begin = _tenday_bounds(cycle)[0]
+        due = _tenday_bounds(cycle + step - 1)[1]
+        if s.months is None or due.month in s.months:
+            yield Occurrence(begin, due, due)
+        cycle += step
 
 
 def _daily(s: Schedule, lo: dt.date, hi: dt.date) -> Iterator[Occurrence]:
+    """Weeks (Monday–Sunday) and days; a weekly cycle is due on ``weekday`` of its
+    first week, or else on its last day."""
+    step = (7 if s.every is Frequency.WEEK else 1) * s.interval
     if s.every is Frequency.WEEK:
-        length = 7
-        offset = 6 if s.weekday is None else s.weekday
+        offset = step - 1 if s.weekday is None else s.weekday
         # ordinal 1 (0001-01-01) is a Monday
         origin = 0 if s.start is None else (s.start.toordinal() - 1) // 7 * 7
-        first = (lo.toordinal() - 1) // 7 * 7
     else:
-        length, offset = 1, 0
+        offset = step - 1
         origin = 0 if s.start is None else s.start.toordinal() - 1
-        first = lo.toordinal() - 1
-    step = length * s.interval
+    first = lo.toordinal() - 1
     cycle = first - (first - origin) % step
     while cycle + 1 + offset <= hi.toordinal():
         begin = dt.date.fromordinal(cycle + 1)
@@ -121,8 +142,9 @@ def _daily(s: Schedule, lo: dt.date, hi: dt.date) -> Iterator[Occurrence]:
 def next_due(s: Schedule, after: dt.date) -> dt.date | None:
     """The first due day on or after ``after``; ``None`` when the schedule has ended."""
     _require_dates(s)
+    begin = after if s.start is None or s.start < after else s.start
     try:
-        horizon = after + dt.timedelta(days=370 * 3 * s.interval)
+        horizon = begin + dt.timedelta(days=370 * 3 * s.interval)
     except OverflowError:
         horizon = dt.date.max
     for occurrence in occurrences(s, after, horizon):
@@ -142,34 +164,46 @@ def _months(months: tuple[int, ...] | None) -> str:
     return "" if months is None else ";BYMONTH=" + ",".join(str(m) for m in months)
 
 
-def rrule_body(s: Schedule) -> str:
+def rrule_body(s: Schedule) -> str | None:
     """The ``RRULE`` value (without ``DTSTART``) whose instants are the due days.
+
+    ``None`` for the few schedules RFC 5545 cannot state exactly (every second
+    旬; several months with a due day past the 28th, every second year).
 
     >>> from shixian.model import Schedule
     >>> rrule_body(Schedule(text="每月10日前", span=(0, 6), every="month", day=10))
     'FREQ=MONTHLY;BYMONTHDAY=10'
     """
     _require_dates(s)
-    every, k = s.every, s.interval
+    every, k, months = s.every, s.interval, s.months
     interval = f";INTERVAL={k}" if k > 1 else ""
-    if every is Frequency.YEAR and (s.months is None or len(s.months) == 1):
-        body = f"FREQ=YEARLY{interval}{_months(s.months or (12,))};{_monthday(s.day)}"
-    elif every in (Frequency.YEAR, Frequency.HALFYEAR, Frequency.QUARTER):
+    monthday = _monthday(s.day)
+    if every in (Frequency.YEAR, Frequency.HALFYEAR, Frequency.QUARTER):
         size = _MONTHS_PER[every]
-        if k > 1 and s.months is None:
-            body = f"FREQ=MONTHLY;INTERVAL={size * k};{_monthday(s.day)}"
+        if k == 1:
+            if every is Frequency.YEAR and (months is None or len(months) == 1):
+                body = f"FREQ=YEARLY{_months(months or (12,))};{monthday}"
+            else:
+                body = f"FREQ=MONTHLY{_months(months or tuple(range(size, 13, size)))};{monthday}"
+        elif months is None:
+            body = f"FREQ=MONTHLY;INTERVAL={size * k};{monthday}"
+        elif every is Frequency.YEAR and (len(months) == 1 or "BYSETPOS" not in monthday):
+            body = f"FREQ=YEARLY{interval}{_months(months)};{monthday}"
+        elif sum(1 for m in months if m <= size) == 1:  # one due month per period
+            body = f"FREQ=MONTHLY;INTERVAL={size * k};{monthday}"
         else:
-            months = s.months or tuple(range(size, 13, size))
-            body = f"FREQ=MONTHLY{_months(months)};{_monthday(s.day)}"
+            return None
     elif every is Frequency.MONTH:
-        body = f"FREQ=MONTHLY{interval}{_months(s.months)};{_monthday(s.day)}"
+        body = f"FREQ=MONTHLY{interval}{_months(months)};{monthday}"
     elif every is Frequency.TENDAY:
-        body = f"FREQ=MONTHLY{_months(s.months)};BYMONTHDAY=10,20,-1"
+        if k > 1:
+            return None
+        body = f"FREQ=MONTHLY{_months(months)};BYMONTHDAY=10,20,-1"
     elif every is Frequency.WEEK:
         weekday = _BYDAY[6 if s.weekday is None else s.weekday]
-        body = f"FREQ=WEEKLY{interval}{_months(s.months)};BYDAY={weekday};WKST=MO"
+        body = f"FREQ=WEEKLY{interval}{_months(months)};BYDAY={weekday};WKST=MO"
     else:
-        body = f"FREQ=DAILY{interval}{_months(s.months)}"
+        body = f"FREQ=DAILY{interval}{_months(months)}"
     if s.until is not None:
         body += f";UNTIL={s.until:%Y%m%d}"
     return body
@@ -182,7 +216,10 @@ def to_rrule(s: Schedule, dtstart: dt.date | None = None) -> str:
     begin = dtstart if dtstart is not None else s.start
     if begin is None:
         raise NotComputable("an RRULE", f"{s.text!r} has no start: pass dtstart")
+    body = rrule_body(s)
+    if body is None:
+        raise NotComputable("an RRULE", f"RFC 5545 cannot state {s.text!r} exactly")
     first = next_due(s, begin)
     if first is None:
         raise NotComputable("an RRULE", f"{s.text!r} has no occurrence after {begin}")
-    return f"DTSTART;VALUE=DATE:{first:%Y%m%d}\nRRULE:{rrule_body(s)}"
+    return f"DTSTART;VALUE=DATE:{first:%Y%m%d}\nRRULE:{body}"

@@ -120,3 +120,168 @@ def noise(draw: st.DrawFn, text: str) -> str:
 
 
 TRAILING_VERBS = ["", "完成", "出台", "启动", "公开", "印发实施", "上线运行"]
+
+
+# -- schedules (每月10日前, 每季度, 每两个月 …) ------------------------------------------------
+
+import shixian  # noqa: E402
+
+COMPUTABLE_EVERY = ("year", "halfyear", "quarter", "month", "tenday", "week", "day")
+"""The ``Schedule.every`` values whose dates the text fixes."""
+
+PERIOD_MONTHS = {"year": 12, "halfyear": 6, "quarter": 3, "month": 1}
+WEEKDAY_CN = "一二三四五六日"
+
+
+@st.composite
+def schedule_fields(
+    draw: st.DrawFn,
+    every: str | None = None,
+    max_interval: int = 4,
+    bounds: bool = True,
+) -> dict[str, object]:
+    """Keyword arguments of a computable ``shixian.Schedule`` (without text and span).
+
+    ``months`` for periods longer than a month is either one month of each period
+    (首月: 1, 4, 7, 10) or, for years, any set of months (每年6月、12月); for monthly
+    and shorter periods any set of months (流行季节(4—10月)). ``day`` only for
+    month-based periods, ``weekday`` only for weeks.
+    """
+    every = every or draw(st.sampled_from(COMPUTABLE_EVERY))
+    fields: dict[str, object] = {"every": every}
+    top = max(max_interval, 10) if every == "day" and max_interval > 1 else max_interval
+    fields["interval"] = draw(st.integers(1, top))
+    months = None
+    if draw(st.booleans()):
+        size = PERIOD_MONTHS.get(every, 1)
+        if size > 1 and (every != "year" or draw(st.booleans())):
+            first = draw(st.integers(1, size))
+            months = tuple(range(first, 13, size))
+        else:
+            months = tuple(sorted(draw(st.sets(st.integers(1, 12), min_size=1, max_size=12))))
+    fields["months"] = months
+    if every in PERIOD_MONTHS:
+        fields["day"] = draw(st.none() | st.integers(1, 31))
+    if every == "week":
+        fields["weekday"] = draw(st.none() | st.integers(0, 6))
+    if bounds:
+        start = draw(st.none() | st.dates(dt.date(2004, 1, 1), dt.date(2025, 12, 31)))
+        until = None
+        if draw(st.booleans()):
+            base = start or dt.date(2004, 1, 1)
+            until = base + dt.timedelta(days=draw(st.integers(0, 4000)))
+        fields["start"], fields["until"] = start, until
+    return fields
+
+
+@st.composite
+def schedules(draw: st.DrawFn, /, **kwargs: object) -> shixian.Schedule:
+    """A computable ``shixian.Schedule`` built directly (see :func:`schedule_fields`)."""
+    fields: dict[str, object] = draw(schedule_fields(**kwargs))  # type: ignore[arg-type]
+    text = f"每{fields['every']}"
+    return shixian.Schedule(text=text, span=(0, len(text)), **fields)  # type: ignore[arg-type]
+
+
+def _num(draw: st.DrawFn, n: int, *, two: bool = False) -> str:
+    """``n`` as Arabic digits, full-width digits or a Chinese numeral (两 for 2 if ``two``)."""
+    style = draw(st.sampled_from(["arabic", "chinese", "fullwidth"]))
+    if style == "arabic":
+        return str(n)
+    if style == "fullwidth":
+        return full_width(str(n))
+    if two and n == 2:
+        return draw(st.sampled_from(["两", "二"]))
+    return cn_number(n)
+
+
+def _year(draw: st.DrawFn, year: int) -> str:
+    style = draw(st.sampled_from(["arabic", "chinese", "fullwidth"]))
+    if style == "arabic":
+        return str(year)
+    if style == "fullwidth":
+        return full_width(str(year))
+    return cn_digits(year, draw(st.sampled_from("〇零")))
+
+
+@st.composite
+def schedule_phrases(draw: st.DrawFn) -> tuple[dict[str, object], str]:
+    """(the Schedule fields a phrase means, one clean surface form of it).
+
+    每月10日前, 每季度, 每两个月, 每年3月底前, 每年1月31日前, 每周五前,
+    流行季节(4—10月)每月, 自2016年起每季度, 2016—2018年每年, 每三年; numerals
+    Arabic, Chinese or full-width. Apply :func:`spaced` for noise.
+    """
+    family = draw(st.sampled_from([
+        "month-day", "quarter", "n-months", "year-month-end", "year-month-day",
+        "weekday", "season-monthly", "from-year", "year-range", "n-years", "plain",
+    ]))  # fmt: skip
+    f: dict[str, object]
+    if family == "month-day":
+        d = draw(st.integers(1, 31))
+        f = {"every": "month", "day": d}
+        text = f"每月{_num(draw, d)}{draw(st.sampled_from('日号'))}前"
+    elif family == "quarter":
+        f = {"every": "quarter"}
+        text = draw(st.sampled_from(["每季度", "每季", "每个季度", "每季度末", "每季末"]))
+    elif family == "n-months":
+        n = draw(st.integers(2, 12))
+        f = {"every": "month", "interval": n}
+        text = f"每{_num(draw, n, two=True)}个月"
+    elif family == "year-month-end":
+        m = draw(st.integers(1, 12))
+        f = {"every": "year", "months": (m,)}
+        text = f"每年{_num(draw, m)}月{draw(st.sampled_from(['底前', '底', '末', '']))}"
+    elif family == "year-month-day":
+        m = draw(st.integers(1, 12))
+        d = draw(st.integers(1, calendar.monthrange(2015, m)[1]))
+        f = {"every": "year", "months": (m,), "day": d}
+        text = f"每年{_num(draw, m)}月{_num(draw, d)}日前"
+    elif family == "weekday":
+        w = draw(st.integers(0, 6))
+        f = {"every": "week", "weekday": w}
+        text = f"每{draw(st.sampled_from(['周', '星期']))}{WEEKDAY_CN[w]}前"
+    elif family == "season-monthly":
+        a = draw(st.integers(1, 11))
+        b = draw(st.integers(a + 1, 12))
+        f = {"every": "month", "months": tuple(range(a, b + 1))}
+        dash = draw(st.sampled_from(["—", "-", "至", "～"]))
+        lp, rp = draw(st.sampled_from([("(", ")"), ("（", "）")]))
+        text = f"流行季节{lp}{_num(draw, a)}{dash}{_num(draw, b)}月{rp}每月"
+    elif family == "from-year":
+        y = draw(st.integers(2005, 2030))
+        word, every, interval = draw(st.sampled_from([
+            ("季度", "quarter", 1), ("月", "month", 1), ("年", "year", 1),
+            ("半年", "halfyear", 1), ("两个月", "month", 2),
+        ]))  # fmt: skip
+        f = {"every": every, "interval": interval, "start": dt.date(y, 1, 1)}
+        text = f"{draw(st.sampled_from(['自', '从', '']))}{_year(draw, y)}年起每{word}"
+    elif family == "year-range":
+        y1 = draw(st.integers(2005, 2030))
+        y2 = draw(st.integers(y1 + 1, y1 + 5))
+        word, every = draw(st.sampled_from([("年", "year"), ("季度", "quarter"), ("月", "month")]))
+        f = {"every": every, "start": dt.date(y1, 1, 1), "until": dt.date(y2, 12, 31)}
+        dash = draw(st.sampled_from(["—", "-", "至"]))
+        text = f"{_year(draw, y1)}{dash}{_year(draw, y2)}年每{word}"
+    elif family == "n-years":
+        n = draw(st.integers(2, 5))
+        f = {"every": "year", "interval": n}
+        text = f"每{_num(draw, n, two=True)}年"
+    else:
+        text, every = draw(st.sampled_from([
+            ("每年", "year"), ("每半年", "halfyear"), ("每月", "month"), ("每个月", "month"),
+            ("每旬", "tenday"), ("每周", "week"), ("每星期", "week"), ("每日", "day"),
+            ("每天", "day"), ("每月底前", "month"), ("每年年底前", "year"),
+        ]))  # fmt: skip
+        f = {"every": every}
+    return f, text
+
+
+@st.composite
+def spaced(draw: st.DrawFn, text: str) -> str:
+    """``text`` with spaces (ASCII or ideographic) between some characters."""
+    out = []
+    for i, ch in enumerate(text):
+        out.append(ch)
+        if i < len(text) - 1 and draw(st.integers(0, 3)) == 0:
+            out.append(draw(st.sampled_from([" ", "  ", "\u3000"])))
+    return "".join(out)
