@@ -145,8 +145,17 @@ class Anchor:
         ):
             month = reference.month
             inferred = True
+        anchor = self
+        if self.grain is None and self.edge_grain in ("quarter", "half"):
+            # 季末, 季初 alone: the reference's quarter (half-year)
+            anchor = self.copy()
+            if self.edge_grain == "quarter":
+                anchor.quarter = (reference.month - 1) // 3 + 1
+            else:
+                anchor.half = (reference.month - 1) // 6 + 1
+            inferred = True
         try:
-            start, end = self._period(year, month, text)
+            start, end = anchor._period(year, month, text)
         except ValueError as exc:
             if isinstance(exc, InvalidDate):
                 raise

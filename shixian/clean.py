@@ -102,7 +102,7 @@ class Cleaned:
 
 
 def clean(text: str, *, lines: bool = False) -> Cleaned:
-    """Normalize noise, keeping a map back to the original offsets.
+    r"""Normalize noise, keeping a map back to the original offsets.
 
     With ``lines`` (running text, tables pasted as text), whitespace that holds a
     line break or a tab separates like a clause break instead of joining: a

@@ -7,6 +7,7 @@ Token codes: ``Q`` a frequency (每季度, 季报, 不定期), ``C`` a count (�
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Sequence
 
@@ -179,7 +180,14 @@ def _month_list(anchor: Anchor) -> tuple[int, ...]:
 
 def _validate(ctx: Context, fields: dict[str, object]) -> None:
     day = fields.get("day")
-    if isinstance(day, int) and not 1 <= day <= 31:
+    months = fields.get("months")
+    if not isinstance(day, int):
+        return
+    longest = 31
+    if isinstance(months, tuple) and fields["every"] is Frequency.YEAR:
+        # 每年2月30日前 names a day no year has (a leap year is the most lenient)
+        longest = max(calendar.monthrange(2000, m)[1] for m in months)
+    if not 1 <= day <= longest:
         raise InvalidDate(ctx.text, "day", day)
 
 
