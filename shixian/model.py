@@ -285,6 +285,10 @@ class Schedule(Part):
         start, until: bounds (自2016年起, 2016—2018年).
         min_count, count: at least / exactly so many times a period.
         label: what recurs, when the text names it (中考).
+
+    ``to_dict()["rrule"]`` is the RRULE of :meth:`to_rrule` without ``DTSTART``;
+    it is ``None`` for 不定期/定期 and for the few schedules RFC 5545 cannot state
+    exactly (every second 旬).
     """
 
     kind: ClassVar[Kind] = Kind.SCHEDULE
