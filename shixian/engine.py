@@ -212,6 +212,22 @@ class Grammar:
         self.rules = tuple(rules)
         self._merge = merge
         self._compiled = False
+        self._plans: dict[str, tuple[tuple[Rule, int, int], ...]] = {}
+
+    def _plan(self, codes: str) -> tuple[tuple[Rule, int, int], ...]:
+        """Which rule covers which tokens, for a string of token codes.
+
+        A pure function of the codes (not of the text), so it is remembered for
+        short code strings, like a parse table.
+        """
+        plan = tuple(
+            (self._rule_by_group[m.lastgroup], m.start(), m.end())  # type: ignore[index]
+            for m in self._parser.finditer(codes)
+            if m.start() != m.end()
+        )
+        if len(codes) <= 24 and len(self._plans) < 65536:
+            self._plans[codes] = plan
+        return plan
 
     def _compile(self) -> None:
         alternatives = []
@@ -322,15 +338,13 @@ class Grammar:
         expression that names an impossible date instead of raising."""
         tokens = self.lex(cleaned.text, lenient=lenient)
         ctx = Context(text, cleaned, tokens, reference, strict)
-        codes = "".join(t.code for t in tokens)
-        for m in self._parser.finditer(codes):
-            if m.start() == m.end():
-                continue
-            name = m.lastgroup
-            assert name is not None
-            rule = self._rule_by_group[name]
+        codes = "".join([t.code for t in tokens])
+        plan = self._plans.get(codes)
+        if plan is None:
+            plan = self._plan(codes)
+        for rule, start, end in plan:
             try:
-                ctx.parts.extend(rule.produce(ctx, tokens[m.start() : m.end()]))
+                ctx.parts.extend(rule.produce(ctx, tokens[start:end]))
             except InvalidDate:
                 if not lenient:
                     raise
