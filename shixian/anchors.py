@@ -108,9 +108,10 @@ class Anchor:
         return theirs in _NARROWER.get(mine, ())
 
     def absorb(self, other: Anchor) -> None:
-        """Take over the fields ``other`` names (see :meth:`accepts`)."""
-        fields = dict(other.__dict__)
-        fields.pop("to", None)
+        """Take over the fields ``other`` names (see :meth:`accepts`), but not its range."""
+        fields = other.__dict__
+        if "to" in fields:
+            fields = {k: v for k, v in fields.items() if k != "to"}
         self.__dict__.update(fields)
 
     def fill_from(self, earlier: Anchor) -> Anchor:

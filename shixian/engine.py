@@ -196,7 +196,10 @@ def _first_of_item(op: str, av: Any) -> tuple[set[str] | None, bool]:
     return None, False
 
 
-_Alternation = tuple["re.Pattern[str]", dict[str, tuple[TokenRule, list[tuple[str, int]]]]]
+_Alternation = tuple[
+    "re.Pattern[str]", dict[str, tuple[TokenRule, tuple[str, ...], tuple[int, ...]]]
+]
+_NO_GROUPS: Groups = {}
 
 
 class Grammar:
@@ -253,7 +256,8 @@ class Grammar:
                 table = {
                     f"t{i}": (
                         self.token_rules[i],
-                        [(short, pattern.groupindex[full]) for short, full in names_of[f"t{i}"]],
+                        tuple(short for short, _ in names_of[f"t{i}"]),
+                        tuple(pattern.groupindex[full] for _, full in names_of[f"t{i}"]),
                     )
                     for i in key
                 }
@@ -291,9 +295,15 @@ class Grammar:
             end = m.end()
             if start > last:
                 self._gap(text, last, start, tokens)
-            rule, names = table[m.lastgroup]  # type: ignore[index]
+            rule, names, indices = table[m.lastgroup]  # type: ignore[index]
+            if not names:
+                groups = _NO_GROUPS
+            elif len(names) == 1:
+                groups = {names[0]: m.group(indices[0])}
+            else:
+                groups = dict(zip(names, m.group(*indices)))
             try:
-                value = rule.make({short: m.group(index) for short, index in names}, m.group())
+                value = rule.make(groups, m.group())
             except InvalidDate:
                 if not lenient:
                     raise

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
 __all__ = [
@@ -10,10 +9,25 @@ __all__ = [
     "half_bounds",
     "month_bounds",
     "month_end",
+    "month_length",
     "quarter_bounds",
     "tenday_bounds",
     "year_bounds",
 ]
+
+
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def month_length(year: int, month: int) -> int:
+    """The number of days in a month (``calendar.monthrange`` without its weekday work).
+
+    >>> month_length(2016, 2), month_length(1900, 2), month_length(2000, 2)
+    (29, 28, 29)
+    """
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _DAYS[month - 1]
 
 
 def month_end(year: int, month: int) -> dt.date:
@@ -22,7 +36,7 @@ def month_end(year: int, month: int) -> dt.date:
     >>> month_end(2016, 2)
     datetime.date(2016, 2, 29)
     """
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, month_length(year, month))
 
 
 def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -66,5 +80,4 @@ def add_months(day: dt.date, months: int) -> dt.date:
     """
     index = day.year * 12 + day.month - 1 + months
     year, month0 = divmod(index, 12)
-    last = calendar.monthrange(year, month0 + 1)[1]
-    return dt.date(year, month0 + 1, min(day.day, last))
+    return dt.date(year, month0 + 1, min(day.day, month_length(year, month0 + 1)))

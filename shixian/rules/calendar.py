@@ -93,9 +93,12 @@ def _day(g: Groups, text: str) -> Anchor:
     return Anchor(day=_checked(text, "day", to_int(g["d"] or ""), 1, 31))
 
 
-def _edge(g: Groups, text: str) -> Anchor:
-    grain = g.get("g")
-    return Anchor(edge=_EDGE[g["e"] or ""], edge_grain=_GRAIN[grain] if grain else None)
+def _period_edge(g: Groups, text: str) -> Anchor:
+    return Anchor(edge=_EDGE[text[-1]], edge_grain=_GRAIN[text[:-1]])
+
+
+def _bare_edge(g: Groups, text: str) -> Anchor:
+    return Anchor(edge=_EDGE[text])
 
 
 def _today(g: Groups, text: str) -> Anchor:
@@ -140,16 +143,17 @@ TOKENS: list[TokenRule] = [
     TokenRule("<n>日", rf"(?<![0-9])(?P<d>{_SMALL})(?:日|号)", "a", _day),
     TokenRule(
         "年底|月初|季末",
-        r"(?P<g>年|月|季度|季|半年)(?P<e>底|末|终|初)|(?P<g2>年|月|季度|季)中(?![央共国华心部期小学级])",
+        r"(?:年|月|季度|季|半年)(?:底|末|终|初)|(?:年|月|季度|季)中(?![央共国华心部期小学级])",
         "a",
-        lambda g, t: _edge({"g": g["g"] or g["g2"], "e": g["e"] or "中"}, t),
+        _period_edge,
     ),
+    TokenRule("底前", r"(?:底|末)(?:以前|之前|前)", "P", _word),
     TokenRule(
         "底|末|初",
-        r"(?P<e>底|末)(?![端梢尾位])|(?P<e2>初)(?![步稿审次级期始衷心中])"
-        r"|(?<=[年月季度])(?P<e3>中)(?![央共国华心部期小学级旬旬外])",
+        r"(?:底|末)(?![端梢尾位])|初(?![步稿审次级期始衷心中])"
+        r"|(?<=[年月季度])中(?![央共国华心部期小学级旬外])",
         "a",
-        lambda g, t: _edge({"g": None, "e": g["e"] or g["e2"] or g["e3"]}, t),
+        _bare_edge,
     ),
     TokenRule("即日", r"即日(?=起)", "a", _today),
     TokenRule(
@@ -237,7 +241,7 @@ def deadline_before(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     tok = _anchor(tokens)
     b = tok.value.bounds(ctx.reference, ctx.text)
     common = ctx.common(tokens, b.inferred)
-    if _ends_with_edge(tok.value):
+    if tokens[-1].value[0] in "底末" or _ends_with_edge(tok.value):
         return [Deadline(**common, due=b.end)]
     strict = b.start - dt.timedelta(days=1)
     due, alt = (strict, b.end) if ctx.strict else (b.end, strict)
