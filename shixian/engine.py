@@ -301,7 +301,7 @@ class Grammar:
             elif len(names) == 1:
                 groups = {names[0]: m.group(indices[0])}
             else:
-                groups = dict(zip(names, m.group(*indices)))
+                groups = dict(zip(names, m.group(*indices), strict=True))
             try:
                 value = rule.make(groups, m.group())
             except InvalidDate:
