@@ -314,7 +314,7 @@ RULES: list[Rule] = [
     Rule("<anchor>前", r"B?AP", deadline_before),
     Rule("不晚于<anchor>", r"BA", deadline_by),
     Rule("到<anchor>", r"(?<![AE])RA", deadline_by),
-    Rule("<anchor>起", r"F?AS|FA", ongoing_from),
+    Rule("<anchor>起", r"F?A[SK]|FA", ongoing_from),
     Rule("<anchor>内", r"AW(?:Z?_?Z?C)?", window),
     Rule("<anchor>", r"A", window),
 ]
