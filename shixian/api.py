@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -30,6 +31,7 @@ MAX_PHRASE_LENGTH = 2000
 _CACHE_SIZE = 8192
 _LATIN = re.compile(r"[A-Za-z]{3,}")
 _CONDITION_HEAD = re.compile(r"^(?:按照|按|根据|依照|依据)")
+_SENTENCE_END = re.compile(r"[。;\n]")
 
 
 def parse_reference(value: object = None) -> dt.date:
@@ -129,23 +131,35 @@ def _parse(text: str, reference: dt.date, strict: bool, *, lines: bool = False) 
 
 
 def _with_conditions(ctx: Context, standalone_pending: bool) -> list[Part]:
-    """Attach each condition phrase to the parts after it in its sentence; a condition
-    with no part to attach to is a pending decision (in a cell, not in prose)."""
+    """Attach each condition phrase to the parts after it in its sentence (up to the
+    next condition); a condition with no part to attach to is a pending decision
+    (in a cell, not in prose)."""
     parts = ctx.parts
     if not ctx.conditions:
         return parts
     text = ctx.cleaned.text
     attached: list[Part] = list(parts)
     unused: list[Token] = []
-    for tok in ctx.conditions:
-        lo, hi = ctx.cleaned.span(tok.start, max(_sentence_end(text, tok.end), tok.end))
-        inside = [i for i, p in enumerate(attached) if lo <= p.span[0] and p.span[1] <= hi]
+    starts = [p.span[0] for p in attached]
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    conditions = ctx.conditions
+    for n, tok in enumerate(conditions):
+        at = bisect.bisect_left(ends, tok.end)
+        scope_end = ends[at] if at < len(ends) else len(text)
+        if n + 1 < len(conditions):  # the next condition opens a scope of its own
+            scope_end = min(scope_end, conditions[n + 1].start)
+        lo, hi = ctx.cleaned.span(tok.start, max(scope_end, tok.end))
+        first = bisect.bisect_left(starts, lo)
+        inside = []
+        for i in range(first, len(attached)):
+            if attached[i].span[0] >= hi:
+                break
+            if attached[i].span[1] <= hi:
+                inside.append(i)
         if not inside:
             unused.append(tok)
         for i in inside:
-            attached[i] = attrs.evolve(
-                attached[i], conditions=(*attached[i].conditions, tok.value)
-            )
+            attached[i] = attrs.evolve(attached[i], conditions=(*attached[i].conditions, tok.value))
     if not standalone_pending or not unused:
         return attached
     if not parts:
@@ -153,12 +167,6 @@ def _with_conditions(ctx: Context, standalone_pending: bool) -> list[Part]:
     # in a cell, a condition after the times still bears on them
     extra = tuple(tok.value for tok in unused)
     return [attrs.evolve(p, conditions=(*p.conditions, *extra)) for p in attached]
-
-
-def _sentence_end(text: str, start: int) -> int:
-    """Offset of the end of the sentence that goes on at ``start``."""
-    ends = [i for i in (text.find(ch, start) for ch in "。;\n") if i >= 0]
-    return min(ends) if ends else len(text)
 
 
 def _pending(ctx: Context, tok: Token) -> Part:

@@ -177,6 +177,12 @@ _COMMANDS = ("normalize", "table", "extract", "ics")
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     parser = build_parser()
+    for stream in (sys.stdout, sys.stderr):
+        # text from anywhere (a lone surrogate from a mis-decoded argument) prints
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments and not arguments[0].startswith("-") and arguments[0] not in _COMMANDS:
         arguments.insert(0, "normalize")  # shixian "2016年7月底前" "全年工作"

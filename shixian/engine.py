@@ -122,6 +122,9 @@ BREAK = "|"
 LIST = "/"  # 、 between items of a list: 每年6月、12月
 _BREAK_CHARS = frozenset(",;。、!?:\n")
 _SILENT_CHARS = frozenset("()[]\"'《》<>“”「」『』·")
+_BREAK_OR_SILENT = re.compile(
+    "[" + "".join(re.escape(ch) for ch in sorted(_BREAK_CHARS | _SILENT_CHARS)) + "]"
+)
 
 
 def _prefix_groups(pattern: str, prefix: str) -> tuple[str, list[tuple[str, str]]]:
@@ -322,15 +325,15 @@ class Grammar:
     def _gap(text: str, start: int, end: int, tokens: list[Token]) -> None:
         """Split free text into gap tokens at clause breaks; drop brackets and quotes."""
         run_start = start
-        for i in range(start, end):
+        for m in _BREAK_OR_SILENT.finditer(text, start, end):
+            i = m.start()
             ch = text[i]
-            if ch in _BREAK_CHARS or ch in _SILENT_CHARS:
-                if i > run_start:
-                    tokens.append(Token(GAP, run_start, i, text[run_start:i], "gap"))
-                if ch in _BREAK_CHARS and (not tokens or tokens[-1].code not in (BREAK, LIST)):
-                    code = LIST if ch == "、" else BREAK
-                    tokens.append(Token(code, i, i + 1, ch, "break"))
-                run_start = i + 1
+            if i > run_start:
+                tokens.append(Token(GAP, run_start, i, text[run_start:i], "gap"))
+            if ch in _BREAK_CHARS and (not tokens or tokens[-1].code not in (BREAK, LIST)):
+                code = LIST if ch == "、" else BREAK
+                tokens.append(Token(code, i, i + 1, ch, "break"))
+            run_start = i + 1
         if end > run_start:
             tokens.append(Token(GAP, run_start, end, text[run_start:end], "gap"))
 

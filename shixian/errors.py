@@ -17,7 +17,13 @@ class ShixianError(ValueError):
     """Base class of all errors shixian raises for bad input or impossible requests.
 
     It subclasses :class:`ValueError`, so ``except ValueError`` also catches it.
+    Errors pickle with their fields, so they cross process pools intact.
     """
+
+    _fields: tuple[object, ...] = ()
+
+    def __reduce__(self) -> tuple[type[ShixianError], tuple[object, ...]]:
+        return (type(self), self._fields or self.args)
 
 
 class UnrecognizedPhrase(ShixianError):
@@ -33,6 +39,7 @@ class UnrecognizedPhrase(ShixianError):
     def __init__(self, text: str, detail: str = "") -> None:
         self.text = text
         self.detail = detail
+        self._fields = (text, detail)
         message = f"no time expression understood in {text!r}"
         if detail:
             message += f": {detail}"
@@ -49,6 +56,7 @@ class InvalidDate(ShixianError):
         self.text = text
         self.field = field
         self.value = value
+        self._fields = (text, field, value)
         super().__init__(f"invalid {field} {value!r} in {text!r}")
 
 
@@ -58,6 +66,7 @@ class InputTooLong(ShixianError):
     def __init__(self, length: int, limit: int) -> None:
         self.length = length
         self.limit = limit
+        self._fields = (length, limit)
         super().__init__(
             f"input of {length} characters is longer than the limit of {limit} for one phrase; "
             "use shixian.extract() for running text"
@@ -69,6 +78,7 @@ class InvalidReference(ShixianError):
 
     def __init__(self, value: object) -> None:
         self.value = value
+        self._fields = (value,)
         super().__init__(
             f"cannot read reference {value!r}: give a date, a datetime, 'YYYY-MM-DD' or a year"
         )
@@ -81,6 +91,7 @@ class CalendarOutOfRange(ShixianError):
         self.day = day
         self.first = first
         self.last = last
+        self._fields = (day, first, last)
         super().__init__(
             f"no official working-day calendar for {day}: the data covers {first} to {last}; "
             "pass your own holidays/workdays, or weekends_only=True to count Monday–Friday"
@@ -93,4 +104,5 @@ class NotComputable(ShixianError):
     def __init__(self, what: str, reason: str) -> None:
         self.what = what
         self.reason = reason
+        self._fields = (what, reason)
         super().__init__(f"cannot compute {what}: {reason}")

@@ -6,7 +6,7 @@ import functools
 
 from .errors import InvalidDate
 
-__all__ = ["CN_DIGITS", "NUMBER", "YEAR_NUMBER", "to_int"]
+__all__ = ["CN_DIGITS", "NUMBER", "SMALL_NUMBER", "YEAR_NUMBER", "to_int"]
 
 CN_DIGITS = "〇零○一二两三四五六七八九"
 _DIGIT_VALUE = {
@@ -14,10 +14,15 @@ _DIGIT_VALUE = {
     "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
 }  # fmt: skip
 
-#: A regular-expression fragment for a number in either script.
-NUMBER = rf"(?:[0-9]+|[{CN_DIGITS}十廿卅百千]+)"
-#: A four-digit year in either script (二〇一六, 2016).
-YEAR_NUMBER = rf"(?:[0-9]{{4}}|[{CN_DIGITS}]{{4}})"
+_CN = f"{CN_DIGITS}十廿卅百千"
+#: A regular-expression fragment for a whole number in either script: at most
+#: four Arabic digits or six Chinese characters, never part of a longer run (the
+#: bounds keep scanning linear on long runs of digits).
+NUMBER = rf"(?:(?<![0-9])[0-9]{{1,4}}(?![0-9])|(?<![{_CN}])[{_CN}]{{1,6}}(?![{_CN}]))"
+#: A four-digit year in either script (二〇一六, 2016), not part of a longer number.
+YEAR_NUMBER = rf"(?:(?<![0-9])[0-9]{{4}}|(?<![{CN_DIGITS}])[{CN_DIGITS}]{{4}})"
+#: A month or day number: two Arabic digits or three Chinese characters at most.
+SMALL_NUMBER = rf"(?:(?<![0-9])[0-9]{{1,2}}|(?<![{_CN}])[{CN_DIGITS}十廿卅]{{1,3}})"
 
 
 @functools.lru_cache(maxsize=512)

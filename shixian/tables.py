@@ -75,6 +75,7 @@ class MissingExtra(TableError):
     def __init__(self, extra: str, module: str, purpose: str) -> None:
         self.extra = extra
         self.module = module
+        self._fields = (extra, module, purpose)
         super().__init__(
             f"{purpose} needs the optional package {module!r}: pip install 'shixian[{extra}]'"
         )
@@ -86,6 +87,7 @@ class UnknownColumn(TableError):
     def __init__(self, column: str, columns: Sequence[str]) -> None:
         self.column = column
         self.columns = tuple(columns)
+        self._fields = (column, self.columns)
         names = ", ".join(repr(c) for c in columns) or "(none)"
         super().__init__(f"no column {column!r}; the columns are: {names}")
 

@@ -14,13 +14,12 @@ from ..anchors import Anchor
 from ..engine import Context, Groups, Rule, Token, TokenRule
 from ..errors import InvalidDate
 from ..model import Deadline, Ongoing, Part, Schedule, Window
-from ..numerals import CN_DIGITS, NUMBER, YEAR_NUMBER, to_int
+from ..numerals import CN_DIGITS, NUMBER, SMALL_NUMBER, YEAR_NUMBER, to_int
 
 __all__ = ["RULES", "TOKENS", "merge"]
 
 N = NUMBER
-#: a month or day number: two Arabic digits or three Chinese characters at most
-_SMALL = rf"(?:[0-9]{{1,2}}|[{CN_DIGITS}十廿卅]{{1,3}})"
+_SMALL = SMALL_NUMBER
 _NUM_START = f"[0-9{CN_DIGITS}十廿卅]"
 
 _YEAR_SHIFT = {
@@ -133,7 +132,7 @@ TOKENS: list[TokenRule] = [
     TokenRule("全年|年内", r"全年度?|本年度?(?=内|以内)|年(?=以?内|之内)", "a", _this_year),
     TokenRule(
         "第<n>季度",
-        rf"第(?P<q>{N})季度?|(?<![0-9])(?P<q2>[0-9一二三四五六七八九十]+)季度"
+        rf"第(?P<q>{N})季度?|(?<![0-9一二三四五六七八九十])(?P<q2>[0-9一二三四五六七八九十]{{1,2}})季度"
         r"|(?<![A-Za-z])[Qq] ?(?P<q3>[0-9])(?![0-9])",
         "a",
         _quarter,

@@ -146,7 +146,7 @@ def _trigger(ctx: Context, tok: Token, *, inherit: bool = False) -> str | None:
             words = _TRIGGER_TRIM.sub("", tokens[i - 1].value)
             if words:
                 return str(words)
-        if t.code in "AQUX":
+        if t.code not in "_|/":  # another time word: the event is not further back
             break
         i -= 1
     if inherit:

@@ -158,7 +158,7 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         offset = month_of_period - 1 if month_of_period > 0 else size - 1
         fields["months"] = tuple(range(1 + offset, 13, size))
     if tokens[0].code == "V":
-        previous = next((p for p in reversed(ctx.parts) if p.due is not None), None)
+        previous = next((p for p in ctx.parts[-3:][::-1] if p.due is not None), None)
         if previous is not None and previous.due is not None:
             fields["start"] = previous.due + dt.timedelta(days=1)
     _validate(ctx, fields)
