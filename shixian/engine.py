@@ -106,16 +106,6 @@ class Context:
         lo, hi = self.cleaned.span(first, tokens[-1].end)
         return {"text": self.text[lo:hi], "span": (lo, hi), "year_inferred": year_inferred}
 
-    def before(self, token: Token) -> Token | None:
-        """The token just before ``token`` (gaps and breaks included), if any."""
-        i = token.index
-        return self.tokens[i - 1] if i > 0 else None
-
-    def after(self, token: Token) -> Token | None:
-        """The token just after ``token``, if any."""
-        i = token.index + 1
-        return self.tokens[i] if i < len(self.tokens) else None
-
 
 GAP = "_"
 BREAK = "|"

@@ -553,8 +553,6 @@ class Ongoing(Part):
         return cls(**cls._common(data), start=_opt_date(data.get("start")))
 
 
-AnyPart = Deadline | Window | Schedule | Relative | Pending | Ongoing
-
 _PART_TYPES: dict[Kind, type[Part]] = {
     cls.kind: cls for cls in (Deadline, Window, Schedule, Relative, Pending, Ongoing)
 }
