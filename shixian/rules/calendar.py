@@ -261,6 +261,24 @@ def ongoing_from(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     return [Ongoing(**ctx.common(tokens, b.inferred), start=b.start)]
 
 
+def from_until(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """``(自)<anchor>起至<anchor>``: a window from the first period's start to the
+    second's end (即日起至2016年12月31日)."""
+    first, last = (t for t in tokens if t.code == "A")
+    lo = first.value.bounds(ctx.reference, ctx.text)
+    hi = last.value.fill_from(first.value).bounds(ctx.reference, ctx.text)
+    if hi.end < lo.start:
+        raise InvalidDate(ctx.text, "range", f"{lo.start}..{hi.end}")
+    return [
+        Window(
+            **ctx.common(tokens, lo.inferred or hi.inferred),
+            start=lo.start,
+            end=hi.end,
+            fuzzy=lo.fuzzy or hi.fuzzy,
+        )
+    ]
+
+
 def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """``<anchor>``, ``<anchor>内``, ``<anchor>完成``: the work happens within the period.
 
@@ -313,6 +331,7 @@ RULES: list[Rule] = [
     Rule("<anchor>前", r"B?AP", deadline_before),
     Rule("不晚于<anchor>", r"BA", deadline_by),
     Rule("到<anchor>", r"(?<![AE])RA", deadline_by),
+    Rule("<anchor>起至<anchor>", r"F?ASRA", from_until),
     Rule("<anchor>起", r"F?A[SK]|FA", ongoing_from),
     Rule("<anchor>内", r"AW(?:Z?_?Z?C)?", window),
     Rule("<anchor>", r"A", window),

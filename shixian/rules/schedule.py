@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from ..anchors import Anchor
 from ..engine import Context, Groups, Rule, Token, TokenRule
 from ..errors import InvalidDate
-from ..model import Frequency, Part, Schedule
+from ..model import Frequency, Offset, Part, Relative, Schedule, Unit
 from ..numerals import CN_DIGITS, NUMBER, to_int
+from .relative import Duration
 
 __all__ = ["RULES", "TOKENS"]
 
@@ -100,6 +102,7 @@ TOKENS: list[TokenRule] = [
         "周<weekday>", r"(?:周|星期|礼拜)(?P<w>[一二三四五六日天1-7])(?![次个])", "D", _weekday
     ),
     TokenRule("后续", r"后续|此后|今后", "V", _word),
+    TokenRule("结束后", r"(?:结束|届满|终了|期满)(?:之日)?(?:以后|之后|后)", "J", _word),
 ]
 
 
@@ -157,12 +160,53 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         size = _PERIOD_MONTHS[every]
         offset = month_of_period - 1 if month_of_period > 0 else size - 1
         fields["months"] = tuple(range(1 + offset, 13, size))
+    extra: list[Part] = []
+    if tokens[-1].code == "U" and tokens[-2].code == "J":
+        after = _after_period_end(every, tokens[-1].value)
+        if after is not None:
+            fields.update(after)
+        else:  # 每季度结束后10个工作日内: no calendar rule; the end of each period is the event
+            duration = tokens[-1].value
+            event = ctx.cleaned.text[qs[0].start : tokens[-2].end]
+            extra.append(
+                Relative(
+                    **ctx.common(tokens[-2:], False),
+                    offset=Offset(duration.amount, duration.unit),
+                    trigger=re.sub(r"(?:以后|之后|后)$", "", event),
+                )
+            )
+            tokens = tokens[:-2]
     if tokens[0].code == "V":
         previous = next((p for p in ctx.parts[-3:][::-1] if p.due is not None), None)
         if previous is not None and previous.due is not None:
             fields["start"] = previous.due + dt.timedelta(days=1)
     _validate(ctx, fields)
-    return [Schedule(**ctx.common(tokens, inferred), **fields)]  # type: ignore[arg-type]
+    return [Schedule(**ctx.common(tokens, inferred), **fields), *extra]  # type: ignore[arg-type]
+
+
+_FIRST_MONTHS = {
+    Frequency.YEAR: (1,),
+    Frequency.HALFYEAR: (1, 7),
+    Frequency.QUARTER: (1, 4, 7, 10),
+}
+
+
+def _after_period_end(every: Frequency, duration: Duration) -> dict[str, object] | None:
+    """每季度结束后15日内: due on day 15 of the month after each quarter; 每年结束后3个月内:
+    due at the end of March. ``None`` when no calendar rule says it (working days)."""
+    n = duration.amount
+    if every is Frequency.MONTH:
+        ends: tuple[int, ...] | None = None
+    elif every in _FIRST_MONTHS:
+        ends = tuple(((m - 2) % 12) + 1 for m in _FIRST_MONTHS[every])  # 12, 3, 6, 9
+    else:
+        return None
+    if duration.unit is Unit.DAY and 1 <= n <= 28:
+        months = None if ends is None else tuple(sorted(e % 12 + 1 for e in ends))
+        return {"months": months, "day": n}
+    if duration.unit is Unit.MONTH and 1 <= n < 12 and ends is not None:
+        return {"months": tuple(sorted((e + n - 1) % 12 + 1 for e in ends)), "day": None}
+    return None
 
 
 def _has(tokens: Sequence[Token], code: str) -> bool:
@@ -194,7 +238,7 @@ def _validate(ctx: Context, fields: dict[str, object]) -> None:
 RULES: list[Rule] = [
     Rule(
         "每<period>",
-        r"(?:V_?)?(?:F?AS?)?Z?Q(?:A(?:/A)*|[MDEQP])*(?:_?Z?_?C)?",
+        r"(?:V_?)?(?:F?AS?)?Z?Q(?:A(?:/A)*|[MDEQP])*(?:_?Z?_?C)?(?:JU)?",
         schedule,
     ),
 ]
