@@ -1,8 +1,9 @@
 """The grammar: every token rule and grammar rule, grouped by phrase family.
 
 Order matters only between rules that match at the same place: durations
-(20日内) before calendar days (20日), schedules before anchors, statutes and
-pending decisions before conditions. Each family module documents its codes.
+(20日内) before calendar days (20日), statutes and pending decisions before
+conditions; the calendar date comes early because most phrases hold one. Each
+family module documents its codes.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from . import calendar, relative, schedule
 __all__ = ["GRAMMAR", "RULES", "TOKEN_RULES"]
 
 #: Every token rule, in the order they are tried at one place.
-TOKEN_RULES = [*relative.DURATION_TOKENS, *schedule.TOKENS, *calendar.TOKENS, *relative.TOKENS]
+TOKEN_RULES = [*relative.DURATION_TOKENS, *calendar.TOKENS, *schedule.TOKENS, *relative.TOKENS]
 #: Every grammar rule, in the order they are tried at one place.
 RULES = [*schedule.RULES, *relative.RULES, *calendar.RULES]
 

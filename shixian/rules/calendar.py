@@ -8,6 +8,7 @@ Token codes: ``a`` date fragment (merged into ``A`` anchors, or ``E`` for a bare
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from ..anchors import Anchor
@@ -20,6 +21,31 @@ __all__ = ["RULES", "TOKENS", "merge"]
 
 N = NUMBER
 _SMALL = SMALL_NUMBER
+
+# The parts of a calendar date, coarse to fine; a date token is any non-empty run
+# of them in this order (2016年, 7月, 2016年7月10日, 明年一季度, 2016年度上半年).
+_YEAR_PART = (
+    rf"(?P<y>{YEAR_NUMBER})年度?"
+    r"|(?P<rel>今年|本年|当年|上一年|上年|去年|前年|明年|下一年|次年|来年)度?"
+)
+_SUB_YEAR_PART = (
+    r"(?P<h>上|下|前|后)半年度?"
+    rf"|第(?P<q>{N})季度?"
+    r"|(?<![0-9一二三四五六七八九十])(?P<q2>[0-9一二三四五六七八九十]{1,2})季度"
+    r"|(?<![A-Za-z])[Qq] ?(?P<q3>[0-9])(?![0-9])"
+    rf"|(?<![0-9])(?P<m>{SMALL_NUMBER})月份?"
+)
+_DAY_PART = rf"(?P<x>上|中|下)旬|(?<![0-9])(?P<d>{SMALL_NUMBER})(?:日|号)"
+
+
+def _unnamed(pattern: str) -> str:
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+_DATE = (
+    f"(?=(?:{_unnamed(_YEAR_PART)}|{_unnamed(_SUB_YEAR_PART)}|{_unnamed(_DAY_PART)}))"
+    f"(?:{_YEAR_PART})?(?:{_SUB_YEAR_PART})?(?:{_DAY_PART})?"
+)
 _NUM_START = f"[0-9{CN_DIGITS}十廿卅]"
 
 _YEAR_SHIFT = {
@@ -59,37 +85,30 @@ def _number_range(g: Groups, text: str) -> Anchor:
     return Anchor(day=first, to=Anchor(day=last))
 
 
-def _year(g: Groups, text: str) -> Anchor:
-    return Anchor(year=to_int(g["y"] or ""))
-
-
-def _year_shift(g: Groups, text: str) -> Anchor:
-    return Anchor(year_shift=_YEAR_SHIFT[g["rel"] or ""])
+def _date(g: Groups, text: str) -> Anchor:
+    """One calendar anchor read at once: 2016年 7月, 二〇一六年度上半年, 明年一季度, 7月10日."""
+    fields: dict[str, object] = {}
+    if g["y"]:
+        fields["year"] = to_int(g["y"])
+    elif g["rel"]:
+        fields["year_shift"] = _YEAR_SHIFT[g["rel"]]
+    if g["h"]:
+        fields["half"] = _HALF[g["h"]]
+    elif g["m"]:
+        fields["month"] = _checked(text, "month", to_int(g["m"]), 1, 12)
+    else:
+        quarter = g["q"] or g["q2"] or g["q3"]
+        if quarter:
+            fields["quarter"] = _checked(text, "quarter", to_int(quarter), 1, 4)
+    if g["x"]:
+        fields["tenday"] = _TENDAY[g["x"]]
+    elif g["d"]:
+        fields["day"] = _checked(text, "day", to_int(g["d"]), 1, 31)
+    return Anchor(**fields)
 
 
 def _this_year(g: Groups, text: str) -> Anchor:
     return Anchor()
-
-
-def _half(g: Groups, text: str) -> Anchor:
-    return Anchor(half=_HALF[g["h"] or ""])
-
-
-def _quarter(g: Groups, text: str) -> Anchor:
-    raw = g["q"] or g["q2"] or g["q3"] or ""
-    return Anchor(quarter=_checked(text, "quarter", to_int(raw), 1, 4))
-
-
-def _month(g: Groups, text: str) -> Anchor:
-    return Anchor(month=_checked(text, "month", to_int(g["m"] or ""), 1, 12))
-
-
-def _tenday(g: Groups, text: str) -> Anchor:
-    return Anchor(tenday=_TENDAY[g["x"] or ""])
-
-
-def _day(g: Groups, text: str) -> Anchor:
-    return Anchor(day=_checked(text, "day", to_int(g["d"] or ""), 1, 31))
 
 
 def _period_edge(g: Groups, text: str) -> Anchor:
@@ -109,6 +128,7 @@ def _word(g: Groups, text: str) -> str:
 
 
 TOKENS: list[TokenRule] = [
+    TokenRule("<year>年<month>月<day>日", _DATE, "a", _date),
     TokenRule(
         "<yyyy>-<mm>-<dd>",
         r"(?P<y>[0-9]{4})(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})(?![0-9])",
@@ -121,25 +141,7 @@ TOKENS: list[TokenRule] = [
         "a",
         _number_range,
     ),
-    TokenRule("<year>年", rf"(?P<y>{YEAR_NUMBER})年度?", "a", _year),
-    TokenRule("<half>半年", r"(?P<h>上|下|前|后)半年度?", "a", _half),
-    TokenRule(
-        "今年|上年|明年",
-        r"(?P<rel>今年|本年|当年|上一年|上年|去年|前年|明年|下一年|次年|来年)度?",
-        "a",
-        _year_shift,
-    ),
     TokenRule("全年|年内", r"全年度?|本年度?(?=内|以内)|年(?=以?内|之内)", "a", _this_year),
-    TokenRule(
-        "第<n>季度",
-        rf"第(?P<q>{N})季度?|(?<![0-9一二三四五六七八九十])(?P<q2>[0-9一二三四五六七八九十]{{1,2}})季度"
-        r"|(?<![A-Za-z])[Qq] ?(?P<q3>[0-9])(?![0-9])",
-        "a",
-        _quarter,
-    ),
-    TokenRule("<n>月", rf"(?<![0-9])(?P<m>{_SMALL})月份?", "a", _month),
-    TokenRule("<x>旬", r"(?P<x>上|中|下)旬", "a", _tenday),
-    TokenRule("<n>日", rf"(?<![0-9])(?P<d>{_SMALL})(?:日|号)", "a", _day),
     TokenRule(
         "年底|月初|季末",
         r"(?:年|月|季度|季|半年)(?:底|末|终|初)|(?:年|月|季度|季)中(?![央共国华心部期小学级])",
