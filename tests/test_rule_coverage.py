@@ -1,0 +1,44 @@
+"""Every rule of the grammar has an example in the corpus (a rule without one is untested)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import shixian
+from shixian.clean import clean
+from shixian.corpus import load
+from shixian.rules import GRAMMAR, RULES, TOKEN_RULES
+
+from .conftest import CORPUS
+
+
+def _phrases() -> list[str]:
+    phrases = []
+    for path in sorted(CORPUS.glob("*.tsv")):
+        if path.name.startswith("negative"):
+            continue
+        phrases.extend(row.phrase for row in load(path))
+    return phrases
+
+
+def test_every_rule_has_a_corpus_example() -> None:
+    token_rules_seen: set[str] = set()
+    rules_seen: set[str] = set()
+    for phrase in _phrases():
+        cleaned = clean(phrase)
+        try:
+            ctx = GRAMMAR.parse(phrase, cleaned, dt.date(2016, 5, 1), False)
+        except shixian.ShixianError:
+            continue
+        token_rules_seen.update(t.rule for t in ctx.tokens)
+        codes = "".join(t.code for t in ctx.tokens)
+        rules_seen.update(rule.name for rule, _, _ in GRAMMAR._plan(codes))
+    missing_tokens = {r.name for r in TOKEN_RULES} - token_rules_seen
+    missing_rules = {r.name for r in RULES} - rules_seen
+    assert not missing_tokens, f"token rules without a corpus example: {sorted(missing_tokens)}"
+    assert not missing_rules, f"grammar rules without a corpus example: {sorted(missing_rules)}"
+
+
+def test_rule_names_are_unique() -> None:
+    assert len({r.name for r in TOKEN_RULES}) == len(TOKEN_RULES)
+    assert len({r.name for r in RULES}) == len(RULES)
