@@ -30,16 +30,9 @@ _LEVEL = {g: i for i, g in enumerate(_GRAINS)}
 _NARROWER = {"year": ("half", "quarter", "month"), "month": ("tenday", "day")}
 
 
-class Bounds:
-    """A resolved period: first and last day, and whether the year was inferred."""
-
-    __slots__ = ("end", "fuzzy", "inferred", "start")
-
-    def __init__(self, start: dt.date, end: dt.date, inferred: bool, fuzzy: bool) -> None:
-        self.start = start
-        self.end = end
-        self.inferred = inferred
-        self.fuzzy = fuzzy
+#: A resolved period: first day, last day, whether the year (or month) was
+#: inferred from the reference, and whether the edges are conventional (fuzzy).
+Bounds = tuple[dt.date, dt.date, bool, bool]
 
 
 class Anchor:
@@ -138,23 +131,31 @@ class Anchor:
     def bounds(self, reference: dt.date, text: str) -> Bounds:
         """The period the anchor names, edges included, resolved against ``reference``."""
         if self.today:
-            return Bounds(reference, reference, False, False)
-        year, inferred = self.resolve_year(reference)
-        month = self.month
-        if (month is None and self.grain in ("tenday", "day")) or (
-            self.grain is None and self.edge_grain == "month"
-        ):
-            month = reference.month
-            inferred = True
-        anchor = self
-        if self.grain is None and self.edge_grain in ("quarter", "half"):
-            # 季末, 季初 alone: the reference's quarter (half-year)
-            anchor = self.copy()
-            if self.edge_grain == "quarter":
-                anchor.quarter = (reference.month - 1) // 3 + 1
+            return reference, reference, False, False
+        year = self.year
+        inferred = False
+        if year is None:
+            if self.year_shift is not None:
+                year = reference.year + self.year_shift
             else:
-                anchor.half = (reference.month - 1) // 6 + 1
-            inferred = True
+                year, inferred = reference.year, True
+        grain = self.grain
+        month = self.month
+        anchor = self
+        if grain is None:
+            edge_grain = self.edge_grain
+            if edge_grain == "month":
+                month, inferred = reference.month, True
+            elif edge_grain in ("quarter", "half"):
+                # 季末, 季初 alone: the reference's quarter (half-year)
+                anchor = self.copy()
+                if edge_grain == "quarter":
+                    anchor.quarter = (reference.month - 1) // 3 + 1
+                else:
+                    anchor.half = (reference.month - 1) // 6 + 1
+                inferred = True
+        elif month is None and (grain == "day" or grain == "tenday"):
+            month, inferred = reference.month, True
         try:
             start, end = anchor._period(year, month, text)
         except ValueError as exc:
@@ -163,13 +164,13 @@ class Anchor:
             raise InvalidDate(text, "day", self.day) from exc
         fuzzy = False
         if self.edge is not None:
-            start, end, fuzzy = self._edge(start, end, year, month)
+            start, end, fuzzy = self._edge(start, end, year, month, grain)
         if self.to is not None:
-            far = self.to.bounds(reference, text)
-            if far.end < start:
-                raise InvalidDate(text, "range", f"{start}..{far.end}")
-            return Bounds(start, far.end, inferred and far.inferred, fuzzy or far.fuzzy)
-        return Bounds(start, end, inferred, fuzzy)
+            _, far_end, far_inferred, far_fuzzy = self.to.bounds(reference, text)
+            if far_end < start:
+                raise InvalidDate(text, "range", f"{start}..{far_end}")
+            return start, far_end, inferred and far_inferred, fuzzy or far_fuzzy
+        return start, end, inferred, fuzzy
 
     def _period(self, year: int, month: int | None, text: str) -> tuple[dt.date, dt.date]:
         if not 1 <= year <= 9999:
@@ -190,9 +191,9 @@ class Anchor:
         return periods.year_bounds(year)
 
     def _edge(
-        self, start: dt.date, end: dt.date, year: int, month: int | None
+        self, start: dt.date, end: dt.date, year: int, month: int | None, named: str | None
     ) -> tuple[dt.date, dt.date, bool]:
-        grain = self.edge_grain or self.grain or "year"
+        grain = self.edge_grain or named or "year"
         if grain == "tenday" or grain == "day":
             return start, end, False
         assert self.edge is not None

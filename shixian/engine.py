@@ -17,6 +17,7 @@ anchor (2016年 + 12月 + 底) is delegated to the ``merge`` hook of the rules.
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -33,9 +34,6 @@ from .errors import InvalidDate
 from .model import Part
 
 __all__ = ["Context", "Grammar", "Rule", "Token", "TokenRule"]
-
-Groups = dict[str, str | None]
-
 
 class Token:
     """A lexed token: its code letter, offsets in the cleaned text and its value."""
@@ -58,14 +56,18 @@ class Token:
 class TokenRule:
     """A word family: ``pattern`` (named groups only) read by ``make`` into a value.
 
-    ``make`` receives the named groups and the matched text; it may raise
+    ``make`` is called with the matched text and then the pattern's named groups,
+    positionally, in the order they open (``None`` for a group that did not take
+    part), so its parameters are named after the groups: a pattern with
+    ``(?P<y>…)…(?P<m>…)`` takes ``make(text, y, m)``; parameters past the groups
+    need defaults. The grammar checks this when it compiles. ``make`` may raise
     :class:`~shixian.errors.InvalidDate`.
     """
 
     name: str
     pattern: str
     code: str
-    make: Callable[[Groups, str], Any]
+    make: Callable[..., Any]
 
 
 @attrs.frozen
@@ -102,8 +104,10 @@ class Context:
         self, tokens: Sequence[Token], year_inferred: bool, *, start: int | None = None
     ) -> dict[str, Any]:
         """The fields every part has, for a part made of ``tokens``."""
-        first = tokens[0].start if start is None else start
-        lo, hi = self.cleaned.span(first, tokens[-1].end)
+        lo = tokens[0].start if start is None else start
+        hi = tokens[-1].end
+        if self.cleaned.origin is not None:
+            lo, hi = self.cleaned.span(lo, hi)
         return {"text": self.text[lo:hi], "span": (lo, hi), "year_inferred": year_inferred}
 
 
@@ -189,10 +193,20 @@ def _first_of_item(op: str, av: Any) -> tuple[set[str] | None, bool]:
     return None, False
 
 
-_Alternation = tuple[
-    "re.Pattern[str]", dict[str, tuple[TokenRule, tuple[str, ...], tuple[int, ...]]]
-]
-_NO_GROUPS: Groups = {}
+_Alternation = tuple["re.Pattern[str]", dict[str, tuple[TokenRule, tuple[int, ...]]]]
+
+
+def _check_make(rule: TokenRule) -> None:
+    """``rule.make`` must take the text, then one parameter per named group, in order."""
+    groups = [m.group(1) for m in re.finditer(r"\(\?P<(\w+)>", rule.pattern)]
+    params = list(inspect.signature(rule.make).parameters.values())
+    named = [p.name for p in params[1 : 1 + len(groups)]]
+    rest = params[1 + len(groups) :]
+    if named != groups or any(p.default is inspect.Parameter.empty for p in rest):
+        raise ValueError(
+            f"token rule {rule.name!r}: make{inspect.signature(rule.make)} does not take "
+            f"(text, {', '.join(groups)}) in the order of the pattern's groups"
+        )
 
 
 class Grammar:
@@ -230,6 +244,7 @@ class Grammar:
         names_of: dict[str, list[tuple[str, str]]] = {}
         firsts: list[frozenset[str]] = []
         for i, tr in enumerate(self.token_rules):
+            _check_make(tr)
             body, names = _prefix_groups(tr.pattern, f"t{i}_")
             alternatives.append(f"(?P<t{i}>{body})")
             names_of[f"t{i}"] = names
@@ -249,7 +264,6 @@ class Grammar:
                 table = {
                     f"t{i}": (
                         self.token_rules[i],
-                        tuple(short for short, _ in names_of[f"t{i}"]),
                         tuple(pattern.groupindex[full] for _, full in names_of[f"t{i}"]),
                     )
                     for i in key
@@ -288,15 +302,14 @@ class Grammar:
             end = m.end()
             if start > last:
                 self._gap(text, last, start, tokens)
-            rule, names, indices = table[m.lastgroup]  # type: ignore[index]
-            if not names:
-                groups = _NO_GROUPS
-            elif len(names) == 1:
-                groups = {names[0]: m.group(indices[0])}
-            else:
-                groups = dict(zip(names, m.group(*indices), strict=True))
+            rule, indices = table[m.lastgroup]  # type: ignore[index]
             try:
-                value = rule.make(groups, m.group())
+                if not indices:
+                    value = rule.make(m.group())
+                elif len(indices) == 1:
+                    value = rule.make(m.group(), m.group(indices[0]))
+                else:
+                    value = rule.make(m.group(), *m.group(*indices))
             except InvalidDate:
                 if not lenient:
                     raise

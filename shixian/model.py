@@ -9,6 +9,7 @@ from typing import Any, ClassVar, TypeVar
 
 import attrs
 
+from ._fastinit import fast_init
 from .errors import NotComputable, ShixianError
 
 __all__ = [
@@ -169,6 +170,7 @@ class Part:
         raise NotImplementedError
 
 
+@fast_init
 @attrs.frozen(kw_only=True)
 class Deadline(Part):
     """Work must be done **by** ``due``; a deadline has no earliest day.
@@ -212,6 +214,7 @@ def _check_window(instance: Window, attribute: object, value: dt.date) -> None:
         raise ShixianError(f"window end {value} is before its start {instance.start}")
 
 
+@fast_init
 @attrs.frozen(kw_only=True)
 class Window(Part):
     """Work happens **within / throughout** ``start``–``end`` (both inclusive).
@@ -268,6 +271,7 @@ def _opt_months(value: Sequence[int] | None) -> tuple[int, ...] | None:
     return None if value is None else tuple(int(v) for v in value)
 
 
+@fast_init
 @attrs.frozen(kw_only=True)
 class Schedule(Part):
     """Work that **recurs**: every ``interval`` × ``every`` period.
@@ -458,6 +462,7 @@ def _opt_offset(value: Offset | Mapping[str, Any] | None) -> Offset | None:
     return Offset.from_dict(value)
 
 
+@fast_init
 @attrs.frozen(kw_only=True)
 class Relative(Part):
     """Due a stated time **after an event**: ``offset`` after ``trigger``.
@@ -517,6 +522,7 @@ class Relative(Part):
         )
 
 
+@fast_init
 @attrs.frozen(kw_only=True)
 class Pending(Part):
     """The time will be set by something outside the text: ``depends_on``."""
@@ -533,6 +539,7 @@ class Pending(Part):
         return cls(**cls._common(data), depends_on=data.get("depends_on"))
 
 
+@fast_init
 @attrs.frozen(kw_only=True)
 class Ongoing(Part):
     """Continuing work with no end, from ``start`` (``None`` when the text names none)."""
@@ -558,6 +565,7 @@ _PART_TYPES: dict[Kind, type[Part]] = {
 }
 
 
+@fast_init
 @attrs.frozen
 class Normalized:
     """The structured meaning of one phrase, against a reference date.

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from ..anchors import Anchor
-from ..engine import Context, Groups, Rule, Token, TokenRule
+from ..engine import Context, Rule, Token, TokenRule
 from ..errors import InvalidDate
 from ..model import Deadline, Ongoing, Part, Schedule, Window
 from ..numerals import CN_DIGITS, NUMBER, SMALL_NUMBER, YEAR_NUMBER, to_int
@@ -20,6 +20,7 @@ from ..numerals import CN_DIGITS, NUMBER, SMALL_NUMBER, YEAR_NUMBER, to_int
 __all__ = ["RULES", "TOKENS", "merge"]
 
 N = NUMBER
+_ONE_DAY = dt.timedelta(days=1)
 _SMALL = SMALL_NUMBER
 
 # The parts of a calendar date, coarse to fine; a date token is any non-empty run
@@ -64,16 +65,14 @@ def _checked(text: str, field: str, value: int, low: int, high: int) -> int:
     return value
 
 
-def _ymd(g: Groups, text: str) -> Anchor:
-    year, month, day = (to_int(g[k] or "") for k in ("y", "m", "d"))
-    _checked(text, "month", month, 1, 12)
-    _checked(text, "day", day, 1, 31)
-    return Anchor(year=year, month=month, day=day)
+def _ymd(text: str, y: str, sep: str, m: str, d: str) -> Anchor:
+    month = _checked(text, "month", int(m), 1, 12)
+    return Anchor(year=int(y), month=month, day=_checked(text, "day", int(d), 1, 31))
 
 
-def _number_range(g: Groups, text: str) -> Anchor:
-    unit = (g["unit"] or "")[:1]
-    first, last = to_int(g["a"] or ""), to_int(g["b"] or "")
+def _number_range(text: str, a: str, b: str, unit: str) -> Anchor:
+    unit = unit[:1]
+    first, last = to_int(a), to_int(b)
     if unit == "年":
         return Anchor(year=first, to=Anchor(year=last))
     if unit == "月":
@@ -85,45 +84,63 @@ def _number_range(g: Groups, text: str) -> Anchor:
     return Anchor(day=first, to=Anchor(day=last))
 
 
-def _date(g: Groups, text: str) -> Anchor:
+def _date(
+    text: str,
+    y: str | None,
+    rel: str | None,
+    h: str | None,
+    q: str | None,
+    q2: str | None,
+    q3: str | None,
+    m: str | None,
+    x: str | None,
+    d: str | None,
+) -> Anchor:
     """One calendar anchor read at once: 2016年 7月, 二〇一六年度上半年, 明年一季度, 7月10日."""
-    fields: dict[str, object] = {}
-    if g["y"]:
-        fields["year"] = to_int(g["y"])
-    elif g["rel"]:
-        fields["year_shift"] = _YEAR_SHIFT[g["rel"]]
-    if g["h"]:
-        fields["half"] = _HALF[g["h"]]
-    elif g["m"]:
-        fields["month"] = _checked(text, "month", to_int(g["m"]), 1, 12)
+    anchor = Anchor()
+    fields = anchor.__dict__  # only the fields the text names (see Anchor)
+    if y is not None:
+        fields["year"] = to_int(y)
+    elif rel is not None:
+        fields["year_shift"] = _YEAR_SHIFT[rel]
+    if m is not None:
+        month = to_int(m)
+        if not 1 <= month <= 12:
+            raise InvalidDate(text, "month", month)
+        fields["month"] = month
+    elif h is not None:
+        fields["half"] = _HALF[h]
     else:
-        quarter = g["q"] or g["q2"] or g["q3"]
+        quarter = q or q2 or q3
         if quarter:
             fields["quarter"] = _checked(text, "quarter", to_int(quarter), 1, 4)
-    if g["x"]:
-        fields["tenday"] = _TENDAY[g["x"]]
-    elif g["d"]:
-        fields["day"] = _checked(text, "day", to_int(g["d"]), 1, 31)
-    return Anchor(**fields)
+    if d is not None:
+        day = to_int(d)
+        if not 1 <= day <= 31:
+            raise InvalidDate(text, "day", day)
+        fields["day"] = day
+    elif x is not None:
+        fields["tenday"] = _TENDAY[x]
+    return anchor
 
 
-def _this_year(g: Groups, text: str) -> Anchor:
+def _this_year(text: str) -> Anchor:
     return Anchor()
 
 
-def _period_edge(g: Groups, text: str) -> Anchor:
+def _period_edge(text: str) -> Anchor:
     return Anchor(edge=_EDGE[text[-1]], edge_grain=_GRAIN[text[:-1]])
 
 
-def _bare_edge(g: Groups, text: str) -> Anchor:
+def _bare_edge(text: str) -> Anchor:
     return Anchor(edge=_EDGE[text])
 
 
-def _today(g: Groups, text: str) -> Anchor:
+def _today(text: str) -> Anchor:
     return Anchor(today=True)
 
 
-def _word(g: Groups, text: str) -> str:
+def _word(text: str) -> str:
     return text
 
 
@@ -240,43 +257,45 @@ def _ends_with_edge(anchor: Anchor) -> bool:
 def deadline_before(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """``<anchor>前``: by the end of the period; 前 alone is ambiguous (see README)."""
     tok = _anchor(tokens)
-    b = tok.value.bounds(ctx.reference, ctx.text)
-    common = ctx.common(tokens, b.inferred)
+    start, end, inferred, _ = tok.value.bounds(ctx.reference, ctx.text)
+    common = ctx.common(tokens, inferred)
     if tokens[-1].value[0] in "底末" or _ends_with_edge(tok.value):
-        return [Deadline(**common, due=b.end)]
-    strict = b.start - dt.timedelta(days=1)
-    due, alt = (strict, b.end) if ctx.strict else (b.end, strict)
+        return [Deadline(**common, due=end)]
+    strict = start - _ONE_DAY
+    due, alt = (strict, end) if ctx.strict else (end, strict)
     return [Deadline(**common, due=due, ambiguous=True, alternatives=(alt,))]
 
 
 def deadline_by(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """``不晚于/截至/到 <anchor>``: by the last day of the period."""
     tok = _anchor(tokens)
-    b = tok.value.bounds(ctx.reference, ctx.text)
-    return [Deadline(**ctx.common(tokens, b.inferred), due=b.end)]
+    _, end, inferred, _ = tok.value.bounds(ctx.reference, ctx.text)
+    return [Deadline(**ctx.common(tokens, inferred), due=end)]
 
 
 def ongoing_from(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """``(自)<anchor>起``: continuing work from the first day of the period."""
     tok = _anchor(tokens)
-    b = tok.value.bounds(ctx.reference, ctx.text)
-    return [Ongoing(**ctx.common(tokens, b.inferred), start=b.start)]
+    start, _, inferred, _ = tok.value.bounds(ctx.reference, ctx.text)
+    return [Ongoing(**ctx.common(tokens, inferred), start=start)]
 
 
 def from_until(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """``(自)<anchor>起至<anchor>``: a window from the first period's start to the
     second's end (即日起至2016年12月31日)."""
     first, last = (t for t in tokens if t.code == "A")
-    lo = first.value.bounds(ctx.reference, ctx.text)
-    hi = last.value.fill_from(first.value).bounds(ctx.reference, ctx.text)
-    if hi.end < lo.start:
-        raise InvalidDate(ctx.text, "range", f"{lo.start}..{hi.end}")
+    start, _, lo_inferred, lo_fuzzy = first.value.bounds(ctx.reference, ctx.text)
+    _, end, hi_inferred, hi_fuzzy = last.value.fill_from(first.value).bounds(
+        ctx.reference, ctx.text
+    )
+    if end < start:
+        raise InvalidDate(ctx.text, "range", f"{start}..{end}")
     return [
         Window(
-            **ctx.common(tokens, lo.inferred or hi.inferred),
-            start=lo.start,
-            end=hi.end,
-            fuzzy=lo.fuzzy or hi.fuzzy,
+            **ctx.common(tokens, lo_inferred or hi_inferred),
+            start=start,
+            end=end,
+            fuzzy=lo_fuzzy or hi_fuzzy,
         )
     ]
 
@@ -301,15 +320,17 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
                 label=label,
             )
         ]
-    b = anchor.bounds(ctx.reference, ctx.text)
-    count = next((t.value for t in tokens if t.code == "C"), None)
+    start, end, inferred, fuzzy = anchor.bounds(ctx.reference, ctx.text)
+    count = None
+    if len(tokens) > 2:
+        count = next((t.value[0] for t in tokens if t.code == "C"), None)
     return [
         Window(
-            **ctx.common(tokens, b.inferred),
-            start=b.start,
-            end=b.end,
-            fuzzy=b.fuzzy,
-            min_count=None if count is None else count[0],
+            **ctx.common(tokens, inferred),
+            start=start,
+            end=end,
+            fuzzy=fuzzy,
+            min_count=count,
         )
     ]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..engine import Context, Groups, Rule, Token, TokenRule
+from ..engine import Context, Rule, Token, TokenRule
 from ..model import Offset, Ongoing, Part, Pending, Relative, Unit
 from ..numerals import CN_DIGITS, NUMBER, to_int
 
@@ -47,24 +47,23 @@ class Prompt:
         self.trigger = trigger
 
 
-def _duration(g: Groups, text: str) -> Duration:
-    return Duration(to_int(g["n"] or ""), _UNIT[g["u"] or "日"])
+def _duration(text: str, n: str, u: str) -> Duration:
+    return Duration(to_int(n), _UNIT[u])
 
 
-def _prompt(g: Groups, text: str) -> Prompt:
-    obj = g.get("obj")
-    return Prompt(None if obj is None else obj + (g.get("verb") or ""))
+def _prompt(text: str, obj: str | None = None, verb: str | None = None) -> Prompt:
+    return Prompt(None if obj is None else obj + (verb or ""))
 
 
-def _capture(g: Groups, text: str) -> str:
-    return next(v for k, v in g.items() if v is not None and k.startswith("on"))
+def _capture(text: str, on: str | None, on2: str | None) -> str:
+    return on if on is not None else on2 or ""
 
 
-def _law(g: Groups, text: str) -> str | None:
-    return g.get("law") or g.get("law2")
+def _law(text: str, law: str | None, law2: str | None) -> str | None:
+    return law or law2
 
 
-def _word(g: Groups, text: str) -> str:
+def _word(text: str, on: str | None = None) -> str:
     return text
 
 

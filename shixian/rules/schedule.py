@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from ..anchors import Anchor
-from ..engine import Context, Groups, Rule, Token, TokenRule
+from ..engine import Context, Rule, Token, TokenRule
 from ..errors import InvalidDate
 from ..model import Frequency, Offset, Part, Relative, Schedule, Unit
 from ..numerals import CN_DIGITS, NUMBER, to_int
@@ -49,32 +49,31 @@ class Every:
         self.weekday = weekday
 
 
-def _every(g: Groups, text: str) -> Every:
-    interval = to_int(g["n"]) if g["n"] else 1
+def _every(text: str, n: str | None, u: str, wd: str | None) -> Every:
+    interval = to_int(n) if n else 1
     if interval < 1:
         raise InvalidDate(text, "interval", interval)
-    wd = g["wd"]
-    return Every(_UNIT[g["u"] or ""], interval, None if wd is None else _WEEKDAY[wd])
+    return Every(_UNIT[u], interval, None if wd is None else _WEEKDAY[wd])
 
 
-def _report(g: Groups, text: str) -> Every:
-    return Every(_UNIT[g["u"] or ""])
+def _report(text: str, u: str) -> Every:
+    return Every(_UNIT[u])
 
 
-def _irregular(g: Groups, text: str) -> Every:
+def _irregular(text: str) -> Every:
     return Every(Frequency.IRREGULAR if text.startswith("不") else Frequency.PERIODIC)
 
 
-def _count(g: Groups, text: str) -> tuple[int, bool]:
-    return to_int(g["n"] or ""), bool(g["min"] or g["more"])
+def _count(text: str, min: str | None, n: str, more: str | None) -> tuple[int, bool]:
+    return to_int(n), bool(min or more)
 
 
-def _word(g: Groups, text: str) -> str:
+def _word(text: str) -> str:
     return text
 
 
-def _weekday(g: Groups, text: str) -> int:
-    return _WEEKDAY[g["w"] or ""]
+def _weekday(text: str, w: str) -> int:
+    return _WEEKDAY[w]
 
 
 TOKENS: list[TokenRule] = [
@@ -125,10 +124,10 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
             continue
         anchor: Anchor = tok.value
         if anchor.has_year or anchor.today:
-            b = anchor.bounds(ctx.reference, ctx.text)
-            fields["start"] = b.start
+            start, end, _, _ = anchor.bounds(ctx.reference, ctx.text)
+            fields["start"] = start
             if anchor.to is not None or not any(t.code == "S" for t in tokens[:q_pos]):
-                fields["until"] = b.end
+                fields["until"] = end
             if any(t.code == "S" for t in tokens[:q_pos]):
                 fields.pop("until", None)
         elif anchor.month is not None:
@@ -144,8 +143,8 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         elif tok.code == "A":
             anchor = tok.value
             if anchor.has_year:
-                b = anchor.bounds(ctx.reference, ctx.text)
-                fields["start"], fields["until"] = b.start, b.end
+                start, end, _, _ = anchor.bounds(ctx.reference, ctx.text)
+                fields["start"], fields["until"] = start, end
                 continue
             if anchor.month is not None:
                 listed.update(_month_list(anchor))
