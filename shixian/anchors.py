@@ -58,7 +58,8 @@ class Anchor:
     to: Anchor | None = None
 
     def __init__(self, **fields: Any) -> None:
-        self.__dict__.update(fields)
+        if fields:
+            self.__dict__.update(fields)
 
     def __repr__(self) -> str:
         return f"Anchor({self.__dict__})"

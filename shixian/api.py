@@ -42,6 +42,8 @@ def parse_reference(value: object = None) -> dt.date:
     >>> parse_reference("2016-06-30"), parse_reference(2016)
     (datetime.date(2016, 6, 30), datetime.date(2016, 1, 1))
     """
+    if type(value) is dt.date:
+        return value
     if value is None:
         return dt.date.today()
     if isinstance(value, dt.datetime):
@@ -92,7 +94,7 @@ def normalize(
         raise TypeError(f"normalize() needs a str, not {type(text).__name__}")
     if len(text) > MAX_PHRASE_LENGTH:
         raise InputTooLong(len(text), MAX_PHRASE_LENGTH)
-    ref = parse_reference(reference)
+    ref = reference if type(reference) is dt.date else parse_reference(reference)
     if cache:
         return _cached(text, ref, strict)
     return _normalize(text, ref, strict)
@@ -105,7 +107,7 @@ def _cached(text: str, reference: dt.date, strict: bool) -> Normalized:
 
 def _normalize(text: str, reference: dt.date, strict: bool) -> Normalized:
     ctx = _parse(text, reference, strict)
-    parts = _with_conditions(ctx, standalone_pending=True)
+    parts = _with_conditions(ctx, standalone_pending=True) if ctx.conditions else ctx.parts
     if not parts:
         fallback = _fallback(text, reference)
         if fallback is None:

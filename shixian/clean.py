@@ -72,6 +72,9 @@ _TABLE.update(
 _TABLE = {k: v for k, v in _TABLE.items() if chr(k) != v}
 
 _SPACE = re.compile(r"\s+")
+# Any character that cleaning changes or drops: most cells have none, and one
+# search for them is cheaper than translating.
+_NOISE = re.compile("[\\s" + "".join(re.escape(chr(code)) for code in sorted(_TABLE)) + "]")
 _LINE_BREAK = re.compile(r"[\n\r\t\v\f\u2028\u2029]")
 
 
@@ -114,6 +117,8 @@ def clean(text: str, *, lines: bool = False) -> Cleaned:
     >>> clean("完成\n28\t年内", lines=True).text
     '完成\n28\n年内'
     """
+    if _NOISE.search(text) is None:
+        return Cleaned(text, None)
     text = text.translate(_TABLE)
     if _SPACE.search(text) is None:
         return Cleaned(text, None)

@@ -35,6 +35,7 @@ from .model import Part
 
 __all__ = ["Context", "Grammar", "Rule", "Token", "TokenRule"]
 
+
 class Token:
     """A lexed token: its code letter, offsets in the cleaned text and its value."""
 
@@ -100,15 +101,23 @@ class Context:
         self.parts: list[Part] = []
         self.conditions: list[Token] = []
 
-    def common(
-        self, tokens: Sequence[Token], year_inferred: bool, *, start: int | None = None
-    ) -> dict[str, Any]:
-        """The fields every part has, for a part made of ``tokens``."""
+    def where(
+        self, tokens: Sequence[Token], start: int | None = None
+    ) -> tuple[str, tuple[int, int]]:
+        """The original words of ``tokens`` and their ``(start, end)`` in the input
+        (from ``start`` in the cleaned text instead of the first token's start)."""
         lo = tokens[0].start if start is None else start
         hi = tokens[-1].end
         if self.cleaned.origin is not None:
             lo, hi = self.cleaned.span(lo, hi)
-        return {"text": self.text[lo:hi], "span": (lo, hi), "year_inferred": year_inferred}
+        return self.text[lo:hi], (lo, hi)
+
+    def common(
+        self, tokens: Sequence[Token], year_inferred: bool, *, start: int | None = None
+    ) -> dict[str, Any]:
+        """The fields every part has, for a part made of ``tokens``."""
+        text, span = self.where(tokens, start)
+        return {"text": text, "span": span, "year_inferred": year_inferred}
 
 
 GAP = "_"
@@ -193,7 +202,9 @@ def _first_of_item(op: str, av: Any) -> tuple[set[str] | None, bool]:
     return None, False
 
 
-_Alternation = tuple["re.Pattern[str]", dict[str, tuple[TokenRule, tuple[int, ...]]]]
+_Alternation = tuple[
+    "re.Pattern[str]", dict[str, tuple[Callable[..., Any], str, str, tuple[int, ...]]]
+]
 
 
 def _check_make(rule: TokenRule) -> None:
@@ -263,7 +274,9 @@ class Grammar:
                 # group numbers differ between alternations: index them per pattern
                 table = {
                     f"t{i}": (
-                        self.token_rules[i],
+                        self.token_rules[i].make,
+                        self.token_rules[i].code,
+                        self.token_rules[i].name,
                         tuple(pattern.groupindex[full] for _, full in names_of[f"t{i}"]),
                     )
                     for i in key
@@ -289,34 +302,41 @@ class Grammar:
             self._compile()
         tokens: list[Token] = []
         append = tokens.append
-        last = pos = 0
         dispatch = self._dispatch
         search = self._starts.search
-        while (found := search(text, pos)) is not None:
-            start = found.start()
-            pattern, table = dispatch[text[start]]
-            m = pattern.match(text, start)
+        size = len(text)
+        last = start = 0
+        while True:
+            # tokens mostly follow each other: look at the next character before searching
+            entry = dispatch.get(text[start]) if start < size else None
+            if entry is None:
+                found = search(text, start)
+                if found is None:
+                    break
+                start = found.start()
+                entry = dispatch[text[start]]
+            m = entry[0].match(text, start)
             if m is None:
-                pos = start + 1
+                start += 1
                 continue
-            end = m.end()
-            if start > last:
-                self._gap(text, last, start, tokens)
-            rule, indices = table[m.lastgroup]  # type: ignore[index]
+            make, code, name, indices = entry[1][m.lastgroup]  # type: ignore[index]
             try:
                 if not indices:
-                    value = rule.make(m.group())
+                    value = make(m.group())
                 elif len(indices) == 1:
-                    value = rule.make(m.group(), m.group(indices[0]))
+                    value = make(m.group(), m.group(indices[0]))
                 else:
-                    value = rule.make(m.group(), *m.group(*indices))
+                    value = make(m.group(), *m.group(*indices))
             except InvalidDate:
                 if not lenient:
                     raise
-                pos = start + 1
+                start += 1
                 continue
-            append(Token(rule.code, start, end, value, rule.name))
-            last = pos = end
+            if start > last:
+                self._gap(text, last, start, tokens)
+            last = end = m.end()
+            append(Token(code, start, end, value, name))
+            start = end
         if last < len(text):
             self._gap(text, last, len(text), tokens)
         merged = self._merge(tokens)
@@ -327,6 +347,9 @@ class Grammar:
     @staticmethod
     def _gap(text: str, start: int, end: int, tokens: list[Token]) -> None:
         """Split free text into gap tokens at clause breaks; drop brackets and quotes."""
+        if _BREAK_OR_SILENT.search(text, start, end) is None:  # the common case: plain words
+            tokens.append(Token(GAP, start, end, text[start:end], "gap"))
+            return
         run_start = start
         for m in _BREAK_OR_SILENT.finditer(text, start, end):
             i = m.start()

@@ -268,7 +268,13 @@ class Occurrence:
 
 
 def _opt_months(value: Sequence[int] | None) -> tuple[int, ...] | None:
-    return None if value is None else tuple(int(v) for v in value)
+    if value is None or type(value) is tuple:  # the rules pass tuples of ints
+        return value
+    return tuple(int(v) for v in value)
+
+
+def _frequency(value: Frequency | str) -> Frequency:
+    return value if type(value) is Frequency else Frequency(value)
 
 
 @fast_init
@@ -297,7 +303,7 @@ class Schedule(Part):
 
     kind: ClassVar[Kind] = Kind.SCHEDULE
 
-    every: Frequency = attrs.field(converter=Frequency)
+    every: Frequency = attrs.field(converter=_frequency)
     interval: int = 1
     months: tuple[int, ...] | None = attrs.field(default=None, converter=_opt_months)
     day: int | None = None
@@ -390,9 +396,10 @@ class Schedule(Part):
 
 
 def _unit(value: Unit | str) -> Unit:
-    return Unit(value)
+    return value if type(value) is Unit else Unit(value)
 
 
+@fast_init
 @attrs.frozen
 class Offset:
     """A span of time after an event: ``amount`` × ``unit``.

@@ -1,9 +1,9 @@
 """The grammar: every token rule and grammar rule, grouped by phrase family.
 
-Order matters only between rules that match at the same place: durations
-(20日内) before calendar days (20日), statutes and pending decisions before
-conditions; the calendar date comes early because most phrases hold one. Each
-family module documents its codes.
+Order matters only between rules that match at the same place: statutes and
+pending decisions before conditions, longer forms before shorter ones. The
+calendar date comes first because most phrases hold one; it leaves 20日内 to the
+durations that follow it. Each family module documents its codes.
 """
 
 from __future__ import annotations
@@ -14,7 +14,13 @@ from . import calendar, relative, schedule
 __all__ = ["GRAMMAR", "RULES", "TOKEN_RULES"]
 
 #: Every token rule, in the order they are tried at one place.
-TOKEN_RULES = [*relative.DURATION_TOKENS, *calendar.TOKENS, *schedule.TOKENS, *relative.TOKENS]
+TOKEN_RULES = [
+    calendar.TOKENS[0],  # the calendar date: most cells hold one
+    *relative.DURATION_TOKENS,
+    *calendar.TOKENS[1:],
+    *schedule.TOKENS,
+    *relative.TOKENS,
+]
 #: Every grammar rule, in the order they are tried at one place.
 RULES = [*schedule.RULES, *relative.RULES, *calendar.RULES]
 

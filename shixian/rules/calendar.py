@@ -43,8 +43,11 @@ def _unnamed(pattern: str) -> str:
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
+# The lookahead keeps a date from being empty; a date that would start with its
+# day does not take 20日内 (a duration, see relative.DURATION_TOKENS).
 _DATE = (
-    f"(?=(?:{_unnamed(_YEAR_PART)}|{_unnamed(_SUB_YEAR_PART)}|{_unnamed(_DAY_PART)}))"
+    f"(?=(?:{_unnamed(_YEAR_PART)}|{_unnamed(_SUB_YEAR_PART)}"
+    rf"|(?:上|中|下)旬|(?<![0-9]){SMALL_NUMBER}(?:号|日(?!以内|之内|内))))"
     f"(?:{_YEAR_PART})?(?:{_SUB_YEAR_PART})?(?:{_DAY_PART})?"
 )
 _NUM_START = f"[0-9{CN_DIGITS}十廿卅]"
@@ -229,7 +232,7 @@ def merge(tokens: list[Token]) -> list[Token]:
             left.end = tok.end
             out.pop()
             continue
-        if frag.grain is None and frag.edge is not None and frag.edge_grain is None:
+        if frag.edge is not None and frag.edge_grain is None and frag.grain is None:
             tok.code = "E"
         else:
             tok.code = "A"
@@ -258,26 +261,37 @@ def deadline_before(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """``<anchor>前``: by the end of the period; 前 alone is ambiguous (see README)."""
     tok = _anchor(tokens)
     start, end, inferred, _ = tok.value.bounds(ctx.reference, ctx.text)
-    common = ctx.common(tokens, inferred)
+    text, span = ctx.where(tokens)
     if tokens[-1].value[0] in "底末" or _ends_with_edge(tok.value):
-        return [Deadline(**common, due=end)]
+        return [Deadline(text=text, span=span, year_inferred=inferred, due=end)]
     strict = start - _ONE_DAY
     due, alt = (strict, end) if ctx.strict else (end, strict)
-    return [Deadline(**common, due=due, ambiguous=True, alternatives=(alt,))]
+    return [
+        Deadline(
+            text=text,
+            span=span,
+            year_inferred=inferred,
+            due=due,
+            ambiguous=True,
+            alternatives=(alt,),
+        )
+    ]
 
 
 def deadline_by(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """``不晚于/截至/到 <anchor>``: by the last day of the period."""
     tok = _anchor(tokens)
     _, end, inferred, _ = tok.value.bounds(ctx.reference, ctx.text)
-    return [Deadline(**ctx.common(tokens, inferred), due=end)]
+    text, span = ctx.where(tokens)
+    return [Deadline(text=text, span=span, year_inferred=inferred, due=end)]
 
 
 def ongoing_from(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """``(自)<anchor>起``: continuing work from the first day of the period."""
     tok = _anchor(tokens)
     start, _, inferred, _ = tok.value.bounds(ctx.reference, ctx.text)
-    return [Ongoing(**ctx.common(tokens, inferred), start=start)]
+    text, span = ctx.where(tokens)
+    return [Ongoing(text=text, span=span, year_inferred=inferred, start=start)]
 
 
 def from_until(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
@@ -324,9 +338,12 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     count = None
     if len(tokens) > 2:
         count = next((t.value[0] for t in tokens if t.code == "C"), None)
+    text, span = ctx.where(tokens)
     return [
         Window(
-            **ctx.common(tokens, inferred),
+            text=text,
+            span=span,
+            year_inferred=inferred,
             start=start,
             end=end,
             fuzzy=fuzzy,
