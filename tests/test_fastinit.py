@@ -45,7 +45,12 @@ CASES: list[tuple[type, dict[str, Any]]] = [
     (Relative, {**COMMON, "offset": Offset(3, "workday"), "trigger": "收到文件"}),
     (
         Relative,
-        {**COMMON, "offset": Offset(None), "statute": StatuteRef(law="预算法"), "year_inferred": True},
+        {
+            **COMMON,
+            "offset": Offset(None),
+            "statute": StatuteRef(law="预算法"),
+            "year_inferred": True,
+        },
     ),
     (Pending, {**COMMON, "depends_on": "国家批准"}),
     (Ongoing, {**COMMON, "start": D1}),
