@@ -17,7 +17,6 @@ anchor (2016年 + 12月 + 底) is delegated to the ``merge`` hook of the rules.
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -209,6 +208,8 @@ _Alternation = tuple[
 
 def _check_make(rule: TokenRule) -> None:
     """``rule.make`` must take the text, then one parameter per named group, in order."""
+    import inspect  # only when the grammar compiles: it is slow to import
+
     groups = [m.group(1) for m in re.finditer(r"\(\?P<(\w+)>", rule.pattern)]
     params = list(inspect.signature(rule.make).parameters.values())
     named = [p.name for p in params[1 : 1 + len(groups)]]
@@ -264,33 +265,46 @@ class Grammar:
                 raise ValueError(f"token rule {tr.name!r} may start with any character")
             firsts.append(first)
         # One alternation per first character, holding only the rules that can
-        # start with it (in their order): the scanner skips other positions.
-        by_rules: dict[tuple[int, ...], _Alternation] = {}
+        # start with it (in their order): the scanner skips other positions. Each
+        # is compiled when a text first needs it (see _alternation), so that a
+        # single phrase does not wait for all of them.
+        self._alternatives = alternatives
+        self._names_of = names_of
+        self._keys = {
+            ch: tuple(i for i, first in enumerate(firsts) if ch in first)
+            for ch in set().union(*firsts)
+        }
+        self._by_rules: dict[tuple[int, ...], _Alternation] = {}
         self._dispatch: dict[str, _Alternation] = {}
-        for ch in sorted(set().union(*firsts)):
-            key = tuple(i for i, first in enumerate(firsts) if ch in first)
-            if key not in by_rules:
-                pattern = re.compile("|".join(alternatives[i] for i in key))
-                # group numbers differ between alternations: index them per pattern
-                table = {
-                    f"t{i}": (
-                        self.token_rules[i].make,
-                        self.token_rules[i].code,
-                        self.token_rules[i].name,
-                        tuple(pattern.groupindex[full] for _, full in names_of[f"t{i}"]),
-                    )
-                    for i in key
-                }
-                by_rules[key] = (pattern, table)
-            self._dispatch[ch] = by_rules[key]
-        self._starts = re.compile(
-            "[" + "".join(re.escape(ch) for ch in sorted(self._dispatch)) + "]"
-        )
+        self._starts = re.compile("[" + "".join(re.escape(ch) for ch in sorted(self._keys)) + "]")
         self._rule_by_group = {f"r{i}": r for i, r in enumerate(self.rules)}
         self._parser = re.compile(
             "|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(self.rules))
         )
         self._compiled = True
+
+    def _alternation(self, ch: str) -> _Alternation:
+        """The compiled alternation of the token rules that may start with ``ch``.
+
+        Threads that race here compile equal patterns; either result serves.
+        """
+        key = self._keys[ch]
+        entry = self._by_rules.get(key)
+        if entry is None:
+            pattern = re.compile("|".join(self._alternatives[i] for i in key))
+            # group numbers differ between alternations: index them per pattern
+            table = {
+                f"t{i}": (
+                    self.token_rules[i].make,
+                    self.token_rules[i].code,
+                    self.token_rules[i].name,
+                    tuple(pattern.groupindex[full] for _, full in self._names_of[f"t{i}"]),
+                )
+                for i in key
+            }
+            entry = self._by_rules[key] = (pattern, table)
+        self._dispatch[ch] = entry
+        return entry
 
     def lex(self, text: str, *, lenient: bool = False) -> list[Token]:
         """Tokens of ``text`` in order, with gap and break tokens between them.
@@ -314,7 +328,7 @@ class Grammar:
                 if found is None:
                     break
                 start = found.start()
-                entry = dispatch[text[start]]
+                entry = dispatch.get(text[start]) or self._alternation(text[start])
             m = entry[0].match(text, start)
             if m is None:
                 start += 1
