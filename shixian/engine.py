@@ -3,15 +3,18 @@
 The engine knows no phrase. Rules are data (``shixian.rules``):
 
 * a :class:`TokenRule` is a regular expression over cleaned text with named
-  groups, a one-letter *code*, and a function that reads the groups into a value;
+  groups, a one-letter *code*, and a function that reads the matched text and the
+  groups (as arguments named after them) into a value;
 * a :class:`Rule` is a regular expression over the string of token codes (one
   letter per token, ``_`` for text between tokens, ``|`` for a clause break) and a
   production that turns the matched tokens into parts.
 
-All token rules are compiled into one alternation (earlier rules win at the same
-start, so each family lists longer forms first) and scanned once; all grammar
-rules likewise over the code string. Merging adjacent date fragments into one
-anchor (2016年 + 12月 + 底) is delegated to the ``merge`` hook of the rules.
+Token rules are compiled into one alternation per first character, holding the
+rules that can start with it in their order (earlier rules win at the same start,
+so each family lists longer forms first), each compiled when a text first needs
+it; all grammar rules into one alternation over the code string. Merging adjacent
+date fragments into one anchor (2016年 + 12月 + 底) is delegated to the ``merge``
+hook of the rules.
 """
 
 from __future__ import annotations
