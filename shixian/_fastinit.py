@@ -62,8 +62,7 @@ def fast_init(cls: type[_T]) -> type[_T]:
             namespace[f"_field_{name}"] = field
             checks.append(f"    _validate_{name}(self, _field_{name}, self.{name})")
     params = ", ".join(["self", *positional, *(["*", *keywords] if keywords else [])])
-    lines = [f"def __init__({params}) -> None:", *body]
-    lines += checks
+    lines = [f"def __init__({params}) -> None:", *body, *checks]
     exec("\n".join(lines), namespace)  # generated from the class's own fields
     init = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"

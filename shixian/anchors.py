@@ -133,13 +133,7 @@ class Anchor:
         """The period the anchor names, edges included, resolved against ``reference``."""
         if self.today:
             return reference, reference, False, False
-        year = self.year
-        inferred = False
-        if year is None:
-            if self.year_shift is not None:
-                year = reference.year + self.year_shift
-            else:
-                year, inferred = reference.year, True
+        year, inferred = self.resolve_year(reference)
         grain = self.grain
         month = self.month
         anchor = self

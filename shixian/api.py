@@ -94,7 +94,7 @@ def normalize(
         raise TypeError(f"normalize() needs a str, not {type(text).__name__}")
     if len(text) > MAX_PHRASE_LENGTH:
         raise InputTooLong(len(text), MAX_PHRASE_LENGTH)
-    ref = reference if type(reference) is dt.date else parse_reference(reference)
+    ref = parse_reference(reference)
     if cache:
         return _cached(text, ref, strict)
     return _normalize(text, ref, strict)
@@ -107,7 +107,7 @@ def _cached(text: str, reference: dt.date, strict: bool) -> Normalized:
 
 def _normalize(text: str, reference: dt.date, strict: bool) -> Normalized:
     ctx = _parse(text, reference, strict)
-    parts = _with_conditions(ctx, standalone_pending=True) if ctx.conditions else ctx.parts
+    parts = _with_conditions(ctx, standalone_pending=True)
     if not parts:
         fallback = _fallback(text, reference)
         if fallback is None:

@@ -209,11 +209,10 @@ _Alternation = tuple[
 ]
 
 
-def _check_make(rule: TokenRule) -> None:
+def _check_make(rule: TokenRule, groups: list[str]) -> None:
     """``rule.make`` must take the text, then one parameter per named group, in order."""
     import inspect  # only when the grammar compiles: it is slow to import
 
-    groups = [m.group(1) for m in re.finditer(r"\(\?P<(\w+)>", rule.pattern)]
     params = list(inspect.signature(rule.make).parameters.values())
     named = [p.name for p in params[1 : 1 + len(groups)]]
     rest = params[1 + len(groups) :]
@@ -259,8 +258,8 @@ class Grammar:
         names_of: dict[str, list[tuple[str, str]]] = {}
         firsts: list[frozenset[str]] = []
         for i, tr in enumerate(self.token_rules):
-            _check_make(tr)
             body, names = _prefix_groups(tr.pattern, f"t{i}_")
+            _check_make(tr, [short for short, _ in names])
             alternatives.append(f"(?P<t{i}>{body})")
             names_of[f"t{i}"] = names
             first = first_chars(tr.pattern)

@@ -100,30 +100,23 @@ def _date(
     d: str | None,
 ) -> Anchor:
     """One calendar anchor read at once: 2016年 7月, 二〇一六年度上半年, 明年一季度, 7月10日."""
-    anchor = Anchor()
-    fields = anchor.__dict__  # only the fields the text names (see Anchor)
+    anchor = Anchor()  # set only the fields the text names (see Anchor)
     if y is not None:
-        fields["year"] = to_int(y)
+        anchor.year = to_int(y)
     elif rel is not None:
-        fields["year_shift"] = _YEAR_SHIFT[rel]
+        anchor.year_shift = _YEAR_SHIFT[rel]
     if m is not None:
-        month = to_int(m)
-        if not 1 <= month <= 12:
-            raise InvalidDate(text, "month", month)
-        fields["month"] = month
+        anchor.month = _checked(text, "month", to_int(m), 1, 12)
     elif h is not None:
-        fields["half"] = _HALF[h]
+        anchor.half = _HALF[h]
     else:
         quarter = q or q2 or q3
         if quarter:
-            fields["quarter"] = _checked(text, "quarter", to_int(quarter), 1, 4)
+            anchor.quarter = _checked(text, "quarter", to_int(quarter), 1, 4)
     if d is not None:
-        day = to_int(d)
-        if not 1 <= day <= 31:
-            raise InvalidDate(text, "day", day)
-        fields["day"] = day
+        anchor.day = _checked(text, "day", to_int(d), 1, 31)
     elif x is not None:
-        fields["tenday"] = _TENDAY[x]
+        anchor.tenday = _TENDAY[x]
     return anchor
 
 
