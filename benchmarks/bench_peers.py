@@ -20,7 +20,7 @@ without error, and which crashed or timed out; then the import time of each libr
 (tracemalloc peak while reading the seed cells and the corpus in a fresh process,
 and ru_maxrss of a fresh process that imports the library and reads them).
 
-Correctness. shixian is correct on a row when ``shixian.corpus.compare`` finds no
+Correctness. shixian is correct on a row when ``shixian.io.corpus.compare`` finds no
 difference. A peer returns one date or one interval, so it is judged on what such an
 answer can say: the row must expect exactly one part, of kind ``deadline`` or
 ``window``; a deadline is matched when the last day of the peer's answer is the
@@ -302,7 +302,7 @@ def generate(n: int, seed: int = 20161231) -> list[tuple[str, str, str]]:
 
 def phrase_sets(n_generated: int, seed: int) -> dict[str, list[tuple[str, str, str]]]:
     """The three sets of (phrase, reference, expected) rows."""
-    from shixian.corpus import load
+    from shixian.io.corpus import load
 
     corpus = ROOT / "corpus"
 
@@ -367,7 +367,7 @@ class _Tool:
         raise NotImplementedError
 
     def judge(self, result: Any, expected: str) -> bool:
-        from shixian.corpus import parse_expected
+        from shixian.io.corpus import parse_expected
 
         parts = parse_expected(expected)
         if len(parts) != 1 or parts[0].kind not in ("deadline", "window"):
@@ -405,7 +405,7 @@ class _Shixian(_Tool):
         return isinstance(exc, self.errors)
 
     def judge(self, result: Any, expected: str) -> bool:
-        from shixian.corpus import compare
+        from shixian.io.corpus import compare
 
         return compare(result, expected) == []
 
@@ -941,7 +941,7 @@ def machine() -> dict[str, Any]:
 
 
 def _expressible(expected: str) -> bool:
-    from shixian.corpus import parse_expected
+    from shixian.io.corpus import parse_expected
 
     parts = parse_expected(expected)
     return len(parts) == 1 and parts[0].kind in ("deadline", "window")

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import shixian  # noqa: E402
-from shixian.corpus import load  # noqa: E402
+from shixian.io.corpus import load  # noqa: E402
 
 
 def per_phrase_us(rows: list[tuple[str, str]], *, cache: bool, repeat: int) -> list[float]:

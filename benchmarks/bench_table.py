@@ -46,7 +46,7 @@ HEADER = ["序号", "工作任务", "具体要求", "牵头单位", "完成时�
 
 def _phrases() -> tuple[list[str], list[str]]:
     """(corpus phrases, noise cells)."""
-    from shixian.corpus import load
+    from shixian.io.corpus import load
 
     corpus = ROOT / "corpus"
     paths = [

@@ -4,8 +4,8 @@ A page asks for generated content with a marker on a line of its own:
 
 * ``<!-- corpus -->``: every row of every ``corpus/*.tsv`` file, grouped by file
   and ``group`` (phrase, reference, expected in the corpus notation);
-* ``<!-- statutes -->``: the statutory time limits of ``shixian/data/statutes.tsv``;
-* ``<!-- edges -->``: the fuzzy-edge conventions of ``shixian.anchors.EDGE_CONVENTIONS``;
+* ``<!-- statutes -->``: the statutory time limits of ``shixian/calendar/data/statutes.tsv``;
+* ``<!-- edges -->``: the fuzzy-edge conventions of ``shixian.grammar.anchors.EDGE_CONVENTIONS``;
 * ``<!-- schema -->``: ``shixian/schema.json`` as a JSON code block;
 * ``<!-- schema-fields -->``: a table of the fields of each part kind, from the schema;
 * ``<!-- changelog -->``: ``CHANGELOG.md``.
@@ -36,7 +36,7 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
-STATUTES = ROOT / "shixian" / "data" / "statutes.tsv"
+STATUTES = ROOT / "shixian" / "calendar" / "data" / "statutes.tsv"
 SCHEMA = ROOT / "shixian" / "schema.json"
 CHANGELOG = ROOT / "CHANGELOG.md"
 
@@ -293,7 +293,7 @@ _EDGE_ROWS = (
 def _edge_conventions() -> dict[str, dict[str, tuple[int, int | None]]]:
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    anchors = importlib.import_module("shixian.anchors")
+    anchors = importlib.import_module("shixian.grammar.anchors")
     conventions: dict[str, dict[str, tuple[int, int | None]]] = anchors.EDGE_CONVENTIONS
     return conventions
 

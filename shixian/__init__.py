@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .api import (
         parse_reference as parse_reference,
     )
+    from .calendar.workdays import WorkdayCalendar as WorkdayCalendar
     from .errors import (
         CalendarOutOfRange as CalendarOutOfRange,
     )
@@ -92,7 +93,6 @@ if TYPE_CHECKING:
     from .model import (
         Window as Window,
     )
-    from .workdays import WorkdayCalendar as WorkdayCalendar
 
 
 __version__ = "0.1.0.dev0"
@@ -107,7 +107,7 @@ _EXPORTS = {
         "Deadline", "Frequency", "Kind", "Normalized", "Occurrence", "Offset", "Ongoing",
         "Part", "Pending", "Relative", "Schedule", "StatuteRef", "Unit", "Window",
     ),
-    "workdays": ("WorkdayCalendar",),
+    "calendar.workdays": ("WorkdayCalendar",),
 }  # fmt: skip
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 

@@ -10,8 +10,6 @@ from typing import Any
 
 import attrs
 
-from .clean import clean
-from .engine import Context, Token
 from .errors import (
     InputTooLong,
     InvalidDate,
@@ -19,8 +17,10 @@ from .errors import (
     ShixianError,
     UnrecognizedPhrase,
 )
+from .grammar.clean import clean
+from .grammar.engine import Context, Token
+from .grammar.rules import GRAMMAR
 from .model import Normalized, Part, Pending, Window
-from .rules import GRAMMAR
 
 __all__ = ["MAX_PHRASE_LENGTH", "Match", "extract", "normalize", "parse_reference"]
 

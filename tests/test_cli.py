@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import shixian
-from shixian.annotate import ADDED_COLUMNS
 from shixian.cli import main
+from shixian.io.annotate import ADDED_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

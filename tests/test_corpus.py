@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 import shixian
-from shixian.corpus import CorpusRow, compare, load, parse_expected
+from shixian.io.corpus import CorpusRow, compare, load, parse_expected
 
 from .conftest import CORPUS, SHARED_CORPUS
 

@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 
 import shixian
-from shixian import statutes
 from shixian.api import parse_reference
-from shixian.corpus import load
+from shixian.calendar import statutes
+from shixian.io.corpus import load
 
 from .conftest import CORPUS, ROOT
 

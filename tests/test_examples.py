@@ -10,8 +10,8 @@ from types import ModuleType
 
 import pytest
 
-from shixian.annotate import ADDED_COLUMNS
 from shixian.cli import main
+from shixian.io.annotate import ADDED_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

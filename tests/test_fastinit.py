@@ -10,9 +10,8 @@ from typing import Any
 import attrs
 import pytest
 
-from shixian._fastinit import ATTRS_INITS, fast_init
-from shixian.engine import Grammar, TokenRule
 from shixian.errors import ShixianError
+from shixian.grammar.engine import Grammar, TokenRule
 from shixian.model import (
     Deadline,
     Frequency,
@@ -26,6 +25,7 @@ from shixian.model import (
     Unit,
     Window,
 )
+from shixian.model._fastinit import ATTRS_INITS, fast_init
 
 D1, D2 = dt.date(2016, 7, 1), dt.date(2016, 7, 31)
 COMMON: dict[str, Any] = {"text": "x", "span": (0, 1)}

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from shixian.cli import main
-from shixian.ics import Entry, build_calendar, rrule_lines
+from shixian.io.ics import Entry, build_calendar, rrule_lines
 from shixian.model import Deadline, Normalized, Pending, Schedule, Window
 
 icalendar = pytest.importorskip("icalendar")

@@ -32,7 +32,7 @@ from shixian import (
     Unit,
     WorkdayCalendar,
 )
-from shixian.workdays import OFFICIAL
+from shixian.calendar.workdays import OFFICIAL
 
 from .strategies import _num, spaced
 
@@ -531,5 +531,5 @@ def test_relative_phrases_in_any_spelling(
     assert p.trigger == trigger, text
     assert result.due is None  # the event is outside the text
     assert Part.from_dict(p.to_dict()) == p
-    expected = shixian.workdays.resolve_offset(event, offset)
+    expected = shixian.calendar.workdays.resolve_offset(event, offset)
     assert p.resolve(event) == expected

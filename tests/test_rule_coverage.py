@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import shixian
-from shixian.clean import clean
-from shixian.corpus import load
-from shixian.rules import GRAMMAR, RULES, TOKEN_RULES
+from shixian.grammar.clean import clean
+from shixian.grammar.rules import GRAMMAR, RULES, TOKEN_RULES
+from shixian.io.corpus import load
 
 from .conftest import CORPUS
 

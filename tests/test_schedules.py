@@ -1,6 +1,6 @@
 """Recurring schedules: occurrences, next due day and RRULEs, by property and by hand.
 
-Conventions (shixian/recurrence.py, shixian/model.py ``Schedule``): periods are
+Conventions (shixian/calendar/recurrence.py, shixian/model/parts.py ``Schedule``): periods are
 calendar-aligned (years, half-years from January and July, quarters, months,
 旬 1–10/11–20/21–end, ISO weeks Monday–Sunday); ``day=None`` is the period's
 end, a day past a month's end clamps to its last day; ``weekday=None`` is

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import shixian
-from shixian import statutes
-from shixian.corpus import CorpusRow, load
+from shixian.calendar import statutes
+from shixian.io.corpus import CorpusRow, load
 from shixian.model import (
     Deadline,
     Normalized,

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from shixian import statutes
+from shixian.calendar import statutes
+from shixian.calendar.statutes import StatuteRule, find, get, in_force, rules
+from shixian.calendar.workdays import resolve_offset
 from shixian.errors import NotComputable, ShixianError
 from shixian.model import Offset, StatuteRef, Unit
-from shixian.statutes import StatuteRule, find, get, in_force, rules
-from shixian.workdays import resolve_offset
 
 D = dt.date
 GIL = "政府信息公开条例"
@@ -28,7 +28,8 @@ def _articles(found: list[StatuteRule]) -> list[str | None]:
 
 
 def _raw() -> str:
-    return resources.files("shixian").joinpath("data").joinpath("statutes.tsv").read_text("utf-8")
+    data = resources.files("shixian.calendar").joinpath("data")
+    return data.joinpath("statutes.tsv").read_text("utf-8")
 
 
 def test_header_comments_document_every_column() -> None:

@@ -1,4 +1,4 @@
-"""Reading and writing tables (shixian.tables) and the added columns (shixian.annotate)."""
+"""Reading and writing tables (shixian.io.tables) and the added columns (shixian.io.annotate)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 import shixian
-from shixian.annotate import ADDED_COLUMNS, Annotation, PhraseCache, annotate, annotation_of
 from shixian.errors import ShixianError
-from shixian.tables import (
+from shixian.io.annotate import ADDED_COLUMNS, Annotation, PhraseCache, annotate, annotation_of
+from shixian.io.tables import (
     MissingExtra,
     Table,
     TableError,

@@ -22,9 +22,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from shixian.calendar.workdays import OFFICIAL, WorkdayCalendar, resolve_offset
 from shixian.errors import CalendarOutOfRange, NotComputable, ShixianError
 from shixian.model import Offset, Unit
-from shixian.workdays import OFFICIAL, WorkdayCalendar, resolve_offset
 
 D = dt.date
 
@@ -271,7 +271,7 @@ def test_calendar_is_frozen_and_hashable() -> None:
 
 
 def test_import_does_not_load_chinese_calendar() -> None:
-    code = "import sys, shixian.workdays; print('chinese_calendar' in sys.modules)"
+    code = "import sys, shixian.calendar.workdays; print('chinese_calendar' in sys.modules)"
     root = Path(__file__).resolve().parent.parent
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True

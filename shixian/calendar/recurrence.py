@@ -14,8 +14,8 @@ import calendar
 import datetime as dt
 from collections.abc import Iterator
 
-from .errors import NotComputable
-from .model import Frequency, Occurrence, Schedule
+from ..errors import NotComputable
+from ..model import Frequency, Occurrence, Schedule
 
 __all__ = ["next_due", "occurrences", "rrule_body", "to_rrule"]
 

@@ -17,9 +17,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from .annotate import Annotation, PhraseCache, Summary, annotate, error_message
-from .errors import ShixianError
-from .tables import OUTPUT_FORMATS, Table, detect_format, read_table, read_text
+from ..errors import ShixianError
+from ..io.annotate import Annotation, PhraseCache, Summary, annotate, error_message
+from ..io.tables import OUTPUT_FORMATS, Table, detect_format, read_table, read_text
 
 __all__ = ["CliError", "build_parser", "main"]
 
@@ -213,7 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _reference(value: str | None) -> dt.date | None:
     if value is None:
         return None
-    from .api import parse_reference
+    from ..api import parse_reference
 
     text = value.strip()
     return parse_reference(int(text) if text.isascii() and text.isdigit() else text)
@@ -299,7 +299,7 @@ def _input_lines(stream: TextIO) -> Iterator[str]:
 
 
 def _cmd_normalize(args: argparse.Namespace) -> int:
-    from .api import normalize
+    from ..api import normalize
 
     reference = _reference(args.reference)
     phrases: Iterable[str] = args.phrases if args.phrases else _input_lines(sys.stdin)
@@ -339,7 +339,7 @@ def _output_format(args: argparse.Namespace, table: Table) -> str:
 
 
 def _cmd_table(args: argparse.Namespace) -> int:
-    from .tables import write_table
+    from ..io.tables import write_table
 
     reference = _reference(args.reference)
     table = _read_input(args)
@@ -358,7 +358,7 @@ def _cmd_table(args: argparse.Namespace) -> int:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from .api import extract
+    from ..api import extract
 
     reference = _reference(args.reference)
     source: str | bytes = _stdin_bytes() if args.file == "-" else args.file
@@ -374,7 +374,7 @@ def _match_dict(match: Any) -> dict[str, Any]:
 
 
 def _cmd_ics(args: argparse.Namespace) -> int:
-    from .ics import Entry, build_calendar
+    from ..io.ics import Entry, build_calendar
 
     reference = _reference(args.reference)
     table = _read_input(args)

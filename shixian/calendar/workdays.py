@@ -8,8 +8,8 @@ from collections.abc import Iterable
 
 import attrs
 
-from .errors import CalendarOutOfRange, NotComputable, ShixianError
-from .model import Offset, Unit
+from ..errors import CalendarOutOfRange, NotComputable, ShixianError
+from ..model import Offset, Unit
 from .periods import add_months, month_end
 
 __all__ = ["OFFICIAL", "WorkdayCalendar", "resolve_offset"]

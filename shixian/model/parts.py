@@ -1,173 +1,31 @@
-"""The value objects shixian returns: parts of a phrase and the normalized result."""
+"""The part kinds: deadlines, windows, schedules, relative limits, pending and ongoing work."""
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar
 
 import attrs
 
+from ..errors import NotComputable, ShixianError
 from ._fastinit import fast_init
-from .errors import NotComputable, ShixianError
+from .base import (
+    _PART_TYPES,
+    Frequency,
+    Kind,
+    Occurrence,
+    Offset,
+    Part,
+    StatuteRef,
+    _date,
+    _dates,
+    _iso,
+    _opt_date,
+    _opt_offset,
+)
 
-__all__ = [
-    "Deadline",
-    "Frequency",
-    "Kind",
-    "Normalized",
-    "Occurrence",
-    "Offset",
-    "Ongoing",
-    "Part",
-    "Pending",
-    "Relative",
-    "Schedule",
-    "StatuteRef",
-    "Unit",
-    "Window",
-]
-
-
-class Kind(str, enum.Enum):
-    """What a part says about time."""
-
-    DEADLINE = "deadline"
-    WINDOW = "window"
-    SCHEDULE = "schedule"
-    RELATIVE = "relative"
-    PENDING = "pending"
-    ONGOING = "ongoing"
-
-
-class Frequency(str, enum.Enum):
-    """How often a schedule recurs (``every``)."""
-
-    YEAR = "year"
-    HALFYEAR = "halfyear"
-    QUARTER = "quarter"
-    MONTH = "month"
-    TENDAY = "tenday"
-    WEEK = "week"
-    DAY = "day"
-    IRREGULAR = "irregular"
-    PERIODIC = "periodic"
-
-
-class Unit(str, enum.Enum):
-    """Unit of an offset after an event."""
-
-    HOUR = "hour"
-    DAY = "day"
-    WORKDAY = "workday"
-    WEEK = "week"
-    MONTH = "month"
-    YEAR = "year"
-
-
-def _iso(day: dt.date | None) -> str | None:
-    return None if day is None else day.isoformat()
-
-
-def _date(value: object) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value))
-
-
-def _opt_date(value: object) -> dt.date | None:
-    return None if value is None else _date(value)
-
-
-def _dates(values: Sequence[Any]) -> tuple[dt.date, ...]:
-    return tuple(dt.date.fromisoformat(str(v)) for v in values)
-
-
-def _str_tuple(values: Sequence[Any]) -> tuple[str, ...]:
-    return tuple(str(v) for v in values)
-
-
-def _span(value: Sequence[int]) -> tuple[int, int]:
-    start, end = value
-    return int(start), int(end)
-
-
-_P = TypeVar("_P", bound="Part")
-
-
-@attrs.frozen(kw_only=True)
-class Part:
-    """One time statement inside a phrase; the base of every part kind.
-
-    Attributes:
-        text: the part's own words, as they stand in the input.
-        span: ``(start, end)`` offsets of those words in the original input.
-        conditions: condition phrases attached to it (按照省政府相关部署).
-        year_inferred: the text names no year; the reference year was used.
-        via: ``None`` for the rules, ``"dateparser"`` when the fallback produced it.
-    """
-
-    kind: ClassVar[Kind]
-
-    text: str
-    span: tuple[int, int]
-    conditions: tuple[str, ...] = ()
-    year_inferred: bool = False
-    via: str | None = None
-
-    @property
-    def due(self) -> dt.date | None:
-        """The last day on which the work is on time, when the text fixes one."""
-        return None
-
-    @property
-    def iso(self) -> str | None:
-        """ISO 8601 form of the part's time, when it has one."""
-        return None
-
-    def _specific(self) -> dict[str, Any]:
-        raise NotImplementedError
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict; :meth:`Part.from_dict` reads it back to an equal part."""
-        out: dict[str, Any] = {
-            "kind": self.kind.value,
-            "text": self.text,
-            "span": list(self.span),
-            "conditions": list(self.conditions),
-            "year_inferred": self.year_inferred,
-        }
-        if self.via is not None:
-            out["via"] = self.via
-        out.update(self._specific())
-        out["iso"] = self.iso
-        return out
-
-    @classmethod
-    def _common(cls, data: Mapping[str, Any]) -> dict[str, Any]:
-        return {
-            "text": data["text"],
-            "span": _span(data["span"]),
-            "conditions": _str_tuple(data.get("conditions", ())),
-            "year_inferred": bool(data.get("year_inferred", False)),
-            "via": data.get("via"),
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Part:
-        """Rebuild a part of any kind from :meth:`to_dict` output."""
-        try:
-            kind = Kind(data["kind"])
-            return _PART_TYPES[kind]._from_specific(data)
-        except (KeyError, TypeError, ValueError) as exc:
-            if isinstance(exc, ShixianError):
-                raise
-            raise ShixianError(f"not a shixian part: {exc!r}") from exc
-
-    @classmethod
-    def _from_specific(cls: type[_P], data: Mapping[str, Any]) -> _P:
-        raise NotImplementedError
+__all__ = ["Deadline", "Ongoing", "Pending", "Relative", "Schedule", "Window"]
 
 
 @fast_init
@@ -258,15 +116,6 @@ class Window(Part):
         )
 
 
-@attrs.frozen
-class Occurrence:
-    """One occurrence of a schedule: the work happens in ``start``–``end``, due on ``due``."""
-
-    start: dt.date
-    end: dt.date
-    due: dt.date
-
-
 def _opt_months(value: Sequence[int] | None) -> tuple[int, ...] | None:
     if value is None or type(value) is tuple:  # the rules pass tuples of ints
         return value
@@ -328,13 +177,13 @@ class Schedule(Part):
         >>> [o.due.isoformat() for o in s.occurrences(dt.date(2016, 1, 1), dt.date(2016, 12, 31))]
         ['2016-03-31', '2016-06-30', '2016-09-30', '2016-12-31']
         """
-        from .recurrence import occurrences
+        from ..calendar.recurrence import occurrences
 
         return occurrences(self, start, end)
 
     def next_due(self, after: dt.date) -> dt.date | None:
         """The first due day on or after ``after`` (``None`` past ``until``)."""
-        from .recurrence import next_due
+        from ..calendar.recurrence import next_due
 
         return next_due(self, after)
 
@@ -348,7 +197,7 @@ class Schedule(Part):
         DTSTART;VALUE=DATE:20160331
         RRULE:FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1
         """
-        from .recurrence import to_rrule
+        from ..calendar.recurrence import to_rrule
 
         return to_rrule(self, dtstart)
 
@@ -362,7 +211,7 @@ class Schedule(Part):
         return None
 
     def _specific(self) -> dict[str, Any]:
-        from .recurrence import rrule_body
+        from ..calendar.recurrence import rrule_body
 
         return {
             "every": self.every.value,
@@ -393,80 +242,6 @@ class Schedule(Part):
             count=data.get("count"),
             label=data.get("label"),
         )
-
-
-def _unit(value: Unit | str) -> Unit:
-    return value if type(value) is Unit else Unit(value)
-
-
-@fast_init
-@attrs.frozen
-class Offset:
-    """A span of time after an event: ``amount`` × ``unit``.
-
-    ``amount`` 0 means promptly (及时, 立即); ``None`` means the text gives no number.
-    ``day`` pins the day of the month reached (次月10日前: 1 month, day 10).
-    """
-
-    amount: int | None
-    unit: Unit = attrs.field(default=Unit.DAY, converter=_unit)
-    day: int | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        out: dict[str, Any] = {"amount": self.amount, "unit": self.unit.value}
-        if self.day is not None:
-            out["day"] = self.day
-        return out
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Offset:
-        """Inverse of :meth:`to_dict`."""
-        return cls(data.get("amount"), data.get("unit", "day"), data.get("day"))
-
-    def __str__(self) -> str:
-        if self.amount is None:
-            return "?"
-        if self.amount == 0 and self.day is None:
-            return "0"
-        code = {"hour": "H", "day": "D", "workday": "WD", "week": "W", "month": "M", "year": "Y"}
-        text = f"{self.amount}{code[self.unit.value]}"
-        return f"{text}@{self.day}" if self.day is not None else text
-
-
-@attrs.frozen
-class StatuteRef:
-    """The statute that fixes a time limit, in the version in force at the reference date."""
-
-    law: str
-    article: str | None = None
-    version: str | None = None
-    quote: str | None = None
-    source: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        return attrs.asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> StatuteRef:
-        """Inverse of :meth:`to_dict`."""
-        return cls(
-            law=str(data["law"]),
-            article=data.get("article"),
-            version=data.get("version"),
-            quote=data.get("quote"),
-            source=data.get("source"),
-        )
-
-    def __str__(self) -> str:
-        return f"{self.law}{self.article or ''}"
-
-
-def _opt_offset(value: Offset | Mapping[str, Any] | None) -> Offset | None:
-    if value is None or isinstance(value, Offset):
-        return value
-    return Offset.from_dict(value)
 
 
 @fast_init
@@ -501,7 +276,7 @@ class Relative(Part):
         use ``calendar`` (a :class:`shixian.workdays.WorkdayCalendar`, default:
         the official one).
         """
-        from .workdays import resolve_offset
+        from ..calendar.workdays import resolve_offset
 
         if self.offset.amount is None:
             raise NotComputable("a due date", f"{self.text!r} gives no time limit")
@@ -567,94 +342,6 @@ class Ongoing(Part):
         return cls(**cls._common(data), start=_opt_date(data.get("start")))
 
 
-_PART_TYPES: dict[Kind, type[Part]] = {
-    cls.kind: cls for cls in (Deadline, Window, Schedule, Relative, Pending, Ongoing)
-}
-
-
-@fast_init
-@attrs.frozen
-class Normalized:
-    """The structured meaning of one phrase, against a reference date.
-
-    >>> import shixian
-    >>> r = shixian.normalize("2016年7月底前完成", reference="2016-06-30")
-    >>> r.kind, r.due
-    ('deadline', datetime.date(2016, 7, 31))
-    >>> shixian.Normalized.from_dict(r.to_dict()) == r
-    True
-    """
-
-    text: str
-    reference: dt.date
-    parts: tuple[Part, ...]
-
-    @property
-    def kind(self) -> str:
-        """The kind of the single part, or ``"compound"`` when there are several."""
-        if len(self.parts) == 1:
-            return self.parts[0].kind.value
-        return "compound"
-
-    @property
-    def due(self) -> dt.date | None:
-        """The latest day on which the work is still on time, when the text fixes it.
-
-        For several parts, the latest of their due days when every part has one;
-        for a schedule, its next due day on or after the reference.
-        """
-        dues: list[dt.date] = []
-        for part in self.parts:
-            if isinstance(part, Schedule):
-                if not part.computable:
-                    return None
-                nxt = part.next_due(self.reference)
-                if nxt is None:
-                    return None
-                dues.append(nxt)
-            else:
-                d = part.due
-                if d is None:
-                    return None
-                dues.append(d)
-        return max(dues) if dues else None
-
-    @property
-    def ambiguous(self) -> bool:
-        """True when any part has another plausible reading."""
-        return any(getattr(p, "ambiguous", False) for p in self.parts)
-
-    @property
-    def iso(self) -> str | None:
-        """ISO 8601 of the single part (``None`` for compounds and kinds without one)."""
-        return self.parts[0].iso if len(self.parts) == 1 else None
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dict; ``Normalized.from_dict(r.to_dict()) == r``."""
-        due = self.due
-        return {
-            "text": self.text,
-            "reference": self.reference.isoformat(),
-            "kind": self.kind,
-            "due": None if due is None else due.isoformat(),
-            "parts": [p.to_dict() for p in self.parts],
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Normalized:
-        """Rebuild a result from :meth:`to_dict` output."""
-        try:
-            return cls(
-                text=data["text"],
-                reference=dt.date.fromisoformat(data["reference"]),
-                parts=tuple(Part.from_dict(p) for p in data["parts"]),
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            if isinstance(exc, ShixianError):
-                raise
-            raise ShixianError(f"not a shixian result: {exc!r}") from exc
-
-    def __str__(self) -> str:
-        from .render import describe
-
-        return describe(self)
+_PART_TYPES.update(
+    {cls.kind: cls for cls in (Deadline, Window, Schedule, Relative, Pending, Ongoing)}
+)

@@ -31,9 +31,9 @@ try:  # Python 3.11+
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parser
 
+from ..errors import InvalidDate
+from ..model import Part
 from .clean import Cleaned
-from .errors import InvalidDate
-from .model import Part
 
 __all__ = ["Context", "Grammar", "Rule", "Token", "TokenRule"]
 

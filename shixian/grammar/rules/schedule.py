@@ -12,10 +12,10 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from ...errors import InvalidDate
+from ...model import Frequency, Offset, Part, Relative, Schedule, Unit
 from ..anchors import Anchor
 from ..engine import Context, Rule, Token, TokenRule
-from ..errors import InvalidDate
-from ..model import Frequency, Offset, Part, Relative, Schedule, Unit
 from ..numerals import CN_DIGITS, NUMBER, to_int
 from .relative import Duration
 

@@ -11,10 +11,10 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from ...errors import InvalidDate
+from ...model import Deadline, Ongoing, Part, Schedule, Window
 from ..anchors import Anchor
 from ..engine import Context, Rule, Token, TokenRule
-from ..errors import InvalidDate
-from ..model import Deadline, Ongoing, Part, Schedule, Window
 from ..numerals import CN_DIGITS, NUMBER, SMALL_NUMBER, YEAR_NUMBER, to_int
 
 __all__ = ["RULES", "TOKENS", "merge"]

@@ -23,8 +23,8 @@ from typing import IO, Any
 
 import attrs
 
+from ..errors import ShixianError
 from .annotate import ADDED_COLUMNS, Annotation
-from .errors import ShixianError
 
 __all__ = [
     "INPUT_FORMATS",

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import attrs
 
-from .model import Deadline, Normalized, Ongoing, Part, Pending, Relative, Schedule, Window
+from ..model import Deadline, Normalized, Ongoing, Part, Pending, Relative, Schedule, Window
 
 __all__ = ["CorpusRow", "ExpectedPart", "compare", "load", "parse_expected"]
 

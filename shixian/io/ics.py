@@ -23,8 +23,8 @@ from typing import Any
 
 import attrs
 
+from ..model import Deadline, Normalized, Part, Schedule, Window
 from .annotate import schedule_rrule
-from .model import Deadline, Normalized, Part, Schedule, Window
 from .tables import import_extra
 
 __all__ = ["Entry", "IcsStats", "build_calendar", "dtstamp", "rrule_lines"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Deadline, Normalized, Ongoing, Part, Pending, Relative, Schedule, Window
+from ..model import Deadline, Normalized, Ongoing, Part, Pending, Relative, Schedule, Window
 
 __all__ = ["describe", "describe_part"]
 

@@ -9,8 +9,8 @@ from importlib import resources
 
 import attrs
 
-from .errors import NotComputable, ShixianError
-from .model import Offset, StatuteRef, Unit
+from ..errors import NotComputable, ShixianError
+from ..model import Offset, StatuteRef, Unit
 
 __all__ = ["StatuteRule", "find", "get", "in_force", "rules"]
 
@@ -288,7 +288,12 @@ def _as_date(day: dt.date) -> dt.date:
 
 @functools.lru_cache(maxsize=1)
 def _load() -> tuple[StatuteRule, ...]:
-    text = resources.files("shixian").joinpath("data").joinpath(_DATA).read_text(encoding="utf-8")
+    text = (
+        resources.files("shixian.calendar")
+        .joinpath("data")
+        .joinpath(_DATA)
+        .read_text(encoding="utf-8")
+    )
     return _parse(text)
 
 

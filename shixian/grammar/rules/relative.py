@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ...model import Offset, Ongoing, Part, Pending, Relative, Unit
 from ..engine import Context, Rule, Token, TokenRule
-from ..model import Offset, Ongoing, Part, Pending, Relative, Unit
 from ..numerals import CN_DIGITS, NUMBER, to_int
 
 __all__ = ["DURATION_TOKENS", "RULES", "TOKENS"]
@@ -177,7 +177,7 @@ def promptly(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
 
 def statutory(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """按预算法规定时限: the limit of the statute in force at the reference date."""
-    from ..statutes import find
+    from ...calendar.statutes import find
 
     tok = tokens[0]
     law: str | None = tok.value
@@ -186,7 +186,7 @@ def statutory(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         return [Relative(**common, offset=Offset(None), trigger=None)]
     rules = [r for r in find(law, on=ctx.reference) if r.offset is not None]
     if not rules:
-        from ..model import StatuteRef
+        from ...model import StatuteRef
 
         return [Relative(**common, offset=Offset(None), statute=StatuteRef(law=law))]
     text = ctx.cleaned.text

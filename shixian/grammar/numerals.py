@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from .errors import InvalidDate
+from ..errors import InvalidDate
 
 __all__ = ["CN_DIGITS", "NUMBER", "SMALL_NUMBER", "YEAR_NUMBER", "to_int"]
 

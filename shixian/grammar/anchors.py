@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from . import periods
-from .errors import InvalidDate
+from ..calendar import periods
+from ..errors import InvalidDate
 
 __all__ = ["EDGE_CONVENTIONS", "Anchor", "Bounds"]
 

@@ -12,8 +12,8 @@ from typing import Any
 
 import attrs
 
-from .errors import ShixianError
-from .model import Deadline, Normalized, Ongoing, Part, Schedule, Window
+from ..errors import ShixianError
+from ..model import Deadline, Normalized, Ongoing, Part, Schedule, Window
 
 __all__ = [
     "ADDED_COLUMNS",
@@ -152,7 +152,7 @@ class PhraseCache:
         normalizer: Normalizer | None = None,
     ) -> None:
         if normalizer is None:
-            from .api import normalize
+            from ..api import normalize
 
             def _default(text: str) -> Normalized:
                 return normalize(text, reference, strict=strict)

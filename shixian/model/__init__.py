@@ -1,0 +1,26 @@
+"""The value objects shixian returns: parts of a phrase and the normalized result.
+
+Values sit at the bottom of the package: this subpackage imports nothing of
+shixian but :mod:`shixian.errors` (and, lazily, the calendar code its methods use).
+"""
+
+from .base import Frequency, Kind, Occurrence, Offset, Part, StatuteRef, Unit
+from .parts import Deadline, Ongoing, Pending, Relative, Schedule, Window
+from .result import Normalized
+
+__all__ = [
+    "Deadline",
+    "Frequency",
+    "Kind",
+    "Normalized",
+    "Occurrence",
+    "Offset",
+    "Ongoing",
+    "Part",
+    "Pending",
+    "Relative",
+    "Schedule",
+    "StatuteRef",
+    "Unit",
+    "Window",
+]

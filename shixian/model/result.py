@@ -1,0 +1,104 @@
+"""The normalized result of one phrase: its parts against a reference date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from ..errors import ShixianError
+from ._fastinit import fast_init
+from .base import Part
+from .parts import Schedule
+
+__all__ = ["Normalized"]
+
+
+@fast_init
+@attrs.frozen
+class Normalized:
+    """The structured meaning of one phrase, against a reference date.
+
+    >>> import shixian
+    >>> r = shixian.normalize("2016年7月底前完成", reference="2016-06-30")
+    >>> r.kind, r.due
+    ('deadline', datetime.date(2016, 7, 31))
+    >>> shixian.Normalized.from_dict(r.to_dict()) == r
+    True
+    """
+
+    text: str
+    reference: dt.date
+    parts: tuple[Part, ...]
+
+    @property
+    def kind(self) -> str:
+        """The kind of the single part, or ``"compound"`` when there are several."""
+        if len(self.parts) == 1:
+            return self.parts[0].kind.value
+        return "compound"
+
+    @property
+    def due(self) -> dt.date | None:
+        """The latest day on which the work is still on time, when the text fixes it.
+
+        For several parts, the latest of their due days when every part has one;
+        for a schedule, its next due day on or after the reference.
+        """
+        dues: list[dt.date] = []
+        for part in self.parts:
+            if isinstance(part, Schedule):
+                if not part.computable:
+                    return None
+                nxt = part.next_due(self.reference)
+                if nxt is None:
+                    return None
+                dues.append(nxt)
+            else:
+                d = part.due
+                if d is None:
+                    return None
+                dues.append(d)
+        return max(dues) if dues else None
+
+    @property
+    def ambiguous(self) -> bool:
+        """True when any part has another plausible reading."""
+        return any(getattr(p, "ambiguous", False) for p in self.parts)
+
+    @property
+    def iso(self) -> str | None:
+        """ISO 8601 of the single part (``None`` for compounds and kinds without one)."""
+        return self.parts[0].iso if len(self.parts) == 1 else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict; ``Normalized.from_dict(r.to_dict()) == r``."""
+        due = self.due
+        return {
+            "text": self.text,
+            "reference": self.reference.isoformat(),
+            "kind": self.kind,
+            "due": None if due is None else due.isoformat(),
+            "parts": [p.to_dict() for p in self.parts],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Normalized:
+        """Rebuild a result from :meth:`to_dict` output."""
+        try:
+            return cls(
+                text=data["text"],
+                reference=dt.date.fromisoformat(data["reference"]),
+                parts=tuple(Part.from_dict(p) for p in data["parts"]),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            if isinstance(exc, ShixianError):
+                raise
+            raise ShixianError(f"not a shixian result: {exc!r}") from exc
+
+    def __str__(self) -> str:
+        from ..io.render import describe
+
+        return describe(self)
