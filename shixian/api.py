@@ -6,7 +6,7 @@ import bisect
 import datetime as dt
 import functools
 import re
-from typing import Any
+from typing import Any, Union
 
 import attrs
 
@@ -14,15 +14,23 @@ from .errors import (
     InputTooLong,
     InvalidDate,
     InvalidReference,
-    ShixianError,
+    UnknownTimeZone,
     UnrecognizedPhrase,
 )
 from .grammar.clean import clean
-from .grammar.engine import Context, Token
+from .grammar.engine import Context, Token, is_out_of_calendar
 from .grammar.rules import GRAMMAR
 from .model import Normalized, Part, Pending, Window
 
-__all__ = ["MAX_PHRASE_LENGTH", "Match", "extract", "normalize", "parse_reference"]
+__all__ = [
+    "MAX_PHRASE_LENGTH",
+    "Failure",
+    "Match",
+    "Matches",
+    "extract",
+    "normalize",
+    "parse_reference",
+]
 
 #: The longest text :func:`normalize` accepts (a table cell is far shorter);
 #: use :func:`extract` for documents.
@@ -32,29 +40,68 @@ _CACHE_SIZE = 8192
 _LATIN = re.compile(r"[A-Za-z]{3,}")
 _CONDITION_HEAD = re.compile(r"^(?:按照|按|根据|依照|依据)")
 _SENTENCE_END = re.compile(r"[。;\n]")
+_OUTSIDE = "outside the calendar (0001-01-01 to 9999-12-31)"
 
 
-def parse_reference(value: object = None) -> dt.date:
-    """Read a reference date: a date, a datetime, ``"YYYY-MM-DD"``, a year, or ``None`` (today).
+TimeZone = Union[str, dt.tzinfo, None]  # noqa: UP007 (a runtime alias on Python 3.10)
 
-    ``None`` reads the clock; it is the only place shixian does.
 
-    >>> parse_reference("2016-06-30"), parse_reference(2016)
-    (datetime.date(2016, 6, 30), datetime.date(2016, 1, 1))
+def _zone(tz: TimeZone) -> dt.tzinfo | None:
+    if tz is None or isinstance(tz, dt.tzinfo):
+        return tz
+    if not isinstance(tz, str):
+        raise UnknownTimeZone(tz)
+    import zoneinfo
+
+    try:
+        return zoneinfo.ZoneInfo(tz)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        raise UnknownTimeZone(tz) from None
+
+
+def _now(zone: dt.tzinfo | None) -> dt.datetime:
+    """The clock (the one place shixian reads it); tests replace it."""
+    return dt.datetime.now(zone)
+
+
+def parse_reference(value: object = None, *, tz: TimeZone = None) -> dt.date:
+    """Read a reference date: a date, a datetime, ``"YYYY-MM-DD"``, a year (``2016``
+    or ``"2016"``), or ``None`` (today).
+
+    ``None`` reads the clock: today's date **in the machine's local time zone**,
+    unless ``tz`` names another (an IANA name such as ``"Asia/Shanghai"`` — Beijing
+    time, the time of Chinese government documents — or a :class:`datetime.tzinfo`).
+    A datetime with a time zone is converted to ``tz`` before its date is taken.
+
+    >>> parse_reference("2016-06-30"), parse_reference(2016), parse_reference("2016")
+    (datetime.date(2016, 6, 30), datetime.date(2016, 1, 1), datetime.date(2016, 1, 1))
+    >>> utc = dt.timezone.utc
+    >>> parse_reference(dt.datetime(2016, 6, 30, 20, 0, tzinfo=utc), tz="Asia/Shanghai")
+    datetime.date(2016, 7, 1)
+
+    Raises:
+        InvalidReference: ``value`` cannot be read.
+        UnknownTimeZone: ``tz`` is not a time zone.
     """
     if type(value) is dt.date:
         return value
+    zone = _zone(tz)
     if value is None:
-        return dt.date.today()
+        return _now(zone).date()
     if isinstance(value, dt.datetime):
+        if zone is not None and value.tzinfo is not None:
+            value = value.astimezone(zone)
         return value.date()
     if isinstance(value, dt.date):
         return value
     if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 9999:
         return dt.date(value, 1, 1)
     if isinstance(value, str):
+        text = value.strip()
+        if text.isascii() and text.isdigit() and len(text) <= 4 and 1 <= int(text) <= 9999:
+            return dt.date(int(text), 1, 1)
         try:
-            return dt.date.fromisoformat(value.strip())
+            return dt.date.fromisoformat(text)
         except ValueError:
             pass
     raise InvalidReference(value)
@@ -66,6 +113,7 @@ def normalize(
     *,
     strict: bool = False,
     cache: bool = True,
+    tz: TimeZone = None,
 ) -> Normalized:
     """The structured meaning of one deadline phrase (a table cell).
 
@@ -73,16 +121,19 @@ def normalize(
         text: the phrase, e.g. ``"2016年7月底前完成"``; noise (spaces, full-width
             characters, wrapped lines, Chinese numerals) is tolerated.
         reference: the date the document was issued; it supplies the year of
-            phrases that name none (全年工作). Default: today.
+            phrases that name none (全年工作). Default: today, in the machine's
+            local time zone unless ``tz`` is given (see :func:`parse_reference`).
         strict: read ``X前`` as *before X begins* (2016年7月前 → 2016-06-30)
             instead of the default inclusive reading (→ 2016-07-31). Either way
             the result is marked ambiguous and carries the other reading.
         cache: reuse the result of an identical earlier call (results are immutable).
+        tz: the time zone "today" is taken in (``"Asia/Shanghai"``); default: local.
 
     Raises:
         TypeError: ``text`` is not a string.
         UnrecognizedPhrase: no time expression understood.
-        InvalidDate: an impossible date (2016年2月30日, 13月, 第五季度).
+        InvalidDate: an impossible date (2016年2月30日, 13月, 第五季度), or one
+            before 0001-01-01 or after 9999-12-31 (上半年 in year 1).
         InputTooLong: longer than :data:`MAX_PHRASE_LENGTH`.
         InvalidReference: ``reference`` cannot be read.
 
@@ -94,7 +145,7 @@ def normalize(
         raise TypeError(f"normalize() needs a str, not {type(text).__name__}")
     if len(text) > MAX_PHRASE_LENGTH:
         raise InputTooLong(len(text), MAX_PHRASE_LENGTH)
-    ref = parse_reference(reference)
+    ref = parse_reference(reference, tz=tz)
     if cache:
         return _cached(text, ref, strict)
     return _normalize(text, ref, strict)
@@ -125,11 +176,9 @@ def _parse(text: str, reference: dt.date, strict: bool, *, lines: bool = False) 
         raise InvalidDate(text, exc.field, exc.value) from None
     except (OverflowError, ValueError) as exc:
         # date arithmetic past year 9999 or before year 1; anything else is a bug
-        if isinstance(exc, ShixianError) or not (
-            isinstance(exc, OverflowError) or "out of range" in str(exc)
-        ):
+        if not is_out_of_calendar(exc):
             raise
-        raise InvalidDate(text, "date", str(exc)) from None
+        raise InvalidDate(text, "date", _OUTSIDE) from None
 
 
 def _with_conditions(ctx: Context, standalone_pending: bool) -> list[Part]:
@@ -214,32 +263,74 @@ class Match:
         return {"start": self.start, "end": self.end, "text": self.text, **self.result.to_dict()}
 
 
+@attrs.frozen
+class Failure:
+    """An expression :func:`extract` found but could not compute (its date is
+    impossible, or before 0001-01-01 / after 9999-12-31): skipped, never raised.
+
+    ``start``/``end`` are offsets into the document; ``error`` the reason.
+    """
+
+    start: int
+    end: int
+    text: str
+    error: str
+    error_type: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return attrs.asdict(self)
+
+
+class Matches(list[Match]):
+    """The list :func:`extract` returns: the matches, plus ``failures``, the
+    expressions skipped because they could not be computed (in order)."""
+
+    failures: tuple[Failure, ...] = ()
+
+
 def extract(
     text: str,
     reference: dt.date | dt.datetime | str | int | None = None,
     *,
     strict: bool = False,
-) -> list[Match]:
+    tz: TimeZone = None,
+) -> Matches:
     """Every time expression in running text, in order, without overlaps.
 
     Each part the grammar finds is one match (自2016年起每季度 is one part, so
     one match); triggers of relative times are read from the surrounding
     sentence. Runs in time linear in the length of the text.
 
+    An expression that cannot be computed (2016年2月30日; 上半年 with a reference
+    in year 1) never costs the others: it is skipped and listed in the returned
+    list's ``failures`` (:class:`Failure`). ``tz`` is as for :func:`normalize`.
+
     >>> [m.text for m in extract("每周公开食品抽检信息,每季度公开药品抽检信息。", 2016)]
     ['每周', '每季度']
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() needs a str, not {type(text).__name__}")
-    ref = parse_reference(reference)
+    ref = parse_reference(reference, tz=tz)
+    matches = Matches()
     if not text:
-        return []
+        return matches
     ctx = _parse(text, ref, strict, lines=True)
-    matches: list[Match] = []
     for part in _with_conditions(ctx, standalone_pending=False):
         start, end = part.span
         if matches and start < matches[-1].end:
             continue
         local = attrs.evolve(part, span=(0, end - start))
         matches.append(Match(start, end, part.text, Normalized(part.text, ref, (local,))))
+    if ctx.failures:
+        matches.failures = tuple(_failure(ctx, *f) for f in ctx.failures)
     return matches
+
+
+def _failure(ctx: Context, start: int, end: int, exc: Exception) -> Failure:
+    if ctx.cleaned.origin is not None:
+        start, end = ctx.cleaned.span(start, end)
+    text = ctx.text[start:end]
+    if not isinstance(exc, InvalidDate):
+        exc = InvalidDate(text, "date", _OUTSIDE)
+    return Failure(start, end, text, str(exc), type(exc).__name__)

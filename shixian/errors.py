@@ -4,11 +4,13 @@ from __future__ import annotations
 
 __all__ = [
     "CalendarOutOfRange",
+    "DateOutOfRange",
     "InputTooLong",
     "InvalidDate",
     "InvalidReference",
     "NotComputable",
     "ShixianError",
+    "UnknownTimeZone",
     "UnrecognizedPhrase",
 ]
 
@@ -84,8 +86,24 @@ class InvalidReference(ShixianError):
         )
 
 
+class UnknownTimeZone(InvalidReference):
+    """The time zone given for the reference (``tz=``, ``--tz``) is not one."""
+
+    def __init__(self, value: object) -> None:
+        ShixianError.__init__(
+            self, f"unknown time zone {value!r}: give an IANA name such as 'Asia/Shanghai'"
+        )
+        self.value = value
+        self._fields = (value,)
+
+
 class CalendarOutOfRange(ShixianError):
-    """A working-day count needs a year that the official calendar data does not cover."""
+    """A working-day count needs a year that the official calendar data does not cover.
+
+    Pass ``calendar=WorkdayCalendar(holidays=..., workdays=...)`` naming that
+    year's days off and make-up working days (a year in which you name any day
+    counts as covered by your sets), or ``weekends_only=True`` to count Monday–Friday.
+    """
 
     def __init__(self, day: object, first: object, last: object) -> None:
         self.day = day
@@ -94,7 +112,9 @@ class CalendarOutOfRange(ShixianError):
         self._fields = (day, first, last)
         super().__init__(
             f"no official working-day calendar for {day}: the data covers {first} to {last}; "
-            "pass your own holidays/workdays, or weekends_only=True to count Monday–Friday"
+            "pass calendar=WorkdayCalendar(holidays=..., workdays=...) naming that year's "
+            "days off and make-up working days, or WorkdayCalendar(weekends_only=True) "
+            "to count Monday–Friday"
         )
 
 
@@ -106,3 +126,20 @@ class NotComputable(ShixianError):
         self.reason = reason
         self._fields = (what, reason)
         super().__init__(f"cannot compute {what}: {reason}")
+
+
+class DateOutOfRange(NotComputable):
+    """A computed date would fall before 0001-01-01 or after 9999-12-31, the dates
+    :mod:`datetime` (and so shixian) can hold.
+
+    >>> import datetime as dt, shixian
+    >>> part = shixian.normalize("收到后3日内", 2016).parts[0]
+    >>> part.resolve(dt.date(9999, 12, 30))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    shixian.errors.DateOutOfRange: cannot compute a due date: 3D after 9999-12-30 is outside ...
+    """
+
+    def __init__(self, what: str, reason: str) -> None:
+        super().__init__(what, f"{reason} is outside the calendar (0001-01-01 to 9999-12-31)")
+        self._fields = (what, reason)

@@ -231,8 +231,11 @@ def test_caller_sets_decide_outside_range() -> None:
     cal = WorkdayCalendar(holidays=[D(2030, 1, 1)], workdays=[D(2030, 1, 5)])
     assert not cal.is_workday(D(2030, 1, 1))
     assert cal.is_workday(D(2030, 1, 5))  # a Saturday
+    # a year the caller names a day of is covered by the caller's sets: Monday–Friday
+    assert cal.is_workday(D(2030, 1, 2))  # a Wednesday
+    assert not cal.is_workday(D(2030, 1, 6))  # a Sunday
     with pytest.raises(CalendarOutOfRange):
-        cal.is_workday(D(2030, 1, 2))
+        cal.is_workday(D(2031, 1, 2))  # a year nobody covers
 
 
 def test_caller_sets_override_official_data() -> None:

@@ -6,6 +6,12 @@ an interval (每两个月) counts from the schedule's ``start``, or else from Ja
 of year 0, so that the same schedule always gives the same dates. A due day
 past the end of a short month (每月31日) falls on that month's last day; the
 RRULE says the same with ``BYMONTHDAY=28,29,30,31;BYSETPOS=-1``.
+
+Dates exist from 0001-01-01 to 9999-12-31 (:class:`datetime.date`). At the
+edges of that calendar a schedule simply has no more occurrences: an occurrence
+is produced only when its period's first day and its due day are both on the
+calendar, so :func:`next_due` gives ``None`` (no next occurrence) instead of
+raising, and :func:`to_rrule` raises :class:`~shixian.errors.NotComputable`.
 """
 
 from __future__ import annotations
@@ -26,6 +32,9 @@ _MONTHS_PER = {
     Frequency.MONTH: 1,
 }
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+#: Month indexes (year * 12 + month - 1) of the first and last month on the calendar.
+_FIRST_MONTH = 12
+_LAST_MONTH = 9999 * 12 + 11
 
 
 def _require_dates(s: Schedule) -> None:
@@ -83,9 +92,13 @@ def _monthly(s: Schedule, lo: dt.date, hi: dt.date) -> Iterator[Occurrence]:
         else:
             due_months = [cycle + step - 1]
         for index in due_months:
+            if index > _LAST_MONTH:
+                return  # past 9999-12-31: no more occurrences
+            begin = index if long_period and s.months is not None else cycle
+            if begin < _FIRST_MONTH:
+                continue  # the period began before 0001-01-01
             year, month0 = divmod(index, 12)
             due = _month_day(year, month0 + 1, s.day)
-            begin = index if long_period and s.months is not None else cycle
             yield Occurrence(dt.date(begin // 12, begin % 12 + 1, 1), due, due)
         cycle += step
 
@@ -111,6 +124,11 @@ def _tendays(s: Schedule, lo: dt.date, hi: dt.date) -> Iterator[Occurrence]:
     cycle = first - (first - origin) % step
     last = _tenday_index(hi)
     while cycle <= last:
+        if (cycle + step - 1) // 3 > _LAST_MONTH:
+            return  # past 9999-12-31: no more occurrences
+        if cycle // 3 < _FIRST_MONTH:
+            cycle += step  # the period began before 0001-01-01
+            continue
         begin = _tenday_bounds(cycle)[0]
         due = _tenday_bounds(cycle + step - 1)[1]
         if s.months is None or due.month in s.months:

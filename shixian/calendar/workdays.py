@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from ..errors import CalendarOutOfRange, NotComputable, ShixianError
+from ..errors import CalendarOutOfRange, DateOutOfRange, NotComputable, ShixianError
 from ..model import Offset, Unit
 from .periods import add_months, month_end
 
@@ -59,7 +59,7 @@ def _step(day: dt.date, days: int) -> dt.date:
     try:
         return day + dt.timedelta(days=days)
     except OverflowError:
-        raise ShixianError(f"{day} + {days} days is outside the supported dates") from None
+        raise DateOutOfRange("a date", f"{day} + {days} days") from None
 
 
 @attrs.frozen
@@ -72,8 +72,10 @@ class WorkdayCalendar:
     The caller's ``holidays`` (days off) and ``workdays`` (working days) override
     the official data and extend it to any year.
 
-    A day outside the official data (see :meth:`coverage`) that the caller's sets
-    do not decide raises :class:`~shixian.errors.CalendarOutOfRange`, unless
+    A year outside the official data (see :meth:`coverage`) in which the caller
+    names any day (in ``holidays`` or ``workdays``) is covered by the caller's
+    sets: its other days are Monday–Friday working days. A day of a year that
+    neither covers raises :class:`~shixian.errors.CalendarOutOfRange`, unless
     ``weekends_only=True``: then Monday–Friday are working days there. With
     ``official=False`` the official data are not used at all: Monday–Friday plus
     the caller's sets, for every year.
@@ -101,6 +103,11 @@ class WorkdayCalendar:
     workdays: frozenset[dt.date] = attrs.field(default=(), converter=_date_set)
     weekends_only: bool = attrs.field(default=False, kw_only=True)
     official: bool = attrs.field(default=True, kw_only=True)
+    _years: frozenset[int] = attrs.field(init=False, repr=False, eq=False)
+
+    @_years.default
+    def _caller_years(self) -> frozenset[int]:
+        return frozenset(d.year for d in self.holidays | self.workdays)
 
     def __attrs_post_init__(self) -> None:
         both = self.holidays & self.workdays
@@ -132,7 +139,7 @@ class WorkdayCalendar:
                     return True
                 if day in data.holidays:
                     return False
-            elif not self.weekends_only:
+            elif not self.weekends_only and day.year not in self._years:
                 raise CalendarOutOfRange(day, data.first, data.last)
         return day.weekday() < 5
 
@@ -265,6 +272,7 @@ def resolve_offset(
     Raises:
         NotComputable: ``offset.amount`` is ``None`` (the text gives no number).
         CalendarOutOfRange: working days are needed outside the calendar's data.
+        DateOutOfRange: the due day would be after 9999-12-31.
         ShixianError: a negative amount, or ``offset.day`` with a unit other
             than months or years.
 
@@ -295,26 +303,32 @@ def resolve_offset(
         try:
             return start + dt.timedelta(hours=amount)
         except OverflowError:
-            raise ShixianError(f"{offset} after {event} is outside the supported dates") from None
+            raise DateOutOfRange("a due date", f"{offset} after {event}") from None
 
     day = _as_date(event)
     if amount == 0 and offset.day is None:
         return day
     cal = OFFICIAL if calendar is None else calendar
-    if unit is Unit.WORKDAY:
-        return cal.add_workdays(day, amount)
-    if unit is Unit.DAY:
-        return _roll(_step(day, amount), cal, roll_to_workday)
-    if unit is Unit.WEEK:
-        return _roll(_step(day, 7 * amount), cal, roll_to_workday)
+    try:
+        if unit is Unit.WORKDAY:
+            return cal.add_workdays(day, amount)
+        if unit is Unit.DAY:
+            return _roll(_step(day, amount), cal, roll_to_workday)
+        if unit is Unit.WEEK:
+            return _roll(_step(day, 7 * amount), cal, roll_to_workday)
+    except DateOutOfRange:
+        raise DateOutOfRange("a due date", f"{offset} after {event}") from None
     months = amount if unit is Unit.MONTH else 12 * amount
     try:
         reached = add_months(day, months)
     except (ValueError, OverflowError):
-        raise ShixianError(f"{offset} after {event} is outside the supported dates") from None
+        raise DateOutOfRange("a due date", f"{offset} after {event}") from None
     if offset.day is not None:
         if not 1 <= offset.day <= 31:
             raise ShixianError(f"no day {offset.day} in a month ({offset})")
         last = month_end(reached.year, reached.month)
         reached = reached.replace(day=min(offset.day, last.day))
-    return _roll(reached, cal, roll_to_workday)
+    try:
+        return _roll(reached, cal, roll_to_workday)
+    except DateOutOfRange:
+        raise DateOutOfRange("a due date", f"{offset} after {event}") from None

@@ -76,12 +76,21 @@ def _weekday(text: str, w: str) -> int:
     return _WEEKDAY[w]
 
 
+def _no_weekday(text: str, w: str | None, w2: str | None) -> int:
+    raise InvalidDate(text, "weekday", w or w2)  # 星期八: never read as 每周 alone
+
+
+#: The makers of the refusing token rules (see rules.REFUSALS).
+REFUSING = (_no_weekday,)
+
+
 TOKENS: list[TokenRule] = [
     TokenRule(
         "每<n><period>",
         rf"每(?P<n>[0-9]{{1,2}}|[{CN_DIGITS}十]{{1,3}})?个?"
         r"(?P<u>半年度?|年度?|季度|季|个月|月|旬|周|星期|礼拜|日|天)"
-        r"(?P<wd>(?<=周|期|拜)[一二三四五六日天1-7](?![次个天]))?",  # 每周五
+        r"(?P<wd>(?<=周|期|拜)[一二三四五六日天1-7](?![次个天]))?"  # 每周五
+        r"(?!(?<=周|期|拜)[八九](?![次个天小时日]))",  # 每周八: left to the refusal 星期八
         "Q",
         _every,
     ),
@@ -99,6 +108,13 @@ TOKENS: list[TokenRule] = [
     TokenRule("首月", r"首月|第一个月|末月|最后一个月", "M", _word),
     TokenRule(
         "周<weekday>", r"(?:周|星期|礼拜)(?P<w>[一二三四五六日天1-7])(?![次个])", "D", _weekday
+    ),
+    TokenRule(
+        "星期八",
+        r"(?:周|星期|礼拜)(?P<w>[八九])(?![次个天小时日])"
+        r"|(?:星期|礼拜)(?P<w2>[089])(?![0-9次个天小时日])",
+        "D",
+        _no_weekday,
     ),
     TokenRule("后续", r"后续|此后|今后", "V", _word),
     TokenRule("结束后", r"(?:结束|届满|终了|期满)(?:之日)?(?:以后|之后|后)", "J", _word),
