@@ -5,12 +5,14 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import operator
 import re
 from typing import Any
 
 import attrs
 
 from .errors import (
+    EmptyPhrase,
     InputTooLong,
     InvalidDate,
     InvalidReference,
@@ -22,7 +24,14 @@ from .grammar.engine import Context, Token
 from .grammar.rules import GRAMMAR
 from .model import Normalized, Part, Pending, Window
 
-__all__ = ["MAX_PHRASE_LENGTH", "Match", "extract", "normalize", "parse_reference"]
+__all__ = [
+    "MAX_PHRASE_LENGTH",
+    "Match",
+    "extract",
+    "is_missing",
+    "normalize",
+    "parse_reference",
+]
 
 #: The longest text :func:`normalize` accepts (a table cell is far shorter);
 #: use :func:`extract` for documents.
@@ -34,10 +43,32 @@ _CONDITION_HEAD = re.compile(r"^(?:按照|按|根据|依照|依据)")
 _SENTENCE_END = re.compile(r"[。;\n]")
 
 
-def parse_reference(value: object = None) -> dt.date:
-    """Read a reference date: a date, a datetime, ``"YYYY-MM-DD"``, a year, or ``None`` (today).
+def is_missing(value: object) -> bool:
+    """True for the values a table uses for an empty cell: ``None``, ``NaN``,
+    ``pd.NA``, ``NaT`` (pandas and numpy), without importing pandas or numpy.
 
-    ``None`` reads the clock; it is the only place shixian does.
+    >>> is_missing(None), is_missing(float("nan")), is_missing(""), is_missing(0)
+    (True, True, False, False)
+    """
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return value != value
+    name = type(value).__name__
+    if name in ("NAType", "NaTType"):
+        return True
+    if name == "datetime64":
+        return bool(value != value)
+    return False
+
+
+def parse_reference(value: object = None) -> dt.date:
+    """Read a reference date: a date, a datetime (a pandas ``Timestamp`` too), a numpy
+    ``datetime64``, ``"YYYY-MM-DD"``, a year (an ``int``, a numpy integer or ``"2016"``),
+    or ``None`` (today).
+
+    ``None`` reads the clock; it is the only place shixian does. A missing value
+    (``NaT``, ``NaN``, ``pd.NA``) is an :class:`~shixian.errors.InvalidReference`.
 
     >>> parse_reference("2016-06-30"), parse_reference(2016)
     (datetime.date(2016, 6, 30), datetime.date(2016, 1, 1))
@@ -46,15 +77,28 @@ def parse_reference(value: object = None) -> dt.date:
         return value
     if value is None:
         return dt.date.today()
+    if is_missing(value):
+        raise InvalidReference(value, "a missing value: every row needs a reference date")
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 9999:
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        raise InvalidReference(value)
+    if not isinstance(value, int) and hasattr(type(value), "__index__"):
+        value = operator.index(value)  # type: ignore[arg-type]  # numpy integers
+    if isinstance(value, int) and 1 <= value <= 9999:
         return dt.date(value, 1, 1)
+    if type(value).__name__ == "datetime64":
+        day = value.astype("datetime64[D]").item()  # type: ignore[attr-defined]
+        if isinstance(day, dt.date):
+            return day
     if isinstance(value, str):
+        text = value.strip()
+        if len(text) == 4 and text.isascii() and text.isdigit() and text != "0000":
+            return dt.date(int(text), 1, 1)
         try:
-            return dt.date.fromisoformat(value.strip())
+            return dt.date.fromisoformat(text)
         except ValueError:
             pass
     raise InvalidReference(value)
@@ -80,7 +124,10 @@ def normalize(
         cache: reuse the result of an identical earlier call (results are immutable).
 
     Raises:
-        TypeError: ``text`` is not a string.
+        TypeError: ``text`` is not a string (nor a missing value).
+        EmptyPhrase: ``text`` is empty or blank, or a missing value (``None``,
+            ``NaN``, ``pd.NA``, ``NaT``: an empty spreadsheet cell); a subclass
+            of ``UnrecognizedPhrase``.
         UnrecognizedPhrase: no time expression understood.
         InvalidDate: an impossible date (2016年2月30日, 13月, 第五季度).
         InputTooLong: longer than :data:`MAX_PHRASE_LENGTH`.
@@ -91,6 +138,8 @@ def normalize(
     (datetime.date(2016, 7, 31), (datetime.date(2016, 6, 30),), True)
     """
     if not isinstance(text, str):
+        if is_missing(text):
+            raise EmptyPhrase(text)
         raise TypeError(f"normalize() needs a str, not {type(text).__name__}")
     if len(text) > MAX_PHRASE_LENGTH:
         raise InputTooLong(len(text), MAX_PHRASE_LENGTH)
@@ -109,6 +158,8 @@ def _normalize(text: str, reference: dt.date, strict: bool) -> Normalized:
     ctx = _parse(text, reference, strict)
     parts = _with_conditions(ctx, standalone_pending=True)
     if not parts:
+        if not text.strip():
+            raise EmptyPhrase(text)
         fallback = _fallback(text, reference)
         if fallback is None:
             raise UnrecognizedPhrase(text)

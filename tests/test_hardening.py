@@ -427,8 +427,9 @@ def test_extract_raises_only_documented_errors(text: str) -> None:
 
 def test_non_strings_are_type_errors() -> None:
     for value in (None, b"2016\xe5\xb9\xb4", 2016, ["2016年"]):
-        with pytest.raises(TypeError):
-            normalize(value)  # type: ignore[arg-type]
+        if value is not None:  # None is a missing cell: EmptyPhrase (tests/test_pandas.py)
+            with pytest.raises(TypeError):
+                normalize(value)  # type: ignore[arg-type]
         with pytest.raises(TypeError):
             extract(value)  # type: ignore[arg-type]
 
