@@ -153,9 +153,13 @@ def test_table_on_the_guangdong_example(tmp_path: Path, capsys: pytest.CaptureFi
     assert by_phrase["全年工作"]["kind"] == "window"
     assert by_phrase["全年工作"]["start"] == "2016-01-01"
     assert by_phrase["全年工作"]["end"] == "2016-12-31"
-    summary = err.strip().splitlines()[-1]
+    lines = err.strip().splitlines()
+    summary = lines[0]
     assert summary.startswith("shixian: 88 rows, ")
     assert " normalized, " in summary and " errors, " in summary and summary.endswith(" ambiguous")
+    assert lines[1].startswith("shixian: kinds: ")
+    # rows 63, 64 and 88 are 2016年7月前完成, 2016年12月前完成, 2017年第1季度前完成
+    assert lines[2].startswith("shixian: ambiguous: row 63: 2016年7月前: due 2016-07-31")
 
 
 def test_table_to_stdout_in_the_input_format(
