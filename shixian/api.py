@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from ._work import WORK
 from .errors import (
     InputTooLong,
     InvalidDate,
@@ -144,11 +145,13 @@ def _with_conditions(ctx: Context, standalone_pending: bool) -> list[Part]:
         lo, hi = ctx.cleaned.span(tok.start, max(scope_end, tok.end))
         first = bisect.bisect_left(starts, lo)
         inside = []
+        i = first
         for i in range(first, len(attached)):
             if attached[i].span[0] >= hi:
                 break
             if attached[i].span[1] <= hi:
                 inside.append(i)
+        WORK.scoped += i - first + 1
         if not inside:
             unused.append(tok)
         for i in inside:
@@ -159,7 +162,14 @@ def _with_conditions(ctx: Context, standalone_pending: bool) -> list[Part]:
         return [_pending(ctx, tok) for tok in unused]
     # in a cell, a condition after the times still bears on them
     extra = tuple(tok.value for tok in unused)
-    return [attrs.evolve(p, conditions=(*p.conditions, *extra)) for p in attached]
+    # a part without conditions of its own shares the one tuple (no copy per part)
+    WORK.scoped += len(attached) + sum(
+        len(p.conditions) + len(extra) for p in attached if p.conditions
+    )
+    return [
+        attrs.evolve(p, conditions=(*p.conditions, *extra) if p.conditions else extra)
+        for p in attached
+    ]
 
 
 def _pending(ctx: Context, tok: Token) -> Part:
@@ -231,7 +241,9 @@ def extract(
         return []
     ctx = _parse(text, ref, exclusive, lines=True)
     matches: list[Match] = []
-    for part in _with_conditions(ctx, standalone_pending=False):
+    parts = _with_conditions(ctx, standalone_pending=False)
+    WORK.matches += len(parts)
+    for part in parts:
         start, end = part.span
         if matches and start < matches[-1].end:
             continue

@@ -10,7 +10,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
@@ -374,9 +373,7 @@ def test_table_100k_rows_in_equal_rows_out(
     src = tmp_path / "big.csv"
     write_csv(src, rows)
     out = tmp_path / "big_out.csv"
-    started = time.perf_counter()
     code, _, err = run(capsys, "table", str(src), "-c", "完成时限", "-r", REF, "-o", str(out))
-    elapsed = time.perf_counter() - started
     assert code == 0
     result = read_csv(out)
     assert len(result) == len(rows)
@@ -386,7 +383,6 @@ def test_table_100k_rows_in_equal_rows_out(
     assert again.getvalue().encode("utf-8") == src.read_bytes()
     assert all(len(r) == len(header) + len(ADDED_COLUMNS) for r in result)
     assert "100000 rows" in err
-    assert elapsed < 60, f"100k rows took {elapsed:.1f}s"
 
 
 PHRASES = [
