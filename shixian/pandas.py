@@ -106,7 +106,7 @@ def normalize(
     values: Sequence[Any] | Any,
     reference: Any = None,
     *,
-    strict: bool = False,
+    exclusive: bool = False,
     errors: str = "raise",
 ) -> Any:
     """A DataFrame of the flat record, one row per value, on the values' index.
@@ -117,7 +117,7 @@ def normalize(
             ``"2016-05-01"``, a ``Timestamp``, ``2016`` or a numpy integer), or
             one per row (a Series — aligned on the index — an array or a list,
             e.g. ``df["发文日期"]``). Default: today.
-        strict: read ``X前`` as before X begins.
+        exclusive: read ``X前`` as before X begins.
         errors: ``"raise"`` raises the first failure; ``"coerce"`` puts its
             message in ``error`` and leaves the row's other columns empty (NaT/NA).
 
@@ -127,7 +127,7 @@ def normalize(
     """
     index = values.index if isinstance(values, pd.Series) else None
     cells = values.to_numpy(dtype=object) if isinstance(values, (pd.Series, pd.Index)) else values
-    batch = normalize_cells(list(cells), _per_row(reference, values), strict=strict, errors=errors)
+    batch = normalize_cells(list(cells), _per_row(reference, values), exclusive=exclusive, errors=errors)
     return frame(batch, index)
 
 
@@ -137,7 +137,7 @@ def annotate(
     reference: Any = None,
     *,
     reference_column: str | None = None,
-    strict: bool = False,
+    exclusive: bool = False,
     errors: str = "raise",
     prefix: str = "",
 ) -> Any:
@@ -146,7 +146,7 @@ def annotate(
     ``reference_column`` names a column of ``data`` holding each row's reference.
     """
     ref = data[reference_column] if reference_column is not None else reference
-    added = normalize(data[column], ref, strict=strict, errors=errors)
+    added = normalize(data[column], ref, exclusive=exclusive, errors=errors)
     if prefix:
         added = added.add_prefix(prefix)
     clash = [c for c in added.columns if c in data.columns]
@@ -163,16 +163,16 @@ class ShixianAccessor:
         self._series = series
 
     def normalize(
-        self, reference: Any = None, *, strict: bool = False, errors: str = "raise"
+        self, reference: Any = None, *, exclusive: bool = False, errors: str = "raise"
     ) -> Any:
         """The flat record of each cell (:func:`shixian.pandas.normalize`)."""
-        return normalize(self._series, reference, strict=strict, errors=errors)
+        return normalize(self._series, reference, exclusive=exclusive, errors=errors)
 
-    def results(self, reference: Any = None, *, strict: bool = False) -> Any:
+    def results(self, reference: Any = None, *, exclusive: bool = False) -> Any:
         """A Series of :class:`~shixian.Normalized` (``None`` where a cell has no result)."""
         cells = list(self._series.to_numpy(dtype=object))
         batch = normalize_cells(
-            cells, _per_row(reference, self._series), strict=strict, errors="coerce"
+            cells, _per_row(reference, self._series), exclusive=exclusive, errors="coerce"
         )
         out = [batch.results[c] for c in batch.codes]
         return pd.Series(out, index=self._series.index, dtype=object, name=self._series.name)

@@ -48,11 +48,11 @@ class Batch:
     results: list[Normalized | None]
 
 
-def _normalizer(strict: bool) -> Callable[[str, dt.date], Normalized]:
+def _normalizer(exclusive: bool) -> Callable[[str, dt.date], Normalized]:
     from ..api import normalize
 
     def run(text: str, reference: dt.date) -> Normalized:
-        return normalize(text, reference, strict=strict)
+        return normalize(text, reference, exclusive=exclusive)
 
     return run
 
@@ -88,7 +88,7 @@ def normalize_cells(
     cells: Sequence[object],
     reference: object = None,
     *,
-    strict: bool = False,
+    exclusive: bool = False,
     errors: str = "raise",
     normalizer: Callable[[str, dt.date], Normalized] | None = None,
 ) -> Batch:
@@ -98,7 +98,7 @@ def normalize_cells(
         cells: the phrases; missing values and blanks are *no phrase*.
         reference: one reference for every row (anything
             :func:`shixian.parse_reference` reads), or a sequence of them, one per row.
-        strict: the strict reading of ``X前`` (see :func:`shixian.normalize`).
+        exclusive: the exclusive reading of ``X前`` (see :func:`shixian.normalize`).
         errors: ``"raise"`` (default): the first phrase or reference that fails
             raises its error; ``"coerce"``: its row gets the message in ``error``.
         normalizer: replaces :func:`shixian.normalize` (for tests and custom rules).
@@ -111,7 +111,7 @@ def normalize_cells(
 
     if errors not in ERRORS:
         raise ValueError(f"errors must be one of {ERRORS}, not {errors!r}")
-    run = normalizer or _normalizer(strict)
+    run = normalizer or _normalizer(exclusive)
     n = len(cells)
     per_row, ref_values = _references(reference, n)
     parsed: dict[object, dt.date | ShixianError] = {}
