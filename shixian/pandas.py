@@ -127,7 +127,9 @@ def normalize(
     """
     index = values.index if isinstance(values, pd.Series) else None
     cells = values.to_numpy(dtype=object) if isinstance(values, (pd.Series, pd.Index)) else values
-    batch = normalize_cells(list(cells), _per_row(reference, values), exclusive=exclusive, errors=errors)
+    batch = normalize_cells(
+        list(cells), _per_row(reference, values), exclusive=exclusive, errors=errors
+    )
     return frame(batch, index)
 
 

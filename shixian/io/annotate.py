@@ -32,19 +32,54 @@ __all__ = [
 ADDED_COLUMNS: tuple[str, ...] = COLUMN_NAMES
 
 
-@attrs.frozen
 class Annotation:
     """The added columns of one row: the flat record's values, in :data:`ADDED_COLUMNS` order.
 
     A row is either normalized (``kind`` set, ``error`` ``None``) or failed
-    (``error`` set, every other field ``None``).
+    (``error`` set, every other field ``None``). Build one from a result
+    (:meth:`of`), for a failure (:meth:`failed`), or from column values by
+    name (``Annotation(kind="deadline", due="2016-07-31")``, others empty).
+    ``get(name)`` gives a column's typed value (dates as ``datetime.date``); the
+    attributes ``due``, ``start``, ``end`` give the ISO text.
 
     >>> a = Annotation.failed("empty")
     >>> a.error, a.kind, a.cells()[-1], len(a.cells()) == len(ADDED_COLUMNS)
     ('empty', None, 'empty', True)
+    >>> Annotation(kind="deadline", due=dt.date(2016, 7, 31)).due
+    '2016-07-31'
     """
 
+    __slots__ = ("values",)
+
     values: tuple[Any, ...]
+
+    def __init__(self, values: tuple[Any, ...] | None = None, **columns: Any) -> None:
+        if values is None:
+            record = dict.fromkeys(ADDED_COLUMNS)
+            unknown = set(columns) - set(record)
+            if unknown:
+                raise TypeError(f"no such columns: {sorted(unknown)}")
+            record.update(columns)
+            values = tuple(record.values())
+        elif columns or len(values) != len(ADDED_COLUMNS):
+            raise TypeError("give one value per column, or columns by name")
+        object.__setattr__(self, "values", values)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Annotation is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Annotation) and self.values == other.values
+
+    def __hash__(self) -> int:
+        return hash(self.values)
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{k}={v!r}" for k, v in self.record().items() if v is not None)
+        return f"Annotation({fields})"
+
+    def __reduce__(self) -> tuple[type[Annotation], tuple[tuple[Any, ...]]]:
+        return (Annotation, (self.values,))
 
     @classmethod
     def of(cls, result: Normalized) -> Annotation:
@@ -64,23 +99,50 @@ class Annotation:
         """The typed values keyed by column name (dates as :class:`datetime.date`)."""
         return dict(zip(ADDED_COLUMNS, self.values, strict=True))
 
+    def _text(self, name: str) -> str | None:
+        value = self.get(name)
+        return None if value is None else text_cells((value,))[0]
+
     @property
     def kind(self) -> str | None:
         """The result's kind, ``None`` for a failed row."""
-        value: str | None = self.get("kind")
-        return value
+        return self._text("kind")
+
+    @property
+    def due(self) -> str | None:
+        """The ``due`` column as ISO text (``get("due")`` for the date)."""
+        return self._text("due")
+
+    @property
+    def start(self) -> str | None:
+        """The ``start`` column as ISO text."""
+        return self._text("start")
+
+    @property
+    def end(self) -> str | None:
+        """The ``end`` column as ISO text."""
+        return self._text("end")
+
+    @property
+    def rrule(self) -> str | None:
+        """The ``rrule`` column."""
+        return self._text("rrule")
+
+    @property
+    def iso(self) -> str | None:
+        """The ``iso`` column."""
+        return self._text("iso")
 
     @property
     def error(self) -> str | None:
         """Why the row has no result, ``None`` when it has one."""
-        value: str | None = self.get("error")
-        return value
+        return self._text("error")
 
     @property
     def ambiguous(self) -> bool | None:
         """Whether the result has another reading (``None`` for a failed row)."""
-        value: bool | None = self.get("ambiguous")
-        return value
+        value = self.get("ambiguous")
+        return None if value is None else bool(value)
 
     @property
     def ok(self) -> bool:

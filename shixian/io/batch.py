@@ -73,7 +73,7 @@ def _references(reference: object, n: int) -> tuple[bool, list[object]]:
 
 def _key(value: object) -> object:
     """A hashable key for a reference value (``NaT``/``NaN`` compare unequal to themselves)."""
-    from ..api import is_missing
+    from ..model.reference import is_missing
 
     if is_missing(value):
         return ("missing", type(value).__name__)
@@ -107,7 +107,7 @@ def normalize_cells(
         ShixianError: with ``errors="raise"``, the first failure; a scalar
             reference that cannot be read raises whatever ``errors`` says.
     """
-    from ..api import is_missing, parse_reference
+    from ..model.reference import is_missing, parse_reference
 
     if errors not in ERRORS:
         raise ValueError(f"errors must be one of {ERRORS}, not {errors!r}")

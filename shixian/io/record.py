@@ -169,7 +169,7 @@ def _statutes(c: _Cell, field: str) -> str | None:
 
 
 def _parts_json(c: _Cell) -> str:
-    return json.dumps([p.to_dict() for p in c.parts], ensure_ascii=False)
+    return json.dumps([p.to_dict() for p in c.parts], ensure_ascii=False, separators=(",", ":"))
 
 
 def _complete(c: _Cell) -> bool | None:
