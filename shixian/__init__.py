@@ -50,6 +50,9 @@ if TYPE_CHECKING:
         DateOutOfRange as DateOutOfRange,
     )
     from .errors import (
+        EmptyPhrase as EmptyPhrase,
+    )
+    from .errors import (
         InputTooLong as InputTooLong,
     )
     from .errors import (
@@ -69,6 +72,12 @@ if TYPE_CHECKING:
     )
     from .errors import (
         UnrecognizedPhrase as UnrecognizedPhrase,
+    )
+    from .io.record import (
+        RECORD_COLUMNS as RECORD_COLUMNS,
+    )
+    from .io.record import (
+        flatten as flatten,
     )
     from .model import (
         Deadline as Deadline,
@@ -122,7 +131,7 @@ _EXPORTS = {
         "parse_reference",
     ),
     "errors": (
-        "CalendarOutOfRange", "DateOutOfRange", "InputTooLong", "InvalidDate",
+        "CalendarOutOfRange", "DateOutOfRange", "EmptyPhrase", "InputTooLong", "InvalidDate",
         "InvalidReference", "NotComputable", "ShixianError", "UnknownTimeZone",
         "UnrecognizedPhrase",
     ),
@@ -131,14 +140,17 @@ _EXPORTS = {
         "Part", "Pending", "Relative", "Schedule", "StatuteRef", "Unit", "Window",
     ),
     "calendar.workdays": ("WorkdayCalendar",),
+    "io.record": ("RECORD_COLUMNS", "flatten"),
 }  # fmt: skip
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 
 __all__ = [
     "MAX_PHRASE_LENGTH",
+    "RECORD_COLUMNS",
     "CalendarOutOfRange",
     "DateOutOfRange",
     "Deadline",
+    "EmptyPhrase",
     "Failure",
     "Frequency",
     "InputTooLong",
@@ -165,6 +177,7 @@ __all__ = [
     "WorkdayCalendar",
     "__version__",
     "extract",
+    "flatten",
     "normalize",
     "parse_reference",
 ]

@@ -6,21 +6,22 @@ import bisect
 import datetime as dt
 import functools
 import re
-from typing import Any, Union
+from typing import Any
 
 import attrs
 
+from ._work import WORK
 from .errors import (
+    EmptyPhrase,
     InputTooLong,
     InvalidDate,
-    InvalidReference,
-    UnknownTimeZone,
     UnrecognizedPhrase,
 )
 from .grammar.clean import clean
 from .grammar.engine import Context, Token, is_out_of_calendar
 from .grammar.rules import GRAMMAR
 from .model import Normalized, Part, Pending, Window
+from .model.reference import TimeZone, is_missing, parse_reference
 
 __all__ = [
     "MAX_PHRASE_LENGTH",
@@ -43,76 +44,13 @@ _SENTENCE_END = re.compile(r"[。;\n]")
 _OUTSIDE = "outside the calendar (0001-01-01 to 9999-12-31)"
 
 
-TimeZone = Union[str, dt.tzinfo, None]  # noqa: UP007 (a runtime alias on Python 3.10)
-
-
-def _zone(tz: TimeZone) -> dt.tzinfo | None:
-    if tz is None or isinstance(tz, dt.tzinfo):
-        return tz
-    if not isinstance(tz, str):
-        raise UnknownTimeZone(tz)
-    import zoneinfo
-
-    try:
-        return zoneinfo.ZoneInfo(tz)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
-        raise UnknownTimeZone(tz) from None
-
-
-def _now(zone: dt.tzinfo | None) -> dt.datetime:
-    """The clock (the one place shixian reads it); tests replace it."""
-    return dt.datetime.now(zone)
-
-
-def parse_reference(value: object = None, *, tz: TimeZone = None) -> dt.date:
-    """Read a reference date: a date, a datetime, ``"YYYY-MM-DD"``, a year (``2016``
-    or ``"2016"``), or ``None`` (today).
-
-    ``None`` reads the clock: today's date **in the machine's local time zone**,
-    unless ``tz`` names another (an IANA name such as ``"Asia/Shanghai"`` — Beijing
-    time, the time of Chinese government documents — or a :class:`datetime.tzinfo`).
-    A datetime with a time zone is converted to ``tz`` before its date is taken.
-
-    >>> parse_reference("2016-06-30"), parse_reference(2016), parse_reference("2016")
-    (datetime.date(2016, 6, 30), datetime.date(2016, 1, 1), datetime.date(2016, 1, 1))
-    >>> utc = dt.timezone.utc
-    >>> parse_reference(dt.datetime(2016, 6, 30, 20, 0, tzinfo=utc), tz="Asia/Shanghai")
-    datetime.date(2016, 7, 1)
-
-    Raises:
-        InvalidReference: ``value`` cannot be read.
-        UnknownTimeZone: ``tz`` is not a time zone.
-    """
-    if type(value) is dt.date:
-        return value
-    zone = _zone(tz)
-    if value is None:
-        return _now(zone).date()
-    if isinstance(value, dt.datetime):
-        if zone is not None and value.tzinfo is not None:
-            value = value.astimezone(zone)
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 9999:
-        return dt.date(value, 1, 1)
-    if isinstance(value, str):
-        text = value.strip()
-        if text.isascii() and text.isdigit() and len(text) <= 4 and 1 <= int(text) <= 9999:
-            return dt.date(int(text), 1, 1)
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            pass
-    raise InvalidReference(value)
-
-
 def normalize(
     text: str,
     reference: dt.date | dt.datetime | str | int | None = None,
     *,
-    strict: bool = False,
+    exclusive: bool = False,
     cache: bool = True,
+    strict: bool | None = None,
     tz: TimeZone = None,
 ) -> Normalized:
     """The structured meaning of one deadline phrase (a table cell).
@@ -123,14 +61,19 @@ def normalize(
         reference: the date the document was issued; it supplies the year of
             phrases that name none (全年工作). Default: today, in the machine's
             local time zone unless ``tz`` is given (see :func:`parse_reference`).
-        strict: read ``X前`` as *before X begins* (2016年7月前 → 2016-06-30)
+        exclusive: read ``X前`` as *before X begins* (2016年7月前 → 2016-06-30)
             instead of the default inclusive reading (→ 2016-07-31). Either way
-            the result is marked ambiguous and carries the other reading.
+            the result is marked ambiguous and carries the other reading. The
+            command line's option of the same name is ``--exclusive``.
         cache: reuse the result of an identical earlier call (results are immutable).
+        strict: the old name of ``exclusive``; deprecated (a ``DeprecationWarning``).
         tz: the time zone "today" is taken in (``"Asia/Shanghai"``); default: local.
 
     Raises:
-        TypeError: ``text`` is not a string.
+        TypeError: ``text`` is not a string (nor a missing value).
+        EmptyPhrase: ``text`` is empty or blank, or a missing value (``None``,
+            ``NaN``, ``pd.NA``, ``NaT``: an empty spreadsheet cell); a subclass
+            of ``UnrecognizedPhrase``.
         UnrecognizedPhrase: no time expression understood.
         InvalidDate: an impossible date (2016年2月30日, 13月, 第五季度), or one
             before 0001-01-01 or after 9999-12-31 (上半年 in year 1).
@@ -142,13 +85,29 @@ def normalize(
     (datetime.date(2016, 7, 31), (datetime.date(2016, 6, 30),), True)
     """
     if not isinstance(text, str):
+        if is_missing(text):
+            raise EmptyPhrase(text)
         raise TypeError(f"normalize() needs a str, not {type(text).__name__}")
     if len(text) > MAX_PHRASE_LENGTH:
         raise InputTooLong(len(text), MAX_PHRASE_LENGTH)
+    if strict is not None:
+        exclusive = _deprecated_strict(strict, "normalize")
     ref = parse_reference(reference, tz=tz)
     if cache:
-        return _cached(text, ref, strict)
-    return _normalize(text, ref, strict)
+        return _cached(text, ref, exclusive)
+    return _normalize(text, ref, exclusive)
+
+
+def _deprecated_strict(strict: bool, function: str) -> bool:
+    import warnings
+
+    warnings.warn(
+        f"{function}(strict=...) is deprecated: the exclusive reading of X前 is now "
+        f"{function}(exclusive=...), as the command line's --exclusive",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+    return bool(strict)
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
@@ -160,6 +119,8 @@ def _normalize(text: str, reference: dt.date, strict: bool) -> Normalized:
     ctx = _parse(text, reference, strict)
     parts = _with_conditions(ctx, standalone_pending=True)
     if not parts:
+        if not text.strip():
+            raise EmptyPhrase(text)
         fallback = _fallback(text, reference)
         if fallback is None:
             raise UnrecognizedPhrase(text)
@@ -202,11 +163,13 @@ def _with_conditions(ctx: Context, standalone_pending: bool) -> list[Part]:
         lo, hi = ctx.cleaned.span(tok.start, max(scope_end, tok.end))
         first = bisect.bisect_left(starts, lo)
         inside = []
+        i = first
         for i in range(first, len(attached)):
             if attached[i].span[0] >= hi:
                 break
             if attached[i].span[1] <= hi:
                 inside.append(i)
+        WORK.scoped += i - first + 1
         if not inside:
             unused.append(tok)
         for i in inside:
@@ -217,7 +180,14 @@ def _with_conditions(ctx: Context, standalone_pending: bool) -> list[Part]:
         return [_pending(ctx, tok) for tok in unused]
     # in a cell, a condition after the times still bears on them
     extra = tuple(tok.value for tok in unused)
-    return [attrs.evolve(p, conditions=(*p.conditions, *extra)) for p in attached]
+    # a part without conditions of its own shares the one tuple (no copy per part)
+    WORK.scoped += len(attached) + sum(
+        len(p.conditions) + len(extra) for p in attached if p.conditions
+    )
+    return [
+        attrs.evolve(p, conditions=(*p.conditions, *extra) if p.conditions else extra)
+        for p in attached
+    ]
 
 
 def _pending(ctx: Context, tok: Token) -> Part:
@@ -293,14 +263,16 @@ def extract(
     text: str,
     reference: dt.date | dt.datetime | str | int | None = None,
     *,
-    strict: bool = False,
+    exclusive: bool = False,
+    strict: bool | None = None,
     tz: TimeZone = None,
 ) -> Matches:
     """Every time expression in running text, in order, without overlaps.
 
     Each part the grammar finds is one match (自2016年起每季度 is one part, so
     one match); triggers of relative times are read from the surrounding
-    sentence. Runs in time linear in the length of the text.
+    sentence. Runs in time linear in the length of the text. ``exclusive`` is
+    :func:`normalize`'s (``strict`` its deprecated old name).
 
     An expression that cannot be computed (2016年2月30日; 上半年 with a reference
     in year 1) never costs the others: it is skipped and listed in the returned
@@ -311,12 +283,16 @@ def extract(
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() needs a str, not {type(text).__name__}")
+    if strict is not None:
+        exclusive = _deprecated_strict(strict, "extract")
     ref = parse_reference(reference, tz=tz)
     matches = Matches()
     if not text:
         return matches
-    ctx = _parse(text, ref, strict, lines=True)
-    for part in _with_conditions(ctx, standalone_pending=False):
+    ctx = _parse(text, ref, exclusive, lines=True)
+    parts = _with_conditions(ctx, standalone_pending=False)
+    WORK.matches += len(parts)
+    for part in parts:
         start, end = part.span
         if matches and start < matches[-1].end:
             continue

@@ -221,7 +221,7 @@ def test_a_year_as_a_string_is_a_reference(value: object) -> None:
     assert normalize("7月底前", value).due == D(2016, 7, 31)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("value", ["0", "10000", "２０１６", "-1", "2016.5", ""])
+@pytest.mark.parametrize("value", ["0", "10000", "-1", "2016.5", "", "0000"])
 def test_bad_year_strings_are_refused(value: str) -> None:
     with pytest.raises(shixian.InvalidReference):
         parse_reference(value)
@@ -234,7 +234,7 @@ def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     def now(zone: dt.tzinfo | None) -> dt.datetime:
         return instant.astimezone(zone) if zone is not None else instant.replace(tzinfo=None)
 
-    monkeypatch.setattr("shixian.api._now", now)
+    monkeypatch.setattr("shixian.model.reference._now", now)
 
 
 def test_today_in_a_time_zone(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -309,7 +309,7 @@ def _run_cli(args: list[str], stdin: bytes) -> subprocess.CompletedProcess[bytes
 
 
 def test_cli_invalid_utf8_on_stdin_is_one_line() -> None:
-    done = _run_cli(["normalize"], b"2016\xe5\xb9\xb4\n\xff\xfe2016\n")
+    done = _run_cli(["normalize", "-r", "2016"], b"2016\xe5\xb9\xb4\n\xff\xfe2016\n")
     assert done.returncode == 2
     err = done.stderr.decode()
     assert "Traceback" not in err and err.count("\n") == 1
