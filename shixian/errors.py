@@ -8,6 +8,7 @@ __all__ = [
     "InvalidDate",
     "InvalidReference",
     "NotComputable",
+    "NoticeError",
     "ShixianError",
     "UnrecognizedPhrase",
 ]
@@ -92,9 +93,13 @@ class CalendarOutOfRange(ShixianError):
         self.first = first
         self.last = last
         self._fields = (day, first, last)
+        year = getattr(day, "year", day)
         super().__init__(
             f"no official working-day calendar for {day}: the data covers {first} to {last}; "
-            "pass your own holidays/workdays, or weekends_only=True to count Monday–Friday"
+            f"add the State Council notice for {year} (国务院办公厅关于{year}年部分节假日安排的通知) "
+            "with WorkdayCalendar.from_notices(...) or --holidays FILE (see docs/workdays.md), "
+            f"or choose a provisional Monday–Friday calendar explicitly "
+            f"(WorkdayCalendar(provisional_years={{{year}}}))"
         )
 
 
@@ -106,3 +111,20 @@ class NotComputable(ShixianError):
         self.reason = reason
         self._fields = (what, reason)
         super().__init__(f"cannot compute {what}: {reason}")
+
+
+class NoticeError(ShixianError):
+    """A holiday notice (关于YYYY年部分节假日安排的通知) cannot be read, or contradicts itself.
+
+    ``source`` names the notice (its file or title), ``line`` the 1-based line
+    number (0 when the problem is not on one line) and ``text`` that line.
+    """
+
+    def __init__(self, source: str, line: int, text: str, detail: str) -> None:
+        self.source = source
+        self.line = line
+        self.text = text
+        self.detail = detail
+        self._fields = (source, line, text, detail)
+        where = f"{source}, line {line} {text!r}" if line else source
+        super().__init__(f"holiday notice {where}: {detail}")
