@@ -9,6 +9,7 @@ __all__ = [
     "InvalidReference",
     "NotComputable",
     "NoticeError",
+    "ProvisionalCalendarWarning",
     "ShixianError",
     "UnrecognizedPhrase",
 ]
@@ -96,7 +97,8 @@ class CalendarOutOfRange(ShixianError):
         year = getattr(day, "year", day)
         super().__init__(
             f"no official working-day calendar for {day}: the data covers {first} to {last}; "
-            f"add the State Council notice for {year} (国务院办公厅关于{year}年部分节假日安排的通知) "
+            f"add the State Council notice for {year} "
+            f"(国务院办公厅关于{year}年部分节假日安排的通知) "
             "with WorkdayCalendar.from_notices(...) or --holidays FILE (see docs/workdays.md), "
             f"or choose a provisional Monday–Friday calendar explicitly "
             f"(WorkdayCalendar(provisional_years={{{year}}}))"
@@ -128,3 +130,25 @@ class NoticeError(ShixianError):
         self._fields = (source, line, text, detail)
         where = f"{source}, line {line} {text!r}" if line else source
         super().__init__(f"holiday notice {where}: {detail}")
+
+
+class ProvisionalCalendarWarning(UserWarning):
+    """A working-day count used a provisional Monday–Friday calendar (no notice for that year).
+
+    Warned by :class:`~shixian.calendar.workdays.WorkdayCalendar` when a count
+    reaches a day that only the caller's ``weekends_only=True`` or
+    ``provisional_years`` decide. The result may change once the year's notice
+    is out; turn the warning into an error with ``warnings.simplefilter("error",
+    ProvisionalCalendarWarning)``.
+    """
+
+    def __init__(self, first: object, last: object) -> None:
+        self.first = first
+        self.last = last
+        super().__init__(
+            f"provisional working days from {first} to {last}: counted Monday–Friday "
+            "without a holiday notice for that year; the result may change when the notice is out"
+        )
+
+    def __reduce__(self) -> tuple[type[ProvisionalCalendarWarning], tuple[object, ...]]:
+        return (type(self), (self.first, self.last))

@@ -81,9 +81,7 @@ class NoticeCalendar:
             NoticeError: a supplement extends a festival that no earlier notice
                 of its year has, or a day ends up both off and working.
         """
-        ordered = sorted(
-            notices, key=lambda n: (n.year, n.supplement, n.issued or dt.date.min)
-        )
+        ordered = sorted(notices, key=lambda n: (n.year, n.supplement, n.issued or dt.date.min))
         entries: list[Entry] = []
         for notice in ordered:
             for festival in notice.festivals:
@@ -101,7 +99,9 @@ class NoticeCalendar:
                 if festival.extend_to is not None:
                     if index is None:
                         raise NoticeError(
-                            notice.label, festival.line, festival.text,
+                            notice.label,
+                            festival.line,
+                            festival.text,
                             f"extends {festival.name}, which no earlier notice for "
                             f"{notice.year} names",
                         )
@@ -233,8 +233,10 @@ def load_holidays(paths: str | Path | Iterable[str | Path]) -> NoticeCalendar:
             layers.append(NoticeCalendar.from_dict(data, source=str(path)))
         else:
             notices.append(load_notice(path))
-    calendar = NoticeCalendar.build(notices) if notices else NoticeCalendar(
-        frozenset(), frozenset(), frozenset()
+    calendar = (
+        NoticeCalendar.build(notices)
+        if notices
+        else NoticeCalendar(frozenset(), frozenset(), frozenset())
     )
     for layer in layers:
         calendar = calendar.merge(layer)

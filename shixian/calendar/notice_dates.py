@@ -115,8 +115,10 @@ def _days(first: dt.date, last: dt.date) -> tuple[dt.date, ...]:
 
 def _bare(text: str, tokens: list[_Token]) -> str:
     """The text of a range or date with its notes taken out (what the grammar reads)."""
-    return "".join(text[t.start : t.text_end] + ("至" if i < len(tokens) - 1 else "")
-                   for i, t in enumerate(tokens))
+    return "".join(
+        text[t.start : t.text_end] + ("至" if i < len(tokens) - 1 else "")
+        for i, t in enumerate(tokens)
+    )
 
 
 def _grammar(text: str, year: int, first: dt.date, last: dt.date) -> bool:
@@ -150,10 +152,11 @@ def read_dates(
         DateReadError: a date does not exist, has no month, contradicts its
             weekday note, or a range ends before it starts.
 
-    >>> [(g.days[0].isoformat(), len(g.days)) for g in read_dates("1月1日(周四)至3日(周六)放假", 2026)]
-    [('2026-01-01', 3)]
-    >>> [d.isoformat() for g in read_dates("2月20日(星期六)、21日(星期日)上班", 2010) for d in g.days]
-    ['2010-02-20', '2010-02-21']
+    >>> [(g.days[0], len(g.days), g.via) for g in read_dates("1月1日(周四)至3日放假", 2026)]
+    [(datetime.date(2026, 1, 1), 3, 'grammar')]
+    >>> groups = read_dates("2月20日(星期六)、21日(星期日)上班", 2010)
+    >>> [(d.isoformat(), g.via) for g in groups for d in g.days]
+    [('2010-02-20', 'local'), ('2010-02-21', 'local')]
     >>> read_dates("1月4日(周六)上班", 2026)
     Traceback (most recent call last):
     ...
@@ -182,7 +185,8 @@ def read_dates(
         if len(members) == 1:
             bare = _bare(text, members)
             ok = grammar and _grammar(bare, year, start.day, start.day)
-            groups.append(DateGroup((start.day,), (start.start, start.end), "grammar" if ok else "local"))
+            via = "grammar" if ok else "local"
+            groups.append(DateGroup((start.day,), (start.start, start.end), via))
         else:
             days = tuple(m.day for m in members)
             groups.append(DateGroup(days, (start.start, members[-1].end), "local"))

@@ -16,7 +16,8 @@ A notice file may start with header lines ``# key: value`` (``title``,
 were issued, a later entry for a festival replacing (or, for 延长…至, extending)
 the earlier one.
 
->>> n = parse_notice("一、元旦:1月1日(周四)至3日(周六)放假调休,共3天。1月4日(周日)上班。", year=2026)
+>>> n = parse_notice("一、元旦:1月1日(周四)至3日(周六)放假调休,共3天。1月4日(周日)上班。",
+...                  year=2026)
 >>> f = n.festivals[0]
 >>> f.name, [d.date.isoformat() for d in f.days_off], [d.date.isoformat() for d in f.workdays]
 ('元旦', ['2026-01-01', '2026-01-02', '2026-01-03'], ['2026-01-04'])
@@ -44,6 +45,7 @@ _NAME = r"(?:[\u4e00-\u9fff“”\"]{1,12}?(?:节|旦)|[“\"][\u4e00-\u9fff]{1,
 _FESTIVAL = re.compile(
     rf"^\s*[一二三四五六七八九十]+、(?P<names>{_NAME}(?:、{_NAME})*)\s*[:：]?\s*(?=\d)"
 )
+_SIGNATURE = re.compile(r"[\d年月日〇○一二三四五六七八九十]+")  # 2016年12月1日 under the text
 _NUMBERED = re.compile(r"^\s*[一二三四五六七八九十]+、")
 _TITLE_YEAR = re.compile(r"关于(?P<y>\d{4})年")
 _COUNT = re.compile(r"(?:共|放假)(?P<n>\d+|[一二三四五六七八九十]+)(?:天|日)")
@@ -216,11 +218,12 @@ def _festival(
     for day in sorted(work):
         if day.weekday() < 5:
             raise fail(
-                f"{day.isoformat()} is a weekday: a make-up working day (上班) is a Saturday or Sunday"
+                f"{day.isoformat()} is a weekday: a make-up working day (上班) "
+                "is a Saturday or Sunday"
             )
-    for day in resume:
-        if day.date in off or (extend_to is not None and day.date <= extend_to.date):
-            raise fail(f"work resumes on {day.date.isoformat()}, which is a day off")
+    for back in resume:
+        if back.date in off or (extend_to is not None and back.date <= extend_to.date):
+            raise fail(f"work resumes on {back.date.isoformat()}, which is a day off")
     return Festival(
         names=names,
         days_off=tuple(off[d] for d in sorted(off)),
@@ -285,10 +288,10 @@ def parse_notice(
         match = _FESTIVAL.match(line)
         if match:
             names = tuple(match.group("names").split("、"))
-        elif header_names and "日" in line and not re.fullmatch(r"[\d年月日〇○一二三四五六七八九十]+", line):
+        elif header_names and "日" in line and not _SIGNATURE.fullmatch(line):
             names = header_names
         elif _NUMBERED.match(line) and not header_names and re.search(r"\d+月\d+日", line):
-            raise NoticeError(label, number, line, "a numbered line with dates but no festival name")
+            raise NoticeError(label, number, line, "a numbered line with dates but no festival")
         else:
             continue
         festival = _festival(label, number, line, names, year, grammar)
@@ -303,7 +306,8 @@ def parse_notice(
         try:
             issued = dt.date.fromisoformat(first["issued"])
         except ValueError:
-            raise NoticeError(label, 0, "", f"issued {first['issued']!r} is not YYYY-MM-DD") from None
+            detail = f"issued {first['issued']!r} is not YYYY-MM-DD"
+            raise NoticeError(label, 0, "", detail) from None
     return Notice(
         year=year,
         title=title,
