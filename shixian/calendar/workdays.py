@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import warnings
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -14,18 +14,14 @@ from ..errors import CalendarOutOfRange, ProvisionalCalendarWarning, ShixianErro
 from .official import official_data
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from .notice_calendar import NoticeCalendar
     from .notices import Notice
 
-    NoticeSource = Notice | NoticeCalendar | str | os.PathLike[str]
+    NoticeSource: TypeAlias = Notice | NoticeCalendar | str | os.PathLike[str]
 
-__all__ = [
-    "OFFICIAL",
-    "WorkdayCalendar",
-    "current_calendar",
-    "resolve_offset",
-    "use_calendar",
-]
+__all__ = ["OFFICIAL", "WorkdayCalendar"]
 
 
 def _as_date(day: dt.date) -> dt.date:
@@ -324,6 +320,14 @@ class WorkdayCalendar:
 OFFICIAL = WorkdayCalendar()
 """The official calendar, with no additions; the default of :func:`resolve_offset`."""
 
-# The default calendar and counting a period live in ``offsets``; they are part of this
-# module's interface (``from shixian.calendar.workdays import resolve_offset``).
-from .offsets import current_calendar, resolve_offset, use_calendar  # noqa: E402
+_MOVED = ("current_calendar", "resolve_offset", "use_calendar")
+
+
+def __getattr__(name: str) -> Any:
+    # The default calendar and counting a period live in ``offsets``; they stay part of
+    # this module's interface (``from shixian.calendar.workdays import resolve_offset``).
+    if name in _MOVED:
+        from . import offsets
+
+        return getattr(offsets, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

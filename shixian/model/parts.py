@@ -276,7 +276,7 @@ class Relative(Part):
         use ``calendar`` (a :class:`shixian.workdays.WorkdayCalendar`, default:
         the official one).
         """
-        from ..calendar.workdays import resolve_offset
+        from ..calendar.offsets import resolve_offset
 
         if self.offset.amount is None:
             raise NotComputable("a due date", f"{self.text!r} gives no time limit")
