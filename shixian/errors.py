@@ -128,8 +128,10 @@ class NoticeError(ShixianError):
         self.text = text
         self.detail = detail
         self._fields = (source, line, text, detail)
-        where = f"{source}, line {line} {text!r}" if line else source
-        super().__init__(f"holiday notice {where}: {detail}")
+        where = f"line {line} {text!r}" if line else ""
+        name = ", ".join(part for part in (source, where) if part)
+        prefix = f"holiday notice {name}" if name else "holiday notice"
+        super().__init__(f"{prefix}: {detail}")
 
 
 class ProvisionalCalendarWarning(UserWarning):

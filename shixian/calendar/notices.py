@@ -276,7 +276,7 @@ def parse_notice(
             body.append((number, line))
     first = dict((k, v[0]) for k, v in header.items())
     title = first.get("title", "")
-    label = path or title or "notice"
+    label = path or title
     if year is None:
         found = first.get("year") or (m.group("y") if (m := _TITLE_YEAR.search(title)) else None)
         if found is None or not found.isdigit():
