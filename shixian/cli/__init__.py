@@ -170,7 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser(
         "table",
         help="add normalized columns to a table",
-        description="Add the columns kind, due, start, end, rrule, iso, ambiguous and error "
+        description="Add the columns of the flat record (kind, due, start, end, rrule, offset, "
+        "trigger, statute, conditions, ambiguous, parts, error, …: see docs/tables.md) "
         "to every row of a table.",
     )
     _add_input(p)
