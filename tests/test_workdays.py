@@ -216,6 +216,7 @@ def test_day_offset_without_rolling_needs_no_calendar() -> None:
     assert resolve_offset(D(2040, 1, 1), Offset(20), roll_to_workday=False) == D(2040, 1, 21)
 
 
+@pytest.mark.filterwarnings("ignore::shixian.errors.ProvisionalCalendarWarning")
 def test_weekends_only_outside_range() -> None:
     cal = WorkdayCalendar(weekends_only=True)
     assert cal.is_workday(D(2003, 6, 2))  # Monday
@@ -230,11 +231,8 @@ def test_caller_sets_decide_outside_range() -> None:
     cal = WorkdayCalendar(holidays=[D(2030, 1, 1)], workdays=[D(2030, 1, 5)])
     assert not cal.is_workday(D(2030, 1, 1))
     assert cal.is_workday(D(2030, 1, 5))  # a Saturday
-    # a year the caller names a day of is covered by the caller's sets: Monday–Friday
-    assert cal.is_workday(D(2030, 1, 2))  # a Wednesday
-    assert not cal.is_workday(D(2030, 1, 6))  # a Sunday
     with pytest.raises(CalendarOutOfRange):
-        cal.is_workday(D(2031, 1, 2))  # a year nobody covers
+        cal.is_workday(D(2030, 1, 2))
 
 
 def test_caller_sets_override_official_data() -> None:
@@ -355,6 +353,7 @@ def test_out_of_range_years_raise(day: dt.date) -> None:
         OFFICIAL.is_workday(day)
 
 
+@pytest.mark.filterwarnings("ignore::shixian.errors.ProvisionalCalendarWarning")
 @given(day=OUT_OF_RANGE)
 def test_weekends_only_counts_monday_to_friday(day: dt.date) -> None:
     assert WorkdayCalendar(weekends_only=True).is_workday(day) == (day.weekday() < 5)
@@ -366,6 +365,7 @@ def test_caller_sets_always_win(day: dt.date) -> None:
     assert WorkdayCalendar(workdays=[day]).is_workday(day)
 
 
+@pytest.mark.filterwarnings("ignore::shixian.errors.ProvisionalCalendarWarning")
 @settings(max_examples=50)
 @given(start=st.dates(min_value=D(2030, 1, 1), max_value=D(2090, 1, 1)), n=st.integers(1, 30))
 def test_weekends_only_counts_outside_range(start: dt.date, n: int) -> None:
