@@ -9,6 +9,8 @@ expected``; ``#`` lines are comments. ``expected`` is one or more parts joined b
     window start=2016-01-01 end=2016-12-31 fuzzy min=1 inferred
     schedule every=quarter months=4-10 day=10 from=2016-01-01 label=中考
     relative offset=20D after=批准 law=中华人民共和国预算法第十四条
+    relative offset=5D before=会议召开
+    relative offset=20WD after=收到申请 ext=20WD
     ongoing from=2016-01-01
     pending on=国家批准
 
@@ -150,9 +152,13 @@ def _check_part(part: Part, exp: ExpectedPart, check_trigger: bool) -> Iterator[
             yield from _eq("label", part.label, f["label"])
     elif isinstance(part, Relative):
         yield from _eq("offset", str(part.offset), f.get("offset"))
+        yield from _eq("direction", part.direction.value, "before" if "before" in f else "after")
         trigger = part.trigger or ""
-        if "after" in f and check_trigger and f["after"] not in trigger:
-            yield f"trigger {part.trigger!r} does not name {f['after']!r}"
+        for side in ("after", "before"):
+            if side in f and check_trigger and f[side] not in trigger:
+                yield f"trigger {part.trigger!r} does not name {f[side]!r}"
+        if "ext" in f:
+            yield from _eq("ext", str(part.extension), f["ext"])
         if "law" in f:
             cited = "" if part.statute is None else str(part.statute)
             if f["law"] not in cited:
