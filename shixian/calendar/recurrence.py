@@ -78,14 +78,17 @@ def occurrences(
     else:
         gen = _daily(s, lo, hi)
     if s.week is not None or s.workday is not None:
-        gen = (_position(s, o, calendar) for o in gen)
+        placed = (_position(s, o, calendar) for o in gen)
+        gen = (o for o in placed if o is not None)
     return (o for o in gen if lo <= o.due <= hi)
 
 
-def _position(s: Schedule, o: Occurrence, calendar: WorkdayCalendar | None) -> Occurrence:
+def _position(s: Schedule, o: Occurrence, calendar: WorkdayCalendar | None) -> Occurrence | None:
     """Move an occurrence's due day to its week or working-day position.
 
-    ``o`` spans the days the position counts in (see :func:`_monthly`).
+    ``o`` spans the days the position counts in (see :func:`_monthly`); a period
+    with fewer working days than the position is due on its last (first) one, and
+    one with none has no occurrence.
     """
     first, last = o.start, o.end
     if s.week is not None:
@@ -101,11 +104,14 @@ def _position(s: Schedule, o: Occurrence, calendar: WorkdayCalendar | None) -> O
     assert n is not None
     if n > 0:
         due = cal.add_workdays(cal.next_workday(first), n - 1)
+        if due > last:  # fewer working days in the period than the position: its last one
+            due = cal.previous_workday(last)
     else:
         due = cal.add_workdays(cal.previous_workday(last), n + 1)
-    due = min(max(due, first), last)
-    if not cal.is_workday(due):  # fewer working days in the period than the position
-        due = cal.previous_workday(due) if n > 0 else cal.next_workday(due)
+        if due < first:
+            due = cal.next_workday(first)
+    if not first <= due <= last:  # no working day at all (a week of 国庆节): no occurrence
+        return None
     return Occurrence(first, due, due)
 
 
@@ -124,10 +130,6 @@ def _monthly(s: Schedule, lo: dt.date, hi: dt.date) -> Iterator[Occurrence]:
     last = _month_index(hi)
     long_period = size > 1
     positioned = s.week is not None or s.workday is not None
-    if positioned:  # the position may move the due day out of the due month: look wider
-        first = _month_index(lo) - step
-        cycle = first - (first - origin) % step
-        last += step
     while cycle <= last:
         if long_period and s.months is not None:
             due_months = [m for m in range(cycle, cycle + size) if m % 12 + 1 in s.months]
@@ -195,9 +197,10 @@ def _daily(s: Schedule, lo: dt.date, hi: dt.date) -> Iterator[Occurrence]:
         origin = 0 if s.start is None else s.start.toordinal() - 1
     if s.workday is not None:  # the position counts in the whole (first) week
         offsets = (6,)
-    first = lo.toordinal() - 1 - (7 if s.workday is not None else 0)
+    first = lo.toordinal() - 1
     cycle = first - (first - origin) % step
-    limit = hi.toordinal() + (7 if s.workday is not None else 0)
+    # a working-day position may fall before the end of the week that holds ``hi``
+    limit = hi.toordinal() + (6 if s.workday is not None else 0)
     while cycle + 1 + offsets[0] <= limit:
         begin = dt.date.fromordinal(cycle + 1)
         for offset in offsets:

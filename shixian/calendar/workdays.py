@@ -290,7 +290,8 @@ def resolve_offset(
     datetime.datetime(2016, 10, 1, 18, 0)
     >>> resolve_offset(dt.date(2016, 10, 20), Offset(5, "day"), before=True)   # 10-15 is a Saturday
     datetime.date(2016, 10, 14)
-    >>> resolve_offset(dt.date(2016, 10, 10), Offset(3, "workday"), before=True)  # 10-09, 10-08, 9-30
+    >>> # 10-09 (Sun) and 10-08 (Sat) are make-up working days, then 9-30
+    >>> resolve_offset(dt.date(2016, 10, 10), Offset(3, "workday"), before=True)
     datetime.date(2016, 9, 30)
     """
     amount = offset.amount

@@ -8,6 +8,7 @@ expected``; ``#`` lines are comments. ``expected`` is one or more parts joined b
     deadline due=2016-07-31 alt=2016-06-30
     window start=2016-01-01 end=2016-12-31 fuzzy min=1 inferred
     schedule every=quarter months=4-10 day=10 from=2016-01-01 label=中考
+    schedule every=week weekdays=1,3 ; schedule every=month workday=-1 ; schedule every=month week=1
     relative offset=20D after=批准 law=中华人民共和国预算法第十四条
     relative offset=5D before=会议召开
     relative offset=20WD after=收到申请 ext=20WD
@@ -143,9 +144,13 @@ def _check_part(part: Part, exp: ExpectedPart, check_trigger: bool) -> Iterator[
             "count": part.count,
             "interval": part.interval if part.interval != 1 else None,
             "weekday": part.weekday,
+            "week": part.week,
+            "workday": part.workday,
         }
         for key, number in numbers.items():
             yield from _eq(key, number, int(f[key]) if key in f else None)
+        wanted = tuple(int(d) for d in f["weekdays"].split(",")) if "weekdays" in f else None
+        yield from _eq("weekdays", part.weekdays, wanted)
         yield from _eq("from", _iso(part.start), f.get("from"))
         yield from _eq("until", _iso(part.until), f.get("until"))
         if "label" in f:

@@ -56,11 +56,26 @@ DAY_WORDS: dict[str, int] = {
 #: words that open an extension (可延长15个工作日, 延长期限不得超过20个工作日):
 #: a permission, 延长, what is extended, a cap.
 EXTENSION_MAY: tuple[str, ...] = (
-    "可", "可以", "可予", "可予以", "并可", "经批准可", "最多可", "可适当", "可再", "需",
+    "可",
+    "可以",
+    "可予",
+    "可予以",
+    "并可",
+    "经批准可",
+    "最多可",
+    "可适当",
+    "可再",
+    "需",
 )
 EXTENSION_WHAT: tuple[str, ...] = ("期限", "的期限", "答复期限", "时限", "时间", "的时间")
 EXTENSION_CAP: tuple[str, ...] = (
-    "最长", "最多", "不得超过", "不超过", "最长不得超过", "最长不超过", "最多不超过",
+    "最长",
+    "最多",
+    "不得超过",
+    "不超过",
+    "最长不得超过",
+    "最长不超过",
+    "最多不超过",
 )
 
 #: words that say the time will be set later → what it waits on.
@@ -98,6 +113,14 @@ EVENT_ENDS: tuple[str, ...] = (
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _WEEKDAY.update({str(i + 1): i for i in range(7)})
 _FILLER = re.compile(r"^(?:应当|应|须|需|要|必须|并|均|请)?(?:在|于|自|从|当|待)?|(?:之|的)$")
+# the words before the event: 选举委员会应当在 | 投票日的
+_SUBJECT = re.compile(r"^.*?(?:应当|应该|应|须|需|要|必须)?(?:在|于)(?=..)")
+
+
+def _event_words(gap: str) -> str:
+    """The event in the words before a limit: 各承办单位应在收到转办件的 → 收到转办件."""
+    words = _SUBJECT.sub("", gap, count=1)
+    return _FILLER.sub("", _FILLER.sub("", words))
 
 
 def _day_word(text: str) -> Offset:
@@ -146,9 +169,7 @@ def _event_before(ctx: Context, tok: Token) -> str | None:
     gap = ctx.tokens[tok.index - 1]
     if gap.code != "_":
         return None
-    words = _FILLER.sub("", gap.value)
-    words = _FILLER.sub("", words)
-    return words or None
+    return _event_words(gap.value) or None
 
 
 def same_day(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
@@ -172,7 +193,7 @@ def before_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """
     gap = tokens[0]
     rest = tokens[1:]
-    words = _FILLER.sub("", gap.value)
+    words = _event_words(gap.value)
     anchor = next((t for t in rest if t.code == "A"), None)
     bare_day = anchor is None or _bare_day(anchor.value)
     if not (words and _names_event(gap.value) and bare_day):  # the reading without an event

@@ -179,9 +179,9 @@ def after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     dur = next((t for t in tokens if t.code == "U"), None)
     if dur is not None:
         offset = Offset(dur.value.amount, dur.value.unit)
-    else:  # 次月<day>
-        day = next(t.value.day for t in tokens if t.code == "A")
-        offset = Offset(1, Unit.MONTH, day)
+    else:  # 次月<day>前; 次月底前, 次月内: the last day of the next month
+        day = next((t.value.day for t in tokens if t.code == "A"), None)
+        offset = Offset(1, Unit.MONTH, 31 if day is None else day)
     trigger = _trigger(ctx, head, inherit=head.code == "B")
     return [Relative(**ctx.common(tokens, False), offset=offset, trigger=trigger)]
 
@@ -252,7 +252,7 @@ RULES: list[Rule] = [
     Rule("按<law>规定时限", r"X", statutory),
     Rule("待<event>后", r"H", pending),
     Rule("按照<authority>部署", r"c", condition),
-    Rule("<event>后<n>日内", r"B?K?U|NAP?", after_event),
+    Rule("<event>后<n>日内", r"B?K?U|NAP?|N[PW]", after_event),
     Rule("及时", r"O", promptly),
     Rule("长期坚持", r"L", ongoing),
 ]

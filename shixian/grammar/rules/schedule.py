@@ -47,8 +47,10 @@ _WORKDAY_OF_PERIOD = {"首个工作日": 1, "第一个工作日": 1, "最后一�
                       "最后1个工作日": -1, "最末一个工作日": -1, "最后工作日": -1}  # fmt: skip
 #: mode words: a frequency said with 按/逐 or as a period word before a duty verb.
 _MODE_PREFIX = ("按", "逐", "按照")
-_MODE_UNITS = {"年": "年", "年度": "年", "半年": "半年", "半年度": "半年", "季": "季", "季度": "季",
-               "月": "月", "月度": "月", "周": "周", "旬": "旬", "日": "日", "天": "天"}  # fmt: skip
+_MODE_UNITS = {
+    "年": "年", "年度": "年", "半年": "半年", "半年度": "半年", "季": "季", "季度": "季",
+    "月": "月", "月度": "月", "周": "周", "旬": "旬", "日": "日", "天": "天",
+}  # fmt: skip
 #: what may follow a mode word that is not a frequency (按年龄, 按日期, 逐年递增 is not read)
 _MODE_NOT_BEFORE = ("龄", "份", "期", "节", "薪", "利", "息", "限", "程", "末", "初", "底", "中")
 _DUTY_VERBS = ("公开", "报送", "更新", "发布", "检查", "通报", "统计", "报告", "上报", "调度",
@@ -64,9 +66,7 @@ class Every:
 
     __slots__ = ("every", "interval", "weekdays")
 
-    def __init__(
-        self, every: Frequency, interval: int = 1, weekdays: tuple[int, ...] = ()
-    ) -> None:
+    def __init__(self, every: Frequency, interval: int = 1, weekdays: tuple[int, ...] = ()) -> None:
         self.every = every
         self.interval = interval
         self.weekdays = weekdays
