@@ -73,7 +73,7 @@ class Every:
 
 
 _WD = "[一二三四五六日天1-7]"
-_WD_LIST = rf"{_WD}(?:[、,和及与]{_WD})*(?![次个天])"
+_WD_LIST = rf"{_WD}(?:[、,和及与]{_WD}){{0,6}}(?![次个天])"
 
 
 def _weekdays(listed: str) -> tuple[int, ...]:
