@@ -10,9 +10,10 @@ RRULE says the same with ``BYMONTHDAY=28,29,30,31;BYSETPOS=-1``.
 Due points inside a period: ``week`` *n* is days 7n−6…7n of the period (of its
 due month when ``months`` is set; −1 is the last seven days), due on its last
 day; ``workday`` *n* is the n-th working day of the period (−1 the last) on the
-official calendar, or the one passed in. RFC 5545 can state a week position
-(``BYMONTHDAY=7``) but not a working day: ``BYSETPOS`` over ``BYDAY=MO,…,FR``
-knows nothing of holidays and 调休, so a working-day schedule has no RRULE.
+calendar passed in, or the default one (``calendar.offsets.current_calendar``).
+RFC 5545 can state a week position (``BYMONTHDAY=7``) but not a working day:
+``BYSETPOS`` over ``BYDAY=MO,…,FR`` knows nothing of holidays and 调休, so a
+working-day schedule has no RRULE.
 """
 
 from __future__ import annotations
@@ -97,9 +98,9 @@ def _position(s: Schedule, o: Occurrence, calendar: WorkdayCalendar | None) -> O
         else:
             due = last + dt.timedelta(days=7 * (s.week + 1))
         return Occurrence(max(first, due - dt.timedelta(days=6)), due, due)
-    from .workdays import OFFICIAL
+    from .offsets import current_calendar
 
-    cal = OFFICIAL if calendar is None else calendar
+    cal = current_calendar() if calendar is None else calendar
     n = s.workday
     assert n is not None
     if n > 0:
