@@ -65,6 +65,12 @@ if TYPE_CHECKING:
         NotComputable as NotComputable,
     )
     from .errors import (
+        NoticeError as NoticeError,
+    )
+    from .errors import (
+        ProvisionalCalendarWarning as ProvisionalCalendarWarning,
+    )
+    from .errors import (
         ShixianError as ShixianError,
     )
     from .errors import (
@@ -132,7 +138,8 @@ _EXPORTS = {
     ),
     "errors": (
         "CalendarOutOfRange", "DateOutOfRange", "EmptyPhrase", "InputTooLong", "InvalidDate",
-        "InvalidReference", "NotComputable", "ShixianError", "UnknownTimeZone",
+        "InvalidReference", "NotComputable", "NoticeError", "ProvisionalCalendarWarning",
+        "ShixianError", "UnknownTimeZone",
         "UnrecognizedPhrase",
     ),
     "model": (
@@ -161,11 +168,13 @@ __all__ = [
     "Matches",
     "Normalized",
     "NotComputable",
+    "NoticeError",
     "Occurrence",
     "Offset",
     "Ongoing",
     "Part",
     "Pending",
+    "ProvisionalCalendarWarning",
     "Relative",
     "Schedule",
     "ShixianError",

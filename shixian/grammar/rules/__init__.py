@@ -9,7 +9,7 @@ durations that follow it. Each family module documents its codes.
 from __future__ import annotations
 
 from ..engine import Grammar
-from . import calendar, relative, schedule
+from . import calendar, duty, relative, schedule
 
 __all__ = ["GRAMMAR", "REFUSALS", "RULES", "TOKEN_RULES"]
 
@@ -20,7 +20,9 @@ TOKEN_RULES = [
     *relative.DURATION_TOKENS,
     *calendar.TOKENS[1:],
     *schedule.TOKENS,
+    *duty.TOKENS,
     *relative.TOKENS,
+    duty.ONGOING_TOKEN,
 ]
 #: Token rules that only refuse a form that would otherwise be misread (收到后-3个工作日内,
 #: 每周星期八, 会议召开前3天): they always raise InvalidDate; examples in negative.tsv.
@@ -30,7 +32,7 @@ REFUSALS = frozenset(
     if r.make in relative.REFUSING or r.make in schedule.REFUSING
 )
 #: Every grammar rule, in the order they are tried at one place.
-RULES = [*schedule.RULES, *relative.RULES, *calendar.RULES]
+RULES = [*schedule.RULES, *duty.RULES, *relative.RULES, *calendar.RULES]
 
 #: The grammar used by :func:`shixian.normalize` and :func:`shixian.extract`
 #: (its regular expressions are compiled on first use).
