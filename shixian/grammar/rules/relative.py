@@ -61,11 +61,6 @@ def _negative(text: str, n: str, u: str) -> Duration:
     raise InvalidDate(text, "time limit", f"-{n}{u}")
 
 
-def _before_event(text: str, n: str, u: str) -> Duration:
-    # 会议召开前3天 counts back from the event: not a limit after it (not read yet)
-    raise InvalidDate(text, "time limit", f"{n}{u} before an event is not read")
-
-
 def _prompt(text: str, obj: str | None = None, verb: str | None = None) -> Prompt:
     return Prompt(None if obj is None else obj + (verb or ""))
 
@@ -85,7 +80,7 @@ def _word(text: str, on: str | None = None) -> str:
 _SHORT = rf"(?P<n>[0-9]{{1,3}}|[{CN_DIGITS}十廿卅百]{{1,3}})"
 
 #: The makers of the refusing token rules (see rules.REFUSALS).
-REFUSING = (_negative, _before_event)
+REFUSING = (_negative,)
 _LIMIT_UNIT = r"(?P<u>工作日|小时|钟头|天|日|周|星期|个月|月|年)"
 #: the words for "promptly" (offset 0 after the event).
 PROMPT_WORDS: tuple[str, ...] = (
@@ -105,18 +100,12 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 
 DURATION_TOKENS: list[TokenRule] = [
-    # refused, never misread: 收到后-3个工作日内 is not +3; 召开前3天 is not 3 days after
+    # refused, never misread: 收到后-3个工作日内 is not +3
     TokenRule(
         "-<n>个工作日",
         rf"(?<![0-9{CN_DIGITS}十])[-−－](?P<n>{N})个?{_LIMIT_UNIT}(?:以内|之内|内)?",
         "U",
         _negative,
-    ),
-    TokenRule(
-        "前<n>天",
-        rf"(?<=前)(?P<n>{N})个?{_LIMIT_UNIT}(?:以内|之内|内)?",
-        "U",
-        _before_event,
     ),
     TokenRule(
         "最长不超过<n>个月",
