@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import pickle
+import re
 import warnings
 from pathlib import Path
 
@@ -386,3 +387,31 @@ def test_bad_json_raises(tmp_path: Path, content: str) -> None:
     path.write_text(content, encoding="utf-8")
     with pytest.raises(NoticeError):
         load_holidays(path)
+
+
+# -- every check bites on the real texts ------------------------------------------------------
+
+_NOTE = re.compile(r"日[(（][^()（）]*?(星期|周)([一二三四五六日])")  # a date's note
+_TOTAL = re.compile(r"共(\d+)天")
+
+
+def _mutations(text: str) -> list[tuple[str, str]]:
+    out = []
+    for match in _NOTE.finditer(text):
+        other = WEEKDAY[(WEEKDAY.index(match.group(2)) + 1) % 7]
+        out.append((match.group(0), text[: match.start(2)] + other + text[match.end(2) :]))
+    for match in _TOTAL.finditer(text):
+        more = str(int(match.group(1)) + 1)
+        out.append((match.group(0), text[: match.start(1)] + more + text[match.end(1) :]))
+    return out
+
+
+@pytest.mark.parametrize("path", shipped_notices(), ids=lambda p: p.name)
+def test_every_weekday_note_and_total_of_a_shipped_notice_is_checked(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    mutations = _mutations(text)
+    assert mutations
+    for what, wrong in mutations:
+        with pytest.raises(NoticeError):
+            parse_notice(wrong, path=path.name, grammar=False)
+            pytest.fail(f"{what} changed in {path.name} but the notice still reads")
