@@ -21,6 +21,7 @@ from ..errors import ShixianError
 from ..io.annotate import Annotation, PhraseCache, Summary, annotate, error_message
 from ..io.tables import OUTPUT_FORMATS, Table, detect_format, read_table, read_text
 from . import ics as ics_command
+from . import timeline as timeline_command
 
 if TYPE_CHECKING:
     from .report import Report
@@ -200,10 +201,21 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input(p)
     ics_command.configure(p)
     p.set_defaults(run=ics_command.run)
+
+    p = commands.add_parser(
+        "timeline",
+        help="draw a table's plan on a time axis (.html, .svg, .png)",
+        description="Draw the plan: windows as bars, deadlines as markers, schedules as their "
+        "due days, an as-of line and overdue rows in red; relative, pending and ongoing "
+        "rows listed apart.",
+    )
+    _add_input(p)
+    timeline_command.configure(p)
+    p.set_defaults(run=timeline_command.run)
     return parser
 
 
-_COMMANDS = ("normalize", "table", "extract", "ics")
+_COMMANDS = ("normalize", "table", "extract", "ics", "timeline")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
