@@ -34,6 +34,9 @@ if TYPE_CHECKING:
         CalendarOutOfRange as CalendarOutOfRange,
     )
     from .errors import (
+        EmptyPhrase as EmptyPhrase,
+    )
+    from .errors import (
         InputTooLong as InputTooLong,
     )
     from .errors import (
@@ -46,10 +49,22 @@ if TYPE_CHECKING:
         NotComputable as NotComputable,
     )
     from .errors import (
+        NoticeError as NoticeError,
+    )
+    from .errors import (
+        ProvisionalCalendarWarning as ProvisionalCalendarWarning,
+    )
+    from .errors import (
         ShixianError as ShixianError,
     )
     from .errors import (
         UnrecognizedPhrase as UnrecognizedPhrase,
+    )
+    from .io.record import (
+        RECORD_COLUMNS as RECORD_COLUMNS,
+    )
+    from .io.record import (
+        flatten as flatten,
     )
     from .model import (
         Deadline as Deadline,
@@ -100,21 +115,25 @@ __version__ = "0.1.0.dev0"
 _EXPORTS = {
     "api": ("MAX_PHRASE_LENGTH", "Match", "extract", "normalize", "parse_reference"),
     "errors": (
-        "CalendarOutOfRange", "InputTooLong", "InvalidDate", "InvalidReference",
-        "NotComputable", "ShixianError", "UnrecognizedPhrase",
+        "CalendarOutOfRange", "EmptyPhrase", "InputTooLong", "InvalidDate", "InvalidReference",
+        "NotComputable", "NoticeError", "ProvisionalCalendarWarning", "ShixianError",
+        "UnrecognizedPhrase",
     ),
     "model": (
         "Deadline", "Frequency", "Kind", "Normalized", "Occurrence", "Offset", "Ongoing",
         "Part", "Pending", "Relative", "Schedule", "StatuteRef", "Unit", "Window",
     ),
     "calendar.workdays": ("WorkdayCalendar",),
+    "io.record": ("RECORD_COLUMNS", "flatten"),
 }  # fmt: skip
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 
 __all__ = [
     "MAX_PHRASE_LENGTH",
+    "RECORD_COLUMNS",
     "CalendarOutOfRange",
     "Deadline",
+    "EmptyPhrase",
     "Frequency",
     "InputTooLong",
     "InvalidDate",
@@ -123,11 +142,13 @@ __all__ = [
     "Match",
     "Normalized",
     "NotComputable",
+    "NoticeError",
     "Occurrence",
     "Offset",
     "Ongoing",
     "Part",
     "Pending",
+    "ProvisionalCalendarWarning",
     "Relative",
     "Schedule",
     "ShixianError",
@@ -138,6 +159,7 @@ __all__ = [
     "WorkdayCalendar",
     "__version__",
     "extract",
+    "flatten",
     "normalize",
     "parse_reference",
 ]

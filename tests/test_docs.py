@@ -40,6 +40,7 @@ EXAMPLE_PAGES = (
     "extract.md",
     "schema.md",
     "notebooks.md",
+    "workdays.md",
 )
 
 
