@@ -34,6 +34,9 @@ if TYPE_CHECKING:
         CalendarOutOfRange as CalendarOutOfRange,
     )
     from .errors import (
+        HolidayOutOfRange as HolidayOutOfRange,
+    )
+    from .errors import (
         InputTooLong as InputTooLong,
     )
     from .errors import (
@@ -100,8 +103,8 @@ __version__ = "0.1.0.dev0"
 _EXPORTS = {
     "api": ("MAX_PHRASE_LENGTH", "Match", "extract", "normalize", "parse_reference"),
     "errors": (
-        "CalendarOutOfRange", "InputTooLong", "InvalidDate", "InvalidReference",
-        "NotComputable", "ShixianError", "UnrecognizedPhrase",
+        "CalendarOutOfRange", "HolidayOutOfRange", "InputTooLong", "InvalidDate",
+        "InvalidReference", "NotComputable", "ShixianError", "UnrecognizedPhrase",
     ),
     "model": (
         "Deadline", "Frequency", "Kind", "Normalized", "Occurrence", "Offset", "Ongoing",
@@ -116,6 +119,7 @@ __all__ = [
     "CalendarOutOfRange",
     "Deadline",
     "Frequency",
+    "HolidayOutOfRange",
     "InputTooLong",
     "InvalidDate",
     "InvalidReference",

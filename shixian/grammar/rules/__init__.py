@@ -9,7 +9,7 @@ durations that follow it. Each family module documents its codes.
 from __future__ import annotations
 
 from ..engine import Grammar
-from . import calendar, relative, schedule
+from . import calendar, festivals, relative, schedule
 
 __all__ = ["GRAMMAR", "RULES", "TOKEN_RULES"]
 
@@ -17,13 +17,16 @@ __all__ = ["GRAMMAR", "RULES", "TOKEN_RULES"]
 TOKEN_RULES = [
     calendar.TOKENS[0],  # the calendar date: most cells hold one
     *relative.DURATION_TOKENS,
+    *festivals.TOKENS,
     *calendar.TOKENS[1:],
     *schedule.TOKENS,
     *relative.TOKENS,
 ]
 #: Every grammar rule, in the order they are tried at one place.
-RULES = [*schedule.RULES, *relative.RULES, *calendar.RULES]
+RULES = [*schedule.RULES, *relative.RULES, *festivals.RULES, *calendar.RULES]
 
 #: The grammar used by :func:`shixian.normalize` and :func:`shixian.extract`
 #: (its regular expressions are compiled on first use).
-GRAMMAR = Grammar(token_rules=TOKEN_RULES, rules=RULES, merge=calendar.merge)
+GRAMMAR = Grammar(
+    token_rules=TOKEN_RULES, rules=RULES, merge=festivals.with_occasions(calendar.merge)
+)
