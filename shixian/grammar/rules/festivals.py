@@ -176,11 +176,12 @@ class Festivals(Named):
     def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
         year, inferred = self.year(anchor, reference)
         first, last = self.keys[0], self.keys[-1]
-        if self.holiday:
-            start = cal.holiday_period(first, year, text=text)[0]
-            end = cal.holiday_period(last, year, text=text)[1]
-        else:
-            start, end = cal.festival_day(first, year), cal.festival_day(last, year)
+        start, end = cal.festival_day(first, year), cal.festival_day(last, year)
+        if self.holiday:  # a festival without days off (元宵节, 重阳节): its day
+            if cal.FESTIVALS[first].holiday is not None:
+                start = cal.holiday_period(first, year, text=text)[0]
+            if cal.FESTIVALS[last].holiday is not None:
+                end = cal.holiday_period(last, year, text=text)[1]
         if end < start:  # 两节: 元旦 of the year after the 春节 named? no: of the same winter
             raise HolidayOutOfRange(text, last, year, "the festivals are not in order")
         return start, end, inferred, False
@@ -193,7 +194,7 @@ class Festivals(Named):
         the day before the holiday, unambiguously."""
         year, inferred = self.year(anchor, reference)
         first = self.keys[0]
-        if self.holiday:
+        if self.holiday and cal.FESTIVALS[first].holiday is not None:
             return cal.holiday_period(first, year, text=text)[0] - _ONE_DAY, (), inferred
         eve = cal.festival_day(first, year) - _ONE_DAY
         try:
@@ -208,7 +209,7 @@ class Festivals(Named):
         """``X后``: from the day after the festival's holiday (after the festival
         day itself where no holiday is known: 重阳节, a year past the data)."""
         year, inferred = self.year(anchor, reference)
-        if self.holiday:
+        if self.holiday and cal.FESTIVALS[self.keys[-1]].holiday is not None:
             return cal.holiday_period(self.keys[-1], year, text=text)[1] + _ONE_DAY, inferred
         return self._end(year) + _ONE_DAY, inferred
 
