@@ -169,16 +169,24 @@ def holiday_period(name: str, year: int, *, text: str = "") -> tuple[dt.date, dt
     >>> holiday_period("元旦", 2017)
     (datetime.date(2016, 12, 31), datetime.date(2017, 1, 2))
     """
+    found = _holiday_period(name, year)
+    if isinstance(found, str):
+        raise HolidayOutOfRange(text or f"{year}年{name}", name, year, found)
+    return found
+
+
+@functools.lru_cache(maxsize=1024)
+def _holiday_period(name: str, year: int) -> tuple[dt.date, dt.date] | str:
+    """The period, or why there is none."""
     holidays, _, first, last = _holiday_data()
     fest = FESTIVALS[name]
-    shown = text or f"{year}年{name}"
     if not first <= year <= last:
-        raise HolidayOutOfRange(
-            shown, name, year, f"the official holiday data covers {first}–{last}; "
-            "a later year needs that year's 国务院办公厅 holiday notice",
-        )  # fmt: skip
+        return (
+            f"the official holiday data covers {first}–{last}; "
+            "a later year needs that year's 国务院办公厅 holiday notice"
+        )
     if fest.holiday is None:
-        raise HolidayOutOfRange(shown, name, year, f"{name} has no official days off")
+        return f"{name} has no official days off"
     day = festival_day(name, year)
     seeds = [
         day + dt.timedelta(days=k)
@@ -188,7 +196,7 @@ def holiday_period(name: str, year: int, *, text: str = "") -> tuple[dt.date, dt
     if not seeds and day in holidays:
         seeds = [day]
     if not seeds:
-        raise HolidayOutOfRange(shown, name, year, f"no official days off for {name} in {year}")
+        return f"no official days off for {name} in {year}"
     nearest = min(seeds, key=lambda d: abs((d - day).days))
     return _run(nearest)
 
