@@ -34,6 +34,9 @@ if TYPE_CHECKING:
         CalendarOutOfRange as CalendarOutOfRange,
     )
     from .errors import (
+        EmptyPhrase as EmptyPhrase,
+    )
+    from .errors import (
         HolidayOutOfRange as HolidayOutOfRange,
     )
     from .errors import (
@@ -53,6 +56,12 @@ if TYPE_CHECKING:
     )
     from .errors import (
         UnrecognizedPhrase as UnrecognizedPhrase,
+    )
+    from .io.record import (
+        RECORD_COLUMNS as RECORD_COLUMNS,
+    )
+    from .io.record import (
+        flatten as flatten,
     )
     from .model import (
         Deadline as Deadline,
@@ -103,21 +112,25 @@ __version__ = "0.1.0.dev0"
 _EXPORTS = {
     "api": ("MAX_PHRASE_LENGTH", "Match", "extract", "normalize", "parse_reference"),
     "errors": (
-        "CalendarOutOfRange", "HolidayOutOfRange", "InputTooLong", "InvalidDate",
-        "InvalidReference", "NotComputable", "ShixianError", "UnrecognizedPhrase",
+        "CalendarOutOfRange", "EmptyPhrase", "HolidayOutOfRange", "InputTooLong",
+        "InvalidDate", "InvalidReference", "NotComputable", "ShixianError",
+        "UnrecognizedPhrase",
     ),
     "model": (
         "Deadline", "Frequency", "Kind", "Normalized", "Occurrence", "Offset", "Ongoing",
         "Part", "Pending", "Relative", "Schedule", "StatuteRef", "Unit", "Window",
     ),
     "calendar.workdays": ("WorkdayCalendar",),
+    "io.record": ("RECORD_COLUMNS", "flatten"),
 }  # fmt: skip
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 
 __all__ = [
     "MAX_PHRASE_LENGTH",
+    "RECORD_COLUMNS",
     "CalendarOutOfRange",
     "Deadline",
+    "EmptyPhrase",
     "Frequency",
     "HolidayOutOfRange",
     "InputTooLong",
@@ -142,6 +155,7 @@ __all__ = [
     "WorkdayCalendar",
     "__version__",
     "extract",
+    "flatten",
     "normalize",
     "parse_reference",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __all__ = [
     "CalendarOutOfRange",
+    "EmptyPhrase",
     "HolidayOutOfRange",
     "InputTooLong",
     "InvalidDate",
@@ -47,6 +48,29 @@ class UnrecognizedPhrase(ShixianError):
         super().__init__(message)
 
 
+class EmptyPhrase(UnrecognizedPhrase):
+    """There is no phrase: an empty or blank string, or a missing value (``None``,
+    ``NaN``, ``pd.NA``, ``NaT``) as an empty spreadsheet cell gives.
+
+    A subclass of :class:`UnrecognizedPhrase`. The batch functions
+    (:mod:`shixian.pandas`, ``shixian table``) never raise it: a row without a
+    phrase gets the record of no phrase (``error`` = ``"empty"``).
+
+    >>> import shixian
+    >>> shixian.normalize(float("nan"))
+    Traceback (most recent call last):
+    ...
+    shixian.errors.EmptyPhrase: no phrase: the cell is empty (nan)
+    """
+
+    def __init__(self, text: object) -> None:
+        self.text = text if isinstance(text, str) else ""
+        self.detail = "empty"
+        self.value = text
+        self._fields = (text,)
+        ValueError.__init__(self, f"no phrase: the cell is empty ({text!r})")
+
+
 class InvalidDate(ShixianError):
     """The text names a date that does not exist (2016年2月30日, 13月, 第五季度).
 
@@ -77,11 +101,14 @@ class InputTooLong(ShixianError):
 class InvalidReference(ShixianError):
     """The reference date given by the caller cannot be read."""
 
-    def __init__(self, value: object) -> None:
+    def __init__(self, value: object, reason: str = "") -> None:
         self.value = value
-        self._fields = (value,)
+        self.reason = reason
+        self._fields = (value, reason)
+        what = f" ({reason})" if reason else ""
         super().__init__(
-            f"cannot read reference {value!r}: give a date, a datetime, 'YYYY-MM-DD' or a year"
+            f"cannot read reference {value!r}{what}: give a date, a datetime, a year, "
+            "or a day as 2016-05-01, 2016/05/01 or 2016年5月1日"
         )
 
 

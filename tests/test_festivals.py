@@ -124,9 +124,9 @@ def test_extract_skips_a_holiday_outside_the_data_and_keeps_the_rest() -> None:
     assert [m.result.due for m in matches] == [D(2016, 12, 31)]
 
 
-def test_strict_reads_festival_before_as_before_the_holiday() -> None:
+def test_exclusive_reads_festival_before_as_before_the_holiday() -> None:
     loose = shixian.normalize("2016年春节前", reference="2016-01-05").parts[0]
-    strict = shixian.normalize("2016年春节前", reference="2016-01-05", strict=True).parts[0]
+    strict = shixian.normalize("2016年春节前", reference="2016-01-05", exclusive=True).parts[0]
     assert (loose.due, loose.alternatives) == (D(2016, 2, 7), (D(2016, 2, 6),))
     assert (strict.due, strict.alternatives) == (D(2016, 2, 6), (D(2016, 2, 7),))
 

@@ -234,7 +234,7 @@ def _period_phrases(draw: st.DrawFn) -> str:
 @given(_period_phrases(), st.booleans())
 def test_generated_calendar_phrase_fits_schema(text: str, strict: bool) -> None:
     try:
-        result = shixian.normalize(text, reference=REF, strict=strict)
+        result = shixian.normalize(text, reference=REF, exclusive=strict)
     except shixian.ShixianError:
         return
     assert _problems(RESULT, result.to_dict()) == []

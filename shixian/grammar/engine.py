@@ -31,6 +31,7 @@ try:  # Python 3.11+
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parser
 
+from .._work import WORK
 from ..errors import InvalidDate
 from ..model import Part
 from .clean import Cleaned
@@ -244,6 +245,7 @@ class Grammar:
         A pure function of the codes (not of the text), so it is remembered for
         short code strings, like a parse table.
         """
+        WORK.codes += len(codes)
         plan = tuple(
             (self._rule_by_group[m.lastgroup], m.start(), m.end())  # type: ignore[index]
             for m in self._parser.finditer(codes)
@@ -321,7 +323,7 @@ class Grammar:
         dispatch = self._dispatch
         search = self._starts.search
         size = len(text)
-        last = start = 0
+        last = start = misses = 0
         while True:
             # tokens mostly follow each other: look at the next character before searching
             entry = dispatch.get(text[start]) if start < size else None
@@ -333,6 +335,7 @@ class Grammar:
                 entry = dispatch.get(text[start]) or self._alternation(text[start])
             m = entry[0].match(text, start)
             if m is None:
+                misses += 1
                 start += 1
                 continue
             make, code, name, indices = entry[1][m.lastgroup]  # type: ignore[index]
@@ -346,6 +349,7 @@ class Grammar:
             except InvalidDate:
                 if not lenient:
                     raise
+                misses += 1
                 start += 1
                 continue
             if start > last:
@@ -355,6 +359,7 @@ class Grammar:
             start = end
         if last < len(text):
             self._gap(text, last, len(text), tokens)
+        WORK.positions += len(tokens) + misses
         merged = self._merge(tokens)
         for i, token in enumerate(merged):
             token.index = i
