@@ -111,8 +111,8 @@ _ONE_FESTIVAL = (
     rf"|{_NOT_NUMBER_BEFORE}(?:五一|十一){_NOT_NUMBER_AFTER}(?=节|{_HOLIDAY}|前|后|[\"'」』]))"
 )
 _FESTIVAL_PATTERN = (
-    rf"(?P<names>{_ONE_FESTIVAL}(?:[、和及与暨]?{_ONE_FESTIVAL})*"
-    rf"|[\"'「『]{_ONE_FESTIVAL}(?:[、和及与暨]?{_ONE_FESTIVAL})*[\"'」』])节?"
+    rf"(?P<names>{_ONE_FESTIVAL}(?:[、和及与暨]?{_ONE_FESTIVAL}){{0,3}}"
+    rf"|[\"'「『]{_ONE_FESTIVAL}(?:[、和及与暨]?{_ONE_FESTIVAL}){{0,3}}[\"'」』])节?"
     rf"(?P<holiday>{_HOLIDAY})?"
 )
 _FESTIVAL_ONE = re.compile(rf"[\"'「『]?({_alternation(_FESTIVALS)})[\"'」』]?")
@@ -190,7 +190,7 @@ class Festivals(Named):
         self, anchor: Anchor, reference: dt.date, text: str, strict: bool
     ) -> tuple[dt.date, tuple[dt.date, ...], bool]:
         """``X前``: due the day before the festival; the day before its holiday is the
-        other reading (the default with ``strict``). With ``holiday`` (春节假期前),
+        other reading (the due day with ``exclusive=True``). With ``holiday`` (春节假期前),
         the day before the holiday, unambiguously."""
         year, inferred = self.year(anchor, reference)
         first = self.keys[0]
