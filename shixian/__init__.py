@@ -52,6 +52,12 @@ if TYPE_CHECKING:
         NotComputable as NotComputable,
     )
     from .errors import (
+        NoticeError as NoticeError,
+    )
+    from .errors import (
+        ProvisionalCalendarWarning as ProvisionalCalendarWarning,
+    )
+    from .errors import (
         ShixianError as ShixianError,
     )
     from .errors import (
@@ -113,7 +119,8 @@ _EXPORTS = {
     "api": ("MAX_PHRASE_LENGTH", "Match", "extract", "normalize", "parse_reference"),
     "errors": (
         "CalendarOutOfRange", "EmptyPhrase", "HolidayOutOfRange", "InputTooLong",
-        "InvalidDate", "InvalidReference", "NotComputable", "ShixianError",
+        "InvalidDate", "InvalidReference", "NotComputable", "NoticeError",
+        "ProvisionalCalendarWarning", "ShixianError",
         "UnrecognizedPhrase",
     ),
     "model": (
@@ -140,11 +147,13 @@ __all__ = [
     "Match",
     "Normalized",
     "NotComputable",
+    "NoticeError",
     "Occurrence",
     "Offset",
     "Ongoing",
     "Part",
     "Pending",
+    "ProvisionalCalendarWarning",
     "Relative",
     "Schedule",
     "ShixianError",

@@ -10,6 +10,8 @@ __all__ = [
     "InvalidDate",
     "InvalidReference",
     "NotComputable",
+    "NoticeError",
+    "ProvisionalCalendarWarning",
     "ShixianError",
     "UnrecognizedPhrase",
 ]
@@ -120,9 +122,14 @@ class CalendarOutOfRange(ShixianError):
         self.first = first
         self.last = last
         self._fields = (day, first, last)
+        year = getattr(day, "year", day)
         super().__init__(
             f"no official working-day calendar for {day}: the data covers {first} to {last}; "
-            "pass your own holidays/workdays, or weekends_only=True to count Monday–Friday"
+            f"add the State Council notice for {year} "
+            f"(国务院办公厅关于{year}年部分节假日安排的通知) "
+            "with WorkdayCalendar.from_notices(...) or --holidays FILE (see docs/workdays.md), "
+            f"or choose a provisional Monday–Friday calendar explicitly "
+            f"(WorkdayCalendar(provisional_years={{{year}}}))"
         )
 
 
@@ -155,3 +162,44 @@ class HolidayOutOfRange(InvalidDate):
         ShixianError.__init__(
             self, f"no official holiday period for {festival} {year} in {text!r}: {detail}"
         )
+
+
+class NoticeError(ShixianError):
+    """A holiday notice (关于YYYY年部分节假日安排的通知) cannot be read, or contradicts itself.
+
+    ``source`` names the notice (its file or title), ``line`` the 1-based line
+    number (0 when the problem is not on one line) and ``text`` that line.
+    """
+
+    def __init__(self, source: str, line: int, text: str, detail: str) -> None:
+        self.source = source
+        self.line = line
+        self.text = text
+        self.detail = detail
+        self._fields = (source, line, text, detail)
+        where = f"line {line} {text!r}" if line else ""
+        name = ", ".join(part for part in (source, where) if part)
+        prefix = f"holiday notice {name}" if name else "holiday notice"
+        super().__init__(f"{prefix}: {detail}")
+
+
+class ProvisionalCalendarWarning(UserWarning):
+    """A working-day count used a provisional Monday–Friday calendar (no notice for that year).
+
+    Warned by :class:`~shixian.calendar.workdays.WorkdayCalendar` when a count
+    reaches a day that only the caller's ``weekends_only=True`` or
+    ``provisional_years`` decide. The result may change once the year's notice
+    is out; turn the warning into an error with ``warnings.simplefilter("error",
+    ProvisionalCalendarWarning)``.
+    """
+
+    def __init__(self, first: object, last: object) -> None:
+        self.first = first
+        self.last = last
+        super().__init__(
+            f"provisional working days from {first} to {last}: counted Monday–Friday "
+            "without a holiday notice for that year; the result may change when the notice is out"
+        )
+
+    def __reduce__(self) -> tuple[type[ProvisionalCalendarWarning], tuple[object, ...]]:
+        return (type(self), (self.first, self.last))

@@ -21,6 +21,7 @@ from ..errors import ShixianError
 from ..io.annotate import Annotation, PhraseCache, Summary, annotate, error_message
 from ..io.tables import OUTPUT_FORMATS, Table, detect_format, read_table, read_text
 from . import ics as ics_command
+from .holidays import add_holidays_command, add_holidays_option, holidays_calendar
 
 if TYPE_CHECKING:
     from .report import Report
@@ -103,6 +104,7 @@ def _add_input(parser: argparse.ArgumentParser) -> None:
     )
     _add_reference(parser)
     _add_exclusive(parser)
+    add_holidays_option(parser)
     parser.add_argument("--strict", action="store_true", help="exit with status 1 if any row fails")
     parser.add_argument(
         "--quiet", "-q", action="store_true", help="no progress bar and no summary on stderr"
@@ -162,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_exclusive(p)
     p.add_argument("--json", action="store_true", help="print one JSON object per phrase")
     p.add_argument("--strict", action="store_true", help="exit with status 1 if any phrase fails")
+    add_holidays_option(p)
     p.set_defaults(run=_cmd_normalize)
 
     p = commands.add_parser(
@@ -201,10 +204,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input(p)
     ics_command.configure(p)
     p.set_defaults(run=ics_command.run)
+    add_holidays_command(commands)
     return parser
 
 
-_COMMANDS = ("normalize", "table", "extract", "ics")
+_COMMANDS = ("normalize", "table", "extract", "ics", "holidays")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -228,7 +232,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        return run(args)
+        with holidays_calendar(args):
+            return run(args)
     except (CliError, ShixianError) as exc:
         return _error(str(exc))
     except KeyboardInterrupt:

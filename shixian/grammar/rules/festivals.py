@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from ...calendar import festivals as cal
 from ...calendar.periods import add_months, month_end
 from ...errors import HolidayOutOfRange
-from ...model import Deadline, Ongoing, Part, Window
+from ...model import Deadline, Direction, Offset, Ongoing, Part, Relative, Window
 from ..anchors import Anchor, Bounds, Named
 from ..clean import clean
 from ..engine import Context, Rule, Token, TokenRule
@@ -382,7 +382,7 @@ TOKENS: list[TokenRule] = [
     TokenRule("<festival>期间", _FESTIVAL_PATTERN, "a", _festival),
     TokenRule(
         "节前|节后|节假日期间",
-        r"(?:(?<![\u4e00-\u9fff])|(?<=[在于至到和与及]))节(?=前|后)"
+        r"(?:(?<![\u4e00-\u9fff])|(?<=[在于至到和与及]))节(?=(?:前|后)(?![0-9一二两三四五六七八九十]))"
         r"|节假日(?:期间)?|法定节假日(?:期间)?|节日期间",
         "a",
         _next_holiday,
@@ -478,7 +478,24 @@ def festival_window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     return [Window(**ctx.common(tokens, inferred), start=start, end=end, fuzzy=fuzzy)]
 
 
+def festival_offset(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """``春节前3个工作日``, ``国庆节后5个工作日内``: a limit before or after the festival,
+    the festival as its event (``Relative.resolve`` counts from the day it is given)."""
+    tok, dur = tokens[0], tokens[-1]
+    event, _ = ctx.where([tok])
+    before = tokens[1].code == "P"
+    return [
+        Relative(
+            **ctx.common(tokens, False),
+            offset=Offset(dur.value.amount, dur.value.unit),
+            trigger=event,
+            direction=Direction.BEFORE if before else Direction.AFTER,
+        )
+    ]
+
+
 RULES: list[Rule] = [
+    Rule("<festival>前<n>个工作日", r"G[PK]U", festival_offset),
     Rule("<festival>前", r"B?GP", festival_before),
     Rule("<festival>后", r"GK", festival_after),
     Rule("<festival>起", r"F?GS", festival_since),
