@@ -306,15 +306,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 # -- helpers ---------------------------------------------------------------
 
 
-def _reference(args: argparse.Namespace) -> dt.date | None:
-    """The ``--reference`` date (``None`` when neither it nor ``--tz`` is given: today,
-    in the machine's local time zone)."""
+def _reference(args: argparse.Namespace | str | None) -> dt.date | None:
+    """The ``--reference`` date, from the parsed options (with ``--tz``) or from the
+    option's text; ``None`` when neither it nor ``--tz`` is given: today, in the
+    machine's local time zone."""
     from ..model.reference import parse_reference
 
-    value: str | None = args.reference
-    tz: str | None = getattr(args, "tz", None)
+    if args is None or isinstance(args, str):
+        value, tz = args, None
+    else:
+        value, tz = args.reference, getattr(args, "tz", None)
     if value is None and tz is None:
-        return None  # today, in the machine's local time zone
+        return None
     return parse_reference(value, tz=tz)
 
 
