@@ -157,6 +157,10 @@ class Schedule(Part):
         start, until: bounds (自2016年起, 2016—2018年).
         min_count, count: at least / exactly so many times a period.
         label: what recurs, when the text names it (中考).
+        festival: the festival each year's due day is tied to (每年春节前 → ``"春节"``:
+            due the day before it); a lunar festival has no RRULE (``None``) and
+            its dates come from the calendar (``occurrences()``). ``every`` =
+            ``holiday`` (每逢节假日) recurs with each official holiday period.
 
     ``to_dict()["rrule"]`` is the RRULE of :meth:`to_rrule` without ``DTSTART``;
     it is ``None`` for 不定期/定期 and for the few schedules RFC 5545 cannot state
@@ -179,6 +183,7 @@ class Schedule(Part):
     weekdays: tuple[int, ...] | None = attrs.field(default=None, converter=_opt_months)
     week: int | None = None
     workday: int | None = None
+    festival: str | None = None
 
     @property
     def computable(self) -> bool:
@@ -248,6 +253,7 @@ class Schedule(Part):
             "weekdays": None if self.weekdays is None else list(self.weekdays),
             "week": self.week,
             "workday": self.workday,
+            "festival": self.festival,
             "rrule": rrule_body(self) if self.computable else None,
         }
 
@@ -268,6 +274,7 @@ class Schedule(Part):
             weekdays=_opt_months(data.get("weekdays")),
             week=data.get("week"),
             workday=data.get("workday"),
+            festival=data.get("festival"),
         )
 
 
