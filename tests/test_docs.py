@@ -40,6 +40,7 @@ EXAMPLE_PAGES = (
     "ongoing.md",
     "extract.md",
     "schema.md",
+    "notebooks.md",
     "workdays.md",
 )
 
