@@ -34,6 +34,9 @@ if TYPE_CHECKING:
         CalendarOutOfRange as CalendarOutOfRange,
     )
     from .errors import (
+        GarbledDate as GarbledDate,
+    )
+    from .errors import (
         InputTooLong as InputTooLong,
     )
     from .errors import (
@@ -44,6 +47,9 @@ if TYPE_CHECKING:
     )
     from .errors import (
         NotComputable as NotComputable,
+    )
+    from .errors import (
+        PartialParse as PartialParse,
     )
     from .errors import (
         ShixianError as ShixianError,
@@ -91,6 +97,9 @@ if TYPE_CHECKING:
         Unit as Unit,
     )
     from .model import (
+        Unparsed as Unparsed,
+    )
+    from .model import (
         Window as Window,
     )
 
@@ -100,12 +109,12 @@ __version__ = "0.1.0.dev0"
 _EXPORTS = {
     "api": ("MAX_PHRASE_LENGTH", "Match", "extract", "normalize", "parse_reference"),
     "errors": (
-        "CalendarOutOfRange", "InputTooLong", "InvalidDate", "InvalidReference",
-        "NotComputable", "ShixianError", "UnrecognizedPhrase",
+        "CalendarOutOfRange", "GarbledDate", "InputTooLong", "InvalidDate", "InvalidReference",
+        "NotComputable", "PartialParse", "ShixianError", "UnrecognizedPhrase",
     ),
     "model": (
         "Deadline", "Frequency", "Kind", "Normalized", "Occurrence", "Offset", "Ongoing",
-        "Part", "Pending", "Relative", "Schedule", "StatuteRef", "Unit", "Window",
+        "Part", "Pending", "Relative", "Schedule", "StatuteRef", "Unit", "Unparsed", "Window",
     ),
     "calendar.workdays": ("WorkdayCalendar",),
 }  # fmt: skip
@@ -116,6 +125,7 @@ __all__ = [
     "CalendarOutOfRange",
     "Deadline",
     "Frequency",
+    "GarbledDate",
     "InputTooLong",
     "InvalidDate",
     "InvalidReference",
@@ -127,12 +137,14 @@ __all__ = [
     "Offset",
     "Ongoing",
     "Part",
+    "PartialParse",
     "Pending",
     "Relative",
     "Schedule",
     "ShixianError",
     "StatuteRef",
     "Unit",
+    "Unparsed",
     "UnrecognizedPhrase",
     "Window",
     "WorkdayCalendar",

@@ -11,16 +11,19 @@ from typing import Any
 import attrs
 
 from .errors import (
+    GarbledDate,
     InputTooLong,
     InvalidDate,
     InvalidReference,
+    PartialParse,
     ShixianError,
     UnrecognizedPhrase,
 )
 from .grammar.clean import clean
-from .grammar.engine import Context, Token
+from .grammar.engine import GAP, Context, Token
 from .grammar.rules import GRAMMAR
-from .model import Normalized, Part, Pending, Window
+from .grammar.vocabulary import not_time_pattern
+from .model import Normalized, Part, Pending, Unparsed, Window
 
 __all__ = ["MAX_PHRASE_LENGTH", "Match", "extract", "normalize", "parse_reference"]
 
@@ -32,6 +35,16 @@ _CACHE_SIZE = 8192
 _LATIN = re.compile(r"[A-Za-z]{3,}")
 _CONDITION_HEAD = re.compile(r"^(?:按照|按|根据|依照|依据)")
 _SENTENCE_END = re.compile(r"[。;\n]")
+# Words that look like time: a number with a time unit, a third of a month, a clock time.
+_TIME_WORD = re.compile(
+    r"[0-9〇零一二两三四五六七八九十廿卅]+(?:个)?(?:年|月|日|号|时|旬|季度|季|周|星期|天|小时)"
+    r"|[上中下]旬|(?<![0-9])[0-9]{1,2}:[0-9]{2}"
+)
+_NOT_TIME = re.compile(not_time_pattern())
+_REASONS = {
+    "<time of day>": "a time of day no date takes",
+    "<hyphen>": "a range connector between words that are not both dates",
+}
 
 
 def parse_reference(value: object = None) -> dt.date:
@@ -66,6 +79,7 @@ def normalize(
     *,
     strict: bool = False,
     cache: bool = True,
+    complete: bool = False,
 ) -> Normalized:
     """The structured meaning of one deadline phrase (a table cell).
 
@@ -78,11 +92,16 @@ def normalize(
             instead of the default inclusive reading (→ 2016-07-31). Either way
             the result is marked ambiguous and carries the other reading.
         cache: reuse the result of an identical earlier call (results are immutable).
+        complete: raise :class:`~shixian.errors.PartialParse` instead of returning a
+            result whose text holds words that look like time and that no part
+            explains (``result.complete`` is False, ``result.unparsed`` says which).
 
     Raises:
         TypeError: ``text`` is not a string.
         UnrecognizedPhrase: no time expression understood.
-        InvalidDate: an impossible date (2016年2月30日, 13月, 第五季度).
+        InvalidDate: an impossible date (2016年2月30日, 13月, 第五季度); its subclass
+            :class:`~shixian.errors.GarbledDate` for a garbled one (2022311日).
+        PartialParse: with ``complete=True``, words that look like time are left over.
         InputTooLong: longer than :data:`MAX_PHRASE_LENGTH`.
         InvalidReference: ``reference`` cannot be read.
 
@@ -95,9 +114,10 @@ def normalize(
     if len(text) > MAX_PHRASE_LENGTH:
         raise InputTooLong(len(text), MAX_PHRASE_LENGTH)
     ref = parse_reference(reference)
-    if cache:
-        return _cached(text, ref, strict)
-    return _normalize(text, ref, strict)
+    result = _cached(text, ref, strict) if cache else _normalize(text, ref, strict)
+    if complete and result.unparsed:
+        raise PartialParse(text, result)
+    return result
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
@@ -107,13 +127,46 @@ def _cached(text: str, reference: dt.date, strict: bool) -> Normalized:
 
 def _normalize(text: str, reference: dt.date, strict: bool) -> Normalized:
     ctx = _parse(text, reference, strict)
+    for tok in ctx.tokens:
+        if tok.code == "g":
+            raise GarbledDate(text, "garbled", ctx.where([tok])[0])
     parts = _with_conditions(ctx, standalone_pending=True)
     if not parts:
         fallback = _fallback(text, reference)
         if fallback is None:
             raise UnrecognizedPhrase(text)
-        parts = [fallback]
-    return Normalized(text, reference, tuple(parts))
+        return Normalized(text, reference, (fallback,))
+    return Normalized(text, reference, tuple(parts), _unparsed(ctx))
+
+
+def _unparsed(ctx: Context) -> tuple[Unparsed, ...]:
+    """The words that look like time and that no rule took, and the flags productions
+    raised (a weekday note that contradicts its date), in reading order."""
+    found: list[tuple[int, int, str]] = list(ctx.flags)
+    tokens = ctx.tokens
+    covered = bytearray(len(tokens))
+    for _, first, end in ctx.plan:
+        covered[first:end] = b"\x01" * (end - first)
+    for i, tok in enumerate(tokens):
+        if covered[i]:
+            continue
+        if tok.code == "g":
+            found.append((tok.start, tok.end, "a garbled date"))
+        elif tok.rule in _REASONS:
+            found.append((tok.start, tok.end, _REASONS[tok.rule]))
+        elif tok.code in "AE":
+            found.append((tok.start, tok.end, "a date no rule takes"))
+        elif tok.code == GAP and _TIME_WORD.search(tok.value) is not None:
+            words = _NOT_TIME.sub(lambda m: " " * len(m.group()), tok.value)
+            for m in _TIME_WORD.finditer(words):
+                found.append((tok.start + m.start(), tok.start + m.end(), "not understood"))
+    if not found:
+        return ()
+    out = []
+    for start, end, reason in sorted(found):
+        lo, hi = ctx.cleaned.span(start, end) if ctx.cleaned.origin is not None else (start, end)
+        out.append(Unparsed(ctx.text[lo:hi], (lo, hi), reason))
+    return tuple(out)
 
 
 def _parse(text: str, reference: dt.date, strict: bool, *, lines: bool = False) -> Context:
@@ -235,11 +288,43 @@ def extract(
     if not text:
         return []
     ctx = _parse(text, ref, strict, lines=True)
-    matches: list[Match] = []
+    parts: list[Part] = []
     for part in _with_conditions(ctx, standalone_pending=False):
-        start, end = part.span
-        if matches and start < matches[-1].end:
+        if parts and part.span[0] < parts[-1].span[1]:
             continue
+        parts.append(part)
+    left = _near(_unparsed(ctx), parts, text) if parts else {}
+    matches: list[Match] = []
+    for n, part in enumerate(parts):
+        start, end = part.span
         local = attrs.evolve(part, span=(0, end - start))
-        matches.append(Match(start, end, part.text, Normalized(part.text, ref, (local,))))
+        unparsed = tuple(
+            attrs.evolve(u, span=(u.span[0] - start, u.span[1] - start)) for u in left.get(n, ())
+        )
+        matches.append(Match(start, end, part.text, Normalized(part.text, ref, (local,), unparsed)))
     return matches
+
+
+_NEAR = 4  # characters between a match and leftover time words that belong to it
+
+
+def _near(
+    unparsed: tuple[Unparsed, ...], parts: list[Part], text: str
+) -> dict[int, list[Unparsed]]:
+    """Leftover time words right beside a match (a stray time of day, a contradicting
+    weekday note) belong to it; the match's result is then incomplete."""
+    out: dict[int, list[Unparsed]] = {}
+    starts = [p.span[0] for p in parts]
+    for u in unparsed:
+        at = bisect.bisect_right(starts, u.span[0]) - 1
+        for n in (at, at + 1):
+            if not 0 <= n < len(parts):
+                continue
+            lo, hi = parts[n].span
+            gap = text[hi : u.span[0]] if u.span[0] >= hi else text[u.span[1] : lo]
+            if (lo <= u.span[0] and u.span[1] <= hi) or (
+                len(gap) <= _NEAR and _SENTENCE_END.search(gap) is None
+            ):
+                out.setdefault(n, []).append(u)
+                break
+    return out

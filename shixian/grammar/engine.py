@@ -13,8 +13,9 @@ Token rules are compiled into one alternation per first character, holding the
 rules that can start with it in their order (earlier rules win at the same start,
 so each family lists longer forms first), each compiled when a text first needs
 it; all grammar rules into one alternation over the code string. Merging adjacent
-date fragments into one anchor (2016年 + 12月 + 底) is delegated to the ``merge``
-hook of the rules.
+date fragments into one anchor (2016年 + 12月 + 底) and anchors into ranges, lists and
+unions is the ``merge`` hook's work (:mod:`shixian.grammar.compose`), between lexing and
+the grammar rules.
 """
 
 from __future__ import annotations
@@ -90,7 +91,9 @@ class Context:
     (按照省政府相关部署) for the caller to attach.
     """
 
-    __slots__ = ("cleaned", "conditions", "parts", "reference", "strict", "text", "tokens")
+    __slots__ = (
+        "cleaned", "conditions", "flags", "parts", "plan", "reference", "strict", "text", "tokens",
+    )  # fmt: skip
 
     def __init__(
         self, text: str, cleaned: Cleaned, tokens: list[Token], reference: dt.date, strict: bool
@@ -102,6 +105,11 @@ class Context:
         self.strict = strict
         self.parts: list[Part] = []
         self.conditions: list[Token] = []
+        #: ``(start, end, reason)`` in the cleaned text: what a production found wrong
+        #: beside a reading it still gives (a weekday note that contradicts its date)
+        self.flags: list[tuple[int, int, str]] = []
+        #: which rule covered which tokens: ``(rule, first, end)`` token indices
+        self.plan: tuple[tuple[Rule, int, int], ...] = ()
 
     def where(
         self, tokens: Sequence[Token], start: int | None = None
@@ -230,7 +238,7 @@ class Grammar:
         self,
         token_rules: Iterable[TokenRule],
         rules: Iterable[Rule],
-        merge: Callable[[list[Token]], list[Token]],
+        merge: Callable[[list[Token], str], list[Token]],
     ) -> None:
         self.token_rules = tuple(token_rules)
         self.rules = tuple(rules)
@@ -355,7 +363,7 @@ class Grammar:
             start = end
         if last < len(text):
             self._gap(text, last, len(text), tokens)
-        merged = self._merge(tokens)
+        merged = self._merge(tokens, text)
         for i, token in enumerate(merged):
             token.index = i
         return merged
@@ -397,6 +405,7 @@ class Grammar:
         plan = self._plans.get(codes)
         if plan is None:
             plan = self._plan(codes)
+        ctx.plan = plan
         for rule, start, end in plan:
             try:
                 ctx.parts.extend(rule.produce(ctx, tokens[start:end]))

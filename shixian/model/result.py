@@ -13,7 +13,31 @@ from ._fastinit import fast_init
 from .base import Part
 from .parts import Schedule
 
-__all__ = ["Normalized"]
+__all__ = ["Normalized", "Unparsed"]
+
+
+@attrs.frozen
+class Unparsed:
+    """Words that look like time and that no part explains, or a note that
+    contradicts its date: ``text``, its ``span`` in the input, and ``reason``.
+
+    >>> Unparsed("14:00", (0, 5), "a time of day with no date")
+    Unparsed(text='14:00', span=(0, 5), reason='a time of day with no date')
+    """
+
+    text: str
+    span: tuple[int, int]
+    reason: str = "not understood"
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {"text": self.text, "span": list(self.span), "reason": self.reason}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Unparsed:
+        """Read back :meth:`to_dict` output."""
+        start, end = data["span"]
+        return cls(str(data["text"]), (int(start), int(end)), str(data.get("reason", "")))
 
 
 @fast_init
@@ -32,6 +56,13 @@ class Normalized:
     text: str
     reference: dt.date
     parts: tuple[Part, ...]
+    unparsed: tuple[Unparsed, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        """True when every word of the text that looks like time is explained by a part
+        (see :attr:`unparsed` for the rest)."""
+        return not self.unparsed
 
     @property
     def kind(self) -> str:
@@ -82,6 +113,8 @@ class Normalized:
             "kind": self.kind,
             "due": None if due is None else due.isoformat(),
             "parts": [p.to_dict() for p in self.parts],
+            "complete": self.complete,
+            "unparsed": [u.to_dict() for u in self.unparsed],
         }
 
     @classmethod
@@ -92,6 +125,7 @@ class Normalized:
                 text=data["text"],
                 reference=dt.date.fromisoformat(data["reference"]),
                 parts=tuple(Part.from_dict(p) for p in data["parts"]),
+                unparsed=tuple(Unparsed.from_dict(u) for u in data.get("unparsed", ())),
             )
         except (KeyError, TypeError, ValueError) as exc:
             if isinstance(exc, ShixianError):

@@ -51,6 +51,12 @@ def _duration(text: str, n: str, u: str) -> Duration:
     return Duration(to_int(n), _UNIT[u])
 
 
+def _bare_duration(
+    text: str, n: str | None, u: str | None, n2: str | None, u2: str | None
+) -> Duration:
+    return Duration(to_int(n or n2 or ""), _UNIT[u or u2 or ""])
+
+
 def _prompt(text: str, obj: str | None = None, verb: str | None = None) -> Prompt:
     return Prompt(None if obj is None else obj + (verb or ""))
 
@@ -70,6 +76,15 @@ def _word(text: str, on: str | None = None) -> str:
 _SHORT = rf"(?P<n>[0-9]{{1,3}}|[{CN_DIGITS}十廿卅百]{{1,3}})"
 
 DURATION_TOKENS: list[TokenRule] = [
+    # a length in months or years with no 内 (a 时限 column's 6个月, 1年): the trigger is
+    # left open; 用1年时间, 近三年 and 历时4个月 are not limits
+    TokenRule(
+        "<n>个月|<n>年",
+        rf"(?<![用近历为共满0-9{CN_DIGITS}十]){_SHORT}(?P<u>个月)(?!以内|之内|内)"
+        r"|(?<![用近历为共满0-9])(?P<n2>[0-9]{1,2})(?P<u2>年)(?![0-9月度级期底末初中内以之])",
+        "U",
+        _bare_duration,
+    ),
     TokenRule(
         "<n>个工作日内",
         rf"(?:不超过|不超出|不多于)?(?P<n>{N})个?(?P<u>工作日|小时|钟头|天|周|星期)(?:以内|之内|内)?",
@@ -115,7 +130,7 @@ TOKENS: list[TokenRule] = [
         "c",
         _word,
     ),
-    TokenRule("后", r"之后|以后|(?<!最)后(?![续期果面台方勤备者来])", "K", _word),
+    TokenRule("后", r"之后|以后|后", "K", _word),
     TokenRule(
         "长期坚持",
         r"长期坚持|长期开展|持续推进|持续开展|常态化推进|常态化开展|常态化|长效|长期",
@@ -142,7 +157,12 @@ def _trigger(ctx: Context, tok: Token, *, inherit: bool = False) -> str | None:
         if t.code == "|" and t.value in _CLAUSE_END:
             break
         if t.code in "KS" and tokens[i - 1].code == "_":
-            words = _TRIGGER_TRIM.sub("", tokens[i - 1].value)
+            # 信息产生、变更之日起: the events of a list before 之日起 are one trigger
+            j, event = i - 1, tokens[i - 1].value
+            while j >= 2 and tokens[j - 1].code == "/" and tokens[j - 2].code == "_":
+                event = f"{tokens[j - 2].value}{tokens[j - 1].value}{event}"
+                j -= 2
+            words = _TRIGGER_TRIM.sub("", event)
             if words:
                 return str(words)
         if t.code not in "_|/":  # another time word: the event is not further back
@@ -171,6 +191,14 @@ def after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
 def promptly(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """及时, 立即, 同步, 按时: offset 0 after the event named before it."""
     tok = tokens[-1]
+    prev = ctx.parts[-1] if ctx.parts else None
+    if (
+        isinstance(prev, Relative)
+        and tok.value.trigger is None
+        and tok.index >= 1
+        and ctx.tokens[tok.index - 1].code == "U"
+    ):
+        return []  # 20个工作日内及时公开: 及时 restates the limit just given
     trigger = tok.value.trigger or _trigger(ctx, tok)
     return [Relative(**ctx.common(tokens, False), offset=Offset(0), trigger=trigger)]
 
