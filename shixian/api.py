@@ -10,11 +10,11 @@ from typing import Any
 
 import attrs
 
+from ._work import WORK
 from .errors import (
     GarbledDate,
     InputTooLong,
     InvalidDate,
-    InvalidReference,
     PartialParse,
     ShixianError,
     UnrecognizedPhrase,
@@ -24,6 +24,7 @@ from .grammar.engine import GAP, Context, Token
 from .grammar.rules import GRAMMAR
 from .grammar.vocabulary import not_time_pattern
 from .model import Normalized, Part, Pending, Unparsed, Window
+from .model.reference import parse_reference
 
 __all__ = ["MAX_PHRASE_LENGTH", "Match", "extract", "normalize", "parse_reference"]
 
@@ -47,38 +48,13 @@ _REASONS = {
 }
 
 
-def parse_reference(value: object = None) -> dt.date:
-    """Read a reference date: a date, a datetime, ``"YYYY-MM-DD"``, a year, or ``None`` (today).
-
-    ``None`` reads the clock; it is the only place shixian does.
-
-    >>> parse_reference("2016-06-30"), parse_reference(2016)
-    (datetime.date(2016, 6, 30), datetime.date(2016, 1, 1))
-    """
-    if type(value) is dt.date:
-        return value
-    if value is None:
-        return dt.date.today()
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 9999:
-        return dt.date(value, 1, 1)
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise InvalidReference(value)
-
-
 def normalize(
     text: str,
     reference: dt.date | dt.datetime | str | int | None = None,
     *,
-    strict: bool = False,
+    exclusive: bool = False,
     cache: bool = True,
+    strict: bool | None = None,
     complete: bool = False,
 ) -> Normalized:
     """The structured meaning of one deadline phrase (a table cell).
@@ -88,10 +64,12 @@ def normalize(
             characters, wrapped lines, Chinese numerals) is tolerated.
         reference: the date the document was issued; it supplies the year of
             phrases that name none (全年工作). Default: today.
-        strict: read ``X前`` as *before X begins* (2016年7月前 → 2016-06-30)
+        exclusive: read ``X前`` as *before X begins* (2016年7月前 → 2016-06-30)
             instead of the default inclusive reading (→ 2016-07-31). Either way
-            the result is marked ambiguous and carries the other reading.
+            the result is marked ambiguous and carries the other reading. The
+            command line's option of the same name is ``--exclusive``.
         cache: reuse the result of an identical earlier call (results are immutable).
+        strict: the old name of ``exclusive``; deprecated (a ``DeprecationWarning``).
         complete: raise :class:`~shixian.errors.PartialParse` instead of returning a
             result whose text holds words that look like time and that no part
             explains (``result.complete`` is False, ``result.unparsed`` says which).
@@ -113,11 +91,25 @@ def normalize(
         raise TypeError(f"normalize() needs a str, not {type(text).__name__}")
     if len(text) > MAX_PHRASE_LENGTH:
         raise InputTooLong(len(text), MAX_PHRASE_LENGTH)
+    if strict is not None:
+        exclusive = _deprecated_strict(strict, "normalize")
     ref = parse_reference(reference)
-    result = _cached(text, ref, strict) if cache else _normalize(text, ref, strict)
+    result = _cached(text, ref, exclusive) if cache else _normalize(text, ref, exclusive)
     if complete and result.unparsed:
         raise PartialParse(text, result)
     return result
+
+
+def _deprecated_strict(strict: bool, function: str) -> bool:
+    import warnings
+
+    warnings.warn(
+        f"{function}(strict=...) is deprecated: the exclusive reading of X前 is now "
+        f"{function}(exclusive=...), as the command line's --exclusive",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+    return bool(strict)
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
@@ -206,11 +198,13 @@ def _with_conditions(ctx: Context, standalone_pending: bool) -> list[Part]:
         lo, hi = ctx.cleaned.span(tok.start, max(scope_end, tok.end))
         first = bisect.bisect_left(starts, lo)
         inside = []
+        i = first
         for i in range(first, len(attached)):
             if attached[i].span[0] >= hi:
                 break
             if attached[i].span[1] <= hi:
                 inside.append(i)
+        WORK.scoped += i - first + 1
         if not inside:
             unused.append(tok)
         for i in inside:
@@ -221,7 +215,14 @@ def _with_conditions(ctx: Context, standalone_pending: bool) -> list[Part]:
         return [_pending(ctx, tok) for tok in unused]
     # in a cell, a condition after the times still bears on them
     extra = tuple(tok.value for tok in unused)
-    return [attrs.evolve(p, conditions=(*p.conditions, *extra)) for p in attached]
+    # a part without conditions of its own shares the one tuple (no copy per part)
+    WORK.scoped += len(attached) + sum(
+        len(p.conditions) + len(extra) for p in attached if p.conditions
+    )
+    return [
+        attrs.evolve(p, conditions=(*p.conditions, *extra) if p.conditions else extra)
+        for p in attached
+    ]
 
 
 def _pending(ctx: Context, tok: Token) -> Part:
@@ -271,25 +272,31 @@ def extract(
     text: str,
     reference: dt.date | dt.datetime | str | int | None = None,
     *,
-    strict: bool = False,
+    exclusive: bool = False,
+    strict: bool | None = None,
 ) -> list[Match]:
     """Every time expression in running text, in order, without overlaps.
 
     Each part the grammar finds is one match (自2016年起每季度 is one part, so
     one match); triggers of relative times are read from the surrounding
-    sentence. Runs in time linear in the length of the text.
+    sentence. Runs in time linear in the length of the text. ``exclusive`` is
+    :func:`normalize`'s (``strict`` its deprecated old name).
 
     >>> [m.text for m in extract("每周公开食品抽检信息,每季度公开药品抽检信息。", 2016)]
     ['每周', '每季度']
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() needs a str, not {type(text).__name__}")
+    if strict is not None:
+        exclusive = _deprecated_strict(strict, "extract")
     ref = parse_reference(reference)
     if not text:
         return []
-    ctx = _parse(text, ref, strict, lines=True)
+    ctx = _parse(text, ref, exclusive, lines=True)
+    found = _with_conditions(ctx, standalone_pending=False)
+    WORK.matches += len(found)
     parts: list[Part] = []
-    for part in _with_conditions(ctx, standalone_pending=False):
+    for part in found:
         if parts and part.span[0] < parts[-1].span[1]:
             continue
         parts.append(part)

@@ -106,7 +106,8 @@ class InvalidReference(ShixianError):
         self.value = value
         self._fields = (value,)
         super().__init__(
-            f"cannot read reference {value!r}: give a date, a datetime, 'YYYY-MM-DD' or a year"
+            f"cannot read reference {value!r}: give a date, a datetime, a year, "
+            "or a day as 2016-05-01, 2016/05/01 or 2016年5月1日"
         )
 
 

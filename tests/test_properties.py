@@ -52,7 +52,7 @@ def test_every_surface_form_has_the_period_meaning(case: tuple[Period, str, str]
         assert part.ambiguous is not settled
         if not settled:
             assert part.alternatives == (first - dt.timedelta(days=1),)
-            strict = shixian.normalize(text, reference=REF, strict=True).parts[0]
+            strict = shixian.normalize(text, reference=REF, exclusive=True).parts[0]
             assert isinstance(strict, Deadline)
             assert strict.due == first - dt.timedelta(days=1)
             assert strict.alternatives == (last,)

@@ -90,7 +90,9 @@ def test_corpus_is_not_empty() -> None:
     assert any(row.source.endswith("seed_cells.tsv") for row in ROWS)
 
 
-@pytest.mark.parametrize("row", ROWS, ids=lambda r: f"{r.phrase}@{r.reference}")
+@pytest.mark.parametrize(
+    "row", [r for r in ROWS if r.expected != "error"], ids=lambda r: f"{r.phrase}@{r.reference}"
+)
 def test_corpus_result_fits_schema(row: CorpusRow) -> None:
     data = shixian.normalize(row.phrase, reference=row.reference).to_dict()
     assert _problems(RESULT, data) == []
@@ -238,7 +240,7 @@ def _period_phrases(draw: st.DrawFn) -> str:
 @given(_period_phrases(), st.booleans())
 def test_generated_calendar_phrase_fits_schema(text: str, strict: bool) -> None:
     try:
-        result = shixian.normalize(text, reference=REF, strict=strict)
+        result = shixian.normalize(text, reference=REF, exclusive=strict)
     except shixian.ShixianError:
         return
     assert _problems(RESULT, result.to_dict()) == []

@@ -322,9 +322,11 @@ def test_missing_extra_names_the_extra(
     monkeypatch.setitem(sys.modules, module, None)  # import module → ImportError
     path = tmp_path / name
     path.write_bytes(b"")
-    with pytest.raises(MissingExtra, match=rf"pip install 'shixian\[{extra}\]'") as info:
+    with pytest.raises(MissingExtra, match=rf"pip install '\.\[{extra}\]' in its source") as info:
         read_table(path)
     assert info.value.extra == extra
+    # the package itself, by its distribution name, which pip finds on any index
+    assert f"pip install {'python-docx' if module == 'docx' else module} " in str(info.value)
 
 
 # -- annotations -------------------------------------------------------------

@@ -15,11 +15,15 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ..errors import ShixianError
 from ..io.annotate import Annotation, PhraseCache, Summary, annotate, error_message
 from ..io.tables import OUTPUT_FORMATS, Table, detect_format, read_table, read_text
+from . import ics as ics_command
+
+if TYPE_CHECKING:
+    from .report import Report
 
 __all__ = ["CliError", "build_parser", "main"]
 
@@ -58,7 +62,8 @@ def _add_reference(parser: argparse.ArgumentParser) -> None:
         "--reference",
         "-r",
         metavar="DATE",
-        help="the date the text was written (YYYY-MM-DD or a year); default: today",
+        help="the date the document was issued: 2016-05-01, 2016/05/01, 2016年5月1日 or a "
+        "year (default: today, said on stderr)",
     )
 
 
@@ -104,6 +109,40 @@ def _add_input(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_preview(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("terminal preview")
+    group.add_argument(
+        "--preview",
+        dest="preview",
+        action="store_const",
+        const=True,
+        default=None,
+        help="show the readable preview instead of the table even when stdout is not a "
+        "terminal (default: only on a terminal without -o)",
+    )
+    group.add_argument(
+        "--no-preview",
+        dest="preview",
+        action="store_const",
+        const=False,
+        help="write the table to the terminal, never the preview",
+    )
+    group.add_argument(
+        "--preview-rows",
+        metavar="N",
+        type=int,
+        default=100,
+        help="how many rows the preview shows (default: 100)",
+    )
+    group.add_argument(
+        "--title-column",
+        "-t",
+        metavar="COL",
+        help="the column naming each row's task, shown beside the phrase "
+        "(default: a column named like 工作任务 or 事项)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``shixian`` command."""
     parser = argparse.ArgumentParser(
@@ -133,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_input(p)
     p.add_argument("--output", "-o", metavar="OUT", help="output file (default: stdout)")
+    _add_preview(p)
     p.add_argument(
         "--format",
         "-f",
@@ -154,20 +194,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser(
         "ics",
         help="export a table's deadlines as an iCalendar file",
-        description="Write the deadlines (VTODO), windows and schedules (VEVENT) of a table's "
-        "phrases as iCalendar (RFC 5545).",
+        description="Write the deadlines (all-day events with a reminder, or to-dos), "
+        "windows and schedules of a table's phrases as iCalendar (RFC 5545).",
     )
     _add_input(p)
-    p.add_argument("--title-column", "-t", metavar="COL", help="column for each item's SUMMARY")
-    p.add_argument("--output", "-o", metavar="OUT", help="the .ics file (default: stdout)")
-    p.add_argument(
-        "--undated",
-        action="store_true",
-        help="write parts without dates (after an event, pending, …) as to-dos without DUE "
-        "instead of skipping them",
-    )
-    p.add_argument("--name", metavar="NAME", help="calendar name (default: the input's name)")
-    p.set_defaults(run=_cmd_ics)
+    ics_command.configure(p)
+    p.set_defaults(run=ics_command.run)
     return parser
 
 
@@ -211,12 +243,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _reference(value: str | None) -> dt.date | None:
+    """The ``--reference`` date (``None`` when not given: today)."""
     if value is None:
         return None
-    from ..api import parse_reference
+    from ..model.reference import parse_reference
 
     text = value.strip()
     return parse_reference(int(text) if text.isascii() and text.isdigit() else text)
+
+
+def _say_reference(args: argparse.Namespace) -> None:
+    """Without ``--reference``, say once on stderr that today is the reference."""
+    if args.reference is None and not getattr(args, "quiet", False):
+        _note(
+            f"no --reference given: reading the phrases against today, "
+            f"{dt.date.today().isoformat()} (give the document's date, e.g. -r 2016-05-01)"
+        )
 
 
 def _stdin_bytes() -> bytes:
@@ -302,6 +344,7 @@ def _cmd_normalize(args: argparse.Namespace) -> int:
     from ..api import normalize
 
     reference = _reference(args.reference)
+    _say_reference(args)
     phrases: Iterable[str] = args.phrases if args.phrases else _input_lines(sys.stdin)
     failed = 0
     for phrase in phrases:
@@ -309,7 +352,7 @@ def _cmd_normalize(args: argparse.Namespace) -> int:
         try:
             if not phrase.strip():
                 raise ShixianError("empty")
-            result = normalize(phrase, reference, strict=args.exclusive)
+            result = normalize(phrase, reference, exclusive=args.exclusive)
             if args.json:
                 line = json.dumps(result.to_dict(), ensure_ascii=False)
             else:
@@ -344,16 +387,79 @@ def _cmd_table(args: argparse.Namespace) -> int:
     reference = _reference(args.reference)
     table = _read_input(args)
     index = _pick_column(table, args.column)
+    _say_reference(args)
+    if _wants_preview(args):
+        return _preview_table(table, index, args, reference)
     fmt = _output_format(args, table)
     if fmt == "xlsx" and (args.output is None or args.output == "-"):
         raise CliError("xlsx output needs a file: give -o OUT.xlsx (or --format csv)")
-    annotations, summary, _ = _annotate_table(table, index, args, reference)
+    annotations, summary, cache = _annotate_table(table, index, args, reference)
     encoding = "utf-8-sig" if table.bom and fmt in ("csv", "tsv") else "utf-8"
     buffer = io.BytesIO()
     write_table(table, annotations, buffer, fmt, encoding=encoding)
     _emit(buffer.getvalue(), args.output, encoding)
     if not args.quiet:
-        _note(str(summary))
+        for line in _report(table, index, annotations, cache).lines():
+            _note(line)
+    return 1 if args.strict and summary.errors else 0
+
+
+def _wants_preview(args: argparse.Namespace) -> bool:
+    if args.preview is not None:
+        return bool(args.preview)
+    if args.output is not None or args.format is not None:
+        return False
+    isatty = getattr(sys.stdout, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _report(
+    table: Table, index: int, annotations: Sequence[Annotation], cache: PhraseCache
+) -> Report:
+    from .report import Report
+
+    report = Report()
+    for number, (row, annotation) in enumerate(zip(table.rows, annotations, strict=True), 1):
+        result = cache.get(row[index]) if annotation.ok else None
+        report.add(
+            number, row[index], annotation, None if isinstance(result, Exception) else result
+        )
+    return report
+
+
+def _preview_table(
+    table: Table, index: int, args: argparse.Namespace, reference: dt.date | None
+) -> int:
+    from .preview import PreviewRow, guess_title_column, render
+
+    annotations, summary, cache = _annotate_table(table, index, args, reference)
+    if args.title_column is not None:
+        title: int | None = table.column_index(args.title_column)
+    else:
+        title = guess_title_column(table.columns, index)
+    report = _report(table, index, annotations, cache)
+    rows = (
+        PreviewRow(
+            number,
+            "" if title is None else row[title],
+            row[index],
+            annotation,
+            None if not annotation.ok or isinstance(r := cache.get(row[index]), Exception) else r,
+        )
+        for number, (row, annotation) in enumerate(zip(table.rows, annotations, strict=True), 1)
+    )
+    sys.stdout.flush()
+    render(
+        rows,
+        report,
+        title=None if title is None else table.columns[title],
+        phrase=table.columns[index],
+        file=sys.stdout,
+        limit=max(args.preview_rows, 0),
+        force_terminal=True if args.preview else None,
+        hint="a preview: -o OUT.csv / OUT.xlsx writes the whole table with the added "
+        "columns (or pipe it: shixian table … > out.csv)",
+    )
     return 1 if args.strict and summary.errors else 0
 
 
@@ -363,6 +469,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     reference = _reference(args.reference)
     source: str | bytes = _stdin_bytes() if args.file == "-" else args.file
     text, _ = read_text(source, args.encoding)
+    _say_reference(args)
     for match in extract(text, reference):
         print(json.dumps(_match_dict(match), ensure_ascii=False))
     return 0
@@ -371,34 +478,3 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 def _match_dict(match: Any) -> dict[str, Any]:
     data: dict[str, Any] = match.to_dict()
     return data
-
-
-def _cmd_ics(args: argparse.Namespace) -> int:
-    from ..io.ics import Entry, build_calendar
-
-    reference = _reference(args.reference)
-    table = _read_input(args)
-    index = _pick_column(table, args.column)
-    title = None if args.title_column is None else table.column_index(args.title_column)
-    annotations, summary, cache = _annotate_table(table, index, args, reference)
-    entries: list[Entry] = []
-    for number, (row, annotation) in enumerate(zip(table.rows, annotations, strict=True)):
-        if not annotation.ok:
-            continue
-        result = cache.get(row[index])
-        if isinstance(result, Exception):  # pragma: no cover - annotation was ok
-            continue
-        entries.append(
-            Entry(
-                key=str(number + 1),
-                title="" if title is None else row[title],
-                phrase=row[index],
-                result=result,
-            )
-        )
-    name = args.name or (None if args.file == "-" else Path(args.file).stem)
-    calendar, stats = build_calendar(entries, name=name, undated=args.undated)
-    _emit(calendar.to_ical(), args.output)
-    if not args.quiet:
-        _note(f"{summary}; {stats}")
-    return 1 if args.strict and summary.errors else 0

@@ -37,8 +37,8 @@ _SEPARATORS = frozenset((LIST, "j"))
 _CLAUSE_COMMAS = frozenset(",")
 _GRAIN_FIELD = {"day": "day", "month": "month", "quarter": "quarter", "year": "year"}
 _LIMITS = {"day": 31, "month": 12, "quarter": 4, "year": 9999}
-_DISTRIBUTED = frozenset("P")
-_DROPPED = "\0"  # a token merged into the list item after it  # relations that apply to every item of a list
+_DISTRIBUTED = frozenset("P")  # relations that apply to every item of a list
+_DROPPED = "\0"  # a token merged into the list item after it
 
 
 def compose(tokens: list[Token], text: str) -> list[Token]:

@@ -32,6 +32,7 @@ try:  # Python 3.11+
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parser
 
+from .._work import WORK
 from ..errors import InvalidDate
 from ..model import Part
 from .clean import Cleaned
@@ -252,6 +253,7 @@ class Grammar:
         A pure function of the codes (not of the text), so it is remembered for
         short code strings, like a parse table.
         """
+        WORK.codes += len(codes)
         plan = tuple(
             (self._rule_by_group[m.lastgroup], m.start(), m.end())  # type: ignore[index]
             for m in self._parser.finditer(codes)
@@ -329,7 +331,7 @@ class Grammar:
         dispatch = self._dispatch
         search = self._starts.search
         size = len(text)
-        last = start = 0
+        last = start = misses = 0
         while True:
             # tokens mostly follow each other: look at the next character before searching
             entry = dispatch.get(text[start]) if start < size else None
@@ -341,6 +343,7 @@ class Grammar:
                 entry = dispatch.get(text[start]) or self._alternation(text[start])
             m = entry[0].match(text, start)
             if m is None:
+                misses += 1
                 start += 1
                 continue
             make, code, name, indices = entry[1][m.lastgroup]  # type: ignore[index]
@@ -354,6 +357,7 @@ class Grammar:
             except InvalidDate:
                 if not lenient:
                     raise
+                misses += 1
                 start += 1
                 continue
             if start > last:
@@ -363,6 +367,7 @@ class Grammar:
             start = end
         if last < len(text):
             self._gap(text, last, len(text), tokens)
+        WORK.positions += len(tokens) + misses
         merged = self._merge(tokens, text)
         for i, token in enumerate(merged):
             token.index = i

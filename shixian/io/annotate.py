@@ -155,7 +155,7 @@ class PhraseCache:
             from ..api import normalize
 
             def _default(text: str) -> Normalized:
-                return normalize(text, reference, strict=strict)
+                return normalize(text, reference, exclusive=strict)
 
             normalizer = _default
         self._normalize = normalizer

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 import attrs
 
-from ..errors import NotComputable, ShixianError
+from ..errors import InvalidReference, NotComputable, ShixianError
 from ._fastinit import fast_init
 from .base import (
     _PART_TYPES,
@@ -269,6 +269,22 @@ class Schedule(Part):
         )
 
 
+def _event(value: object) -> dt.date | dt.datetime:
+    """An event day or moment from the forms :meth:`Relative.resolve` accepts."""
+    if isinstance(value, dt.date):  # a datetime is a date too
+        return value
+    if isinstance(value, str) and ("T" in value or ":" in value):
+        try:
+            return dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    from .reference import parse_reference
+
+    if value is None:  # today would be a guess here: the event day must be given
+        raise InvalidReference(value)
+    return parse_reference(value)
+
+
 @fast_init
 @attrs.frozen(kw_only=True)
 class Relative(Part):
@@ -288,25 +304,35 @@ class Relative(Part):
 
     def resolve(
         self,
-        event: dt.date | dt.datetime,
+        event: dt.date | dt.datetime | str | int,
         *,
         calendar: Any = None,
         roll_to_workday: bool = True,
     ) -> dt.date | dt.datetime:
         """The concrete due day (or datetime, for hours) for an event on ``event``.
 
+        ``event`` takes the forms a reference takes
+        (:func:`~shixian.model.reference.parse_reference`: a date, ``"2024-03-10"``,
+        ``"2024/03/10"``, ``"2024年3月10日"``), or a datetime (also as an ISO string
+        with a time, ``"2024-03-10T09:00"``) for limits counted in hours.
+
         Counting follows 《民法典》第二百零一条: the day of the event is not
         counted. With ``roll_to_workday`` (第二百零三条), a calendar-day period whose
         last day is not a working day ends on the next working day. Working days
         use ``calendar`` (a :class:`shixian.workdays.WorkdayCalendar`, default:
         the official one).
+
+        >>> from shixian.model import Offset, Unit
+        >>> rel = Relative(text="15个工作日内", span=(0, 7), offset=Offset(15, Unit.WORKDAY))
+        >>> rel.resolve("2016-09-29"), rel.resolve("2016年9月29日")
+        (datetime.date(2016, 10, 25), datetime.date(2016, 10, 25))
         """
         from ..calendar.workdays import resolve_offset
 
         if self.offset.amount is None:
             raise NotComputable("a due date", f"{self.text!r} gives no time limit")
         return resolve_offset(
-            event, self.offset, calendar=calendar, roll_to_workday=roll_to_workday
+            _event(event), self.offset, calendar=calendar, roll_to_workday=roll_to_workday
         )
 
     def _specific(self) -> dict[str, Any]:

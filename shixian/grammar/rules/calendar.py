@@ -199,7 +199,7 @@ _CN_H = r"(?:[零〇一二三四五六七八九十]|十[一二三四五六七八
 FIRST_TOKENS: list[TokenRule] = [
     TokenRule(
         "garbled date",
-        r"[0-9]{3,}月|[0-9]{3,}日|[0-9]{5,}(?:年|天|号|时)|[0-9]+月月(?![底末初中])|[0-9]+日日"
+        r"[0-9]{3,12}[月日]|[0-9]{5,12}(?:年|天|号|时)|[0-9]{1,4}月月(?![底末初中])|[0-9]{1,4}日日"
         r"|(?<![0-9民国])[0-9]{3}年(?=[0-9一二三四五六七八九十]{1,2}月)",
         "g",
         _garbled,
@@ -383,26 +383,6 @@ def ongoing_from(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     return [Ongoing(text=text, span=span, year_inferred=inferred, start=start)]
 
 
-def from_until(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
-    """``(自)<anchor>起至<anchor>``: a window from the first period's start to the
-    second's end (即日起至2016年12月31日)."""
-    first, last = (t for t in tokens if t.code == "A")
-    start, _, lo_inferred, lo_fuzzy = first.value.bounds(ctx.reference, ctx.text)
-    _, end, hi_inferred, hi_fuzzy = last.value.fill_from(first.value).bounds(
-        ctx.reference, ctx.text
-    )
-    if end < start:
-        raise InvalidDate(ctx.text, "range", f"{start}..{end}")
-    return [
-        Window(
-            **ctx.common(tokens, lo_inferred or hi_inferred),
-            start=start,
-            end=end,
-            fuzzy=lo_fuzzy or hi_fuzzy,
-        )
-    ]
-
-
 def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """``<anchor>``, ``<anchor>内``, ``<anchor>完成``: the work happens within the period.
 
@@ -462,7 +442,6 @@ RULES: list[Rule] = [
     Rule("<anchor>前", r"B?AP", deadline_before),
     Rule("不晚于<anchor>", r"BA", deadline_by),
     Rule("到<anchor>", r"(?<![AE])RA", deadline_by),
-    Rule("<anchor>起至<anchor>", r"F?ASRA", from_until),
     Rule("<anchor>起", r"F?A[SK]|FA", ongoing_from),
     Rule("<anchor>内", r"AW(?:Z?_?Z?C)?", window),
     Rule("<anchor>", r"A", window),

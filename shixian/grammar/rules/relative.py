@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..._work import WORK
 from ...model import Offset, Ongoing, Part, Pending, Relative, Unit
 from ..engine import Context, Rule, Token, TokenRule
 from ..numerals import CN_DIGITS, NUMBER, to_int
@@ -26,6 +27,10 @@ _UNIT = {
     "月": Unit.MONTH, "年": Unit.YEAR,
 }  # fmt: skip
 _CLAUSE_END = frozenset("。;!?\n")
+#: How far (characters, each side) a statutory limit looks for the topic of its
+#: sentence (申请, 部门预算…): a bound, so that a document without 。 costs no
+#: scan of the whole text per limit.
+TOPIC_REACH = 200
 
 
 class Duration:
@@ -150,24 +155,27 @@ def _trigger(ctx: Context, tok: Token, *, inherit: bool = False) -> str | None:
     previous relative part when ``inherit`` (…同步公开,最迟不超过3个工作日: a limit
     on the same event).
     """
-    i = tok.index if tok.code in "KS" else tok.index - 1
+    i = first = tok.index if tok.code in "KS" else tok.index - 1
     tokens = ctx.tokens
-    while i >= 1:
-        t = tokens[i]
-        if t.code == "|" and t.value in _CLAUSE_END:
-            break
-        if t.code in "KS" and tokens[i - 1].code == "_":
-            # 信息产生、变更之日起: the events of a list before 之日起 are one trigger
-            j, event = i - 1, tokens[i - 1].value
-            while j >= 2 and tokens[j - 1].code == "/" and tokens[j - 2].code == "_":
-                event = f"{tokens[j - 2].value}{tokens[j - 1].value}{event}"
-                j -= 2
-            words = _TRIGGER_TRIM.sub("", event)
-            if words:
-                return str(words)
-        if t.code not in "_|/":  # another time word: the event is not further back
-            break
-        i -= 1
+    try:
+        while i >= 1:
+            t = tokens[i]
+            if t.code == "|" and t.value in _CLAUSE_END:
+                break
+            if t.code in "KS" and tokens[i - 1].code == "_":
+                # 信息产生、变更之日起: the events of a list before 之日起 are one trigger
+                j, event = i - 1, tokens[i - 1].value
+                while j >= 2 and tokens[j - 1].code == "/" and tokens[j - 2].code == "_":
+                    event = f"{tokens[j - 2].value}{tokens[j - 1].value}{event}"
+                    j -= 2
+                words = _TRIGGER_TRIM.sub("", event)
+                if words:
+                    return str(words)
+            if t.code not in "_|/":  # another time word: the event is not further back
+                break
+            i -= 1
+    finally:
+        WORK.walked += first - i + 1
     if inherit:
         for part in ctx.parts[-3:][::-1]:
             if isinstance(part, Relative) and part.trigger is not None:
@@ -218,7 +226,11 @@ def statutory(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
 
         return [Relative(**common, offset=Offset(None), statute=StatuteRef(law=law))]
     text = ctx.cleaned.text
-    sentence = text[text.rfind("。", 0, tok.start) + 1 : (text.find("。", tok.end) + 1) or None]
+    lo = max(tok.start - TOPIC_REACH, 0)
+    hi = min(tok.end + TOPIC_REACH, len(text))
+    WORK.scanned += 2 * TOPIC_REACH + tok.end - tok.start  # at most; less near the ends
+    head = text.rfind("。", lo, tok.start)
+    sentence = text[lo if head < 0 else head + 1 : (text.find("。", tok.end, hi) + 1) or hi]
     topic = _topic(sentence)
     rule = next((r for r in rules if topic in r.topics), rules[0])
     assert rule.offset is not None
