@@ -34,6 +34,9 @@ if TYPE_CHECKING:
         CalendarOutOfRange as CalendarOutOfRange,
     )
     from .errors import (
+        EmptyPhrase as EmptyPhrase,
+    )
+    from .errors import (
         GarbledDate as GarbledDate,
     )
     from .errors import (
@@ -49,13 +52,25 @@ if TYPE_CHECKING:
         NotComputable as NotComputable,
     )
     from .errors import (
+        NoticeError as NoticeError,
+    )
+    from .errors import (
         PartialParse as PartialParse,
+    )
+    from .errors import (
+        ProvisionalCalendarWarning as ProvisionalCalendarWarning,
     )
     from .errors import (
         ShixianError as ShixianError,
     )
     from .errors import (
         UnrecognizedPhrase as UnrecognizedPhrase,
+    )
+    from .io.record import (
+        RECORD_COLUMNS as RECORD_COLUMNS,
+    )
+    from .io.record import (
+        flatten as flatten,
     )
     from .model import (
         Deadline as Deadline,
@@ -109,21 +124,25 @@ __version__ = "0.1.0.dev0"
 _EXPORTS = {
     "api": ("MAX_PHRASE_LENGTH", "Match", "extract", "normalize", "parse_reference"),
     "errors": (
-        "CalendarOutOfRange", "GarbledDate", "InputTooLong", "InvalidDate", "InvalidReference",
-        "NotComputable", "PartialParse", "ShixianError", "UnrecognizedPhrase",
+        "CalendarOutOfRange", "EmptyPhrase", "GarbledDate", "InputTooLong", "InvalidDate",
+        "InvalidReference", "NotComputable", "NoticeError", "PartialParse",
+        "ProvisionalCalendarWarning", "ShixianError", "UnrecognizedPhrase",
     ),
     "model": (
         "Deadline", "Frequency", "Kind", "Normalized", "Occurrence", "Offset", "Ongoing",
         "Part", "Pending", "Relative", "Schedule", "StatuteRef", "Unit", "Unparsed", "Window",
     ),
     "calendar.workdays": ("WorkdayCalendar",),
+    "io.record": ("RECORD_COLUMNS", "flatten"),
 }  # fmt: skip
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 
 __all__ = [
     "MAX_PHRASE_LENGTH",
+    "RECORD_COLUMNS",
     "CalendarOutOfRange",
     "Deadline",
+    "EmptyPhrase",
     "Frequency",
     "GarbledDate",
     "InputTooLong",
@@ -133,12 +152,14 @@ __all__ = [
     "Match",
     "Normalized",
     "NotComputable",
+    "NoticeError",
     "Occurrence",
     "Offset",
     "Ongoing",
     "Part",
     "PartialParse",
     "Pending",
+    "ProvisionalCalendarWarning",
     "Relative",
     "Schedule",
     "ShixianError",
@@ -150,6 +171,7 @@ __all__ = [
     "WorkdayCalendar",
     "__version__",
     "extract",
+    "flatten",
     "normalize",
     "parse_reference",
 ]

@@ -12,6 +12,7 @@ import attrs
 
 from ._work import WORK
 from .errors import (
+    EmptyPhrase,
     GarbledDate,
     InputTooLong,
     InvalidDate,
@@ -24,7 +25,7 @@ from .grammar.engine import GAP, Context, Token
 from .grammar.rules import GRAMMAR
 from .grammar.vocabulary import not_time_pattern
 from .model import Normalized, Part, Pending, Unparsed, Window
-from .model.reference import parse_reference
+from .model.reference import is_missing, parse_reference
 
 __all__ = ["MAX_PHRASE_LENGTH", "Match", "extract", "normalize", "parse_reference"]
 
@@ -75,7 +76,10 @@ def normalize(
             explains (``result.complete`` is False, ``result.unparsed`` says which).
 
     Raises:
-        TypeError: ``text`` is not a string.
+        TypeError: ``text`` is not a string (nor a missing value).
+        EmptyPhrase: ``text`` is empty or blank, or a missing value (``None``,
+            ``NaN``, ``pd.NA``, ``NaT``: an empty spreadsheet cell); a subclass
+            of ``UnrecognizedPhrase``.
         UnrecognizedPhrase: no time expression understood.
         InvalidDate: an impossible date (2016年2月30日, 13月, 第五季度); its subclass
             :class:`~shixian.errors.GarbledDate` for a garbled one (2022311日).
@@ -88,6 +92,8 @@ def normalize(
     (datetime.date(2016, 7, 31), (datetime.date(2016, 6, 30),), True)
     """
     if not isinstance(text, str):
+        if is_missing(text):
+            raise EmptyPhrase(text)
         raise TypeError(f"normalize() needs a str, not {type(text).__name__}")
     if len(text) > MAX_PHRASE_LENGTH:
         raise InputTooLong(len(text), MAX_PHRASE_LENGTH)
@@ -124,6 +130,8 @@ def _normalize(text: str, reference: dt.date, strict: bool) -> Normalized:
             raise GarbledDate(text, "garbled", ctx.where([tok])[0])
     parts = _with_conditions(ctx, standalone_pending=True)
     if not parts:
+        if not text.strip():
+            raise EmptyPhrase(text)
         fallback = _fallback(text, reference)
         if fallback is None:
             raise UnrecognizedPhrase(text)

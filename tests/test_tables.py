@@ -232,7 +232,7 @@ def test_xlsx_round_trip_keeps_values_and_types(tmp_path: Path) -> None:
     values = [list(r) for r in back.iter_rows(values_only=True)]
     assert values[0] == [*table.columns, *ADDED_COLUMNS]
     assert values[1][:5] == [1, "2016年12月底前完成", 1.5, dt.datetime(2016, 7, 1), None]
-    assert values[1][5:7] == ["deadline", "2016-12-31"]
+    assert values[1][5:7] == ["deadline", dt.datetime(2016, 12, 31)]  # a date cell
     assert values[3][-1] == "empty"
     assert len(values) == 4
 
@@ -344,7 +344,7 @@ def test_each_distinct_phrase_is_normalized_once() -> None:
     out = list(annotate(phrases, REF, cache=cache))
     assert len(out) == len(phrases)
     assert sorted(calls) == sorted({"全年工作", "2016年7月底前"})
-    assert out[3] == Annotation(error="empty")
+    assert out[3] == Annotation.failed("empty")
 
 
 def test_unexpected_exceptions_are_recorded_not_raised() -> None:
@@ -358,33 +358,28 @@ def test_unexpected_exceptions_are_recorded_not_raised() -> None:
 
 def test_annotation_of_a_deadline() -> None:
     a = annotation_of(shixian.normalize("2016 年 12 月底前完成", REF))
-    assert (a.kind, a.due, a.start, a.end, a.rrule, a.iso, a.error) == (
-        "deadline",
-        "2016-12-31",
-        None,
-        "2016-12-31",
-        None,
-        "../2016-12-31",
-        None,
-    )
-    assert a.cells() == [
-        "deadline",
-        "2016-12-31",
-        "",
-        "2016-12-31",
-        "",
-        "../2016-12-31",
-        "false",
-        "",
-    ]
+    got = {k: a.get(k) for k in ("kind", "due", "start", "end", "rrule", "iso", "error")}
+    assert got == {
+        "kind": "deadline",
+        "due": dt.date(2016, 12, 31),
+        "start": None,
+        "end": dt.date(2016, 12, 31),
+        "rrule": None,
+        "iso": "../2016-12-31",
+        "error": None,
+    }
+    cells = dict(zip(ADDED_COLUMNS, a.cells(), strict=True))
+    assert cells["due"] == cells["end"] == "2016-12-31"
+    assert cells["start"] == cells["error"] == ""
+    assert cells["ambiguous"] == cells["year_inferred"] == "false"
 
 
 def test_annotation_of_a_window() -> None:
     a = annotation_of(shixian.normalize("全年工作", REF))
-    assert (a.kind, a.start, a.end, a.iso) == (
+    assert (a.kind, a.get("start"), a.get("end"), a.get("iso")) == (
         "window",
-        "2016-01-01",
-        "2016-12-31",
+        dt.date(2016, 1, 1),
+        dt.date(2016, 12, 31),
         "2016-01-01/2016-12-31",
     )
 
@@ -392,10 +387,12 @@ def test_annotation_of_a_window() -> None:
 def test_annotation_of_a_schedule_has_its_rrule() -> None:
     a = annotation_of(shixian.normalize("每季度", REF))
     assert a.kind == "schedule"
-    assert a.rrule is not None
-    assert a.rrule.startswith("DTSTART;VALUE=DATE:20160331 RRULE:FREQ=")
-    assert "\n" not in a.rrule
-    assert a.due == "2016-06-30"  # the next quarter end on or after the reference
+    rrule = a.get("rrule")
+    assert rrule is not None
+    # from the reference (2016-05-01) on: the first instance is the row's due day
+    assert rrule.startswith("DTSTART;VALUE=DATE:20160630 RRULE:FREQ=")
+    assert "\n" not in rrule
+    assert a.get("due") == dt.date(2016, 6, 30)  # the next quarter end on or after 2016-05-01
 
 
 def test_invalid_date_is_an_error_cell() -> None:

@@ -21,6 +21,7 @@ from ..errors import ShixianError
 from ..io.annotate import Annotation, PhraseCache, Summary, annotate, error_message
 from ..io.tables import OUTPUT_FORMATS, Table, detect_format, read_table, read_text
 from . import ics as ics_command
+from .holidays import add_holidays_command, add_holidays_option, holidays_calendar
 
 if TYPE_CHECKING:
     from .report import Report
@@ -95,6 +96,13 @@ def _add_input(parser: argparse.ArgumentParser) -> None:
         "--sheet", metavar="NAME", help="xlsx: the sheet, by name or 1-based number"
     )
     parser.add_argument(
+        "--header-row",
+        metavar="N",
+        type=int,
+        help="the 1-based row holding the column names (default: the first row after "
+        "title rows, or the first row naming --column)",
+    )
+    parser.add_argument(
         "--table-index",
         metavar="N",
         type=int,
@@ -103,6 +111,7 @@ def _add_input(parser: argparse.ArgumentParser) -> None:
     )
     _add_reference(parser)
     _add_exclusive(parser)
+    add_holidays_option(parser)
     parser.add_argument("--strict", action="store_true", help="exit with status 1 if any row fails")
     parser.add_argument(
         "--quiet", "-q", action="store_true", help="no progress bar and no summary on stderr"
@@ -162,12 +171,14 @@ def build_parser() -> argparse.ArgumentParser:
     _add_exclusive(p)
     p.add_argument("--json", action="store_true", help="print one JSON object per phrase")
     p.add_argument("--strict", action="store_true", help="exit with status 1 if any phrase fails")
+    add_holidays_option(p)
     p.set_defaults(run=_cmd_normalize)
 
     p = commands.add_parser(
         "table",
         help="add normalized columns to a table",
-        description="Add the columns kind, due, start, end, rrule, iso, ambiguous and error "
+        description="Add the columns of the flat record (kind, due, start, end, rrule, offset, "
+        "trigger, statute, conditions, ambiguous, parts, error, …: see docs/tables.md) "
         "to every row of a table.",
     )
     _add_input(p)
@@ -178,6 +189,11 @@ def build_parser() -> argparse.ArgumentParser:
         "-f",
         choices=OUTPUT_FORMATS,
         help="output format (default: from OUT's extension, else the input's format)",
+    )
+    p.add_argument(
+        "--excel",
+        action="store_true",
+        help="csv/tsv for Excel: UTF-8 with a byte-order mark and CRLF line ends",
     )
     p.set_defaults(run=_cmd_table)
 
@@ -200,10 +216,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input(p)
     ics_command.configure(p)
     p.set_defaults(run=ics_command.run)
+    add_holidays_command(commands)
     return parser
 
 
-_COMMANDS = ("normalize", "table", "extract", "ics")
+_COMMANDS = ("normalize", "table", "extract", "ics", "holidays")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -227,7 +244,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        return run(args)
+        with holidays_calendar(args):
+            return run(args)
     except (CliError, ShixianError) as exc:
         return _error(str(exc))
     except KeyboardInterrupt:
@@ -273,8 +291,21 @@ def _read_input(args: argparse.Namespace) -> Table:
     sheet: str | int | None = args.sheet
     if args.table_index < 1:
         raise CliError(f"--table-index must be 1 or more, not {args.table_index}")
+    if args.header_row is not None and args.header_row < 1:
+        raise CliError(f"--header-row must be 1 or more, not {args.header_row}")
     source: str | bytes = _stdin_bytes() if args.file == "-" else args.file
-    return read_table(source, encoding=args.encoding, sheet=sheet, table=args.table_index - 1)
+    table = read_table(
+        source,
+        encoding=args.encoding,
+        sheet=sheet,
+        table=args.table_index - 1,
+        header_row=args.header_row,
+        column=args.column,
+    )
+    if table.header_row > 1 and not args.quiet:
+        above = f": title {table.title!r} above it" if table.title else ""
+        _note(f"header on row {table.header_row}{above} (--header-row to choose)")
+    return table
 
 
 def _pick_column(table: Table, name: str | None) -> int:
@@ -378,6 +409,13 @@ def _output_format(args: argparse.Namespace, table: Table) -> str:
         guessed = detect_format(args.output, default="")
         if guessed in OUTPUT_FORMATS:
             return guessed
+        suffix = Path(args.output).suffix
+        if suffix:
+            known = ", ".join(f".{f}" for f in OUTPUT_FORMATS)
+            raise CliError(
+                f"cannot tell the output format of {args.output!r} from {suffix!r}: "
+                f"name it {known}, or give --format"
+            )
     return table.format if table.format in OUTPUT_FORMATS else "csv"
 
 
@@ -391,10 +429,13 @@ def _cmd_table(args: argparse.Namespace) -> int:
     if _wants_preview(args):
         return _preview_table(table, index, args, reference)
     fmt = _output_format(args, table)
-    if fmt == "xlsx" and (args.output is None or args.output == "-"):
-        raise CliError("xlsx output needs a file: give -o OUT.xlsx (or --format csv)")
+    if fmt in ("xlsx", "parquet") and (args.output is None or args.output == "-"):
+        raise CliError(f"{fmt} output needs a file: give -o OUT.{fmt} (or --format csv)")
     annotations, summary, cache = _annotate_table(table, index, args, reference)
-    encoding = "utf-8-sig" if table.bom and fmt in ("csv", "tsv") else "utf-8"
+    bom = (table.bom or args.excel) and fmt in ("csv", "tsv")
+    encoding = "utf-8-sig" if bom else "utf-8"
+    if args.excel:
+        table.lineterminator = "\r\n"
     buffer = io.BytesIO()
     write_table(table, annotations, buffer, fmt, encoding=encoding)
     _emit(buffer.getvalue(), args.output, encoding)

@@ -63,14 +63,14 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
     for tok in tokens:
         code = tok.code
         prev = out[-1] if out else None
-        if code == "t" and prev is not None and prev.code == "A" and prev.end == tok.start:
+        if code == "T" and prev is not None and prev.code == "A" and prev.end == tok.start:
             last = prev.value.last()
             if last.time is None and last.grain == "day":
                 last.time = tok.value
                 prev.end = tok.end
                 continue
         if (
-            code == "t"
+            code == "T"
             and prev is not None
             and prev.code in _RANGE
             and len(out) >= 2
@@ -87,14 +87,14 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
                 out[-2].end = tok.end
                 out.pop()
                 continue
-        if code == "D" and prev is not None and prev.code == "A":
+        if code == "D" and prev is not None and prev.code == "A" and len(tok.value) == 1:
             last = prev.value.last()
             if (
                 last.weekday is None
                 and last.grain == "day"
                 and _only_brackets(text, prev.end, tok.start)
             ):
-                last.weekday = tok.value
+                last.weekday = tok.value[0]  # the D token reads a tuple of weekdays
                 prev.end = tok.end + 1 if text[tok.end : tok.end + 1] in (")", "]") else tok.end
                 continue
         if code != "a":
@@ -311,7 +311,7 @@ def _tidy(tokens: list[Token], text: str) -> list[Token]:
     """Helpers left over become plain text; adjacent plain text is one gap."""
     out: list[Token] = []
     for tok in tokens:
-        if tok.code in "njh" or (tok.code == "t"):
+        if tok.code in "njhT":
             tok.code = GAP
             tok.value = text[tok.start : tok.end]
         if (

@@ -3,7 +3,7 @@
 Token codes: ``a`` date fragment (merged into ``A`` anchors, or ``E`` for a bare
 底/末 that follows no anchor), ``P`` 前, ``B`` 不晚于/截至, ``R`` 至/到/—,
 ``W`` 内, ``S`` 起, ``F`` 自; for the composition stage (:mod:`shixian.grammar.compose`)
-``t`` a time of day, ``h`` a hyphen between dates, ``n`` a bare number in a list,
+``T`` a time of day, ``h`` a hyphen between dates, ``n`` a bare number in a list,
 ``j`` a word joining list items (和, 及), ``g`` a garbled date.
 """
 
@@ -226,7 +226,7 @@ TOKENS: list[TokenRule] = [
         rf"(?P<part>{_DAYPART_WORDS})?(?:(?<![0-9])(?P<hh>{_H})[:](?P<mm>[0-5][0-9])(?![0-9])"
         rf"|(?<![0-9])(?P<hz>{_H}|{_CN_H})(?:时|点(?=[0-9一二三四五六七八九十]|半|整|前|$))"
         rf"(?:(?P<mz>[0-5]?[0-9]|[一二三四五]?十?[一二三四五六七八九]?)分|(?P<half>半))?整?)",
-        "t",
+        "T",
         _clock,
     ),
     TokenRule("<hyphen>", r"(?<=[0-9日月号旬底末初年度])(?:-|一(?=[0-9]))", "h", _word),
@@ -260,7 +260,7 @@ TOKENS: list[TokenRule] = [
     TokenRule("底前", r"(?:底|末)(?:以前|之前|前)", "P", _word),
     TokenRule(
         "底|末|初",
-        r"(?:底|末)|初"
+        r"(?:底|末)(?!月)|初"  # 末月 is a schedule word (the last month of a quarter)
         r"|(?<=[年月季度])中(?![央共国华心部期小学级旬外])",
         "a",
         _bare_edge,

@@ -18,7 +18,7 @@ from ...model import Offset, Ongoing, Part, Pending, Relative, Unit
 from ..engine import Context, Rule, Token, TokenRule
 from ..numerals import CN_DIGITS, NUMBER, to_int
 
-__all__ = ["DURATION_TOKENS", "RULES", "TOKENS"]
+__all__ = ["CAP_WORDS", "DURATION_TOKENS", "PROMPT_WORDS", "RULES", "TOKENS"]
 
 N = NUMBER
 _UNIT = {
@@ -80,6 +80,23 @@ def _word(text: str, on: str | None = None) -> str:
 
 _SHORT = rf"(?P<n>[0-9]{{1,3}}|[{CN_DIGITS}十廿卅百]{{1,3}})"
 
+#: the words for "promptly" (offset 0 after the event).
+PROMPT_WORDS: tuple[str, ...] = (
+    "及时", "立即", "立刻", "马上", "第一时间", "即时", "实时", "随时", "按时", "同步", "随即",
+    "迅速", "尽快",
+)  # fmt: skip
+#: words that cap a duration (最长不超过6个月 = within 6 months); 内 may follow or not.
+CAP_WORDS: tuple[str, ...] = (
+    "不超过", "不超出", "不多于", "不得超过", "不应超过", "不能超过", "不宜超过", "不得超出",
+    "最长不超过", "最长不得超过", "最多不超过", "最多不得超过", "至迟不超过", "至迟不得超过",
+    "最长", "至多", "最多",
+)  # fmt: skip
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
 DURATION_TOKENS: list[TokenRule] = [
     # a length in months or years with no 内 (a 时限 column's 6个月, 1年): the trigger is
     # left open; 用1年时间, 近三年 and 历时4个月 are not limits
@@ -89,6 +106,13 @@ DURATION_TOKENS: list[TokenRule] = [
         r"|(?<![用近历为共满0-9])(?P<n2>[0-9]{1,2})(?P<u2>年)(?![0-9月度级期底末初中内以之])",
         "U",
         _bare_duration,
+    ),
+    TokenRule(
+        "最长不超过<n>个月",
+        rf"(?:{_alternation(CAP_WORDS)})(?P<n>{N})个?"
+        r"(?P<u>工作日|小时|钟头|天|日|周|星期|个月|月|年)(?:以内|之内|内)?",
+        "U",
+        _duration,
     ),
     TokenRule(
         "<n>个工作日内",
@@ -112,7 +136,7 @@ TOKENS: list[TokenRule] = [
         "O",
         _prompt,
     ),
-    TokenRule("及时", r"及时|立即|立刻|马上|第一时间|即时|按时|同步|随即", "O", _prompt),
+    TokenRule("及时", _alternation(PROMPT_WORDS), "O", _prompt),
     TokenRule(
         "按<law>规定时限",
         r"(?:按照?|依照|依据|根据|遵照)《?(?P<law>[\u4e00-\u9fff]{2,20}?(?:法|条例))》?"
@@ -135,14 +159,8 @@ TOKENS: list[TokenRule] = [
         "c",
         _word,
     ),
-    TokenRule("后", r"之后|以后|后", "K", _word),
-    TokenRule(
-        "长期坚持",
-        r"长期坚持|长期开展|持续推进|持续开展|常态化推进|常态化开展|常态化|长效|长期",
-        "L",
-        _word,
-    ),
-]
+    TokenRule("后", r"之后|以后|(?<!最)后", "K", _word),
+]  # the words of continuing work (L): duty.ONGOING_TOKEN
 
 _TRIGGER_TRIM = re.compile(r"^(?:在|于|自|从|当|待|应在|要在)|(?:之日|之时|时|之际)$")
 
@@ -189,9 +207,9 @@ def after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     dur = next((t for t in tokens if t.code == "U"), None)
     if dur is not None:
         offset = Offset(dur.value.amount, dur.value.unit)
-    else:  # 次月<day>
-        day = next(t.value.day for t in tokens if t.code == "A")
-        offset = Offset(1, Unit.MONTH, day)
+    else:  # 次月<day>前; 次月底前, 次月内: the last day of the next month
+        day = next((t.value.day for t in tokens if t.code == "A"), None)
+        offset = Offset(1, Unit.MONTH, 31 if day is None else day)
     trigger = _trigger(ctx, head, inherit=head.code == "B")
     return [Relative(**ctx.common(tokens, False), offset=offset, trigger=trigger)]
 
@@ -274,7 +292,7 @@ RULES: list[Rule] = [
     Rule("按<law>规定时限", r"X", statutory),
     Rule("待<event>后", r"H", pending),
     Rule("按照<authority>部署", r"c", condition),
-    Rule("<event>后<n>日内", r"B?K?U|NAP?", after_event),
+    Rule("<event>后<n>日内", r"B?K?U|NAP?|N[PW]", after_event),
     Rule("及时", r"O", promptly),
     Rule("长期坚持", r"L", ongoing),
 ]
