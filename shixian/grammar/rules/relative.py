@@ -83,7 +83,7 @@ _SHORT = rf"(?P<n>[0-9]{{1,3}}|[{CN_DIGITS}十廿卅百]{{1,3}})"
 #: the words for "promptly" (offset 0 after the event).
 PROMPT_WORDS: tuple[str, ...] = (
     "及时", "立即", "立刻", "马上", "第一时间", "即时", "实时", "随时", "按时", "同步", "随即",
-    "迅速", "尽快",
+    "尽快",
 )  # fmt: skip
 #: words that cap a duration (最长不超过6个月 = within 6 months); 内 may follow or not.
 CAP_WORDS: tuple[str, ...] = (
