@@ -17,17 +17,24 @@ from .errors import (
     InputTooLong,
     InvalidDate,
     PartialParse,
-    ShixianError,
     UnrecognizedPhrase,
 )
 from .grammar.clean import clean
-from .grammar.engine import GAP, Context, Token
+from .grammar.engine import GAP, Context, Token, is_out_of_calendar
 from .grammar.rules import GRAMMAR
 from .grammar.vocabulary import not_time_pattern
 from .model import Normalized, Part, Pending, Unparsed, Window
-from .model.reference import is_missing, parse_reference
+from .model.reference import TimeZone, is_missing, parse_reference
 
-__all__ = ["MAX_PHRASE_LENGTH", "Match", "extract", "normalize", "parse_reference"]
+__all__ = [
+    "MAX_PHRASE_LENGTH",
+    "Failure",
+    "Match",
+    "Matches",
+    "extract",
+    "normalize",
+    "parse_reference",
+]
 
 #: The longest text :func:`normalize` accepts (a table cell is far shorter);
 #: use :func:`extract` for documents.
@@ -47,6 +54,7 @@ _REASONS = {
     "<time of day>": "a time of day no date takes",
     "<hyphen>": "a range connector between words that are not both dates",
 }
+_OUTSIDE = "outside the calendar (0001-01-01 to 9999-12-31)"
 
 
 def normalize(
@@ -56,6 +64,7 @@ def normalize(
     exclusive: bool = False,
     cache: bool = True,
     strict: bool | None = None,
+    tz: TimeZone = None,
     complete: bool = False,
 ) -> Normalized:
     """The structured meaning of one deadline phrase (a table cell).
@@ -64,13 +73,15 @@ def normalize(
         text: the phrase, e.g. ``"2016年7月底前完成"``; noise (spaces, full-width
             characters, wrapped lines, Chinese numerals) is tolerated.
         reference: the date the document was issued; it supplies the year of
-            phrases that name none (全年工作). Default: today.
+            phrases that name none (全年工作). Default: today, in the machine's
+            local time zone unless ``tz`` is given (see :func:`parse_reference`).
         exclusive: read ``X前`` as *before X begins* (2016年7月前 → 2016-06-30)
             instead of the default inclusive reading (→ 2016-07-31). Either way
             the result is marked ambiguous and carries the other reading. The
             command line's option of the same name is ``--exclusive``.
         cache: reuse the result of an identical earlier call (results are immutable).
         strict: the old name of ``exclusive``; deprecated (a ``DeprecationWarning``).
+        tz: the time zone "today" is taken in (``"Asia/Shanghai"``); default: local.
         complete: raise :class:`~shixian.errors.PartialParse` instead of returning a
             result whose text holds words that look like time and that no part
             explains (``result.complete`` is False, ``result.unparsed`` says which).
@@ -81,7 +92,8 @@ def normalize(
             ``NaN``, ``pd.NA``, ``NaT``: an empty spreadsheet cell); a subclass
             of ``UnrecognizedPhrase``.
         UnrecognizedPhrase: no time expression understood.
-        InvalidDate: an impossible date (2016年2月30日, 13月, 第五季度); its subclass
+        InvalidDate: an impossible date (2016年2月30日, 13月, 第五季度), or one
+            before 0001-01-01 or after 9999-12-31 (上半年 in year 1); its subclass
             :class:`~shixian.errors.GarbledDate` for a garbled one (2022311日).
         PartialParse: with ``complete=True``, words that look like time are left over.
         InputTooLong: longer than :data:`MAX_PHRASE_LENGTH`.
@@ -99,7 +111,7 @@ def normalize(
         raise InputTooLong(len(text), MAX_PHRASE_LENGTH)
     if strict is not None:
         exclusive = _deprecated_strict(strict, "normalize")
-    ref = parse_reference(reference)
+    ref = parse_reference(reference, tz=tz)
     result = _cached(text, ref, exclusive) if cache else _normalize(text, ref, exclusive)
     if complete and result.unparsed:
         raise PartialParse(text, result)
@@ -178,11 +190,9 @@ def _parse(text: str, reference: dt.date, strict: bool, *, lines: bool = False) 
         raise InvalidDate(text, exc.field, exc.value) from None
     except (OverflowError, ValueError) as exc:
         # date arithmetic past year 9999 or before year 1; anything else is a bug
-        if isinstance(exc, ShixianError) or not (
-            isinstance(exc, OverflowError) or "out of range" in str(exc)
-        ):
+        if not is_out_of_calendar(exc):
             raise
-        raise InvalidDate(text, "date", str(exc)) from None
+        raise InvalidDate(text, "date", _OUTSIDE) from None
 
 
 def _with_conditions(ctx: Context, standalone_pending: bool) -> list[Part]:
@@ -276,19 +286,50 @@ class Match:
         return {"start": self.start, "end": self.end, "text": self.text, **self.result.to_dict()}
 
 
+@attrs.frozen
+class Failure:
+    """An expression :func:`extract` found but could not compute (its date is
+    impossible, or before 0001-01-01 / after 9999-12-31): skipped, never raised.
+
+    ``start``/``end`` are offsets into the document; ``error`` the reason.
+    """
+
+    start: int
+    end: int
+    text: str
+    error: str
+    error_type: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return attrs.asdict(self)
+
+
+class Matches(list[Match]):
+    """The list :func:`extract` returns: the matches, plus ``failures``, the
+    expressions skipped because they could not be computed (in order)."""
+
+    failures: tuple[Failure, ...] = ()
+
+
 def extract(
     text: str,
     reference: dt.date | dt.datetime | str | int | None = None,
     *,
     exclusive: bool = False,
     strict: bool | None = None,
-) -> list[Match]:
+    tz: TimeZone = None,
+) -> Matches:
     """Every time expression in running text, in order, without overlaps.
 
     Each part the grammar finds is one match (自2016年起每季度 is one part, so
     one match); triggers of relative times are read from the surrounding
     sentence. Runs in time linear in the length of the text. ``exclusive`` is
     :func:`normalize`'s (``strict`` its deprecated old name).
+
+    An expression that cannot be computed (2016年2月30日; 上半年 with a reference
+    in year 1) never costs the others: it is skipped and listed in the returned
+    list's ``failures`` (:class:`Failure`). ``tz`` is as for :func:`normalize`.
 
     >>> [m.text for m in extract("每周公开食品抽检信息,每季度公开药品抽检信息。", 2016)]
     ['每周', '每季度']
@@ -297,9 +338,10 @@ def extract(
         raise TypeError(f"extract() needs a str, not {type(text).__name__}")
     if strict is not None:
         exclusive = _deprecated_strict(strict, "extract")
-    ref = parse_reference(reference)
+    ref = parse_reference(reference, tz=tz)
+    matches = Matches()
     if not text:
-        return []
+        return matches
     ctx = _parse(text, ref, exclusive, lines=True)
     found = _with_conditions(ctx, standalone_pending=False)
     WORK.matches += len(found)
@@ -309,7 +351,6 @@ def extract(
             continue
         parts.append(part)
     left = _near(_unparsed(ctx), parts, text) if parts else {}
-    matches: list[Match] = []
     for n, part in enumerate(parts):
         start, end = part.span
         local = attrs.evolve(part, span=(0, end - start))
@@ -317,6 +358,8 @@ def extract(
             attrs.evolve(u, span=(u.span[0] - start, u.span[1] - start)) for u in left.get(n, ())
         )
         matches.append(Match(start, end, part.text, Normalized(part.text, ref, (local,), unparsed)))
+    if ctx.failures:
+        matches.failures = tuple(_failure(ctx, *f) for f in ctx.failures)
     return matches
 
 
@@ -343,3 +386,12 @@ def _near(
                 out.setdefault(n, []).append(u)
                 break
     return out
+
+
+def _failure(ctx: Context, start: int, end: int, exc: Exception) -> Failure:
+    if ctx.cleaned.origin is not None:
+        start, end = ctx.cleaned.span(start, end)
+    text = ctx.text[start:end]
+    if not isinstance(exc, InvalidDate):
+        exc = InvalidDate(text, "date", _OUTSIDE)
+    return Failure(start, end, text, str(exc), type(exc).__name__)
