@@ -56,6 +56,9 @@ if TYPE_CHECKING:
         GarbledDate as GarbledDate,
     )
     from .errors import (
+        HolidayOutOfRange as HolidayOutOfRange,
+    )
+    from .errors import (
         InputTooLong as InputTooLong,
     )
     from .errors import (
@@ -146,9 +149,10 @@ _EXPORTS = {
         "parse_reference",
     ),
     "errors": (
-        "CalendarOutOfRange", "DateOutOfRange", "EmptyPhrase", "GarbledDate", "InputTooLong",
-        "InvalidDate", "InvalidReference", "NotComputable", "NoticeError", "PartialParse",
-        "ProvisionalCalendarWarning", "ShixianError", "UnknownTimeZone", "UnrecognizedPhrase",
+        "CalendarOutOfRange", "DateOutOfRange", "EmptyPhrase", "GarbledDate", "HolidayOutOfRange",
+        "InputTooLong", "InvalidDate", "InvalidReference", "NotComputable", "NoticeError",
+        "PartialParse", "ProvisionalCalendarWarning", "ShixianError", "UnknownTimeZone",
+        "UnrecognizedPhrase",
     ),
     "model": (
         "Deadline", "Frequency", "Kind", "Normalized", "Occurrence", "Offset", "Ongoing",
@@ -169,6 +173,7 @@ __all__ = [
     "Failure",
     "Frequency",
     "GarbledDate",
+    "HolidayOutOfRange",
     "InputTooLong",
     "InvalidDate",
     "InvalidReference",
