@@ -59,6 +59,8 @@ class Deadline(Part):
         due: the last day on which the work is on time.
         ambiguous: the text allows another reading.
         alternatives: the other readings' due days.
+        due_at: the moment on ``due`` when the text names a time of day (24时: the
+            next midnight).
 
     >>> Deadline(text="2016年7月底前", span=(0, 9), due=dt.date(2016, 7, 31)).iso
     '../2016-07-31'

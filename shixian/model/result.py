@@ -49,6 +49,8 @@ class Normalized:
         text: the phrase as given.
         reference: the date it was read against (the document's date).
         parts: what it says, one part per time statement, in the order of the text.
+        unparsed: the words that look like time and that no part explains, and notes
+            that contradict their dates (:class:`Unparsed`); empty when ``complete``.
 
     >>> import shixian
     >>> r = shixian.normalize("2016年7月底前完成", reference="2016-06-30")
