@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __all__ = [
     "CalendarOutOfRange",
+    "DateOutOfRange",
     "EmptyPhrase",
     "InputTooLong",
     "InvalidDate",
@@ -12,6 +13,7 @@ __all__ = [
     "NoticeError",
     "ProvisionalCalendarWarning",
     "ShixianError",
+    "UnknownTimeZone",
     "UnrecognizedPhrase",
 ]
 
@@ -113,6 +115,17 @@ class InvalidReference(ShixianError):
         )
 
 
+class UnknownTimeZone(InvalidReference):
+    """The time zone given for the reference (``tz=``, ``--tz``) is not one."""
+
+    def __init__(self, value: object) -> None:
+        ShixianError.__init__(
+            self, f"unknown time zone {value!r}: give an IANA name such as 'Asia/Shanghai'"
+        )
+        self.value = value
+        self._fields = (value,)
+
+
 class CalendarOutOfRange(ShixianError):
     """A working-day count needs a year that the official calendar data does not cover."""
 
@@ -140,6 +153,23 @@ class NotComputable(ShixianError):
         self.reason = reason
         self._fields = (what, reason)
         super().__init__(f"cannot compute {what}: {reason}")
+
+
+class DateOutOfRange(NotComputable):
+    """A computed date would fall before 0001-01-01 or after 9999-12-31, the dates
+    :mod:`datetime` (and so shixian) can hold.
+
+    >>> import datetime as dt, shixian
+    >>> part = shixian.normalize("收到后3日内", 2016).parts[0]
+    >>> part.resolve(dt.date(9999, 12, 30))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    shixian.errors.DateOutOfRange: cannot compute a date: 9999-12-30 + 3 days is outside ...
+    """
+
+    def __init__(self, what: str, reason: str) -> None:
+        super().__init__(what, f"{reason} is outside the calendar (0001-01-01 to 9999-12-31)")
+        self._fields = (what, reason)
 
 
 class NoticeError(ShixianError):

@@ -108,10 +108,18 @@ def _cc_workday(day: dt.date) -> bool:
     return day.weekday() < 5 and day not in constants.holidays
 
 
+def _cc_last_year() -> int:
+    from chinese_calendar import constants
+
+    return max(d.year for d in constants.holidays)
+
+
 @pytest.mark.parametrize("year", ANNUAL)
 def test_oracle_chinesecalendar_day_for_day(year: int) -> None:
     from chinese_calendar import constants
 
+    if year > _cc_last_year():
+        pytest.skip(f"the installed chinesecalendar has no data for {year}")
     days = _year_days(year)
     mine = {d: CALENDAR.is_workday(d) for d in days}
     assert {d: v for d, v in mine.items() if v != _cc_workday(d)} == {}
@@ -342,8 +350,9 @@ def test_next_years_notice_extends_the_default_data(tmp_path: Path) -> None:
     data = official_data(tmp_path)
     assert data.last == D(2027, 12, 31) and data.notice_years == {2027}
     assert D(2027, 2, 8) in data.holidays and D(2027, 2, 20) in data.workdays
-    # and without the file the shipped data stop where chinesecalendar stops
-    assert official_data().last.year == max(ANNUAL)
+    # and without the file the shipped data stop where chinesecalendar (or the shipped
+    # notices after it) stop
+    assert official_data().last.year == max(_cc_last_year(), max(ANNUAL))
 
 
 def test_from_notices_resolves_a_limit_in_2027(tmp_path: Path) -> None:
