@@ -53,6 +53,9 @@ if TYPE_CHECKING:
         EmptyPhrase as EmptyPhrase,
     )
     from .errors import (
+        HolidayOutOfRange as HolidayOutOfRange,
+    )
+    from .errors import (
         InputTooLong as InputTooLong,
     )
     from .errors import (
@@ -137,9 +140,9 @@ _EXPORTS = {
         "parse_reference",
     ),
     "errors": (
-        "CalendarOutOfRange", "DateOutOfRange", "EmptyPhrase", "InputTooLong", "InvalidDate",
-        "InvalidReference", "NotComputable", "NoticeError", "ProvisionalCalendarWarning",
-        "ShixianError", "UnknownTimeZone",
+        "CalendarOutOfRange", "DateOutOfRange", "EmptyPhrase", "HolidayOutOfRange",
+        "InputTooLong", "InvalidDate", "InvalidReference", "NotComputable", "NoticeError",
+        "ProvisionalCalendarWarning", "ShixianError", "UnknownTimeZone",
         "UnrecognizedPhrase",
     ),
     "model": (
@@ -160,6 +163,7 @@ __all__ = [
     "EmptyPhrase",
     "Failure",
     "Frequency",
+    "HolidayOutOfRange",
     "InputTooLong",
     "InvalidDate",
     "InvalidReference",

@@ -6,6 +6,7 @@ __all__ = [
     "CalendarOutOfRange",
     "DateOutOfRange",
     "EmptyPhrase",
+    "HolidayOutOfRange",
     "InputTooLong",
     "InvalidDate",
     "InvalidReference",
@@ -86,6 +87,27 @@ class InvalidDate(ShixianError):
         self.value = value
         self._fields = (text, field, value)
         super().__init__(f"invalid {field} {value!r} in {text!r}")
+
+
+class HolidayOutOfRange(InvalidDate):
+    """An official holiday period (春节期间, 国庆假期) was asked of a year the holiday
+    data does not cover, or of a festival without days off that year.
+
+    ``festival`` and ``year`` name the holiday asked for; ``detail`` says why
+    there is none (and, past the data, the way forward: that year's notice).
+    """
+
+    def __init__(self, text: str, festival: str, year: int, detail: str) -> None:
+        self.text = text
+        self.field = "holiday period"
+        self.value = f"{festival} {year}"
+        self.festival = festival
+        self.year = year
+        self.detail = detail
+        self._fields = (text, festival, year, detail)
+        ShixianError.__init__(
+            self, f"no official holiday period for {festival} {year} in {text!r}: {detail}"
+        )
 
 
 class InputTooLong(ShixianError):
