@@ -176,6 +176,22 @@ def _frequency(value: Frequency | str) -> Frequency:
     return value if type(value) is Frequency else Frequency(value)
 
 
+_MONTH_BASED = frozenset({Frequency.YEAR, Frequency.HALFYEAR, Frequency.QUARTER, Frequency.MONTH})
+
+
+def _check_positions(instance: Schedule, attribute: object, value: int | None) -> None:
+    """``week`` for month-based periods, ``weekdays`` for weeks, no position 0."""
+    if instance.week is not None and (instance.week == 0 or instance.every not in _MONTH_BASED):
+        raise ShixianError(f"week {instance.week} of a {instance.every.value} period")
+    if value == 0:
+        raise ShixianError("working day 0 of a period: positions count from 1 (or -1, the last)")
+    days = instance.weekdays
+    if days is not None and (instance.every is not Frequency.WEEK or not days):
+        raise ShixianError(f"weekdays {days} of a {instance.every.value} period")
+    if days is not None and not all(0 <= d <= 6 for d in days):
+        raise ShixianError(f"weekdays {days}: 0 = Monday … 6 = Sunday")
+
+
 def _direction(value: Direction | str) -> Direction:
     return value if type(value) is Direction else Direction(value)
 
@@ -207,7 +223,9 @@ class Schedule(Part):
             period (of its due month when ``months`` is set), due on its last day.
         workday: the working day of each period on which it is due, on the
             official calendar (每月最后一个工作日 → -1, 每月第三个工作日 → 3),
-            counted in the due month when ``months`` is set.
+            counted in the due month when ``months`` is set; a daily schedule
+            with ``workday`` 1 is each working day (工作日); a period with no
+            working day has no occurrence.
         start (date | None): the first day it applies (自2016年起), if bounded.
         until (date | None): the last day it applies (2016—2018年 → 2018-12-31), if bounded.
         min_count: the least number of times a period (不少于1次), if stated.
@@ -238,7 +256,7 @@ class Schedule(Part):
     label: str | None = None
     weekdays: tuple[int, ...] | None = attrs.field(default=None, converter=_opt_months)
     week: int | None = None
-    workday: int | None = None
+    workday: int | None = attrs.field(default=None, validator=_check_positions)
     festival: str | None = None
 
     @property
