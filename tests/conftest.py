@@ -10,7 +10,22 @@ SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 
 # No test may depend on machine speed: Hypothesis's per-example deadline (200 ms by
 # default) fails examples on a loaded 2-core machine, so it is off for every test.
+#
+# Profiles (``pytest --hypothesis-profile=NAME``):
+#   ci    the default: every test as written; the fuzz harness (tests/test_fuzz.py)
+#         runs a few thousand inputs in total, in seconds.
+#   fuzz  by hand: the fuzz harness runs >= 100,000 inputs per entry point
+#         (docs/security.md has the command and the figures of the last run).
+from hypothesis import HealthCheck as _HealthCheck  # noqa: E402
 from hypothesis import settings as _settings  # noqa: E402
 
-_settings.register_profile("shixian", deadline=None)
-_settings.load_profile("shixian")
+_settings.register_profile("ci", deadline=None)
+_settings.register_profile("shixian", deadline=None)  # the old name of ci
+_settings.register_profile(
+    "fuzz",
+    deadline=None,
+    max_examples=100_000,
+    suppress_health_check=list(_HealthCheck),
+    print_blob=True,
+)
+_settings.load_profile("ci")

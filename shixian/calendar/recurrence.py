@@ -85,6 +85,10 @@ def occurrences(
     if s.every is Frequency.HOLIDAY:
         gen = _holidays(lo, hi)
     elif s.festival is not None and s.months is None:
+        from .festivals import FESTIVALS
+
+        if s.festival not in FESTIVALS:
+            raise NotComputable("occurrences", f"{s.festival!r} is not a known festival")
         gen = _festival_years(s.festival, lo, hi)
     elif s.every in _MONTHS_PER:
         gen = _monthly(s, lo, hi)

@@ -387,7 +387,7 @@ class Grammar:
                 if failures is not None:
                     failures.append((start, m.end(), exc))
                 # the whole impossible expression is free text: no shorter reading of its tail
-                start = m.end()
+                start = max(m.end(), start + 1)
                 continue
             if start > last:
                 self._gap(text, last, start, tokens)

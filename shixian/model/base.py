@@ -151,10 +151,14 @@ class Part:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Part:
         """Rebuild a part of any kind from :meth:`to_dict` output."""
+        from .validate import check
+
         try:
             kind = Kind(data["kind"])
-            return _PART_TYPES[kind]._from_specific(data)
-        except (KeyError, TypeError, ValueError) as exc:
+            part = _PART_TYPES[kind]._from_specific(data)
+            check(part)  # untrusted data: every field of the right type and range
+            return part
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
             if isinstance(exc, ShixianError):
                 raise
             raise ShixianError(f"not a shixian part: {exc!r}") from exc

@@ -134,7 +134,7 @@ class Normalized:
                 parts=tuple(Part.from_dict(p) for p in data["parts"]),
                 unparsed=tuple(Unparsed.from_dict(u) for u in data.get("unparsed", ())),
             )
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
             if isinstance(exc, ShixianError):
                 raise
             raise ShixianError(f"not a shixian result: {exc!r}") from exc
