@@ -34,6 +34,9 @@ if TYPE_CHECKING:
         CalendarOutOfRange as CalendarOutOfRange,
     )
     from .errors import (
+        EmptyPhrase as EmptyPhrase,
+    )
+    from .errors import (
         InputTooLong as InputTooLong,
     )
     from .errors import (
@@ -50,6 +53,12 @@ if TYPE_CHECKING:
     )
     from .errors import (
         UnrecognizedPhrase as UnrecognizedPhrase,
+    )
+    from .io.record import (
+        RECORD_COLUMNS as RECORD_COLUMNS,
+    )
+    from .io.record import (
+        flatten as flatten,
     )
     from .model import (
         Deadline as Deadline,
@@ -100,7 +109,7 @@ __version__ = "0.1.0.dev0"
 _EXPORTS = {
     "api": ("MAX_PHRASE_LENGTH", "Match", "extract", "normalize", "parse_reference"),
     "errors": (
-        "CalendarOutOfRange", "InputTooLong", "InvalidDate", "InvalidReference",
+        "CalendarOutOfRange", "EmptyPhrase", "InputTooLong", "InvalidDate", "InvalidReference",
         "NotComputable", "ShixianError", "UnrecognizedPhrase",
     ),
     "model": (
@@ -108,13 +117,16 @@ _EXPORTS = {
         "Part", "Pending", "Relative", "Schedule", "StatuteRef", "Unit", "Window",
     ),
     "calendar.workdays": ("WorkdayCalendar",),
+    "io.record": ("RECORD_COLUMNS", "flatten"),
 }  # fmt: skip
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 
 __all__ = [
     "MAX_PHRASE_LENGTH",
+    "RECORD_COLUMNS",
     "CalendarOutOfRange",
     "Deadline",
+    "EmptyPhrase",
     "Frequency",
     "InputTooLong",
     "InvalidDate",
@@ -138,6 +150,7 @@ __all__ = [
     "WorkdayCalendar",
     "__version__",
     "extract",
+    "flatten",
     "normalize",
     "parse_reference",
 ]

@@ -12,6 +12,7 @@ import attrs
 
 from ._work import WORK
 from .errors import (
+    EmptyPhrase,
     InputTooLong,
     InvalidDate,
     ShixianError,
@@ -21,7 +22,7 @@ from .grammar.clean import clean
 from .grammar.engine import Context, Token
 from .grammar.rules import GRAMMAR
 from .model import Normalized, Part, Pending, Window
-from .model.reference import parse_reference
+from .model.reference import is_missing, parse_reference
 
 __all__ = ["MAX_PHRASE_LENGTH", "Match", "extract", "normalize", "parse_reference"]
 
@@ -58,7 +59,10 @@ def normalize(
         strict: the old name of ``exclusive``; deprecated (a ``DeprecationWarning``).
 
     Raises:
-        TypeError: ``text`` is not a string.
+        TypeError: ``text`` is not a string (nor a missing value).
+        EmptyPhrase: ``text`` is empty or blank, or a missing value (``None``,
+            ``NaN``, ``pd.NA``, ``NaT``: an empty spreadsheet cell); a subclass
+            of ``UnrecognizedPhrase``.
         UnrecognizedPhrase: no time expression understood.
         InvalidDate: an impossible date (2016年2月30日, 13月, 第五季度).
         InputTooLong: longer than :data:`MAX_PHRASE_LENGTH`.
@@ -69,6 +73,8 @@ def normalize(
     (datetime.date(2016, 7, 31), (datetime.date(2016, 6, 30),), True)
     """
     if not isinstance(text, str):
+        if is_missing(text):
+            raise EmptyPhrase(text)
         raise TypeError(f"normalize() needs a str, not {type(text).__name__}")
     if len(text) > MAX_PHRASE_LENGTH:
         raise InputTooLong(len(text), MAX_PHRASE_LENGTH)
@@ -101,6 +107,8 @@ def _normalize(text: str, reference: dt.date, strict: bool) -> Normalized:
     ctx = _parse(text, reference, strict)
     parts = _with_conditions(ctx, standalone_pending=True)
     if not parts:
+        if not text.strip():
+            raise EmptyPhrase(text)
         fallback = _fallback(text, reference)
         if fallback is None:
             raise UnrecognizedPhrase(text)

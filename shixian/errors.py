@@ -4,10 +4,13 @@ from __future__ import annotations
 
 __all__ = [
     "CalendarOutOfRange",
+    "EmptyPhrase",
     "InputTooLong",
     "InvalidDate",
     "InvalidReference",
     "NotComputable",
+    "NoticeError",
+    "ProvisionalCalendarWarning",
     "ShixianError",
     "UnrecognizedPhrase",
 ]
@@ -46,6 +49,29 @@ class UnrecognizedPhrase(ShixianError):
         super().__init__(message)
 
 
+class EmptyPhrase(UnrecognizedPhrase):
+    """There is no phrase: an empty or blank string, or a missing value (``None``,
+    ``NaN``, ``pd.NA``, ``NaT``) as an empty spreadsheet cell gives.
+
+    A subclass of :class:`UnrecognizedPhrase`. The batch functions
+    (:mod:`shixian.pandas`, ``shixian table``) never raise it: a row without a
+    phrase gets the record of no phrase (``error`` = ``"empty"``).
+
+    >>> import shixian
+    >>> shixian.normalize(float("nan"))
+    Traceback (most recent call last):
+    ...
+    shixian.errors.EmptyPhrase: no phrase: the cell is empty (nan)
+    """
+
+    def __init__(self, text: object) -> None:
+        self.text = text if isinstance(text, str) else ""
+        self.detail = "empty"
+        self.value = text
+        self._fields = (text,)
+        ValueError.__init__(self, f"no phrase: the cell is empty ({text!r})")
+
+
 class InvalidDate(ShixianError):
     """The text names a date that does not exist (2016年2月30日, 13月, 第五季度).
 
@@ -76,11 +102,13 @@ class InputTooLong(ShixianError):
 class InvalidReference(ShixianError):
     """The reference date given by the caller cannot be read."""
 
-    def __init__(self, value: object) -> None:
+    def __init__(self, value: object, reason: str = "") -> None:
         self.value = value
-        self._fields = (value,)
+        self.reason = reason
+        self._fields = (value, reason)
+        what = f" ({reason})" if reason else ""
         super().__init__(
-            f"cannot read reference {value!r}: give a date, a datetime, a year, "
+            f"cannot read reference {value!r}{what}: give a date, a datetime, a year, "
             "or a day as 2016-05-01, 2016/05/01 or 2016年5月1日"
         )
 
@@ -93,9 +121,14 @@ class CalendarOutOfRange(ShixianError):
         self.first = first
         self.last = last
         self._fields = (day, first, last)
+        year = getattr(day, "year", day)
         super().__init__(
             f"no official working-day calendar for {day}: the data covers {first} to {last}; "
-            "pass your own holidays/workdays, or weekends_only=True to count Monday–Friday"
+            f"add the State Council notice for {year} "
+            f"(国务院办公厅关于{year}年部分节假日安排的通知) "
+            "with WorkdayCalendar.from_notices(...) or --holidays FILE (see docs/workdays.md), "
+            f"or choose a provisional Monday–Friday calendar explicitly "
+            f"(WorkdayCalendar(provisional_years={{{year}}}))"
         )
 
 
@@ -107,3 +140,44 @@ class NotComputable(ShixianError):
         self.reason = reason
         self._fields = (what, reason)
         super().__init__(f"cannot compute {what}: {reason}")
+
+
+class NoticeError(ShixianError):
+    """A holiday notice (关于YYYY年部分节假日安排的通知) cannot be read, or contradicts itself.
+
+    ``source`` names the notice (its file or title), ``line`` the 1-based line
+    number (0 when the problem is not on one line) and ``text`` that line.
+    """
+
+    def __init__(self, source: str, line: int, text: str, detail: str) -> None:
+        self.source = source
+        self.line = line
+        self.text = text
+        self.detail = detail
+        self._fields = (source, line, text, detail)
+        where = f"line {line} {text!r}" if line else ""
+        name = ", ".join(part for part in (source, where) if part)
+        prefix = f"holiday notice {name}" if name else "holiday notice"
+        super().__init__(f"{prefix}: {detail}")
+
+
+class ProvisionalCalendarWarning(UserWarning):
+    """A working-day count used a provisional Monday–Friday calendar (no notice for that year).
+
+    Warned by :class:`~shixian.calendar.workdays.WorkdayCalendar` when a count
+    reaches a day that only the caller's ``weekends_only=True`` or
+    ``provisional_years`` decide. The result may change once the year's notice
+    is out; turn the warning into an error with ``warnings.simplefilter("error",
+    ProvisionalCalendarWarning)``.
+    """
+
+    def __init__(self, first: object, last: object) -> None:
+        self.first = first
+        self.last = last
+        super().__init__(
+            f"provisional working days from {first} to {last}: counted Monday–Friday "
+            "without a holiday notice for that year; the result may change when the notice is out"
+        )
+
+    def __reduce__(self) -> tuple[type[ProvisionalCalendarWarning], tuple[object, ...]]:
+        return (type(self), (self.first, self.last))

@@ -218,8 +218,9 @@ def test_extract_raises_only_documented_errors(text: str) -> None:
 
 def test_non_strings_are_type_errors() -> None:
     for value in (None, b"2016\xe5\xb9\xb4", 2016, ["2016年"]):
-        with pytest.raises(TypeError):
-            normalize(value)  # type: ignore[arg-type]
+        if value is not None:  # None is a missing cell: EmptyPhrase (tests/test_pandas.py)
+            with pytest.raises(TypeError):
+                normalize(value)  # type: ignore[arg-type]
         with pytest.raises(TypeError):
             extract(value)  # type: ignore[arg-type]
 
@@ -263,7 +264,11 @@ def test_cli_table_never_loses_a_row(
         _, err = capsys.readouterr()
         assert code == 0, err
         with out.open(encoding="utf-8", newline="") as handle:
-            result = list(csv.reader(handle))
+            limit = csv.field_size_limit(2**30)  # a cell of hundreds of parts: long JSON
+            try:
+                result = list(csv.reader(handle))
+            finally:
+                csv.field_size_limit(limit)
     assert len(result) == len(rows)
     assert [r[:3] for r in result] == rows
     kind, error = result[0].index("kind"), result[0].index("error")

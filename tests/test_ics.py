@@ -59,10 +59,25 @@ def test_calendar_header(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert max(len(line) for line in data.split(b"\r\n")) <= 75  # folded lines
 
 
-def test_deadline_is_a_todo_with_an_all_day_due(
+def test_deadline_is_an_all_day_event_with_a_reminder(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     calendar, _, _ = _export(tmp_path, capsys)
+    assert not calendar.walk("VTODO")
+    (event,) = [e for e in calendar.walk("VEVENT") if str(e["SUMMARY"]) == "公开权责清单"]
+    # 2016年12月底前完成: the event is the day 2016-12-31, DTEND the exclusive next day
+    assert event["DTSTART"].dt == dt.date(2016, 12, 31)
+    assert event["DTSTART"].params.get("VALUE") == "DATE"
+    assert event["DTEND"].dt == dt.date(2017, 1, 1)
+    (alarm,) = event.walk("VALARM")
+    assert str(alarm["ACTION"]) == "DISPLAY"
+    # one day before, at 09:00: 15 hours before the start of the due day
+    assert alarm["TRIGGER"].dt == -dt.timedelta(hours=15)
+    assert "公开权责清单" in str(alarm["DESCRIPTION"])
+
+
+def test_deadlines_as_todos(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    calendar, _, _ = _export(tmp_path, capsys, "--deadlines", "todos")
     todos = _by_summary(calendar, "VTODO")
     assert [str(t["SUMMARY"]) for t in todos] == ["公开权责清单"]
     due = todos[0]["DUE"]
@@ -108,7 +123,7 @@ def test_parts_without_dates_are_skipped_and_counted(
     assert "无法识别" not in summaries
     line = err.strip().splitlines()[-1]
     assert line.startswith("shixian: 5 rows, 4 normalized, 1 errors, ")
-    assert line.endswith("2 events, 1 to-dos, 1 parts without dates")
+    assert line.endswith("3 events, 0 to-dos, 1 parts without dates")
 
 
 def test_undated_parts_become_todos_without_due(
@@ -118,7 +133,7 @@ def test_undated_parts_become_todos_without_due(
     (todo,) = [t for t in calendar.walk("VTODO") if str(t["SUMMARY"]) == "批复部门决算"]
     assert "DUE" not in todo
     assert "20日内" in str(todo["DESCRIPTION"])
-    assert err.strip().endswith("2 events, 2 to-dos, 0 parts without dates")
+    assert err.strip().endswith("3 events, 1 to-dos, 0 parts without dates")
 
 
 def test_uids_are_unique_and_stable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -180,7 +195,9 @@ def test_build_calendar_from_parts() -> None:
     )
     stamp = dt.datetime(2016, 7, 1, tzinfo=dt.timezone.utc)
     calendar, stats = build_calendar(
-        [Entry(key="1", title="", phrase=result.text, result=result)], stamp=stamp
+        [Entry(key="1", title="", phrase=result.text, result=result)],
+        stamp=stamp,
+        deadlines="todos",
     )
     assert (stats.events, stats.todos, stats.skipped) == (2, 1, 1)
     (todo,) = calendar.walk("VTODO")
@@ -214,7 +231,8 @@ def test_missing_icalendar_names_the_extra(
     assert code == 2
     assert err.strip() == (
         "shixian: error: writing .ics needs the optional package 'icalendar': "
-        "pip install 'shixian[ics]'"
+        "pip install icalendar (or install shixian with the extra: pip install '.[ics]' "
+        "in its source folder)"
     )
 
 
@@ -227,6 +245,6 @@ def test_a_part_that_cannot_be_exported_is_counted_not_fatal() -> None:
         Entry(key="2", title="b", phrase="2016年7月底前", result=Normalized("x", ref, [good])),
     ]
     calendar, stats = build_calendar(entries)
-    assert (stats.events, stats.todos, stats.failed) == (0, 1, 1)
+    assert (stats.events, stats.todos, stats.failed) == (1, 0, 1)
     assert str(stats).endswith(", 1 parts failed")
-    assert [str(t["SUMMARY"]) for t in calendar.walk("VTODO")] == ["b"]
+    assert [str(t["SUMMARY"]) for t in calendar.walk("VEVENT")] == ["b"]

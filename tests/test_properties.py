@@ -124,7 +124,7 @@ def test_time_words_in_any_order_raise_only_documented_errors(text: str) -> None
 
 
 def test_type_error_for_non_strings() -> None:
-    for value in (None, 2016, b"2016", ["2016年"]):
+    for value in (2016, b"2016", ["2016年"]):  # None is a missing cell: EmptyPhrase
         try:
             shixian.normalize(value, reference=REF)  # type: ignore[arg-type]
         except TypeError:

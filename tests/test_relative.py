@@ -40,6 +40,8 @@ D = dt.date
 DT = dt.datetime
 COVERAGE_FIRST, COVERAGE_LAST = OFFICIAL.coverage()
 WEEKENDS_ONLY = WorkdayCalendar(weekends_only=True)
+# counts with WEEKENDS_ONLY are provisional and warn; tests/test_notices.py checks the warning
+pytestmark = pytest.mark.filterwarnings("ignore::shixian.errors.ProvisionalCalendarWarning")
 
 
 def part(text: str, reference: str = "2016-09-01") -> Relative:

@@ -322,9 +322,11 @@ def test_missing_extra_names_the_extra(
     monkeypatch.setitem(sys.modules, module, None)  # import module → ImportError
     path = tmp_path / name
     path.write_bytes(b"")
-    with pytest.raises(MissingExtra, match=rf"pip install 'shixian\[{extra}\]'") as info:
+    with pytest.raises(MissingExtra, match=rf"pip install '\.\[{extra}\]' in its source") as info:
         read_table(path)
     assert info.value.extra == extra
+    # the package itself, by its distribution name, which pip finds on any index
+    assert f"pip install {'python-docx' if module == 'docx' else module} " in str(info.value)
 
 
 # -- annotations -------------------------------------------------------------
@@ -342,7 +344,7 @@ def test_each_distinct_phrase_is_normalized_once() -> None:
     out = list(annotate(phrases, REF, cache=cache))
     assert len(out) == len(phrases)
     assert sorted(calls) == sorted({"全年工作", "2016年7月底前"})
-    assert out[3] == Annotation(error="empty")
+    assert out[3] == Annotation.failed("empty")
 
 
 def test_unexpected_exceptions_are_recorded_not_raised() -> None:
@@ -356,33 +358,28 @@ def test_unexpected_exceptions_are_recorded_not_raised() -> None:
 
 def test_annotation_of_a_deadline() -> None:
     a = annotation_of(shixian.normalize("2016 年 12 月底前完成", REF))
-    assert (a.kind, a.due, a.start, a.end, a.rrule, a.iso, a.error) == (
-        "deadline",
-        "2016-12-31",
-        None,
-        "2016-12-31",
-        None,
-        "../2016-12-31",
-        None,
-    )
-    assert a.cells() == [
-        "deadline",
-        "2016-12-31",
-        "",
-        "2016-12-31",
-        "",
-        "../2016-12-31",
-        "false",
-        "",
-    ]
+    got = {k: a.get(k) for k in ("kind", "due", "start", "end", "rrule", "iso", "error")}
+    assert got == {
+        "kind": "deadline",
+        "due": dt.date(2016, 12, 31),
+        "start": None,
+        "end": dt.date(2016, 12, 31),
+        "rrule": None,
+        "iso": "../2016-12-31",
+        "error": None,
+    }
+    cells = dict(zip(ADDED_COLUMNS, a.cells(), strict=True))
+    assert cells["due"] == cells["end"] == "2016-12-31"
+    assert cells["start"] == cells["error"] == ""
+    assert cells["ambiguous"] == cells["year_inferred"] == "false"
 
 
 def test_annotation_of_a_window() -> None:
     a = annotation_of(shixian.normalize("全年工作", REF))
-    assert (a.kind, a.start, a.end, a.iso) == (
+    assert (a.kind, a.get("start"), a.get("end"), a.get("iso")) == (
         "window",
-        "2016-01-01",
-        "2016-12-31",
+        dt.date(2016, 1, 1),
+        dt.date(2016, 12, 31),
         "2016-01-01/2016-12-31",
     )
 
@@ -390,10 +387,12 @@ def test_annotation_of_a_window() -> None:
 def test_annotation_of_a_schedule_has_its_rrule() -> None:
     a = annotation_of(shixian.normalize("每季度", REF))
     assert a.kind == "schedule"
-    assert a.rrule is not None
-    assert a.rrule.startswith("DTSTART;VALUE=DATE:20160331 RRULE:FREQ=")
-    assert "\n" not in a.rrule
-    assert a.due == "2016-06-30"  # the next quarter end on or after the reference
+    rrule = a.get("rrule")
+    assert rrule is not None
+    # from the reference (2016-05-01) on: the first instance is the row's due day
+    assert rrule.startswith("DTSTART;VALUE=DATE:20160630 RRULE:FREQ=")
+    assert "\n" not in rrule
+    assert a.get("due") == dt.date(2016, 6, 30)  # the next quarter end on or after 2016-05-01
 
 
 def test_invalid_date_is_an_error_cell() -> None:

@@ -216,6 +216,7 @@ def test_day_offset_without_rolling_needs_no_calendar() -> None:
     assert resolve_offset(D(2040, 1, 1), Offset(20), roll_to_workday=False) == D(2040, 1, 21)
 
 
+@pytest.mark.filterwarnings("ignore::shixian.errors.ProvisionalCalendarWarning")
 def test_weekends_only_outside_range() -> None:
     cal = WorkdayCalendar(weekends_only=True)
     assert cal.is_workday(D(2003, 6, 2))  # Monday
@@ -352,6 +353,7 @@ def test_out_of_range_years_raise(day: dt.date) -> None:
         OFFICIAL.is_workday(day)
 
 
+@pytest.mark.filterwarnings("ignore::shixian.errors.ProvisionalCalendarWarning")
 @given(day=OUT_OF_RANGE)
 def test_weekends_only_counts_monday_to_friday(day: dt.date) -> None:
     assert WorkdayCalendar(weekends_only=True).is_workday(day) == (day.weekday() < 5)
@@ -363,6 +365,7 @@ def test_caller_sets_always_win(day: dt.date) -> None:
     assert WorkdayCalendar(workdays=[day]).is_workday(day)
 
 
+@pytest.mark.filterwarnings("ignore::shixian.errors.ProvisionalCalendarWarning")
 @settings(max_examples=50)
 @given(start=st.dates(min_value=D(2030, 1, 1), max_value=D(2090, 1, 1)), n=st.integers(1, 30))
 def test_weekends_only_counts_outside_range(start: dt.date, n: int) -> None:

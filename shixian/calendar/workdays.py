@@ -3,47 +3,39 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
+import os
+import warnings
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ..errors import CalendarOutOfRange, NotComputable, ShixianError
-from ..model import Offset, Unit
-from .periods import add_months, month_end
+from ..errors import CalendarOutOfRange, ProvisionalCalendarWarning, ShixianError
+from .official import official_data
 
-__all__ = ["OFFICIAL", "WorkdayCalendar", "resolve_offset"]
+if TYPE_CHECKING:
+    from typing import TypeAlias
 
+    from .notice_calendar import NoticeCalendar
+    from .notices import Notice
 
-@attrs.frozen
-class _OfficialData:
-    """The holiday notices as shipped by the ``chinesecalendar`` package."""
+    NoticeSource: TypeAlias = Notice | NoticeCalendar | str | os.PathLike[str]
 
-    holidays: frozenset[dt.date]
-    workdays: frozenset[dt.date]
-    first: dt.date
-    last: dt.date
-
-
-@functools.lru_cache(maxsize=1)
-def _official_data() -> _OfficialData:
-    # Imported here, not at module level: ``import shixian`` must stay fast.
-    from chinese_calendar import constants
-
-    holidays = frozenset(_as_date(d) for d in constants.holidays)
-    workdays = frozenset(_as_date(d) for d in constants.workdays)
-    years = [d.year for d in holidays | workdays]
-    return _OfficialData(
-        holidays=holidays,
-        workdays=workdays,
-        first=dt.date(min(years), 1, 1),
-        last=dt.date(max(years), 12, 31),
-    )
+__all__ = ["OFFICIAL", "WorkdayCalendar"]
 
 
 def _as_date(day: dt.date) -> dt.date:
     # ``datetime`` is a subclass of ``date`` but never equal to one: normalize.
     return day.date() if isinstance(day, dt.datetime) else day
+
+
+def _year_set(years: Iterable[int]) -> frozenset[int]:
+    out = set()
+    for year in years:
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise ShixianError(f"not a year: {year!r}")
+        out.add(year)
+    return frozenset(out)
 
 
 def _date_set(days: Iterable[dt.date]) -> frozenset[dt.date]:
@@ -73,17 +65,27 @@ class WorkdayCalendar:
     the official data and extend it to any year.
 
     A day outside the official data (see :meth:`coverage`) that the caller's sets
-    do not decide raises :class:`~shixian.errors.CalendarOutOfRange`, unless
-    ``weekends_only=True``: then Monday–Friday are working days there. With
-    ``official=False`` the official data are not used at all: Monday–Friday plus
-    the caller's sets, for every year.
+    and notice years do not decide raises :class:`~shixian.errors.CalendarOutOfRange`,
+    unless the caller chose a provisional calendar there: ``weekends_only=True``
+    (every such year) or ``provisional_years`` (those years) count Monday–Friday,
+    and every count that reaches such a day warns with
+    :class:`~shixian.errors.ProvisionalCalendarWarning` (see :meth:`is_provisional`).
+    With ``official=False`` the official data are not used at all: Monday–Friday
+    plus the caller's sets, for every year.
+
+    :meth:`from_notices` builds a calendar from holiday notices (the text files of
+    ``关于YYYY年部分节假日安排的通知``, or the JSON ``shixian holidays`` writes).
 
     Args:
         holidays: extra days off (a local holiday, a closure).
         workdays: extra working days (a make-up day the data lack).
         weekends_only: outside the official data, fall back to Monday–Friday
-            instead of raising.
+            (provisional) instead of raising.
         official: use the official holiday notices.
+        years: whole years the caller's sets decide (the years of the notices
+            given to :meth:`from_notices`): there a day in neither set follows the week.
+        provisional_years: years with no notice yet, counted Monday–Friday by the
+            caller's explicit choice; results reaching them are provisional.
 
     Raises:
         ShixianError: a day is both in ``holidays`` and in ``workdays``.
@@ -101,12 +103,102 @@ class WorkdayCalendar:
     workdays: frozenset[dt.date] = attrs.field(default=(), converter=_date_set)
     weekends_only: bool = attrs.field(default=False, kw_only=True)
     official: bool = attrs.field(default=True, kw_only=True)
+    years: frozenset[int] = attrs.field(default=(), converter=_year_set, kw_only=True)
+    provisional_years: frozenset[int] = attrs.field(default=(), converter=_year_set, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         both = self.holidays & self.workdays
         if both:
             days = ", ".join(sorted(d.isoformat() for d in both))
             raise ShixianError(f"days given both as holidays and as workdays: {days}")
+
+    @classmethod
+    def from_notices(
+        cls,
+        *notices: NoticeSource,
+        official: bool = True,
+        provisional_years: Iterable[int] = (),
+    ) -> WorkdayCalendar:
+        """A calendar with the days of holiday notices over the official data.
+
+        Each of ``notices`` is a :class:`~shixian.calendar.notices.Notice`, a
+        :class:`~shixian.calendar.notice_calendar.NoticeCalendar`, or the path of
+        a notice text or of the JSON ``shixian holidays`` writes. Notices are
+        applied in the order issued (supplements after the annual notice); their
+        years are then decided by them, whatever the official data cover.
+
+        Raises:
+            NoticeError: a notice cannot be read or contradicts itself.
+
+        >>> from shixian.calendar.notices import parse_notice
+        >>> n = parse_notice("一、元旦:1月1日(周五)至3日(周日)放假,共3天。", year=2027)
+        >>> cal = WorkdayCalendar.from_notices(n)
+        >>> cal.is_workday(dt.date(2027, 1, 1)), cal.is_workday(dt.date(2027, 1, 4))
+        (False, True)
+        """
+        from .notice_calendar import NoticeCalendar, load_holidays
+        from .notices import Notice
+
+        texts: list[Notice] = []
+        layers: list[NoticeCalendar] = []
+        for item in notices:
+            if isinstance(item, Notice):
+                texts.append(item)
+            elif isinstance(item, NoticeCalendar):
+                layers.append(item)
+            else:
+                layers.append(load_holidays([os.fspath(item)]))
+        calendar = NoticeCalendar.build(texts) if texts else None
+        for layer in layers:
+            calendar = layer if calendar is None else calendar.merge(layer)
+        if calendar is None:
+            raise ShixianError("from_notices needs at least one notice")
+        return cls(
+            holidays=calendar.holidays,
+            workdays=calendar.workdays,
+            official=official,
+            years=calendar.years,
+            provisional_years=provisional_years,
+        )
+
+    def _decided(self, day: dt.date) -> bool:
+        """Whether ``day`` is decided by the caller's years or the official data."""
+        if day.year in self.years:
+            return True
+        return self.official and official_data().covers(day)
+
+    def is_provisional(self, day: dt.date) -> bool:
+        """Whether ``day`` is counted Monday–Friday only by the caller's provisional choice.
+
+        >>> WorkdayCalendar(provisional_years={2099}).is_provisional(dt.date(2099, 1, 5))
+        True
+        >>> OFFICIAL.is_provisional(dt.date(2016, 1, 5))
+        False
+        """
+        day = _as_date(day)
+        if day in self.holidays or day in self.workdays or not self.official:
+            return False
+        if self._decided(day):
+            return False
+        return self.weekends_only or day.year in self.provisional_years
+
+    def provisional_between(self, a: dt.date, b: dt.date) -> bool:
+        """Whether any day from ``a`` to ``b`` (either order) :meth:`is_provisional`."""
+        a, b = sorted((_as_date(a), _as_date(b)))
+        if not (self.weekends_only or self.provisional_years) or not self.official:
+            return False
+        for year in range(a.year, b.year + 1):
+            lo = max(a, dt.date(year, 1, 1))
+            if self.is_provisional(lo) or self.is_provisional(min(b, dt.date(year, 12, 31))):
+                return True
+        return False
+
+    def _warn(self, a: dt.date, b: dt.date) -> None:
+        if self.provisional_between(a, b):
+            warnings.warn(
+                ProvisionalCalendarWarning(a, b),
+                stacklevel=3,
+            )
 
     def is_workday(self, day: dt.date) -> bool:
         """Whether ``day`` is a working day (a datetime counts as its date).
@@ -125,14 +217,14 @@ class WorkdayCalendar:
             return False
         if day in self.workdays:
             return True
-        if self.official:
-            data = _official_data()
+        if self.official and day.year not in self.years:
+            data = official_data()
             if data.first <= day <= data.last:
                 if day in data.workdays:
                     return True
                 if day in data.holidays:
                     return False
-            elif not self.weekends_only:
+            elif not (self.weekends_only or day.year in self.provisional_years):
                 raise CalendarOutOfRange(day, data.first, data.last)
         return day.weekday() < 5
 
@@ -144,10 +236,11 @@ class WorkdayCalendar:
         >>> OFFICIAL.next_workday(dt.date(2016, 9, 30))
         datetime.date(2016, 9, 30)
         """
-        day = _as_date(day)
+        start = day = _as_date(day)
         is_workday = self.is_workday
         while not is_workday(day):
             day = _step(day, 1)
+        self._warn(start, day)
         return day
 
     def previous_workday(self, day: dt.date) -> dt.date:
@@ -156,10 +249,11 @@ class WorkdayCalendar:
         >>> OFFICIAL.previous_workday(dt.date(2016, 10, 7))
         datetime.date(2016, 9, 30)
         """
-        day = _as_date(day)
+        start = day = _as_date(day)
         is_workday = self.is_workday
         while not is_workday(day):
             day = _step(day, -1)
+        self._warn(day, start)
         return day
 
     def add_workdays(self, start: dt.date, n: int) -> dt.date:
@@ -182,6 +276,7 @@ class WorkdayCalendar:
             day = _step(day, direction)
             if is_workday(day):
                 remaining -= 1
+        self._warn(_as_date(start), day)
         return day
 
     def workdays_between(self, a: dt.date, b: dt.date) -> int:
@@ -203,6 +298,7 @@ class WorkdayCalendar:
             day = _step(day, 1)
             if is_workday(day):
                 count += 1
+        self._warn(a, b)
         return count
 
     def coverage(self) -> tuple[dt.date, dt.date]:
@@ -217,104 +313,21 @@ class WorkdayCalendar:
         >>> last.month, last.day
         (12, 31)
         """
-        data = _official_data()
+        data = official_data()
         return data.first, data.last
 
 
 OFFICIAL = WorkdayCalendar()
 """The official calendar, with no additions; the default of :func:`resolve_offset`."""
 
-
-def _roll(day: dt.date, calendar: WorkdayCalendar, roll: bool) -> dt.date:
-    return calendar.next_workday(day) if roll else day
+_MOVED = ("current_calendar", "resolve_offset", "use_calendar")
 
 
-def resolve_offset(
-    event: dt.date | dt.datetime,
-    offset: Offset,
-    *,
-    calendar: WorkdayCalendar | None = None,
-    roll_to_workday: bool = True,
-) -> dt.date | dt.datetime:
-    """The day (or, for hours, the instant) a time limit of ``offset`` after ``event`` ends.
+def __getattr__(name: str) -> Any:
+    # The default calendar and counting a period live in ``offsets``; they stay part of
+    # this module's interface (``from shixian.calendar.workdays import resolve_offset``).
+    if name in _MOVED:
+        from . import offsets
 
-    Counting follows 《民法典》第二百零一条: the event's own day is not counted.
-
-    - ``HOUR``: ``event`` + hours, as a datetime (a date means its midnight);
-      never rolled.
-    - ``DAY`` / ``WEEK``: ``event`` + days (weeks × 7).
-    - ``WORKDAY``: the ``amount``-th working day after ``event``
-      (:meth:`WorkdayCalendar.add_workdays`).
-    - ``MONTH`` / ``YEAR``: the same day ``amount`` months (years) later, clamped
-      to the month's end (1-31 + 1 month → 2-28/29). With ``offset.day`` set,
-      that day of the month reached instead (次月10日前 = ``Offset(1, "month", 10)``).
-
-    With ``roll_to_workday`` a ``DAY``/``WEEK``/``MONTH``/``YEAR`` result that is
-    not a working day moves to the next working day (第二百零三条: a period whose
-    last day is a 法定休假日 ends on the day after it; weekends count as rest days).
-
-    ``amount == 0`` (及时, 立即) returns the event itself. A datetime ``event``
-    with a unit other than hours is taken as its date, and a date is returned.
-
-    Args:
-        event: the day (or instant) the period starts from.
-        offset: the length of the period.
-        calendar: the working-day calendar; default :data:`OFFICIAL`.
-        roll_to_workday: apply 第二百零三条 to calendar-day periods.
-
-    Raises:
-        NotComputable: ``offset.amount`` is ``None`` (the text gives no number).
-        CalendarOutOfRange: working days are needed outside the calendar's data.
-        ShixianError: a negative amount, or ``offset.day`` with a unit other
-            than months or years.
-
-    >>> resolve_offset(dt.date(2016, 9, 20), Offset(20, "day"))   # 10-10, a Monday
-    datetime.date(2016, 10, 10)
-    >>> resolve_offset(dt.date(2016, 9, 11), Offset(20, "day"))   # 10-01 is 国庆节 → 10-08
-    datetime.date(2016, 10, 8)
-    >>> resolve_offset(dt.date(2016, 9, 29), Offset(3, "workday"))
-    datetime.date(2016, 10, 9)
-    >>> resolve_offset(dt.date(2016, 7, 20), Offset(1, "month", day=10))   # 次月10日前
-    datetime.date(2016, 8, 10)
-    >>> resolve_offset(dt.date(2016, 5, 20), Offset(1, "month", day=10))   # 6-10 端午 → 6-12 (Sun)
-    datetime.date(2016, 6, 12)
-    >>> resolve_offset(dt.datetime(2016, 9, 30, 18, 0), Offset(24, "hour"))
-    datetime.datetime(2016, 10, 1, 18, 0)
-    """
-    amount = offset.amount
-    if amount is None:
-        raise NotComputable("a due date", f"the offset {offset} gives no time limit")
-    if amount < 0:
-        raise ShixianError(f"an offset counts forward from its event, got {offset}")
-    unit = offset.unit
-    if offset.day is not None and unit not in (Unit.MONTH, Unit.YEAR):
-        raise ShixianError(f"a day of the month only applies to months or years, got {offset}")
-
-    if unit is Unit.HOUR:
-        start = event if isinstance(event, dt.datetime) else dt.datetime.combine(event, dt.time())
-        try:
-            return start + dt.timedelta(hours=amount)
-        except OverflowError:
-            raise ShixianError(f"{offset} after {event} is outside the supported dates") from None
-
-    day = _as_date(event)
-    if amount == 0 and offset.day is None:
-        return day
-    cal = OFFICIAL if calendar is None else calendar
-    if unit is Unit.WORKDAY:
-        return cal.add_workdays(day, amount)
-    if unit is Unit.DAY:
-        return _roll(_step(day, amount), cal, roll_to_workday)
-    if unit is Unit.WEEK:
-        return _roll(_step(day, 7 * amount), cal, roll_to_workday)
-    months = amount if unit is Unit.MONTH else 12 * amount
-    try:
-        reached = add_months(day, months)
-    except (ValueError, OverflowError):
-        raise ShixianError(f"{offset} after {event} is outside the supported dates") from None
-    if offset.day is not None:
-        if not 1 <= offset.day <= 31:
-            raise ShixianError(f"no day {offset.day} in a month ({offset})")
-        last = month_end(reached.year, reached.month)
-        reached = reached.replace(day=min(offset.day, last.day))
-    return _roll(reached, cal, roll_to_workday)
+        return getattr(offsets, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

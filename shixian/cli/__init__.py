@@ -20,6 +20,8 @@ from typing import IO, TYPE_CHECKING, Any, TextIO
 from ..errors import ShixianError
 from ..io.annotate import Annotation, PhraseCache, Summary, annotate, error_message
 from ..io.tables import OUTPUT_FORMATS, Table, detect_format, read_table, read_text
+from . import ics as ics_command
+from .holidays import add_holidays_command, add_holidays_option, holidays_calendar
 
 if TYPE_CHECKING:
     from .report import Report
@@ -102,6 +104,7 @@ def _add_input(parser: argparse.ArgumentParser) -> None:
     )
     _add_reference(parser)
     _add_exclusive(parser)
+    add_holidays_option(parser)
     parser.add_argument("--strict", action="store_true", help="exit with status 1 if any row fails")
     parser.add_argument(
         "--quiet", "-q", action="store_true", help="no progress bar and no summary on stderr"
@@ -161,12 +164,14 @@ def build_parser() -> argparse.ArgumentParser:
     _add_exclusive(p)
     p.add_argument("--json", action="store_true", help="print one JSON object per phrase")
     p.add_argument("--strict", action="store_true", help="exit with status 1 if any phrase fails")
+    add_holidays_option(p)
     p.set_defaults(run=_cmd_normalize)
 
     p = commands.add_parser(
         "table",
         help="add normalized columns to a table",
-        description="Add the columns kind, due, start, end, rrule, iso, ambiguous and error "
+        description="Add the columns of the flat record (kind, due, start, end, rrule, offset, "
+        "trigger, statute, conditions, ambiguous, parts, error, …: see docs/tables.md) "
         "to every row of a table.",
     )
     _add_input(p)
@@ -201,24 +206,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser(
         "ics",
         help="export a table's deadlines as an iCalendar file",
-        description="Write the deadlines (VTODO), windows and schedules (VEVENT) of a table's "
-        "phrases as iCalendar (RFC 5545).",
+        description="Write the deadlines (all-day events with a reminder, or to-dos), "
+        "windows and schedules of a table's phrases as iCalendar (RFC 5545).",
     )
     _add_input(p)
-    p.add_argument("--title-column", "-t", metavar="COL", help="column for each item's SUMMARY")
-    p.add_argument("--output", "-o", metavar="OUT", help="the .ics file (default: stdout)")
-    p.add_argument(
-        "--undated",
-        action="store_true",
-        help="write parts without dates (after an event, pending, …) as to-dos without DUE "
-        "instead of skipping them",
-    )
-    p.add_argument("--name", metavar="NAME", help="calendar name (default: the input's name)")
-    p.set_defaults(run=_cmd_ics)
+    ics_command.configure(p)
+    p.set_defaults(run=ics_command.run)
+    add_holidays_command(commands)
     return parser
 
 
-_COMMANDS = ("normalize", "table", "extract", "ics")
+_COMMANDS = ("normalize", "table", "extract", "ics", "holidays")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -242,7 +240,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        return run(args)
+        with holidays_calendar(args):
+            return run(args)
     except (CliError, ShixianError) as exc:
         return _error(str(exc))
     except KeyboardInterrupt:
@@ -578,35 +577,3 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 def _match_dict(match: Any) -> dict[str, Any]:
     data: dict[str, Any] = match.to_dict()
     return data
-
-
-def _cmd_ics(args: argparse.Namespace) -> int:
-    from ..io.ics import Entry, build_calendar
-
-    reference = _reference(args.reference)
-    table = _read_input(args)
-    index = _pick_column(table, args.column)
-    _say_reference(args)
-    title = None if args.title_column is None else table.column_index(args.title_column)
-    annotations, summary, cache = _annotate_table(table, index, args, reference)
-    entries: list[Entry] = []
-    for number, (row, annotation) in enumerate(zip(table.rows, annotations, strict=True)):
-        if not annotation.ok:
-            continue
-        result = cache.get(row[index])
-        if isinstance(result, Exception):  # pragma: no cover - annotation was ok
-            continue
-        entries.append(
-            Entry(
-                key=str(number + 1),
-                title="" if title is None else row[title],
-                phrase=row[index],
-                result=result,
-            )
-        )
-    name = args.name or (None if args.file == "-" else Path(args.file).stem)
-    calendar, stats = build_calendar(entries, name=name, undated=args.undated)
-    _emit(calendar.to_ical(), args.output)
-    if not args.quiet:
-        _note(f"{summary}; {stats}")
-    return 1 if args.strict and summary.errors else 0

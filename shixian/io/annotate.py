@@ -1,4 +1,4 @@
-"""The columns ``shixian table`` adds to a row: kind, due, start, end, rrule, iso, ambiguous, error.
+"""The columns ``shixian table`` adds to a row: the flat record (:mod:`shixian.io.record`).
 
 Each distinct phrase is normalized once (:class:`PhraseCache`); a phrase that
 fails is recorded, never raised, so one bad cell cannot stop a table.
@@ -13,7 +13,8 @@ from typing import Any
 import attrs
 
 from ..errors import ShixianError
-from ..model import Deadline, Normalized, Ongoing, Part, Schedule, Window
+from ..model import Normalized, Schedule
+from .record import COLUMN_NAMES, empty_record, flatten, json_value, text_cells
 
 __all__ = [
     "ADDED_COLUMNS",
@@ -26,39 +27,122 @@ __all__ = [
     "schedule_rrule",
 ]
 
-#: The columns :func:`annotate` adds, in this order, after the input's own.
-ADDED_COLUMNS: tuple[str, ...] = (
-    "kind",
-    "due",
-    "start",
-    "end",
-    "rrule",
-    "iso",
-    "ambiguous",
-    "error",
-)
-_SEPARATOR = " ; "
+#: The columns :func:`annotate` adds, in this order, after the input's own: the
+#: flat record of :mod:`shixian.io.record`.
+ADDED_COLUMNS: tuple[str, ...] = COLUMN_NAMES
 
 
-@attrs.frozen
 class Annotation:
-    """The added columns of one row (``None`` = empty cell).
+    """The added columns of one row: the flat record's values, in :data:`ADDED_COLUMNS` order.
 
     A row is either normalized (``kind`` set, ``error`` ``None``) or failed
-    (``error`` set, every other field ``None``).
+    (``error`` set, every other field ``None``). Build one from a result
+    (:meth:`of`), for a failure (:meth:`failed`), or from column values by
+    name (``Annotation(kind="deadline", due="2016-07-31")``, others empty).
+    ``get(name)`` gives a column's typed value (dates as ``datetime.date``); the
+    attributes ``due``, ``start``, ``end`` give the ISO text.
 
-    >>> Annotation(error="empty").cells()
-    ['', '', '', '', '', '', '', 'empty']
+    >>> a = Annotation.failed("empty")
+    >>> a.error, a.kind, a.cells()[-1], len(a.cells()) == len(ADDED_COLUMNS)
+    ('empty', None, 'empty', True)
+    >>> Annotation(kind="deadline", due=dt.date(2016, 7, 31)).due
+    '2016-07-31'
     """
 
-    kind: str | None = None
-    due: str | None = None
-    start: str | None = None
-    end: str | None = None
-    rrule: str | None = None
-    iso: str | None = None
-    ambiguous: bool | None = None
-    error: str | None = None
+    __slots__ = ("values",)
+
+    values: tuple[Any, ...]
+
+    def __init__(self, values: tuple[Any, ...] | None = None, **columns: Any) -> None:
+        if values is None:
+            record = dict.fromkeys(ADDED_COLUMNS)
+            unknown = set(columns) - set(record)
+            if unknown:
+                raise TypeError(f"no such columns: {sorted(unknown)}")
+            record.update(columns)
+            values = tuple(record.values())
+        elif columns or len(values) != len(ADDED_COLUMNS):
+            raise TypeError("give one value per column, or columns by name")
+        object.__setattr__(self, "values", values)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Annotation is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Annotation) and self.values == other.values
+
+    def __hash__(self) -> int:
+        return hash(self.values)
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{k}={v!r}" for k, v in self.record().items() if v is not None)
+        return f"Annotation({fields})"
+
+    def __reduce__(self) -> tuple[type[Annotation], tuple[tuple[Any, ...]]]:
+        return (Annotation, (self.values,))
+
+    @classmethod
+    def of(cls, result: Normalized) -> Annotation:
+        """The annotation of a normalized phrase (:func:`~shixian.io.record.flatten`)."""
+        return cls(tuple(flatten(result).values()))
+
+    @classmethod
+    def failed(cls, message: str) -> Annotation:
+        """The annotation of a cell without a result, saying why."""
+        return cls(tuple(empty_record(message).values()))
+
+    def get(self, name: str) -> Any:
+        """The typed value of column ``name``."""
+        return self.values[_POSITION[name]]
+
+    def record(self) -> dict[str, Any]:
+        """The typed values keyed by column name (dates as :class:`datetime.date`)."""
+        return dict(zip(ADDED_COLUMNS, self.values, strict=True))
+
+    def _text(self, name: str) -> str | None:
+        value = self.get(name)
+        return None if value is None else text_cells((value,))[0]
+
+    @property
+    def kind(self) -> str | None:
+        """The result's kind, ``None`` for a failed row."""
+        return self._text("kind")
+
+    @property
+    def due(self) -> str | None:
+        """The ``due`` column as ISO text (``get("due")`` for the date)."""
+        return self._text("due")
+
+    @property
+    def start(self) -> str | None:
+        """The ``start`` column as ISO text."""
+        return self._text("start")
+
+    @property
+    def end(self) -> str | None:
+        """The ``end`` column as ISO text."""
+        return self._text("end")
+
+    @property
+    def rrule(self) -> str | None:
+        """The ``rrule`` column."""
+        return self._text("rrule")
+
+    @property
+    def iso(self) -> str | None:
+        """The ``iso`` column."""
+        return self._text("iso")
+
+    @property
+    def error(self) -> str | None:
+        """Why the row has no result, ``None`` when it has one."""
+        return self._text("error")
+
+    @property
+    def ambiguous(self) -> bool | None:
+        """Whether the result has another reading (``None`` for a failed row)."""
+        value = self.get("ambiguous")
+        return None if value is None else bool(value)
 
     @property
     def ok(self) -> bool:
@@ -66,38 +150,15 @@ class Annotation:
         return self.error is None
 
     def cells(self) -> list[str]:
-        """The cells for csv/tsv/xlsx, in :data:`ADDED_COLUMNS` order."""
-        out: list[str] = []
-        for name in ADDED_COLUMNS:
-            value = getattr(self, name)
-            if value is None:
-                out.append("")
-            elif isinstance(value, bool):
-                out.append("true" if value else "false")
-            else:
-                out.append(str(value))
-        return out
+        """The cells for csv/tsv, in :data:`ADDED_COLUMNS` order (dates ISO, ``true``/``false``)."""
+        return text_cells(self.values)
 
     def as_json(self) -> dict[str, Any]:
         """The fields for JSON output, keyed by :data:`ADDED_COLUMNS` (``None`` → null)."""
-        return {name: getattr(self, name) for name in ADDED_COLUMNS}
+        return {name: json_value(v) for name, v in zip(ADDED_COLUMNS, self.values, strict=True)}
 
 
-def _iso(day: dt.date | None) -> str | None:
-    return None if day is None else day.isoformat()
-
-
-def _edges(part: Part) -> tuple[dt.date | None, dt.date | None]:
-    """The first and last day a part states (``None`` where it has no edge)."""
-    if isinstance(part, Window):
-        return part.start, part.end
-    if isinstance(part, Deadline):
-        return None, part.due
-    if isinstance(part, Schedule):
-        return part.start, part.until
-    if isinstance(part, Ongoing):
-        return part.start, None
-    return None, None
+_POSITION = {name: i for i, name in enumerate(ADDED_COLUMNS)}
 
 
 def schedule_rrule(part: Schedule, reference: dt.date) -> str:
@@ -106,31 +167,8 @@ def schedule_rrule(part: Schedule, reference: dt.date) -> str:
 
 
 def annotation_of(result: Normalized) -> Annotation:
-    """The added columns for a normalized phrase.
-
-    ``start``/``end`` are the edges of the first window among the parts, else of
-    the first part that has an edge (a deadline's ``end`` is its due day); ``rrule``
-    and ``iso`` list every part that has one, joined with `` ; `` (an RRULE's own
-    two lines are joined with a space).
-    """
-    windows = [p for p in result.parts if isinstance(p, Window)]
-    edged = [e for e in map(_edges, windows or result.parts) if e != (None, None)]
-    start, end = edged[0] if edged else (None, None)
-    rrules = [
-        schedule_rrule(p, result.reference).replace("\r\n", " ").replace("\n", " ")
-        for p in result.parts
-        if isinstance(p, Schedule) and p.computable
-    ]
-    isos = [p.iso for p in result.parts if p.iso is not None]
-    return Annotation(
-        kind=result.kind,
-        due=_iso(result.due),
-        start=_iso(start),
-        end=_iso(end),
-        rrule=_SEPARATOR.join(rrules) or None,
-        iso=_SEPARATOR.join(isos) or None,
-        ambiguous=result.ambiguous,
-    )
+    """The added columns for a normalized phrase: its flat record (:func:`shixian.flatten`)."""
+    return Annotation.of(result)
 
 
 Normalizer = Callable[[str], Normalized]
@@ -234,11 +272,11 @@ def annotate(
 
 def _annotate_one(phrase: str, cache: PhraseCache) -> Annotation:
     if not phrase.strip():
-        return Annotation(error="empty")
+        return Annotation.failed("empty")
     result = cache.get(phrase)
     if isinstance(result, Exception):
-        return Annotation(error=error_message(result))
+        return Annotation.failed(error_message(result))
     try:
         return annotation_of(result)
     except Exception as exc:  # e.g. a due day the calendar data cannot compute
-        return Annotation(error=error_message(exc))
+        return Annotation.failed(error_message(exc))

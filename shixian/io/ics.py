@@ -1,8 +1,11 @@
 """Export normalized phrases as an iCalendar (RFC 5545) file.
 
-Needs the optional ``icalendar`` package (``pip install 'shixian[ics]'``).
+Needs the optional ``icalendar`` package (``pip install '.[ics]'`` in the repository).
 
-* a deadline becomes a to-do (``VTODO``) with an all-day ``DUE``;
+* a deadline becomes an all-day event (``VEVENT``) on its due day with a
+  reminder (``VALARM``) ``alarm_days`` before — what Google Calendar, Outlook and
+  Apple Calendar show on import — or, with ``deadlines="todos"``, a to-do
+  (``VTODO``) with an all-day ``DUE`` (which those apps skip or mishandle);
 * a window becomes an all-day event (``VEVENT``) from its first day to the
   day after its last (``DTEND`` is exclusive);
 * a schedule becomes an all-day event on its first due day, repeated by its
@@ -10,6 +13,12 @@ Needs the optional ``icalendar`` package (``pip install 'shixian[ics]'``).
 * parts with no date of their own (after an event, pending, ongoing, 不定期
   and 定期 schedules) are skipped and counted, or, with ``undated=True``,
   become to-dos without ``DUE``.
+
+Each component's ``UID`` is derived from what identifies its row
+(:attr:`Entry.key`: by default the row's cells other than the phrase), not from
+the phrase, so exporting an updated plan again gives the same UIDs and a
+calendar app updates the events instead of adding copies; ``SEQUENCE`` grows
+with the export time so that the later export wins.
 """
 
 from __future__ import annotations
@@ -27,7 +36,16 @@ from ..model import Deadline, Normalized, Part, Schedule, Window
 from .annotate import schedule_rrule
 from .tables import import_extra
 
-__all__ = ["Entry", "IcsStats", "build_calendar", "dtstamp", "rrule_lines"]
+__all__ = [
+    "DEADLINE_MODES",
+    "Entry",
+    "IcsStats",
+    "build_calendar",
+    "dtstamp",
+    "rrule_lines",
+    "sequence",
+    "uid",
+]
 
 
 def _version() -> str:
@@ -41,14 +59,29 @@ def _version() -> str:
         return str(getattr(shixian, "__version__", "0"))
 
 
+#: How deadlines are written: all-day events with an alarm, or to-dos.
+DEADLINE_MODES: tuple[str, ...] = ("events", "todos")
+
+
 @attrs.frozen
 class Entry:
-    """One phrase to export: ``key`` identifies its row (for stable UIDs)."""
+    """One phrase to export.
+
+    Attributes:
+        key: what identifies the row across versions of the plan (its ``UID``
+            is derived from it): e.g. the row's cells other than the phrase, or
+            its 序号.
+        title: the ``SUMMARY`` (the phrase when empty).
+        phrase: the time phrase as written.
+        result: what shixian read in it.
+        details: ``(label, text)`` pairs for the ``DESCRIPTION`` (具体要求, 牵头单位 …).
+    """
 
     key: str
     title: str
     phrase: str
     result: Normalized
+    details: tuple[tuple[str, str], ...] = ()
 
 
 @attrs.define
@@ -73,11 +106,26 @@ def dtstamp() -> dt.datetime:
     return dt.datetime.now(tz=dt.timezone.utc).replace(microsecond=0)
 
 
-def _uid(entry: Entry, index: int) -> str:
-    digest = hashlib.sha256(
-        "\x1f".join((entry.key, str(index), entry.title, entry.phrase)).encode("utf-8")
-    ).hexdigest()
+def uid(key: str, index: int, calendar: str = "") -> str:
+    """The ``UID`` of part ``index`` of the row identified by ``key`` in calendar ``calendar``.
+
+    The same key, part and calendar give the same UID in every export.
+
+    >>> uid("7", 0) == uid("7", 0) != uid("7", 1)
+    True
+    """
+    digest = hashlib.sha256("\x1f".join((calendar, key, str(index))).encode("utf-8")).hexdigest()
     return f"{digest[:32]}@shixian"
+
+
+def sequence(stamp: dt.datetime) -> int:
+    """A ``SEQUENCE`` that grows with the export time (minutes since 1970-01-01 UTC, ≥ 0).
+
+    Calendar apps keep the version of an event with the highest ``SEQUENCE``, so
+    a later export of the same plan replaces an earlier one.
+    """
+    base = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+    return max(0, int((stamp - base).total_seconds() // 60))
 
 
 def _date(value: str) -> dt.date:
@@ -110,6 +158,11 @@ def rrule_lines(text: str) -> tuple[dt.date, str, list[tuple[str, list[dt.date]]
     return start, rule, extra
 
 
+def _text(value: str) -> str:
+    """A TEXT value: line breaks as ``\n`` (iCalendar has no carriage return)."""
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _summary(entry: Entry, part: Part) -> str:
     """The title (or the phrase); with the part's own words when the phrase has several."""
     base = entry.title or entry.phrase
@@ -119,10 +172,11 @@ def _summary(entry: Entry, part: Part) -> str:
 
 
 def _describe(entry: Entry, part: Part) -> str:
-    """The phrase, what shixian read in it, and the part's conditions."""
-    lines = [entry.phrase]
+    """The chosen columns, then the phrase, what shixian read in it, and the conditions."""
+    lines = [f"{label}: {text}" for label, text in entry.details if text.strip()]
+    lines.append(f"时限: {entry.phrase}")
     with contextlib.suppress(Exception):  # the description is a courtesy; never fail on it
-        lines.append(str(entry.result))
+        lines.append(f"shixian: {entry.result}")
     if part.conditions:
         lines.append("conditions: " + "; ".join(part.conditions))
     return "\n".join(lines)
@@ -134,35 +188,53 @@ def build_calendar(
     name: str | None = None,
     undated: bool = False,
     stamp: dt.datetime | None = None,
+    deadlines: str = "events",
+    alarm_days: int | None = 1,
 ) -> tuple[Any, IcsStats]:
     """An ``icalendar.Calendar`` holding every part of every entry, and the counts.
 
-    ``name`` sets ``X-WR-CALNAME``; ``undated`` turns parts without dates into
-    to-dos without ``DUE`` instead of skipping them.
+    ``name`` sets ``X-WR-CALNAME`` (and is part of every ``UID``); ``undated``
+    turns parts without dates into to-dos without ``DUE`` instead of skipping
+    them; ``deadlines`` is ``"events"`` (all-day events with a ``VALARM``
+    ``alarm_days`` days before at 09:00; ``None`` for no alarm) or ``"todos"``.
     """
+    if deadlines not in DEADLINE_MODES:
+        raise ValueError(f"deadlines must be one of {DEADLINE_MODES}, not {deadlines!r}")
     icalendar = import_extra("icalendar", "ics", "writing .ics")
     stamp = stamp or dtstamp()
+    revision = sequence(stamp)
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//shixian//shixian {_version()}//ZH")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     if name:
-        calendar.add("x-wr-calname", name)
+        calendar.add("x-wr-calname", icalendar.vText(_text(name)))
     stats = IcsStats()
+    seen: dict[str, int] = {}
     for entry in entries:
+        # two rows with the same key (a repeated task) are told apart by their order
+        repeat = seen.get(entry.key, 0)
+        seen[entry.key] = repeat + 1
+        key = entry.key if repeat == 0 else f"{entry.key}\x1f{repeat}"
         for index, part in enumerate(entry.result.parts):
             try:
-                component = _component(icalendar, entry, part, undated)
+                component = _component(icalendar, entry, part, undated, deadlines)
+                if component is None:
+                    stats.skipped += 1
+                    continue
+                summary = _summary(entry, part)
+                if component.name == "VEVENT" and isinstance(part, Deadline):
+                    component.add("categories", ["deadline"])
+                    if alarm_days is not None:
+                        component.add_component(_alarm(icalendar, summary, alarm_days))
             except Exception:  # a date out of range …: leave the part out, count it
                 stats.failed += 1
                 continue
-            if component is None:
-                stats.skipped += 1
-                continue
-            component.add("uid", _uid(entry, index))
+            component.add("uid", uid(key, index, name or ""))
             component.add("dtstamp", stamp)
-            component.add("summary", _summary(entry, part))
-            component.add("description", _describe(entry, part))
+            component.add("sequence", revision)
+            component.add("summary", _text(summary))
+            component.add("description", _text(_describe(entry, part)))
             calendar.add_component(component)
             if component.name == "VEVENT":
                 stats.events += 1
@@ -171,7 +243,24 @@ def build_calendar(
     return calendar, stats
 
 
-def _component(icalendar: Any, entry: Entry, part: Part, undated: bool) -> Any | None:
+def _alarm(icalendar: Any, summary: str, days: int) -> Any:
+    """A display reminder ``days`` days before the (all-day) event's day, at 09:00."""
+    alarm = icalendar.Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", _text(f"截止 {summary}"))
+    alarm.add("trigger", dt.timedelta(days=-days, hours=9))
+    return alarm
+
+
+def _component(
+    icalendar: Any, entry: Entry, part: Part, undated: bool, deadlines: str
+) -> Any | None:
+    if isinstance(part, Deadline) and deadlines == "events":
+        event = icalendar.Event()
+        event.add("dtstart", part.due)
+        event.add("dtend", part.due + dt.timedelta(days=1))
+        event.add("transp", "TRANSPARENT")
+        return event
     if isinstance(part, Deadline):
         todo = icalendar.Todo()
         todo.add("due", part.due)

@@ -69,7 +69,9 @@ class TableError(ShixianError):
 class MissingExtra(TableError):
     """A format needs an optional dependency that is not installed.
 
-    ``extra`` names the ``pip install 'shixian[extra]'`` extra that provides it.
+    ``extra`` names the extra of shixian's ``pyproject.toml`` that provides it
+    (``pip install '.[extra]'`` in the source folder); ``module`` the package
+    itself (``pip install module``), which the message names first.
     """
 
     def __init__(self, extra: str, module: str, purpose: str) -> None:
@@ -77,7 +79,8 @@ class MissingExtra(TableError):
         self.module = module
         self._fields = (extra, module, purpose)
         super().__init__(
-            f"{purpose} needs the optional package {module!r}: pip install 'shixian[{extra}]'"
+            f"{purpose} needs the optional package {module!r}: pip install {module} "
+            f"(or install shixian with the extra: pip install '.[{extra}]' in its source folder)"
         )
 
 

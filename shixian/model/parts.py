@@ -302,7 +302,7 @@ class Relative(Part):
         >>> rel.resolve("2016-09-29"), rel.resolve("2016年9月29日")
         (datetime.date(2016, 10, 25), datetime.date(2016, 10, 25))
         """
-        from ..calendar.workdays import resolve_offset
+        from ..calendar.offsets import resolve_offset
 
         if self.offset.amount is None:
             raise NotComputable("a due date", f"{self.text!r} gives no time limit")

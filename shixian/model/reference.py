@@ -8,11 +8,12 @@ every place accepts the same forms.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
 
 from ..errors import InvalidReference
 
-__all__ = ["parse_reference"]
+__all__ = ["is_missing", "parse_reference"]
 
 # 2016-05-01, 2016/05/01, 2016.5.1, 2016年5月1日 (full-width digits are folded first)
 _DATE = re.compile(
@@ -22,13 +23,34 @@ _DATE = re.compile(
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９／－．", "0123456789/-.")
 
 
+def is_missing(value: object) -> bool:
+    """True for the values a table uses for an empty cell: ``None``, ``NaN``,
+    ``pd.NA``, ``NaT`` (pandas and numpy), without importing pandas or numpy.
+
+    >>> is_missing(None), is_missing(float("nan")), is_missing(""), is_missing(0)
+    (True, True, False, False)
+    """
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return value != value
+    name = type(value).__name__
+    if name in ("NAType", "NaTType"):
+        return True
+    if name == "datetime64":
+        return bool(value != value)
+    return False
+
+
 def parse_reference(value: object = None) -> dt.date:
     """Read a reference date.
 
     Accepts a ``datetime.date`` or ``datetime.datetime``, a year (``2016`` or
     ``"2016"`` → 1 January), a string ``2016-05-01``, ``2016/05/01``,
-    ``2016.5.1`` or ``2016年5月1日``, or ``None`` for today. ``None`` reads the
-    clock; it is the only place shixian does. Anything else raises
+    ``2016.5.1`` or ``2016年5月1日``, or ``None`` for today. From pandas and
+    numpy: a ``Timestamp`` (a datetime), a ``datetime64`` and numpy integers
+    (years). ``None`` reads the clock; it is the only place shixian does. A
+    missing value (``NaT``, ``NaN``, ``pd.NA``) and anything else raise
     :class:`~shixian.errors.InvalidReference`.
 
     >>> parse_reference("2016-06-30"), parse_reference(2016)
@@ -40,12 +62,22 @@ def parse_reference(value: object = None) -> dt.date:
         return value
     if value is None:
         return dt.date.today()
+    if is_missing(value):
+        raise InvalidReference(value, "a missing value: every row needs a reference date")
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 9999:
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        raise InvalidReference(value)
+    if not isinstance(value, int) and hasattr(type(value), "__index__"):
+        value = operator.index(value)  # type: ignore[arg-type]  # numpy integers
+    if isinstance(value, int) and 1 <= value <= 9999:
         return dt.date(value, 1, 1)
+    if type(value).__name__ == "datetime64":
+        day = value.astype("datetime64[D]").item()  # type: ignore[attr-defined]
+        if isinstance(day, dt.date):
+            return day
     if isinstance(value, str):
         text = value.strip().translate(_FULL_WIDTH)
         try:
