@@ -438,10 +438,13 @@ def _stream_table(args: argparse.Namespace) -> int:
         fmt = args.format or _output_format(args, Table([], [], format=layout.format))
         out: IO[bytes]
         if args.output is not None and args.output != "-":
+            created = not os.path.exists(args.output)
             try:
                 out = stack.enter_context(open(args.output, "wb"))
             except OSError as exc:
                 raise CliError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+            if created:  # a run that fails leaves no half-written file behind
+                stack.callback(_remove_unless_done, args.output, args)
         else:
             sys.stdout.flush()
             out = sys.stdout.buffer
@@ -461,12 +464,19 @@ def _stream_table(args: argparse.Namespace) -> int:
             progress=None if bar is None else bar.update,
         )
         out.flush()
+        args.streamed_done = True
         if bar is not None:
             bar.close()
     if not args.quiet:
         for line in outcome.lines():
             _note(line)
     return 1 if args.strict and outcome.report.errors else 0
+
+
+def _remove_unless_done(path: str, args: argparse.Namespace) -> None:
+    if not getattr(args, "streamed_done", False):
+        with contextlib.suppress(OSError):
+            os.unlink(path)
 
 
 def _byte_bar(size: int | None, quiet: bool) -> Any:

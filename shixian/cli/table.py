@@ -24,10 +24,11 @@ from typing import IO, Any
 
 import attrs
 
+from ..io import stream
 from ..io.annotate import ADDED_COLUMNS, Annotation, PhraseCache, annotate
 from ..io.stream import (
-    CELL_LIMIT,
     FIRST_BLOCK,
+    SENTINEL,
     Chunk,
     Layout,
     chunks,
@@ -45,6 +46,7 @@ __all__ = ["ChunkResult", "Job", "default_jobs", "process_chunk", "stream_table"
 #: Inputs smaller than this run in one process by default (starting workers costs more).
 SMALL_INPUT = 8 << 20
 _ERROR = ADDED_COLUMNS.index("error")
+SENTINEL_LINE = (SENTINEL + "\n").encode("utf-8")
 
 
 @attrs.frozen
@@ -79,21 +81,19 @@ class ChunkResult:
 
 
 class _Info:
-    """One distinct phrase: its added cells (and as CSV text), JSON fields, report category."""
+    """One distinct phrase: its added cells (and as CSV text), JSON fields, effect on a report."""
 
-    __slots__ = ("annotation", "cells", "json", "plain", "result", "tail")
+    __slots__ = ("annotation", "cells", "effect", "json", "phrase", "result", "tail", "tail_bytes")
 
-    def __init__(self, annotation: Annotation, result: Any, tail: str) -> None:
+    def __init__(self, phrase: str, annotation: Annotation, result: Any, tail: str) -> None:
+        self.phrase = phrase
         self.annotation = annotation
         self.result = None if isinstance(result, Exception) else result
         self.cells = annotation.cells()
         self.json = annotation.as_json()
         self.tail = tail
-        self.plain = (
-            annotation.ok
-            and not annotation.ambiguous
-            and getattr(self.result, "complete", True) is not False
-        )
+        self.tail_bytes = tail.encode("utf-8", "surrogateescape")
+        self.effect: Report | None = None
 
 
 _STATE: dict[str, Any] = {}
@@ -101,11 +101,11 @@ _STATE: dict[str, Any] = {}
 
 def _setup(job: Job) -> None:
     """Per process: the job, the phrase caches and the csv cell limit."""
-    if csv.field_size_limit() < CELL_LIMIT:
-        csv.field_size_limit(CELL_LIMIT)
+    csv.field_size_limit(stream.CELL_LIMIT)
     _STATE["job"] = job
     _STATE["phrases"] = PhraseCache(job.reference, strict=job.exclusive)
     _STATE["infos"] = {}
+    _STATE["bytes"] = {}
 
 
 def _info(phrase: str) -> _Info:
@@ -117,7 +117,7 @@ def _info(phrase: str) -> _Info:
         annotation = next(annotate([phrase], cache=cache))
         delimiter = "\t" if job.output == "tsv" else ","
         tail = delimiter + _csv_text([annotation.cells()], job.output, job.layout.lineterminator)
-        info = _Info(annotation, cache.get(phrase) if phrase.strip() else None, tail)
+        info = _Info(phrase, annotation, cache.get(phrase) if phrase.strip() else None, tail)
         infos[phrase] = info
     return info
 
@@ -137,16 +137,223 @@ def process_chunk(job: Job, chunk: Chunk) -> ChunkResult:
     if _STATE.get("job") is not job:
         _setup(job)
     layout = job.layout
-    lines, notes = decode_lines(chunk.read(job.path), layout)
+    data = chunk.read(job.path)
+    same = layout.format == job.output or {layout.format, job.output} == {"csv"}
+    if same and layout.format != "jsonl" and layout.encoding in ("utf-8", "utf-8-sig"):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass  # decoded line by line below
+        else:
+            try:
+                return _utf8_chunk(job, data.splitlines(keepends=True))
+            except _CellError as exc:
+                return ChunkResult(error=(exc.line, exc.message))
+    lines, notes = decode_lines(data, layout)
     if layout.format == "jsonl":
         return _jsonl_chunk(job, lines, notes)
     try:
+        if job.output != "jsonl":
+            return _csv_chunk(job, lines, notes)
         records, starts, open_line = _records(job, lines, notes)
     except _CellError as exc:
         return ChunkResult(error=(exc.line, exc.message))
     if open_line is not None:
         return ChunkResult(open_line=open_line)
     return _write(job, records, starts, lines, notes)
+
+
+class _Feed:
+    """The lines of a chunk for a csv reader, from where ``at`` says (one reader a chunk)."""
+
+    __slots__ = ("at", "lines")
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.at = 0
+
+    def __iter__(self) -> _Feed:
+        return self
+
+    def __next__(self) -> str:
+        at = self.at
+        self.at = at + 1
+        try:
+            return self.lines[at]
+        except IndexError:
+            raise StopIteration from None
+
+
+class _ByteFeed(_Feed):
+    """Like :class:`_Feed` over undecoded UTF-8 lines."""
+
+    def __next__(self) -> str:
+        at = self.at
+        self.at = at + 1
+        try:
+            line: bytes = self.lines[at]  # type: ignore[assignment]
+        except IndexError:
+            raise StopIteration from None
+        return line.decode("utf-8")
+
+
+def _utf8_chunk(job: Job, lines: list[bytes]) -> ChunkResult:
+    """:func:`_csv_chunk` for valid UTF-8 written with the same delimiter: lines that
+    are their own CSV are copied as bytes, without decoding or encoding them."""
+    layout = job.layout
+    delimiter = b"\t" if layout.format == "tsv" else b","
+    width = len(layout.columns)
+    separators = width - 1
+    column = job.column
+    sink: list[bytes] = []
+    write = sink.append
+    text = _Sink()
+    whole = csv.writer(text, delimiter=delimiter.decode(), lineterminator=layout.lineterminator)
+    # the input cells of a parsed record, written with the same line ending (which
+    # decides what is quoted) and cut before it: the added cells follow
+    cut = -len(layout.lineterminator)
+    lines.append(SENTINEL_LINE)
+    feed = _ByteFeed(lines)  # type: ignore[arg-type]
+    reader = csv.reader(feed, delimiter=delimiter.decode())
+    by_bytes: dict[bytes, _Info] = _STATE["bytes"]
+    seen: list[_Info] = []
+    add = seen.append
+    flags: dict[int, str] = {}
+    starts: dict[int, int] = {}
+    end = len(lines) - 1
+    i = 0
+    while i < end:
+        line = lines[i]
+        if b'"' not in line and line.count(delimiter) == separators:
+            body = line.rstrip(b"\r\n")
+            if body:
+                key = body.split(delimiter, column + 1)[column]
+                info = by_bytes.get(key)
+                if info is None:
+                    info = by_bytes[key] = _info(key.decode("utf-8"))
+                write(body)
+                write(info.tail_bytes)
+                add(info)
+                i += 1
+                continue
+        feed.at = i
+        try:
+            record = next(reader)
+        except csv.Error as exc:
+            raise _cell_error(i, exc, layout.format) from None
+        stop = feed.at
+        if stop > end:  # the record took the sentinel in: a quote is open
+            return ChunkResult(open_line=i)
+        flag = None
+        if len(record) < width:
+            record.extend([""] * (width - len(record)))
+        elif len(record) > width:
+            flag = _extra_cells(len(record), width)
+        info = _info(record[column])
+        if flag is not None:
+            flags[len(seen)] = flag
+            starts[len(seen)] = i
+            added = list(info.cells)
+            added[_ERROR] = _flagged(added[_ERROR] or None, flag)
+            whole.writerow(record[:width] + added + record[width:])
+        else:
+            if record != [""]:
+                whole.writerow(record)
+                text[-1] = text[-1][:cut]
+            text.append(info.tail)
+        write("".join(text).encode("utf-8"))
+        text.clear()
+        add(info)
+        i = stop
+    result = ChunkResult(lines=end, output=b"".join(sink))
+    _count(result.report, seen)
+    result.flagged = len(flags)
+    result.notes = [(n + 1, starts[n], flags[n]) for n in sorted(flags)[:5]]
+    return result
+
+
+def _extra_cells(cells: int, width: int) -> str:
+    return f"{cells - width} cells past the header's {width}, kept after the added columns"
+
+
+def _cell_error(line: int, exc: csv.Error, format: str) -> _CellError:
+    if "field larger" in str(exc):
+        return _CellError(line, f"a cell longer than {stream.CELL_LIMIT:,} characters (the limit)")
+    return _CellError(line, f"malformed {format.upper()}: {exc}")
+
+
+def _csv_chunk(job: Job, lines: list[str], notes: dict[int, str]) -> ChunkResult:
+    """A chunk to csv/tsv. A line without quotes, with one cell per column, is its own
+    CSV: it is written as it is, then the phrase's added cells (written once per
+    distinct phrase); other records go through the csv reader and writer."""
+    layout = job.layout
+    delimiter = "\t" if layout.format == "tsv" else ","
+    out_delimiter = "\t" if job.output == "tsv" else ","
+    width = len(layout.columns)
+    separators = width - 1
+    column = job.column
+    fast = delimiter == out_delimiter and not notes
+    sink = _Sink()
+    write = sink.append
+    whole = csv.writer(sink, delimiter=out_delimiter, lineterminator=layout.lineterminator)
+    cut = -len(layout.lineterminator)  # see _utf8_chunk
+    feed = _Feed(lines)
+    reader = csv.reader(feed, delimiter=delimiter)
+    infos: dict[str, _Info] = _STATE["infos"]
+    seen: list[_Info] = []
+    add = seen.append
+    flags: dict[int, str] = {}
+    starts: dict[int, int] = {}
+    end = len(lines) - 1  # the sentinel
+    i = 0
+    while i < end:
+        line = lines[i]
+        if fast and '"' not in line and line.count(delimiter) == separators:
+            body = line.rstrip("\r\n")
+            if body:
+                phrase = body.split(delimiter, column + 1)[column]
+                info = infos.get(phrase) or _info(phrase)
+                write(body)
+                write(info.tail)
+                add(info)
+                i += 1
+                continue
+        feed.at = i
+        try:
+            record = next(reader)
+        except csv.Error as exc:
+            raise _cell_error(i, exc, layout.format) from None
+        stop = feed.at
+        if stop > end:  # the record took the sentinel in: a quote is open
+            return ChunkResult(open_line=i)
+        flag = next((notes[k] for k in range(i, stop) if k in notes), None) if notes else None
+        if len(record) != width:
+            if len(record) < width:
+                record.extend([""] * (width - len(record)))
+            else:
+                extra = _extra_cells(len(record), width)
+                flag = f"{flag}; {extra}" if flag else extra
+        info = _info(record[column])
+        if flag is not None:
+            n = len(seen)
+            flags[n] = flag
+            starts[n] = i
+            added = list(info.cells)
+            added[_ERROR] = _flagged(added[_ERROR] or None, flag)
+            whole.writerow(record[:width] + added + record[width:])
+        else:
+            if record != [""]:
+                whole.writerow(record)
+                sink[-1] = sink[-1][:cut]
+            write(info.tail)
+        add(info)
+        i = stop
+    result = ChunkResult(lines=end)
+    _count(result.report, seen)
+    result.output = "".join(sink).encode("utf-8", "surrogateescape")
+    result.flagged = len(flags)
+    result.notes = [(n + 1, starts[n], flags[n]) for n in sorted(flags)[:5]]
+    return result
 
 
 class _CellError(Exception):
@@ -184,12 +391,7 @@ def _records(
         try:
             record = next(reader)
         except csv.Error as exc:
-            where = base + reader.line_num - 1
-            if "field larger" in str(exc):
-                raise _CellError(
-                    where, f"a cell longer than {CELL_LIMIT:,} characters (the limit)"
-                ) from None
-            raise _CellError(where, f"malformed {job.layout.format.upper()}: {exc}") from None
+            raise _cell_error(base + reader.line_num - 1, exc, job.layout.format) from None
         at = base + reader.line_num
         if at > end:  # the record took the sentinel in: a quote is open
             return records, starts, i
@@ -216,8 +418,7 @@ def _write(
             if len(record) < width:
                 record.extend([""] * (width - len(record)))
             else:
-                extra = len(record) - width
-                flags[n] = f"{extra} cells past the header's {width}, kept after the added columns"
+                flags[n] = _extra_cells(len(record), width)
         phrases.append(record[column])
     if notes:
         bounds = [*starts[1:], len(lines) - 1]
@@ -227,7 +428,7 @@ def _write(
                 flags[n] = f"{found[0]}; {flags[n]}" if n in flags else found[0]
     infos = {p: _info(p) for p in dict.fromkeys(phrases)}
     result = ChunkResult(lines=len(lines) - 1)
-    _count(result.report, phrases, infos)
+    _count(result.report, [infos[p] for p in phrases])
     if job.output == "jsonl":
         result.output = _jsonl_out(job, records, phrases, infos, flags, delimiter)
     else:
@@ -308,21 +509,39 @@ def _csv_text(rows: Iterable[list[str]], output: str, lineterminator: str) -> st
     return "".join(sink)
 
 
-def _count(report: Report, phrases: list[str], infos: dict[str, _Info]) -> None:
-    """Fill ``report`` as one ``add`` per row would, without a call per plain row."""
-    counts = collections.Counter(phrases)
-    problems = {p for p, info in infos.items() if not info.plain}
-    for phrase, n in counts.items():
-        info = infos[phrase]
-        if info.plain:
-            report.rows += n
-            report.normalized += n
-            report.kinds[str(info.annotation.kind)] += n
-    if problems:
-        for number, phrase in enumerate(phrases, 1):
-            if phrase in problems:
-                info = infos[phrase]
-                report.add(number, phrase, info.annotation, info.result)
+def _effect(info: _Info) -> Report:
+    """What ``Report.add`` does for one row of the phrase (learnt once per phrase)."""
+    effect = info.effect
+    if effect is None:
+        effect = Report()
+        effect.add(1, info.phrase, info.annotation, info.result)
+        info.effect = effect
+    return effect
+
+
+def _count(report: Report, seen: list[_Info]) -> None:
+    """Fill ``report`` as one ``add`` per row would: each distinct phrase's effect on a
+    report is learnt once and added as many times as the phrase occurs."""
+    counts = collections.Counter(seen)
+    for info, n in counts.items():
+        effect = _effect(info)
+        report.rows += effect.rows * n
+        report.normalized += effect.normalized * n
+        for kind, k in effect.kinds.items():
+            report.kinds[kind] += k * n
+        for problem, k in effect.counts.items():
+            report.counts[problem] += k * n
+    examples = report.examples
+    wanted = {info for info in counts if any(_effect(info).examples.values())}
+    if not wanted:
+        return
+    for number, info in enumerate(seen, 1):
+        if info in wanted:
+            for problem, kept in _effect(info).examples.items():
+                if len(examples[problem]) < report.limit:
+                    examples[problem].extend((number, reason) for _, reason in kept)
+            if all(len(examples[p]) >= report.limit for p in examples):
+                return
 
 
 def _jsonl_chunk(job: Job, lines: list[str], notes: dict[int, str]) -> ChunkResult:
@@ -347,13 +566,13 @@ def _jsonl_chunk(job: Job, lines: list[str], notes: dict[int, str]) -> ChunkResu
     phrases = [r[job.column] for r in records]
     infos = {p: _info(p) for p in dict.fromkeys(phrases)}
     result = ChunkResult(lines=len(lines) - 1)
-    _count(result.report, phrases, infos)
+    _count(result.report, [infos[p] for p in phrases])
     if job.output == "jsonl":
         keys = output_keys(columns, ADDED_COLUMNS)
         texts = []
         for n, obj in enumerate(objects):
             info = infos[phrases[n]]
-            out = dict(obj) if obj else dict(zip(keys, records[n], strict=False))
+            out = dict(obj) if obj else dict.fromkeys(keys[:width])
             out.update(zip(keys[width:], info.json.values(), strict=False))
             if n in flags:
                 out[keys[width + _ERROR]] = _flagged(info.json["error"], flags[n])
@@ -482,7 +701,7 @@ class Outcome:
 
 
 def stream_table(
-    stream: IO[bytes],
+    source: IO[bytes],
     out: IO[bytes],
     *,
     layout: Layout,
@@ -495,9 +714,9 @@ def stream_table(
     path: str | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Outcome:
-    """Annotate the table on ``stream`` (``first``: its bytes read already) into ``out``.
+    """Annotate the table on ``source`` (``first``: its bytes read already) into ``out``.
 
-    ``path`` (the file ``stream`` reads) lets worker processes read their chunks
+    ``path`` (the file ``source`` reads) lets worker processes read their chunks
     themselves instead of receiving them.
     """
     job = Job(layout, column, reference, exclusive, output, path if jobs > 1 else None)
@@ -510,7 +729,7 @@ def stream_table(
         )
     outcome = Outcome(Report())
     rows = 0
-    pieces = chunks(stream, layout, first, keep_data=job.path is None)
+    pieces = chunks(source, layout, first, keep_data=job.path is None)
     for line, result in run_chunks(job, pieces, jobs):
         out.write(result.output)
         merge_report(outcome.report, result.report, rows)

@@ -33,7 +33,7 @@ from typing import IO, Any
 
 import attrs
 
-from .tables import TableError, _json_keys, _sniff
+from .tables import CELL_LIMIT, TableError, _json_keys, _sniff
 
 __all__ = [
     "CELL_LIMIT",
@@ -50,8 +50,6 @@ __all__ = [
 FIRST_BLOCK = 1 << 20
 #: About how many bytes of input one chunk holds (whole records).
 CHUNK_BYTES = 1 << 21
-#: The longest cell read, in characters (Python's csv module stops at 131,072).
-CELL_LIMIT = 1 << 24
 #: A chunk that grows past this without a line break outside quotes stops the run.
 MAX_RECORD_BYTES = 4 * CELL_LIMIT
 #: The other encoding tried for a line that does not decode.
@@ -185,8 +183,7 @@ def _json_columns(texts: Sequence[str]) -> tuple[str, ...]:
 
 
 def _raise_cell_limit() -> None:
-    if csv.field_size_limit() < CELL_LIMIT:
-        csv.field_size_limit(CELL_LIMIT)
+    csv.field_size_limit(CELL_LIMIT)
 
 
 def _decode_line(line: bytes, encoding: str, fallback: str | None) -> tuple[str, str | None]:
@@ -216,7 +213,7 @@ def chunks(
     layout: Layout,
     first: bytes,
     *,
-    size: int = CHUNK_BYTES,
+    size: int | None = None,
     keep_data: bool = True,
 ) -> Iterator[Chunk]:
     """The data of ``stream`` after the header in chunks of whole lines, in order.
@@ -225,8 +222,10 @@ def chunks(
     break where the quotes seen since the chunk began are balanced; this guess is
     checked when the chunk is parsed (a quote left open is seen) and :func:`merge`
     joins a chunk with the next when it was wrong. ``keep_data=False`` (a file
-    that workers read themselves) leaves the bytes out of the chunks.
+    that workers read themselves) leaves the bytes out of the chunks. ``size``
+    defaults to :data:`CHUNK_BYTES`.
     """
+    size = size or CHUNK_BYTES
     pending = first[layout.start :]
     offset = layout.start
     index = 0
