@@ -607,8 +607,10 @@ def default_jobs(size: int | None) -> int:
     return max(1, cores)
 
 
-def run_chunks(job: Job, pieces: Iterator[Chunk], jobs: int) -> Iterator[tuple[int, ChunkResult]]:
-    """Each chunk's first line number and result, in input order; a chunk that left a
+def run_chunks(
+    job: Job, pieces: Iterator[Chunk], jobs: int
+) -> Iterator[tuple[int, int, ChunkResult]]:
+    """Each chunk's first line number, size and result, in input order; a chunk that left a
     quote open is joined with the next and done again (a quote never closed raises
     :class:`~shixian.io.tables.TableError` naming the line where it opened)."""
     if jobs <= 1:
@@ -630,7 +632,7 @@ def _ordered(
     submit: Callable[[Chunk], Any],
     wait: Callable[[Any], ChunkResult],
     depth: int,
-) -> Iterator[tuple[int, ChunkResult]]:
+) -> Iterator[tuple[int, int, ChunkResult]]:
     window: collections.deque[tuple[Chunk, Any]] = collections.deque()
     line = job.layout.lines + 1  # of the chunk's first line
 
@@ -659,7 +661,7 @@ def _ordered(
             result = wait(submit(piece))
         if result.error is not None:
             raise TableError(f"line {line + result.error[0]}: {result.error[1]}")
-        yield line, result
+        yield line, piece.size, result
         line += result.lines
         fill()
 
@@ -730,7 +732,7 @@ def stream_table(
     outcome = Outcome(Report())
     rows = 0
     pieces = chunks(source, layout, first, keep_data=job.path is None)
-    for line, result in run_chunks(job, pieces, jobs):
+    for line, size, result in run_chunks(job, pieces, jobs):
         out.write(result.output)
         merge_report(outcome.report, result.report, rows)
         room = 5 - len(outcome.notes)
@@ -738,7 +740,7 @@ def stream_table(
         outcome.flagged += result.flagged
         rows += result.report.rows
         if progress is not None:
-            progress(len(result.output))
+            progress(size)
     return outcome
 
 

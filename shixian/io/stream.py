@@ -136,6 +136,10 @@ def sniff(
             return None
         bom = bom and name in ("utf-8", "utf-8-sig")
         used, fallback = encoding, None
+        try:  # the encoding given must fit the first block; later lines may not
+            codecs.getincrementaldecoder(encoding)().decode(first, final)
+        except UnicodeDecodeError as exc:
+            raise TableError(f"cannot decode the input as {encoding}: {exc}") from None
     elif first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None
     else:
