@@ -49,6 +49,12 @@ if TYPE_CHECKING:
         NotComputable as NotComputable,
     )
     from .errors import (
+        NoticeError as NoticeError,
+    )
+    from .errors import (
+        ProvisionalCalendarWarning as ProvisionalCalendarWarning,
+    )
+    from .errors import (
         ShixianError as ShixianError,
     )
     from .errors import (
@@ -110,7 +116,8 @@ _EXPORTS = {
     "api": ("MAX_PHRASE_LENGTH", "Match", "extract", "normalize", "parse_reference"),
     "errors": (
         "CalendarOutOfRange", "EmptyPhrase", "InputTooLong", "InvalidDate", "InvalidReference",
-        "NotComputable", "ShixianError", "UnrecognizedPhrase",
+        "NotComputable", "NoticeError", "ProvisionalCalendarWarning", "ShixianError",
+        "UnrecognizedPhrase",
     ),
     "model": (
         "Deadline", "Frequency", "Kind", "Normalized", "Occurrence", "Offset", "Ongoing",
@@ -135,11 +142,13 @@ __all__ = [
     "Match",
     "Normalized",
     "NotComputable",
+    "NoticeError",
     "Occurrence",
     "Offset",
     "Ongoing",
     "Part",
     "Pending",
+    "ProvisionalCalendarWarning",
     "Relative",
     "Schedule",
     "ShixianError",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import io
 import json
 import os
@@ -315,7 +316,7 @@ def test_table_xlsx_needs_an_output_file(
     target = tmp_path / "out.xlsx"
     assert run(capsys, "table", str(src), "-r", REF, "-o", str(target), "-q")[0] == 0
     values = list(openpyxl.load_workbook(target).worksheets[0].iter_rows(values_only=True))
-    assert values[1][:4] == (1, "2016年12月底前完成", "deadline", "2016-12-31")
+    assert values[1][:4] == (1, "2016年12月底前完成", "deadline", dt.datetime(2016, 12, 31))
     code, out, _ = run(capsys, "table", str(src), "-r", REF, "--format", "csv", "-q")
     assert code == 0
     assert out.splitlines()[1].startswith("1,2016年12月底前完成,deadline,2016-12-31")

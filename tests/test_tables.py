@@ -232,7 +232,7 @@ def test_xlsx_round_trip_keeps_values_and_types(tmp_path: Path) -> None:
     values = [list(r) for r in back.iter_rows(values_only=True)]
     assert values[0] == [*table.columns, *ADDED_COLUMNS]
     assert values[1][:5] == [1, "2016年12月底前完成", 1.5, dt.datetime(2016, 7, 1), None]
-    assert values[1][5:7] == ["deadline", "2016-12-31"]
+    assert values[1][5:7] == ["deadline", dt.datetime(2016, 12, 31)]  # a date cell
     assert values[3][-1] == "empty"
     assert len(values) == 4
 

@@ -24,7 +24,14 @@ import attrs
 from ..errors import NoticeError
 from .notices import Notice, load_notice, parse_notice, shipped_notices
 
-__all__ = ["FORMAT", "Entry", "NoticeCalendar", "load_holidays", "shipped_calendar"]
+__all__ = [
+    "FORMAT",
+    "Entry",
+    "NoticeCalendar",
+    "from_texts",
+    "load_holidays",
+    "shipped_calendar",
+]
 
 FORMAT = "shixian-holidays/1"
 """The ``format`` field of the JSON a :class:`NoticeCalendar` writes."""

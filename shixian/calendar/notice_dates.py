@@ -8,11 +8,13 @@ single date — with the year and month carried from the token before, and check
 every weekday note (``(周四)``, ``(星期日)``, ``(农历除夕、周二)``) against the
 date it follows.
 
-A range or a single date is read by the library's own grammar
-(:func:`shixian.normalize`, with the notes taken out) where the grammar gives one
-window; the local reading is the fallback (and the check: the two must agree).
-Lists are read locally: the grammar does not yet carry the month into a list
-item (it reads ``2月20日、21日`` as February 20 and **January** 21).
+A range, a list or a single date (with the notes taken out) is read by the
+library's own grammar (:func:`shixian.normalize`) where the grammar gives exactly
+the local reading; otherwise the local reading stands (``via`` says which). The
+grammar of this release reads ranges and single dates; it does not yet carry the
+month into a list item (it reads ``2月20日、21日`` as February 20 and **January**
+21), so lists are read locally until it does. Month-less days (``其中,29日、30日``)
+and the weekday notes are always read and checked locally.
 """
 
 from __future__ import annotations
@@ -24,7 +26,9 @@ import attrs
 
 __all__ = ["DateGroup", "DateReadError", "read_dates"]
 
-_TOKEN = re.compile(r"(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日")
+# 1月1日, 2018年12月30日, 3日, and 5月9、10日 (days sharing one 日)
+_TOKEN = re.compile(r"(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2}(?:、\d{1,2})*)日")
+_DIGITS = re.compile(r"\d{1,2}")
 _NOTE = re.compile(r"\s*[(（](?P<note>[^()（）]*)[)）]")
 _WEEKDAY = re.compile(r"(?:星期|周)(?P<w>[一二三四五六日天])")
 _RANGE = re.compile(r"\s*(?:至|到|—|–|-|~|～)\s*")
@@ -79,22 +83,24 @@ def _tokens(text: str, year: int, december_before: bool) -> list[_Token]:
         in_year = current_year
         if december_before and current_month == 12 and not match.group("y") and in_year == year:
             in_year = year - 1  # 元旦 of 2006: 将12月31日(星期六)…调至1月2日 — December 2005
-        try:
-            day = dt.date(in_year, current_month, int(match.group("d")))
-        except ValueError:
-            raise DateReadError(f"{match.group(0)!r} is not a date in {in_year}") from None
         if first is None:
             first = (current_year, current_month)
-        end = match.end()
-        note = _NOTE.match(text, end)
-        if note is not None:
-            _check_weekday(match.group(0), day, note.group("note"))
-            end = note.end()
-        out.append(
-            _Token(
-                day, match.start(), end, match.end(), bool(match.group("y")), bool(match.group("m"))
-            )
-        )
+        numbers = list(_DIGITS.finditer(match.group("d")))
+        for index, number in enumerate(numbers):
+            try:
+                day = dt.date(in_year, current_month, int(number.group(0)))
+            except ValueError:
+                raise DateReadError(f"{match.group(0)!r} is not a date in {in_year}") from None
+            last = index == len(numbers) - 1
+            begin = match.start() if index == 0 else match.start("d") + number.start()
+            text_end = match.end() if last else match.start("d") + number.end()
+            end = text_end
+            note = _NOTE.match(text, end) if last else None
+            if note is not None:
+                _check_weekday(match.group(0), day, note.group("note"))
+                end = note.end()
+            explicit = (bool(match.group("y")), bool(match.group("m")) and index == 0)
+            out.append(_Token(day, begin, end, text_end, *explicit))
     return out
 
 
@@ -113,16 +119,13 @@ def _days(first: dt.date, last: dt.date) -> tuple[dt.date, ...]:
     return tuple(first + dt.timedelta(days=i) for i in range(count + 1))
 
 
-def _bare(text: str, tokens: list[_Token]) -> str:
-    """The text of a range or date with its notes taken out (what the grammar reads)."""
-    return "".join(
-        text[t.start : t.text_end] + ("至" if i < len(tokens) - 1 else "")
-        for i, t in enumerate(tokens)
-    )
+def _bare(text: str, tokens: list[_Token], connector: str) -> str:
+    """The text of a range, list or date with its notes taken out (what the grammar reads)."""
+    return connector.join(text[t.start : t.text_end] for t in tokens)
 
 
-def _grammar(text: str, year: int, first: dt.date, last: dt.date) -> bool:
-    """Whether the grammar reads ``text`` as exactly ``first``–``last``."""
+def _grammar(text: str, year: int, spans: list[tuple[dt.date, dt.date]]) -> bool:
+    """Whether the grammar reads ``text`` as exactly the windows ``spans``, in order."""
     # Imported here: the grammar sits above the calendar; only this reading reaches up.
     from ..api import normalize
     from ..errors import ShixianError
@@ -131,11 +134,12 @@ def _grammar(text: str, year: int, first: dt.date, last: dt.date) -> bool:
         result = normalize(text, reference=year)
     except ShixianError:
         return False
-    parts = result.parts
-    if len(parts) != 1 or result.kind != "window":
-        return False
-    part = parts[0]
-    return getattr(part, "start", None) == first and getattr(part, "end", None) == last
+    got = [(getattr(p, "start", None), getattr(p, "end", None)) for p in result.parts]
+    return got == spans
+
+
+def _via(grammar: bool) -> str:
+    return "grammar" if grammar else "local"
 
 
 def read_dates(
@@ -172,23 +176,19 @@ def read_dates(
             end = tokens[i + 1]
             if end.day < start.day:
                 raise DateReadError(f"{text[start.start : end.end]!r} ends before it starts")
-            days = _days(start.day, end.day)
-            bare = _bare(text, [start, end])
-            via = "grammar" if grammar and _grammar(bare, year, start.day, end.day) else "local"
-            groups.append(DateGroup(days, (start.start, end.end), via))
+            ok = grammar and start.explicit_month
+            ok = ok and _grammar(_bare(text, [start, end], "至"), year, [(start.day, end.day)])
+            span = (start.start, end.end)
+            groups.append(DateGroup(_days(start.day, end.day), span, _via(ok)))
             i += 2
             continue
         members = [start]
         while i + 1 < len(tokens) and _LIST.fullmatch(text[members[-1].end : tokens[i + 1].start]):
             i += 1
             members.append(tokens[i])
-        if len(members) == 1:
-            bare = _bare(text, members)
-            ok = grammar and _grammar(bare, year, start.day, start.day)
-            via = "grammar" if ok else "local"
-            groups.append(DateGroup((start.day,), (start.start, start.end), via))
-        else:
-            days = tuple(m.day for m in members)
-            groups.append(DateGroup(days, (start.start, members[-1].end), "local"))
+        days = tuple(m.day for m in members)
+        ok = grammar and start.explicit_month
+        ok = ok and _grammar(_bare(text, members, "、"), year, [(d, d) for d in days])
+        groups.append(DateGroup(days, (start.start, members[-1].end), _via(ok)))
         i += 1
     return tuple(groups)

@@ -44,8 +44,10 @@ def use_calendar(calendar: WorkdayCalendar) -> Iterator[WorkdayCalendar]:
         _CURRENT.reset(token)
 
 
-def _roll(day: dt.date, calendar: WorkdayCalendar, roll: bool) -> dt.date:
-    return calendar.next_workday(day) if roll else day
+def _roll(day: dt.date, calendar: WorkdayCalendar, roll: bool, back: bool = False) -> dt.date:
+    if not roll:
+        return day
+    return calendar.previous_workday(day) if back else calendar.next_workday(day)
 
 
 def resolve_offset(
@@ -54,8 +56,13 @@ def resolve_offset(
     *,
     calendar: WorkdayCalendar | None = None,
     roll_to_workday: bool = True,
+    before: bool = False,
 ) -> dt.date | dt.datetime:
     """The day (or, for hours, the instant) a time limit of ``offset`` after ``event`` ends.
+
+    With ``before`` the limit lies before the event (会议召开5日前, 节前3个工作日):
+    the same counts go back from ``event`` (working days back on the calendar),
+    and a day that is not a working day moves back to the working day before it.
 
     Counting follows 《民法典》第二百零一条: the event's own day is not counted.
 
@@ -81,6 +88,7 @@ def resolve_offset(
         calendar: the working-day calendar; default :func:`current_calendar`
             (:data:`OFFICIAL` unless :func:`use_calendar` set another).
         roll_to_workday: apply 第二百零三条 to calendar-day periods.
+        before: count back from the event instead of forward.
 
     Raises:
         NotComputable: ``offset.amount`` is ``None`` (the text gives no number).
@@ -100,6 +108,11 @@ def resolve_offset(
     datetime.date(2016, 6, 12)
     >>> resolve_offset(dt.datetime(2016, 9, 30, 18, 0), Offset(24, "hour"))
     datetime.datetime(2016, 10, 1, 18, 0)
+    >>> resolve_offset(dt.date(2016, 10, 20), Offset(5, "day"), before=True)   # 10-15 is a Saturday
+    datetime.date(2016, 10, 14)
+    >>> # 10-09 (Sun) and 10-08 (Sat) are make-up working days, then 9-30
+    >>> resolve_offset(dt.date(2016, 10, 10), Offset(3, "workday"), before=True)
+    datetime.date(2016, 9, 30)
     """
     amount = offset.amount
     if amount is None:
@@ -110,10 +123,11 @@ def resolve_offset(
     if offset.day is not None and unit not in (Unit.MONTH, Unit.YEAR):
         raise ShixianError(f"a day of the month only applies to months or years, got {offset}")
 
+    sign = -1 if before else 1
     if unit is Unit.HOUR:
         start = event if isinstance(event, dt.datetime) else dt.datetime.combine(event, dt.time())
         try:
-            return start + dt.timedelta(hours=amount)
+            return start + dt.timedelta(hours=sign * amount)
         except OverflowError:
             raise ShixianError(f"{offset} after {event} is outside the supported dates") from None
 
@@ -122,12 +136,12 @@ def resolve_offset(
         return day
     cal = current_calendar() if calendar is None else calendar
     if unit is Unit.WORKDAY:
-        return cal.add_workdays(day, amount)
+        return cal.add_workdays(day, sign * amount)
     if unit is Unit.DAY:
-        return _roll(_step(day, amount), cal, roll_to_workday)
+        return _roll(_step(day, sign * amount), cal, roll_to_workday, before)
     if unit is Unit.WEEK:
-        return _roll(_step(day, 7 * amount), cal, roll_to_workday)
-    months = amount if unit is Unit.MONTH else 12 * amount
+        return _roll(_step(day, sign * 7 * amount), cal, roll_to_workday, before)
+    months = sign * (amount if unit is Unit.MONTH else 12 * amount)
     try:
         reached = add_months(day, months)
     except (ValueError, OverflowError):
@@ -137,4 +151,4 @@ def resolve_offset(
             raise ShixianError(f"no day {offset.day} in a month ({offset})")
         last = month_end(reached.year, reached.month)
         reached = reached.replace(day=min(offset.day, last.day))
-    return _roll(reached, cal, roll_to_workday)
+    return _roll(reached, cal, roll_to_workday, before)

@@ -6,6 +6,14 @@ an interval (每两个月) counts from the schedule's ``start``, or else from Ja
 of year 0, so that the same schedule always gives the same dates. A due day
 past the end of a short month (每月31日) falls on that month's last day; the
 RRULE says the same with ``BYMONTHDAY=28,29,30,31;BYSETPOS=-1``.
+
+Due points inside a period: ``week`` *n* is days 7n−6…7n of the period (of its
+due month when ``months`` is set; −1 is the last seven days), due on its last
+day; ``workday`` *n* is the n-th working day of the period (−1 the last) on the
+calendar passed in, or the default one (``calendar.offsets.current_calendar``).
+RFC 5545 can state a week position (``BYMONTHDAY=7``) but not a working day:
+``BYSETPOS`` over ``BYDAY=MO,…,FR`` knows nothing of holidays and 调休, so a
+working-day schedule has no RRULE.
 """
 
 from __future__ import annotations
@@ -13,9 +21,15 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import attrs
 
 from ..errors import NotComputable
 from ..model import Frequency, Occurrence, Schedule
+
+if TYPE_CHECKING:
+    from .workdays import WorkdayCalendar
 
 __all__ = ["next_due", "occurrences", "rrule_body", "to_rrule"]
 
@@ -43,8 +57,14 @@ def _month_index(day: dt.date) -> int:
     return day.year * 12 + day.month - 1
 
 
-def occurrences(s: Schedule, lo: dt.date, hi: dt.date) -> Iterator[Occurrence]:
-    """Occurrences of ``s`` whose due day lies in ``lo``–``hi`` and inside its bounds."""
+def occurrences(
+    s: Schedule, lo: dt.date, hi: dt.date, *, calendar: WorkdayCalendar | None = None
+) -> Iterator[Occurrence]:
+    """Occurrences of ``s`` whose due day lies in ``lo``–``hi`` and inside its bounds.
+
+    A ``workday`` position is counted on ``calendar`` (default: the official one;
+    :class:`~shixian.errors.CalendarOutOfRange` outside its data).
+    """
     _require_dates(s)
     if s.start is not None and s.start > lo:
         lo = s.start
@@ -58,7 +78,42 @@ def occurrences(s: Schedule, lo: dt.date, hi: dt.date) -> Iterator[Occurrence]:
         gen = _tendays(s, lo, hi)
     else:
         gen = _daily(s, lo, hi)
+    if s.week is not None or s.workday is not None:
+        placed = (_position(s, o, calendar) for o in gen)
+        gen = (o for o in placed if o is not None)
     return (o for o in gen if lo <= o.due <= hi)
+
+
+def _position(s: Schedule, o: Occurrence, calendar: WorkdayCalendar | None) -> Occurrence | None:
+    """Move an occurrence's due day to its week or working-day position.
+
+    ``o`` spans the days the position counts in (see :func:`_monthly`); a period
+    with fewer working days than the position is due on its last (first) one, and
+    one with none has no occurrence.
+    """
+    first, last = o.start, o.end
+    if s.week is not None:
+        if s.week > 0:
+            due = min(first + dt.timedelta(days=7 * s.week - 1), last)
+        else:
+            due = last + dt.timedelta(days=7 * (s.week + 1))
+        return Occurrence(max(first, due - dt.timedelta(days=6)), due, due)
+    from .offsets import current_calendar
+
+    cal = current_calendar() if calendar is None else calendar
+    n = s.workday
+    assert n is not None
+    if n > 0:
+        due = cal.add_workdays(cal.next_workday(first), n - 1)
+        if due > last:  # fewer working days in the period than the position: its last one
+            due = cal.previous_workday(last)
+    else:
+        due = cal.add_workdays(cal.previous_workday(last), n + 1)
+        if due < first:
+            due = cal.next_workday(first)
+    if not first <= due <= last:  # no working day at all (a week of 国庆节): no occurrence
+        return None
+    return Occurrence(first, due, due)
 
 
 def _monthly(s: Schedule, lo: dt.date, hi: dt.date) -> Iterator[Occurrence]:
@@ -75,6 +130,7 @@ def _monthly(s: Schedule, lo: dt.date, hi: dt.date) -> Iterator[Occurrence]:
     cycle = first - (first - origin) % step
     last = _month_index(hi)
     long_period = size > 1
+    positioned = s.week is not None or s.workday is not None
     while cycle <= last:
         if long_period and s.months is not None:
             due_months = [m for m in range(cycle, cycle + size) if m % 12 + 1 in s.months]
@@ -86,6 +142,12 @@ def _monthly(s: Schedule, lo: dt.date, hi: dt.date) -> Iterator[Occurrence]:
             year, month0 = divmod(index, 12)
             due = _month_day(year, month0 + 1, s.day)
             begin = index if long_period and s.months is not None else cycle
+            if positioned:  # the span the position counts in: the due month or the period
+                if long_period and s.months is None:
+                    begin = index - size + 1
+                elif not long_period:
+                    begin = index
+                due = _month_day(year, month0 + 1, None)
             yield Occurrence(dt.date(begin // 12, begin % 12 + 1, 1), due, due)
         cycle += step
 
@@ -123,23 +185,35 @@ def _daily(s: Schedule, lo: dt.date, hi: dt.date) -> Iterator[Occurrence]:
     first week, or else on its last day."""
     step = (7 if s.every is Frequency.WEEK else 1) * s.interval
     if s.every is Frequency.WEEK:
-        offset = step - 1 if s.weekday is None else s.weekday
+        if s.weekdays is not None:
+            offsets: tuple[int, ...] = tuple(sorted(s.weekdays))
+        elif s.weekday is not None:
+            offsets = (s.weekday,)
+        else:
+            offsets = (step - 1,)
         # ordinal 1 (0001-01-01) is a Monday
         origin = 0 if s.start is None else (s.start.toordinal() - 1) // 7 * 7
     else:
-        offset = step - 1
+        offsets = (step - 1,)
         origin = 0 if s.start is None else s.start.toordinal() - 1
+    if s.workday is not None:  # the position counts in the whole (first) week
+        offsets = (6,)
     first = lo.toordinal() - 1
     cycle = first - (first - origin) % step
-    while cycle + 1 + offset <= hi.toordinal():
+    # a working-day position may fall before the end of the week that holds ``hi``
+    limit = hi.toordinal() + (6 if s.workday is not None else 0)
+    while cycle + 1 + offsets[0] <= limit:
         begin = dt.date.fromordinal(cycle + 1)
-        due = dt.date.fromordinal(cycle + 1 + offset)
-        if s.months is None or due.month in s.months:
-            yield Occurrence(begin, due, due)
+        for offset in offsets:
+            due = dt.date.fromordinal(cycle + 1 + offset)
+            if s.months is None or due.month in s.months:
+                yield Occurrence(begin, due, due)
         cycle += step
 
 
-def next_due(s: Schedule, after: dt.date) -> dt.date | None:
+def next_due(
+    s: Schedule, after: dt.date, *, calendar: WorkdayCalendar | None = None
+) -> dt.date | None:
     """The first due day on or after ``after``; ``None`` when the schedule has ended."""
     _require_dates(s)
     begin = after if s.start is None or s.start < after else s.start
@@ -147,7 +221,7 @@ def next_due(s: Schedule, after: dt.date) -> dt.date | None:
         horizon = begin + dt.timedelta(days=370 * 3 * s.interval)
     except OverflowError:
         horizon = dt.date.max
-    for occurrence in occurrences(s, after, horizon):
+    for occurrence in occurrences(s, after, horizon, calendar=calendar):
         return occurrence.due
     return None
 
@@ -175,6 +249,10 @@ def rrule_body(s: Schedule) -> str | None:
     'FREQ=MONTHLY;BYMONTHDAY=10'
     """
     _require_dates(s)
+    if s.workday is not None:
+        return None  # BYSETPOS counts weekdays, not the official working days
+    if s.week is not None:
+        return _week_body(s)
     every, k, months = s.every, s.interval, s.months
     interval = f";INTERVAL={k}" if k > 1 else ""
     monthday = _monthday(s.day)
@@ -200,13 +278,36 @@ def rrule_body(s: Schedule) -> str | None:
             return None
         body = f"FREQ=MONTHLY{_months(months)};BYMONTHDAY=10,20,-1"
     elif every is Frequency.WEEK:
-        weekday = _BYDAY[6 if s.weekday is None else s.weekday]
+        days = s.weekdays or (6 if s.weekday is None else s.weekday,)
+        weekday = ",".join(_BYDAY[d] for d in sorted(days))
         body = f"FREQ=WEEKLY{interval}{_months(months)};BYDAY={weekday};WKST=MO"
     else:
         body = f"FREQ=DAILY{interval}{_months(months)}"
     if s.until is not None:
         body += f";UNTIL={s.until:%Y%m%d}"
     return body
+
+
+def _week_body(s: Schedule) -> str | None:
+    """A week position as a day of the month (week 2 → ``BYMONTHDAY=14``), where one
+    period's due week lies in one month: months and longer periods, interval 1."""
+    week = s.week
+    assert week is not None
+    if s.interval != 1 or s.every not in _MONTHS_PER:
+        return None
+    if week == -1:
+        size = _MONTHS_PER[s.every]
+        months = s.months
+        if size > 1 and months is None:
+            months = tuple(range(size, 13, size))
+        return rrule_body(attrs.evolve(s, week=None, day=None, months=months))
+    if not 1 <= week <= 4:
+        return None
+    months = s.months
+    size = _MONTHS_PER[s.every]
+    if size > 1 and months is None:
+        months = tuple(range(1, 13, size))
+    return rrule_body(attrs.evolve(s, week=None, day=7 * week, months=months))
 
 
 def to_rrule(s: Schedule, dtstart: dt.date | None = None) -> str:
@@ -217,6 +318,12 @@ def to_rrule(s: Schedule, dtstart: dt.date | None = None) -> str:
     if begin is None:
         raise NotComputable("an RRULE", f"{s.text!r} has no start: pass dtstart")
     body = rrule_body(s)
+    if body is None and s.workday is not None:
+        raise NotComputable(
+            "an RRULE",
+            f"{s.text!r} is due on a working day: RFC 5545 (BYSETPOS) does not know the "
+            "official holiday calendar; use occurrences()",
+        )
     if body is None:
         raise NotComputable("an RRULE", f"RFC 5545 cannot state {s.text!r} exactly")
     first = next_due(s, begin)

@@ -96,6 +96,13 @@ def _add_input(parser: argparse.ArgumentParser) -> None:
         "--sheet", metavar="NAME", help="xlsx: the sheet, by name or 1-based number"
     )
     parser.add_argument(
+        "--header-row",
+        metavar="N",
+        type=int,
+        help="the 1-based row holding the column names (default: the first row after "
+        "title rows, or the first row naming --column)",
+    )
+    parser.add_argument(
         "--table-index",
         metavar="N",
         type=int,
@@ -190,6 +197,11 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         help="processes for csv/tsv/jsonl (default: the number of cores; 1 for stdin and "
         "inputs under 8 MB); the output is the same for every N",
+    )
+    p.add_argument(
+        "--excel",
+        action="store_true",
+        help="csv/tsv for Excel: UTF-8 with a byte-order mark and CRLF line ends",
     )
     p.set_defaults(run=_cmd_table)
 
@@ -287,8 +299,21 @@ def _read_input(args: argparse.Namespace) -> Table:
     sheet: str | int | None = args.sheet
     if args.table_index < 1:
         raise CliError(f"--table-index must be 1 or more, not {args.table_index}")
+    if args.header_row is not None and args.header_row < 1:
+        raise CliError(f"--header-row must be 1 or more, not {args.header_row}")
     source: str | bytes = _stdin_bytes() if args.file == "-" else args.file
-    return read_table(source, encoding=args.encoding, sheet=sheet, table=args.table_index - 1)
+    table = read_table(
+        source,
+        encoding=args.encoding,
+        sheet=sheet,
+        table=args.table_index - 1,
+        header_row=args.header_row,
+        column=args.column,
+    )
+    if table.header_row > 1 and not args.quiet:
+        above = f": title {table.title!r} above it" if table.title else ""
+        _note(f"header on row {table.header_row}{above} (--header-row to choose)")
+    return table
 
 
 def _pick_column(table: Table, name: str | None) -> int:
@@ -392,6 +417,13 @@ def _output_format(args: argparse.Namespace, table: Table) -> str:
         guessed = detect_format(args.output, default="")
         if guessed in OUTPUT_FORMATS:
             return guessed
+        suffix = Path(args.output).suffix
+        if suffix:
+            known = ", ".join(f".{f}" for f in OUTPUT_FORMATS)
+            raise CliError(
+                f"cannot tell the output format of {args.output!r} from {suffix!r}: "
+                f"name it {known}, or give --format"
+            )
     return table.format if table.format in OUTPUT_FORMATS else "csv"
 
 
@@ -461,6 +493,7 @@ def _stream_table(args: argparse.Namespace) -> int:
             output=fmt,
             jobs=jobs,
             path=None if args.file == "-" else args.file,
+            excel=args.excel,
             progress=None if bar is None else bar.update,
         )
         out.flush()
@@ -500,10 +533,13 @@ def _table_in_memory(args: argparse.Namespace, table: Table) -> int:
     if _wants_preview(args):
         return _preview_table(table, index, args, reference)
     fmt = _output_format(args, table)
-    if fmt == "xlsx" and (args.output is None or args.output == "-"):
-        raise CliError("xlsx output needs a file: give -o OUT.xlsx (or --format csv)")
+    if fmt in ("xlsx", "parquet") and (args.output is None or args.output == "-"):
+        raise CliError(f"{fmt} output needs a file: give -o OUT.{fmt} (or --format csv)")
     annotations, summary, cache = _annotate_table(table, index, args, reference)
-    encoding = "utf-8-sig" if table.bom and fmt in ("csv", "tsv") else "utf-8"
+    bom = (table.bom or args.excel) and fmt in ("csv", "tsv")
+    encoding = "utf-8-sig" if bom else "utf-8"
+    if args.excel:
+        table.lineterminator = "\r\n"
     buffer = io.BytesIO()
     write_table(table, annotations, buffer, fmt, encoding=encoding)
     _emit(buffer.getvalue(), args.output, encoding)

@@ -59,6 +59,7 @@ class Job:
     exclusive: bool
     output: str  # csv | tsv | jsonl
     path: str | None = None  # the input file, which workers read chunks from
+    ending: str = "\n"  # the output's line ending
 
 
 @attrs.define
@@ -116,7 +117,7 @@ def _info(phrase: str) -> _Info:
         cache: PhraseCache = _STATE["phrases"]
         annotation = next(annotate([phrase], cache=cache))
         delimiter = "\t" if job.output == "tsv" else ","
-        tail = delimiter + _csv_text([annotation.cells()], job.output, job.layout.lineterminator)
+        tail = delimiter + _csv_text([annotation.cells()], job.output, job.ending)
         info = _Info(phrase, annotation, cache.get(phrase) if phrase.strip() else None, tail)
         infos[phrase] = info
     return info
@@ -208,10 +209,10 @@ def _utf8_chunk(job: Job, lines: list[bytes]) -> ChunkResult:
     sink: list[bytes] = []
     write = sink.append
     text = _Sink()
-    whole = csv.writer(text, delimiter=delimiter.decode(), lineterminator=layout.lineterminator)
+    whole = csv.writer(text, delimiter=delimiter.decode(), lineterminator=job.ending)
     # the input cells of a parsed record, written with the same line ending (which
     # decides what is quoted) and cut before it: the added cells follow
-    cut = -len(layout.lineterminator)
+    cut = -len(job.ending)
     lines.append(SENTINEL_LINE)
     feed = _ByteFeed(lines)  # type: ignore[arg-type]
     reader = csv.reader(feed, delimiter=delimiter.decode())
@@ -295,8 +296,8 @@ def _csv_chunk(job: Job, lines: list[str], notes: dict[int, str]) -> ChunkResult
     fast = delimiter == out_delimiter and not notes
     sink = _Sink()
     write = sink.append
-    whole = csv.writer(sink, delimiter=out_delimiter, lineterminator=layout.lineterminator)
-    cut = -len(layout.lineterminator)  # see _utf8_chunk
+    whole = csv.writer(sink, delimiter=out_delimiter, lineterminator=job.ending)
+    cut = -len(job.ending)  # see _utf8_chunk
     feed = _Feed(lines)
     reader = csv.reader(feed, delimiter=delimiter)
     infos: dict[str, _Info] = _STATE["infos"]
@@ -445,7 +446,7 @@ def _csv_out(
     infos: dict[str, _Info],
     flags: dict[int, str],
 ) -> bytes:
-    ending = job.layout.lineterminator
+    ending = job.ending
     sink = _Sink()
     write = sink.append
     writer = csv.writer(sink, delimiter="\t" if job.output == "tsv" else ",", lineterminator=ending)
@@ -585,9 +586,7 @@ def _jsonl_chunk(job: Job, lines: list[str], notes: dict[int, str]) -> ChunkResu
             if n in flags:
                 added[_ERROR] = _flagged(added[_ERROR] or None, flags[n])
             rows.append(record + added)
-        result.output = _csv_text(rows, job.output, layout.lineterminator).encode(
-            "utf-8", "surrogateescape"
-        )
+        result.output = _csv_text(rows, job.output, job.ending).encode("utf-8", "surrogateescape")
     result.flagged = len(flags)
     result.notes = [(n + 1, starts[n], flags[n]) for n in sorted(flags)[:5]]
     return result
@@ -714,21 +713,22 @@ def stream_table(
     output: str,
     jobs: int,
     path: str | None = None,
+    excel: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> Outcome:
     """Annotate the table on ``source`` (``first``: its bytes read already) into ``out``.
 
     ``path`` (the file ``source`` reads) lets worker processes read their chunks
-    themselves instead of receiving them.
+    themselves instead of receiving them; ``excel`` writes a byte-order mark and
+    CRLF line endings (csv/tsv).
     """
-    job = Job(layout, column, reference, exclusive, output, path if jobs > 1 else None)
+    ending = "\r\n" if excel else layout.lineterminator
+    job = Job(layout, column, reference, exclusive, output, path if jobs > 1 else None, ending)
     if output in ("csv", "tsv"):
         header = [*layout.columns, *ADDED_COLUMNS]
-        if layout.bom:
+        if layout.bom or excel:
             out.write(codecs.BOM_UTF8)
-        out.write(
-            _csv_text([header], output, layout.lineterminator).encode("utf-8", "surrogateescape")
-        )
+        out.write(_csv_text([header], output, ending).encode("utf-8", "surrogateescape"))
     outcome = Outcome(Report())
     rows = 0
     pieces = chunks(source, layout, first, keep_data=job.path is None)

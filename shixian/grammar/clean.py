@@ -35,7 +35,7 @@ _TRADITIONAL = (
     "細细 給给 綜综 維维 績绩 罰罚 義义 習习 聞闻 聲声 脫脱 舉举 艱艰 節节 記记 評评 "
     "詢询 詳详 誤误 談谈 諮谘 貢贡 貴贵 賠赔 趨趋 跡迹 踐践 軍军 軟软 載载 輔辅 遠远 "
     "適适 遷迁 遺遗 郵邮 釋释 針针 閱阅 陸陆 陳陈 隊队 隨随 隱隐 雖虽 電电 靈灵 響响 "
-    "頂顶 順顺 頻频 額额 顧顾 館馆 黨党 齡龄 佈布 鬥斗 劃划 溝沟 濟济 壓压 處处 憑凭"
+    "況况 頂顶 順顺 頻频 額额 顧顾 館馆 黨党 齡龄 佈布 鬥斗 劃划 溝沟 濟济 壓压 處处 憑凭"
 )
 
 _TABLE: dict[int, str] = {}
@@ -71,10 +71,30 @@ _TABLE.update(
 )
 _TABLE = {k: v for k, v in _TABLE.items() if chr(k) != v}
 
+# Financial numerals (壹贰叁, 大写数字) read as the common ones where they count
+# something (壹次, 贰个工作日, 第叁季度): not elsewhere, as 陆 and 伍 are words too (陆续, 队伍).
+_FINANCIAL = {
+    "壹": "一", "贰": "二", "貳": "二", "叁": "三", "肆": "四", "伍": "五", "陆": "六",
+    "陸": "六", "柒": "七", "捌": "八", "玖": "九", "拾": "十", "佰": "百", "仟": "千",
+}  # fmt: skip
+_FIN_CHARS = "".join(_FINANCIAL)
+_NUMERAL_RUN = re.compile(
+    f"(?:(?<=[第每])[零〇一二三四五六七八九十百千{_FIN_CHARS}]+"
+    f"|[零〇一二三四五六七八九十百千{_FIN_CHARS}]+(?=[次个個年月日天周週号號小工季]))"
+)
+_FIN_TABLE = str.maketrans(_FINANCIAL)
+
+
+def _financial(m: re.Match[str]) -> str:
+    return m.group().translate(_FIN_TABLE)
+
+
 _SPACE = re.compile(r"\s+")
 # Any character that cleaning changes or drops: most cells have none, and one
 # search for them is cheaper than translating.
-_NOISE = re.compile("[\\s" + "".join(re.escape(chr(code)) for code in sorted(_TABLE)) + "]")
+_NOISE = re.compile(
+    "[\\s" + "".join(re.escape(chr(code)) for code in sorted(_TABLE)) + _FIN_CHARS + "]"
+)
 _LINE_BREAK = re.compile(r"[\n\r\t\v\f\u2028\u2029]")
 
 
@@ -120,6 +140,8 @@ def clean(text: str, *, lines: bool = False) -> Cleaned:
     if _NOISE.search(text) is None:
         return Cleaned(text, None)
     text = text.translate(_TABLE)
+    if any(ch in _FINANCIAL for ch in text):
+        text = _NUMERAL_RUN.sub(_financial, text)
     if _SPACE.search(text) is None:
         return Cleaned(text, None)
     pieces: list[str] = []

@@ -8,7 +8,10 @@ expected``; ``#`` lines are comments. ``expected`` is one or more parts joined b
     deadline due=2016-07-31 alt=2016-06-30
     window start=2016-01-01 end=2016-12-31 fuzzy min=1 inferred
     schedule every=quarter months=4-10 day=10 from=2016-01-01 label=中考
+    schedule every=week weekdays=1,3 ; schedule every=month workday=-1 ; schedule every=month week=1
     relative offset=20D after=批准 law=中华人民共和国预算法第十四条
+    relative offset=5D before=会议召开
+    relative offset=20WD after=收到申请 ext=20WD
     ongoing from=2016-01-01
     pending on=国家批准
 
@@ -141,18 +144,26 @@ def _check_part(part: Part, exp: ExpectedPart, check_trigger: bool) -> Iterator[
             "count": part.count,
             "interval": part.interval if part.interval != 1 else None,
             "weekday": part.weekday,
+            "week": part.week,
+            "workday": part.workday,
         }
         for key, number in numbers.items():
             yield from _eq(key, number, int(f[key]) if key in f else None)
+        wanted = tuple(int(d) for d in f["weekdays"].split(",")) if "weekdays" in f else None
+        yield from _eq("weekdays", part.weekdays, wanted)
         yield from _eq("from", _iso(part.start), f.get("from"))
         yield from _eq("until", _iso(part.until), f.get("until"))
         if "label" in f:
             yield from _eq("label", part.label, f["label"])
     elif isinstance(part, Relative):
         yield from _eq("offset", str(part.offset), f.get("offset"))
+        yield from _eq("direction", part.direction.value, "before" if "before" in f else "after")
         trigger = part.trigger or ""
-        if "after" in f and check_trigger and f["after"] not in trigger:
-            yield f"trigger {part.trigger!r} does not name {f['after']!r}"
+        for side in ("after", "before"):
+            if side in f and check_trigger and f[side] not in trigger:
+                yield f"trigger {part.trigger!r} does not name {f[side]!r}"
+        if "ext" in f:
+            yield from _eq("ext", str(part.extension), f["ext"])
         if "law" in f:
             cited = "" if part.statute is None else str(part.statute)
             if f["law"] not in cited:

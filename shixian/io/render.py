@@ -62,8 +62,16 @@ def _schedule(s: Schedule) -> str:
             text += " in month " + ",".join(str(m) for m in s.months)
         if s.day is not None:
             text += f" due day {s.day}"
+        days = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
         if s.weekday is not None:
-            text += f" due {('Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun')[s.weekday]}"
+            text += f" due {days[s.weekday]}"
+        if s.weekdays is not None:
+            text += " due " + ",".join(days[d] for d in s.weekdays)
+        if s.week is not None:
+            text += " due in the last week" if s.week == -1 else f" due in week {s.week}"
+        if s.workday is not None:
+            n = s.workday
+            text += " due on the last working day" if n == -1 else f" due on working day {n}"
     if s.label:
         text += f" [{s.label}]"
     if s.start:
@@ -84,10 +92,14 @@ def _relative(r: Relative) -> str:
     elif amount == 0 and r.offset.day is None:
         text = "promptly"
     elif r.offset.day is not None:
-        text = f"day {r.offset.day} of the {'next' if amount == 1 else f'{amount}th'} month"
+        day = "the last day" if r.offset.day == 31 else f"day {r.offset.day}"
+        text = f"{day} of the {'next' if amount == 1 else f'{amount}th'} month"
+    elif r.direction.value == "before":
+        text = f"{amount} {_UNIT_WORDS[r.offset.unit.value]}"
     else:
         text = f"within {amount} {_UNIT_WORDS[r.offset.unit.value]}"
-    text += f" after {r.trigger}" if r.trigger else " after the event"
+    side = r.direction.value
+    text += f" {side} {r.trigger}" if r.trigger else f" {side} the event"
     if r.extension is not None and r.extension.amount:
         text += f" (+{r.extension.amount} {_UNIT_WORDS[r.extension.unit.value]} extension)"
     if r.statute is not None:

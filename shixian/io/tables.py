@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import datetime as dt
 import io
 import json
 import os
@@ -50,7 +49,7 @@ CELL_LIMIT = 1 << 24
 #: Formats :func:`read_table` reads.
 INPUT_FORMATS: tuple[str, ...] = ("csv", "tsv", "xlsx", "docx")
 #: Formats :func:`write_table` writes.
-OUTPUT_FORMATS: tuple[str, ...] = ("csv", "tsv", "jsonl", "xlsx")
+OUTPUT_FORMATS: tuple[str, ...] = ("csv", "tsv", "jsonl", "xlsx", "parquet")
 
 _EXTENSIONS = {
     ".csv": "csv",
@@ -61,6 +60,8 @@ _EXTENSIONS = {
     ".docx": "docx",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".parquet": "parquet",
+    ".pq": "parquet",
 }
 _DISTRIBUTIONS = {"docx": "python-docx"}
 _UNSUPPORTED = {".xls": "xlsx", ".doc": "docx", ".et": "xlsx", ".wps": "docx"}
@@ -124,6 +125,9 @@ class Table:
         lineterminator: the csv/tsv line ending (``"\\r\\n"`` or ``"\\n"``).
         values: for xlsx, the cells' typed values (numbers, dates) parallel to
             ``rows``, so an xlsx written back keeps them; ``None`` otherwise.
+        sheet: for xlsx, the name of the sheet read (an xlsx written keeps it).
+        header_row: the 1-based row of the header (after title rows).
+        title: the text of the title rows above the header, if any.
     """
 
     columns: list[str]
@@ -133,6 +137,9 @@ class Table:
     bom: bool = False
     lineterminator: str = "\r\n"
     values: list[list[object]] | None = None
+    sheet: str | None = None
+    header_row: int = 1
+    title: str | None = None
 
     def column_index(self, name: str) -> int:
         """The position of the first column called ``name``; :class:`UnknownColumn` if none."""
@@ -267,69 +274,37 @@ def _sniff(text: str) -> str:
     return "tsv" if first.count("\t") > first.count(",") else "csv"
 
 
-def _cell_text(value: object) -> str:
-    """How an xlsx cell value reads as text (dates as ISO 8601, whole numbers without .0)."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0):
-            return value.date().isoformat()
-        return value.isoformat(sep=" ")
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    return str(value)
-
-
 def _read_xlsx(path: str | os.PathLike[str], sheet: str | int | None) -> Table:
-    if not Path(path).is_file():
-        _read_bytes(path)  # raises the TableError that says why
-    openpyxl = import_extra("openpyxl", "xlsx", "reading .xlsx")
-    try:
-        book = openpyxl.load_workbook(path, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a bad file
-        raise TableError(f"{path}: not a readable .xlsx file: {exc}") from None
-    try:
-        if sheet is None:
-            ws = book.worksheets[0]
-        elif isinstance(sheet, int):
-            ws = book.worksheets[sheet]
-        elif sheet not in book.sheetnames and sheet.isdigit() and int(sheet) > 0:
-            ws = book.worksheets[int(sheet) - 1]  # a 1-based number
-        else:
-            ws = book[sheet]
-    except (IndexError, KeyError):
-        raise TableError(
-            f"{path}: no sheet {sheet!r}; the sheets are: {', '.join(book.sheetnames)}"
-        ) from None
-    merged: dict[tuple[int, int], object] = {}
-    for rng in ws.merged_cells.ranges:
-        top_left = ws.cell(rng.min_row, rng.min_col).value
-        for r in range(rng.min_row, rng.max_row + 1):
-            for c in range(rng.min_col, rng.max_col + 1):
-                merged[(r, c)] = top_left
-    values: list[list[object]] = []
-    for r, row in enumerate(ws.iter_rows(values_only=True), start=1):
-        cells = list(row)
-        for c in range(len(cells)):
-            if (r, c + 1) in merged:
-                cells[c] = merged[(r, c + 1)]
-        values.append(cells)
-    while values and all(v is None for v in values[-1]):
-        values.pop()  # formatting-only rows past the data
-    book.close()
-    if not values:
-        raise TableError(f"{path}: the sheet {ws.title!r} is empty: no header row")
-    texts = [[_cell_text(v) for v in row] for row in values]
+    from .excel import cell_text, read_xlsx
+
+    title, values = read_xlsx(path, sheet)
+    texts = [[cell_text(v) for v in row] for row in values]
     header, rows = _rectangular(texts[0], texts[1:])
     width = len(header)
     padded = [row + [None] * (width - len(row)) for row in values[1:]]
-    return Table(header, rows, format="xlsx", values=padded)
+    return Table(header, rows, format="xlsx", values=padded, sheet=title)
+
+
+def _rehead(table: Table, header_row: int | None, column: str | None) -> Table:
+    """Move the header down to ``header_row`` (1-based), or past detected title rows."""
+    from .excel import find_header
+
+    records = [table.columns, *table.rows]
+    if header_row is None:
+        at = find_header(records, column)
+    elif not 1 <= header_row <= len(records):
+        raise TableError(f"no header row {header_row}: the table has {len(records)} rows")
+    else:
+        at = header_row - 1
+    if at == 0:
+        return table
+    above = [cell.strip() for row in records[:at] for cell in row if cell.strip()]
+    table.title = " ".join(dict.fromkeys(above)) or None
+    table.columns, table.rows = records[at], records[at + 1 :]
+    if table.values is not None:
+        table.values = table.values[at:]
+    table.header_row = at + 1
+    return table
 
 
 def _read_docx(path: str | os.PathLike[str], table: int) -> Table:
@@ -363,8 +338,10 @@ def read_table(
     encoding: str | None = None,
     sheet: str | int | None = None,
     table: int = 0,
+    header_row: int | None = None,
+    column: str | None = None,
 ) -> Table:
-    """Read a table whose first row is the header.
+    """Read a table: a header row, then the data rows.
 
     Args:
         source: a path, or the bytes of a csv/tsv file.
@@ -375,10 +352,25 @@ def read_table(
         sheet: the xlsx sheet: a name, a 0-based ``int``, or a string of digits
             that is not a sheet's name, read as a 1-based number (default: the first).
         table: the 0-based position of the docx table (default: the first).
+        header_row: the 1-based row of the header; by default the first row,
+            or the first after title rows (:func:`shixian.io.excel.find_header`).
+        column: a column the header must hold: the header is the first row that
+            names it (used when ``header_row`` is not given).
 
     Merged cells of xlsx and docx read as their content in every cell they cover.
+    ``Table.header_row`` and ``Table.title`` say where the header was found.
     Raises :class:`TableError` (or its :class:`MissingExtra`) when it cannot.
     """
+    return _rehead(_read(source, format, encoding, sheet, table), header_row, column)
+
+
+def _read(
+    source: str | os.PathLike[str] | bytes,
+    format: str | None,
+    encoding: str | None,
+    sheet: str | int | None,
+    table: int,
+) -> Table:
     if format is None:
         format = "" if isinstance(source, bytes) else detect_format(source, default="")
     if format not in (*INPUT_FORMATS, ""):
@@ -430,6 +422,10 @@ def write_table(
         _write_jsonl(table, annotations, header, out, encoding)
     elif format == "xlsx":
         _write_xlsx(table, annotations, header, out)
+    elif format == "parquet":
+        from .parquet import write_parquet
+
+        write_parquet(table, annotations, _json_keys(header), out)
     else:
         raise TableError(f"cannot write {format!r}; writable: {', '.join(OUTPUT_FORMATS)}")
 
@@ -491,16 +487,6 @@ def _write_xlsx(
     header: list[str],
     out: IO[bytes],
 ) -> None:
-    openpyxl = import_extra("openpyxl", "xlsx", "writing .xlsx")
-    exceptions = import_extra("openpyxl.utils.exceptions", "xlsx", "writing .xlsx")
-    book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet("shixian")
-    rows: Sequence[Sequence[object]] = table.values if table.values is not None else table.rows
-    try:
-        sheet.append(header)
-        for i, row in enumerate(rows):
-            added: list[object] = [] if annotations is None else list(annotations[i].cells())
-            sheet.append([*row, *added])
-        book.save(out)
-    except exceptions.IllegalCharacterError as exc:
-        raise TableError(f"a cell holds a character .xlsx cannot store: {exc}") from None
+    from .excel import write_xlsx
+
+    write_xlsx(table, annotations, header, out)

@@ -4,12 +4,13 @@ Values sit at the bottom of the package: this subpackage imports nothing of
 shixian but :mod:`shixian.errors` (and, lazily, the calendar code its methods use).
 """
 
-from .base import Frequency, Kind, Occurrence, Offset, Part, StatuteRef, Unit
+from .base import Direction, Frequency, Kind, Occurrence, Offset, Part, StatuteRef, Unit
 from .parts import Deadline, Ongoing, Pending, Relative, Schedule, Window
 from .result import Normalized
 
 __all__ = [
     "Deadline",
+    "Direction",
     "Frequency",
     "Kind",
     "Normalized",

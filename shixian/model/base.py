@@ -13,7 +13,7 @@ import attrs
 from ..errors import ShixianError
 from ._fastinit import fast_init
 
-__all__ = ["Frequency", "Kind", "Occurrence", "Offset", "Part", "StatuteRef", "Unit"]
+__all__ = ["Direction", "Frequency", "Kind", "Occurrence", "Offset", "Part", "StatuteRef", "Unit"]
 
 
 class Kind(str, enum.Enum):
@@ -39,6 +39,13 @@ class Frequency(str, enum.Enum):
     DAY = "day"
     IRREGULAR = "irregular"
     PERIODIC = "periodic"
+
+
+class Direction(str, enum.Enum):
+    """Which side of its event a relative limit lies on (``Relative.direction``)."""
+
+    AFTER = "after"  # 收到申请之日起15个工作日内
+    BEFORE = "before"  # 会议召开5日前, 投票日的15日以前
 
 
 class Unit(str, enum.Enum):

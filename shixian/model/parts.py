@@ -12,6 +12,7 @@ from ..errors import InvalidReference, NotComputable, ShixianError
 from ._fastinit import fast_init
 from .base import (
     _PART_TYPES,
+    Direction,
     Frequency,
     Kind,
     Occurrence,
@@ -126,6 +127,10 @@ def _frequency(value: Frequency | str) -> Frequency:
     return value if type(value) is Frequency else Frequency(value)
 
 
+def _direction(value: Direction | str) -> Direction:
+    return value if type(value) is Direction else Direction(value)
+
+
 @fast_init
 @attrs.frozen(kw_only=True)
 class Schedule(Part):
@@ -141,13 +146,22 @@ class Schedule(Part):
             (流行季节(4—10月)每月 → ``(4, …, 10)``).
         day: the day of the month on which it is due; ``None`` = the period's end.
         weekday: for weekly schedules, 0 = Monday … 6 = Sunday; ``None`` = Sunday.
+        weekdays: several due weekdays a week (每周二、四 → ``(1, 3)``); ``weekday``
+            is then ``None``.
+        week: the week of each period in which it is due (每月第一周 → 1,
+            每季度第二周前 → 2, 最后一周 → -1); week *n* is days 7n−6…7n of the
+            period (of its due month when ``months`` is set), due on its last day.
+        workday: the working day of each period on which it is due, on the
+            official calendar (每月最后一个工作日 → -1, 每月第三个工作日 → 3),
+            counted in the due month when ``months`` is set.
         start, until: bounds (自2016年起, 2016—2018年).
         min_count, count: at least / exactly so many times a period.
         label: what recurs, when the text names it (中考).
 
     ``to_dict()["rrule"]`` is the RRULE of :meth:`to_rrule` without ``DTSTART``;
     it is ``None`` for 不定期/定期 and for the few schedules RFC 5545 cannot state
-    exactly (every second 旬).
+    exactly (every second 旬; a working-day position, which needs the holiday
+    calendar: RFC 5545's ``BYSETPOS`` counts weekdays, not the official working days).
     """
 
     kind: ClassVar[Kind] = Kind.SCHEDULE
@@ -162,15 +176,22 @@ class Schedule(Part):
     min_count: int | None = None
     count: int | None = None
     label: str | None = None
+    weekdays: tuple[int, ...] | None = attrs.field(default=None, converter=_opt_months)
+    week: int | None = None
+    workday: int | None = None
 
     @property
     def computable(self) -> bool:
         """False for 不定期 and 定期: the text fixes no dates."""
         return self.every not in (Frequency.IRREGULAR, Frequency.PERIODIC)
 
-    def occurrences(self, start: dt.date, end: dt.date) -> Iterator[Occurrence]:
+    def occurrences(
+        self, start: dt.date, end: dt.date, *, calendar: Any = None
+    ) -> Iterator[Occurrence]:
         """Each occurrence whose due day falls in ``start``–``end``, in order.
 
+        A ``workday`` position is counted on ``calendar`` (a
+        :class:`~shixian.calendar.workdays.WorkdayCalendar`, default: the official one).
         Raises :class:`~shixian.errors.NotComputable` for 不定期/定期 schedules.
 
         >>> s = Schedule(text="每季度", span=(0, 3), every="quarter")
@@ -179,13 +200,13 @@ class Schedule(Part):
         """
         from ..calendar.recurrence import occurrences
 
-        return occurrences(self, start, end)
+        return occurrences(self, start, end, calendar=calendar)
 
-    def next_due(self, after: dt.date) -> dt.date | None:
+    def next_due(self, after: dt.date, *, calendar: Any = None) -> dt.date | None:
         """The first due day on or after ``after`` (``None`` past ``until``)."""
         from ..calendar.recurrence import next_due
 
-        return next_due(self, after)
+        return next_due(self, after, calendar=calendar)
 
     def to_rrule(self, dtstart: dt.date | None = None) -> str:
         """RFC 5545 ``DTSTART`` + ``RRULE`` lines whose instants are the due days.
@@ -224,6 +245,9 @@ class Schedule(Part):
             "min_count": self.min_count,
             "count": self.count,
             "label": self.label,
+            "weekdays": None if self.weekdays is None else list(self.weekdays),
+            "week": self.week,
+            "workday": self.workday,
             "rrule": rrule_body(self) if self.computable else None,
         }
 
@@ -241,6 +265,9 @@ class Schedule(Part):
             min_count=data.get("min_count"),
             count=data.get("count"),
             label=data.get("label"),
+            weekdays=_opt_months(data.get("weekdays")),
+            week=data.get("week"),
+            workday=data.get("workday"),
         )
 
 
@@ -263,11 +290,17 @@ def _event(value: object) -> dt.date | dt.datetime:
 @fast_init
 @attrs.frozen(kw_only=True)
 class Relative(Part):
-    """Due a stated time **after an event**: ``offset`` after ``trigger``.
+    """Due a stated time **after** (or **before**) **an event**: ``offset`` from ``trigger``.
 
     ``trigger`` is the event as the text names it (``None`` when the phrase names
-    none); ``statute`` cites the law that sets the offset; ``extension`` is the
-    longest extension the statute allows.
+    none); ``direction`` is ``after`` (收到申请之日起15个工作日内, the default) or
+    ``before`` (会议召开5日前: at the latest 5 days before the event);
+    ``statute`` cites the law that sets the offset; ``extension`` is the
+    longest extension allowed (the statute's, or the text's own: 可延长15个工作日).
+
+    >>> r = Relative(text="会议召开5日前", span=(0, 7), offset=Offset(5), direction="before")
+    >>> r.direction.value, r.resolve(dt.date(2016, 10, 20))
+    ('before', datetime.date(2016, 10, 14))
     """
 
     kind: ClassVar[Kind] = Kind.RELATIVE
@@ -276,6 +309,7 @@ class Relative(Part):
     trigger: str | None = None
     statute: StatuteRef | None = None
     extension: Offset | None = attrs.field(default=None, converter=_opt_offset)
+    direction: Direction = attrs.field(default=Direction.AFTER, converter=_direction)
 
     def resolve(
         self,
@@ -295,7 +329,9 @@ class Relative(Part):
         counted. With ``roll_to_workday`` (第二百零三条), a calendar-day period whose
         last day is not a working day ends on the next working day. Working days
         use ``calendar`` (a :class:`shixian.workdays.WorkdayCalendar`, default:
-        the official one).
+        the official one). A ``before`` limit counts back from the event (working
+        days back on the calendar), and a last day that is not a working day moves
+        to the working day before it, never past the event.
 
         >>> from shixian.model import Offset, Unit
         >>> rel = Relative(text="15个工作日内", span=(0, 7), offset=Offset(15, Unit.WORKDAY))
@@ -307,7 +343,11 @@ class Relative(Part):
         if self.offset.amount is None:
             raise NotComputable("a due date", f"{self.text!r} gives no time limit")
         return resolve_offset(
-            _event(event), self.offset, calendar=calendar, roll_to_workday=roll_to_workday
+            _event(event),
+            self.offset,
+            calendar=calendar,
+            roll_to_workday=roll_to_workday,
+            before=self.direction is Direction.BEFORE,
         )
 
     def _specific(self) -> dict[str, Any]:
@@ -316,6 +356,7 @@ class Relative(Part):
             "trigger": self.trigger,
             "statute": None if self.statute is None else self.statute.to_dict(),
             "extension": None if self.extension is None else self.extension.to_dict(),
+            "direction": self.direction.value,
         }
 
     @classmethod
@@ -327,6 +368,7 @@ class Relative(Part):
             trigger=data.get("trigger"),
             statute=None if statute is None else StatuteRef.from_dict(statute),
             extension=data.get("extension"),
+            direction=data.get("direction", "after"),
         )
 
 

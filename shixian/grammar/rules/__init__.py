@@ -9,7 +9,7 @@ durations that follow it. Each family module documents its codes.
 from __future__ import annotations
 
 from ..engine import Grammar
-from . import calendar, relative, schedule
+from . import calendar, duty, relative, schedule
 
 __all__ = ["GRAMMAR", "RULES", "TOKEN_RULES"]
 
@@ -19,10 +19,12 @@ TOKEN_RULES = [
     *relative.DURATION_TOKENS,
     *calendar.TOKENS[1:],
     *schedule.TOKENS,
+    *duty.TOKENS,
     *relative.TOKENS,
+    duty.ONGOING_TOKEN,
 ]
 #: Every grammar rule, in the order they are tried at one place.
-RULES = [*schedule.RULES, *relative.RULES, *calendar.RULES]
+RULES = [*schedule.RULES, *duty.RULES, *relative.RULES, *calendar.RULES]
 
 #: The grammar used by :func:`shixian.normalize` and :func:`shixian.extract`
 #: (its regular expressions are compiled on first use).

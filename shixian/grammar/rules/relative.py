@@ -18,7 +18,7 @@ from ...model import Offset, Ongoing, Part, Pending, Relative, Unit
 from ..engine import Context, Rule, Token, TokenRule
 from ..numerals import CN_DIGITS, NUMBER, to_int
 
-__all__ = ["DURATION_TOKENS", "RULES", "TOKENS"]
+__all__ = ["CAP_WORDS", "DURATION_TOKENS", "PROMPT_WORDS", "RULES", "TOKENS"]
 
 N = NUMBER
 _UNIT = {
@@ -74,7 +74,31 @@ def _word(text: str, on: str | None = None) -> str:
 
 _SHORT = rf"(?P<n>[0-9]{{1,3}}|[{CN_DIGITS}十廿卅百]{{1,3}})"
 
+#: the words for "promptly" (offset 0 after the event).
+PROMPT_WORDS: tuple[str, ...] = (
+    "及时", "立即", "立刻", "马上", "第一时间", "即时", "实时", "随时", "按时", "同步", "随即",
+    "尽快",
+)  # fmt: skip
+#: words that cap a duration (最长不超过6个月 = within 6 months); 内 may follow or not.
+CAP_WORDS: tuple[str, ...] = (
+    "不超过", "不超出", "不多于", "不得超过", "不应超过", "不能超过", "不宜超过", "不得超出",
+    "最长不超过", "最长不得超过", "最多不超过", "最多不得超过", "至迟不超过", "至迟不得超过",
+    "最长", "至多", "最多",
+)  # fmt: skip
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
 DURATION_TOKENS: list[TokenRule] = [
+    TokenRule(
+        "最长不超过<n>个月",
+        rf"(?:{_alternation(CAP_WORDS)})(?P<n>{N})个?"
+        r"(?P<u>工作日|小时|钟头|天|日|周|星期|个月|月|年)(?:以内|之内|内)?",
+        "U",
+        _duration,
+    ),
     TokenRule(
         "<n>个工作日内",
         rf"(?:不超过|不超出|不多于)?(?P<n>{N})个?(?P<u>工作日|小时|钟头|天|周|星期)(?:以内|之内|内)?",
@@ -97,7 +121,7 @@ TOKENS: list[TokenRule] = [
         "O",
         _prompt,
     ),
-    TokenRule("及时", r"及时|立即|立刻|马上|第一时间|即时|按时|同步|随即", "O", _prompt),
+    TokenRule("及时", _alternation(PROMPT_WORDS), "O", _prompt),
     TokenRule(
         "按<law>规定时限",
         r"(?:按照?|依照|依据|根据|遵照)《?(?P<law>[\u4e00-\u9fff]{2,20}?(?:法|条例))》?"
@@ -121,13 +145,7 @@ TOKENS: list[TokenRule] = [
         _word,
     ),
     TokenRule("后", r"之后|以后|(?<!最)后(?![续期果面台方勤备者来])", "K", _word),
-    TokenRule(
-        "长期坚持",
-        r"长期坚持|长期开展|持续推进|持续开展|常态化推进|常态化开展|常态化|长效|长期",
-        "L",
-        _word,
-    ),
-]
+]  # the words of continuing work (L): duty.ONGOING_TOKEN
 
 _TRIGGER_TRIM = re.compile(r"^(?:在|于|自|从|当|待|应在|要在)|(?:之日|之时|时|之际)$")
 
@@ -169,9 +187,9 @@ def after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     dur = next((t for t in tokens if t.code == "U"), None)
     if dur is not None:
         offset = Offset(dur.value.amount, dur.value.unit)
-    else:  # 次月<day>
-        day = next(t.value.day for t in tokens if t.code == "A")
-        offset = Offset(1, Unit.MONTH, day)
+    else:  # 次月<day>前; 次月底前, 次月内: the last day of the next month
+        day = next((t.value.day for t in tokens if t.code == "A"), None)
+        offset = Offset(1, Unit.MONTH, 31 if day is None else day)
     trigger = _trigger(ctx, head, inherit=head.code == "B")
     return [Relative(**ctx.common(tokens, False), offset=offset, trigger=trigger)]
 
@@ -246,7 +264,7 @@ RULES: list[Rule] = [
     Rule("按<law>规定时限", r"X", statutory),
     Rule("待<event>后", r"H", pending),
     Rule("按照<authority>部署", r"c", condition),
-    Rule("<event>后<n>日内", r"B?K?U|NAP?", after_event),
+    Rule("<event>后<n>日内", r"B?K?U|NAP?|N[PW]", after_event),
     Rule("及时", r"O", promptly),
     Rule("长期坚持", r"L", ongoing),
 ]

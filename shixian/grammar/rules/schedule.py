@@ -32,28 +32,71 @@ _UNIT = {
 }  # fmt: skip
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _WEEKDAY.update({str(i + 1): i for i in range(7)})
-_MONTH_OF_PERIOD = {"首月": 1, "第一个月": 1, "末月": -1, "最后一个月": -1}
+#: the month of each period (每季度首月, 每个季度第1个月的15日前) → 1, 2, 3 or -1 (the last).
+_MONTH_OF_PERIOD = {
+    "首月": 1, "首个月": 1, "第一个月": 1, "第1个月": 1, "第二个月": 2, "第2个月": 2,
+    "第三个月": 3, "第3个月": 3, "末月": -1, "最后一个月": -1, "最后1个月": -1, "最末一个月": -1,
+    "最后一月": -1,
+}  # fmt: skip
+#: the week of each period (每月第一周, 每季度第二周前) → 1…5, or -1 (the last).
+_WEEK_OF_PERIOD = {"首周": 1, "第一周": 1, "第二周": 2, "第三周": 3, "第四周": 4, "第五周": 5,
+                   "最后一周": -1, "末周": -1}  # fmt: skip
+_WEEK_OF_PERIOD.update({f"第{i}周": i for i in range(1, 6)})
+#: the working day of each period (每月最后一个工作日, 第三个工作日) → 1…, or -1 (the last).
+_WORKDAY_OF_PERIOD = {"首个工作日": 1, "第一个工作日": 1, "最后一个工作日": -1,
+                      "最后1个工作日": -1, "最末一个工作日": -1, "最后工作日": -1}  # fmt: skip
+#: mode words: a frequency said with 按/逐 or as a period word before a duty verb.
+_MODE_PREFIX = ("按", "逐", "按照")
+_MODE_UNITS = {
+    "年": "年", "年度": "年", "半年": "半年", "半年度": "半年", "季": "季", "季度": "季",
+    "月": "月", "月度": "月", "周": "周", "旬": "旬", "日": "日", "天": "天",
+}  # fmt: skip
+#: what may follow a mode word that is not a frequency (按年龄, 按日期, 逐年递增 is not read)
+_MODE_NOT_BEFORE = (
+    "龄", "份", "期", "节", "薪", "利", "息", "限", "程", "末", "初", "底", "中", "计", "加", "折",
+    "均", "比", "结", "收", "度计划", "度预算", "度目标", "度任务",
+)  # fmt: skip
+_DUTY_VERBS = ("公开", "报送", "更新", "发布", "检查", "通报", "统计", "报告", "上报", "调度",
+               "分析", "考核", "公示", "披露", "汇总", "评估", "总结")  # fmt: skip
+_PERIOD_AS_FREQUENCY = {"月度": "月", "季度": "季", "半年度": "半年"}
 _FINENESS = [Frequency.YEAR, Frequency.HALFYEAR, Frequency.QUARTER, Frequency.MONTH,
              Frequency.TENDAY, Frequency.WEEK, Frequency.DAY]  # fmt: skip
 _PERIOD_MONTHS = {Frequency.YEAR: 12, Frequency.HALFYEAR: 6, Frequency.QUARTER: 3}
 
 
 class Every:
-    """A frequency word's value: period, interval, weekday."""
+    """A frequency word's value: period, interval, weekday(s)."""
 
-    __slots__ = ("every", "interval", "weekday")
+    __slots__ = ("every", "interval", "weekdays")
 
-    def __init__(self, every: Frequency, interval: int = 1, weekday: int | None = None) -> None:
+    def __init__(self, every: Frequency, interval: int = 1, weekdays: tuple[int, ...] = ()) -> None:
         self.every = every
         self.interval = interval
-        self.weekday = weekday
+        self.weekdays = weekdays
+
+
+_WD = "[一二三四五六日天1-7]"
+_WD_LIST = rf"{_WD}(?:[、,和及与]{_WD}){{0,6}}(?![次个天])"
+
+
+def _weekdays(listed: str) -> tuple[int, ...]:
+    return tuple(sorted({_WEEKDAY[ch] for ch in listed if ch in _WEEKDAY}))
 
 
 def _every(text: str, n: str | None, u: str, wd: str | None) -> Every:
     interval = to_int(n) if n else 1
     if interval < 1:
         raise InvalidDate(text, "interval", interval)
-    return Every(_UNIT[u], interval, None if wd is None else _WEEKDAY[wd])
+    return Every(_UNIT[u], interval, () if wd is None else _weekdays(wd))
+
+
+def _mode(text: str, u: str | None, u2: str | None, u3: str | None) -> Every:
+    unit = u or u2 or u3 or ""
+    return Every(_UNIT[_MODE_UNITS.get(unit, _PERIOD_AS_FREQUENCY.get(unit, unit))])
+
+
+def _table(words: object) -> str:
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))  # type: ignore[call-overload]
 
 
 def _report(text: str, u: str) -> Every:
@@ -72,8 +115,21 @@ def _word(text: str) -> str:
     return text
 
 
-def _weekday(text: str, w: str) -> int:
-    return _WEEKDAY[w]
+def _weekday(text: str, w: str) -> tuple[int, ...]:
+    return _weekdays(w)
+
+
+def _position(text: str) -> tuple[str, int]:
+    word = text[:-1] if text.endswith("的") else text
+    if word in _WEEK_OF_PERIOD:
+        return "week", _WEEK_OF_PERIOD[word]
+    if word in _WORKDAY_OF_PERIOD:
+        return "workday", _WORKDAY_OF_PERIOD[word]
+    return "workday", to_int(word[1:-4])  # 第<n>个工作日
+
+
+def _month_of_period(text: str) -> int:
+    return _MONTH_OF_PERIOD[text[:-1] if text.endswith("的") else text]
 
 
 TOKENS: list[TokenRule] = [
@@ -81,9 +137,17 @@ TOKENS: list[TokenRule] = [
         "每<n><period>",
         rf"每(?P<n>[0-9]{{1,2}}|[{CN_DIGITS}十]{{1,3}})?个?"
         r"(?P<u>半年度?|年度?|季度|季|个月|月|旬|周|星期|礼拜|日|天)"
-        r"(?P<wd>(?<=周|期|拜)[一二三四五六日天1-7](?![次个天]))?",  # 每周五
+        rf"(?P<wd>(?<=周|期|拜){_WD_LIST})?的?",  # 每周五, 每周二、四, 每年的
         "Q",
         _every,
+    ),
+    TokenRule(
+        "按月|逐季|月度公开",
+        f"(?:{_table(_MODE_PREFIX)})(?P<u>{_table(_MODE_UNITS)})(?!{_table(_MODE_NOT_BEFORE)})"
+        f"|(?P<u2>{_table(_PERIOD_AS_FREQUENCY)})(?=(?:{_table(_DUTY_VERBS)}))"
+        r"|以(?P<u3>年度|半年|季度|月度|月|周)为(?:时间)?(?:节点|周期|单位)",
+        "Q",
+        _mode,
     ),
     TokenRule(
         "月报|年报", r"(?P<u>半年|年|季|月|周|旬)报(?![告道送名到表批备刊纸社])", "Q", _report
@@ -96,10 +160,15 @@ TOKENS: list[TokenRule] = [
         _count,
     ),
     TokenRule("至少", r"至少|不少于|最少", "Z", _word),
-    TokenRule("首月", r"首月|第一个月|末月|最后一个月", "M", _word),
+    TokenRule("首月", f"(?:{_table(_MONTH_OF_PERIOD)})的?", "M", _month_of_period),
     TokenRule(
-        "周<weekday>", r"(?:周|星期|礼拜)(?P<w>[一二三四五六日天1-7])(?![次个])", "D", _weekday
+        "第一周|最后一个工作日",
+        f"(?:{_table({**_WEEK_OF_PERIOD, **_WORKDAY_OF_PERIOD})}"
+        rf"|第(?:[0-9]{{1,2}}|[{CN_DIGITS}十]{{1,3}})个工作日)的?",
+        "k",
+        _position,
     ),
+    TokenRule("周<weekday>", rf"(?:周|星期|礼拜)(?P<w>{_WD_LIST})", "D", _weekday),
     TokenRule("后续", r"后续|此后|今后", "V", _word),
     TokenRule("结束后", r"(?:结束|届满|终了|期满)(?:之日)?(?:以后|之后|后)", "J", _word),
 ]
@@ -112,11 +181,8 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     finest = max(qs, key=lambda t: _FINENESS.index(t.value.every)
                  if t.value.every in _FINENESS else -1)  # fmt: skip
     freq: Every = finest.value
-    fields: dict[str, object] = {
-        "every": freq.every,
-        "interval": freq.interval,
-        "weekday": freq.weekday,
-    }
+    fields: dict[str, object] = {"every": freq.every, "interval": freq.interval}
+    _set_weekdays(fields, freq.weekdays)
     inferred = False
     # bounds before the frequency: 自2016年起, 2016—2018年, (4—10月)
     for tok in tokens[:q_pos]:
@@ -137,15 +203,23 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     listed: set[int] = set()  # 每年6月、12月
     for tok in tokens[q_pos:]:
         if tok.code == "M":
-            month_of_period = _MONTH_OF_PERIOD[tok.value]
+            month_of_period = tok.value
         elif tok.code == "D":
-            fields["weekday"] = tok.value
+            _set_weekdays(fields, tok.value)
+        elif tok.code == "k":
+            fields[tok.value[0]] = tok.value[1]
         elif tok.code == "A":
             anchor = tok.value
             if anchor.has_year:
                 start, end, _, _ = anchor.bounds(ctx.reference, ctx.text)
                 fields["start"], fields["until"] = start, end
                 continue
+            if anchor.month is None and freq.every is Frequency.YEAR:
+                # 每年上半年, 每年一季度: due by the end of that part of the year
+                if anchor.half is not None:
+                    fields["months"] = (6 * anchor.half,)
+                elif anchor.quarter is not None:
+                    fields["months"] = (3 * anchor.quarter,)
             if anchor.month is not None:
                 listed.update(_month_list(anchor))
                 fields["months"] = tuple(sorted(listed))
@@ -208,6 +282,14 @@ def _after_period_end(every: Frequency, duration: Duration) -> dict[str, object]
     return None
 
 
+def _set_weekdays(fields: dict[str, object], days: tuple[int, ...]) -> None:
+    """One due weekday is ``weekday``; several are ``weekdays`` (每周二、四)."""
+    if len(days) == 1:
+        fields["weekday"], fields["weekdays"] = days[0], None
+    elif days:
+        fields["weekday"], fields["weekdays"] = None, days
+
+
 def _has(tokens: Sequence[Token], code: str) -> bool:
     return any(t.code == code for t in tokens)
 
@@ -237,7 +319,7 @@ def _validate(ctx: Context, fields: dict[str, object]) -> None:
 RULES: list[Rule] = [
     Rule(
         "每<period>",
-        r"(?:V_?)?(?:F?AS?)?Z?Q(?:A(?:/A)*|[MDEQP])*(?:_?Z?_?C)?(?:JU)?",
+        r"(?:V_?)?(?:F?AS?)?Z?Q(?:A(?:/A)*|[MDEQPk])*(?:_?Z?_?C)?(?:JU)?",
         schedule,
     ),
 ]

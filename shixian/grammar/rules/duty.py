@@ -1,0 +1,275 @@
+"""The words of duties: same-day and next-day limits, limits before an event, caps and
+extensions, calendar-relative words, pending and continuing work.
+
+应在收到转办件的当日, 次日起13个工作日内, 会议召开5日前, 节前3个工作日,
+最长不超过6个月, 可延长15个工作日, 下周五前, 本季度内, 另行通知, 永久保留.
+
+Every closed vocabulary is a table below; the token patterns are built from them.
+
+Token codes: ``i`` a same-day / next-day word (当日, 次日: an offset), ``e`` an
+extension (可延长, 延长期限不得超过: the duration follows), ``t`` a word for a
+period relative to the reference (本周, 下季度), ``H`` a pending word (另行通知),
+``L`` a word of continuing work (永久保留). The cap words (最长不超过, 不得超过) are
+part of the duration token ``U`` (``relative.CAP_WORDS``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from ...calendar import periods
+from ...model import Deadline, Direction, Offset, Part, Relative, Unit, Window
+from ..anchors import Anchor
+from ..engine import Context, Rule, Token, TokenRule
+from .calendar import deadline_before, window
+from .relative import _trigger, after_event
+
+__all__ = [
+    "DAY_WORDS",
+    "EVENT_ENDS",
+    "EXTENSION_CAP",
+    "EXTENSION_MAY",
+    "EXTENSION_WHAT",
+    "ONGOING_WORDS",
+    "PENDING_WORDS",
+    "PERIOD_WORDS",
+    "RULES",
+    "TOKENS",
+]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regular expression for any of ``words``, longest first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+#: same day / next day → days after the event (应在收到转办件的当日 → 0).
+DAY_WORDS: dict[str, int] = {
+    "当日": 0, "当天": 0, "即日": 0, "当场": 0, "同日": 0, "同一天": 0, "当即": 0,
+    "次日": 1, "第二天": 1, "第二日": 1, "隔日": 1, "翌日": 1, "次一日": 1, "隔天": 1,
+}  # fmt: skip
+
+#: words that open an extension (可延长15个工作日, 延长期限不得超过20个工作日):
+#: a permission, 延长, what is extended, a cap.
+EXTENSION_MAY: tuple[str, ...] = (
+    "可",
+    "可以",
+    "可予",
+    "可予以",
+    "并可",
+    "经批准可",
+    "最多可",
+    "可适当",
+    "可再",
+    "需",
+)
+EXTENSION_WHAT: tuple[str, ...] = ("期限", "的期限", "答复期限", "时限", "时间", "的时间")
+EXTENSION_CAP: tuple[str, ...] = (
+    "最长",
+    "最多",
+    "不得超过",
+    "不超过",
+    "最长不得超过",
+    "最长不超过",
+    "最多不超过",
+)
+
+#: words that say the time will be set later → what it waits on.
+PENDING_WORDS: dict[str, str] = {
+    "另行通知": "通知", "届时另行通知": "通知", "另行告知": "通知", "另行公告": "公告",
+    "另行公布": "公告", "另行安排": "安排", "另行确定": "确定", "另定": "确定",
+    "待定": "决定", "另行商定": "商定", "视情况而定": "情况", "视情况": "情况",
+    "视具体情况而定": "情况", "根据工作需要": "工作需要", "视工作需要": "工作需要",
+}  # fmt: skip
+
+#: words of continuing work with no end (kind ``ongoing``).
+ONGOING_WORDS: tuple[str, ...] = (
+    "永久保留", "永久公开", "长期保留", "长期公开", "长期有效", "长期保存", "永久保存",
+    "常年", "长年", "常态化公开", "持续公开", "长期坚持", "长期开展", "持续推进",
+    "持续开展", "常态化推进", "常态化开展", "常态化", "长效", "长期",
+)  # fmt: skip
+
+#: periods named relative to the reference date → (grain, shift).
+PERIOD_WORDS: dict[str, tuple[str, int]] = {
+    "本周": ("week", 0), "这周": ("week", 0), "本星期": ("week", 0), "下周": ("week", 1),
+    "下星期": ("week", 1), "上周": ("week", -1), "本月": ("month", 0), "上月": ("month", -1),
+    "上个月": ("month", -1), "本季度": ("quarter", 0), "本季": ("quarter", 0),
+    "下季度": ("quarter", 1), "下一季度": ("quarter", 1), "下个季度": ("quarter", 1),
+    "上季度": ("quarter", -1), "上一季度": ("quarter", -1), "上个季度": ("quarter", -1),
+}  # fmt: skip
+
+#: how the words before a limit end when they name an event it lies before
+#: (投票日的15日以前, 会议召开5日前, 节前3个工作日); other words (各部门15日前) do not.
+EVENT_ENDS: tuple[str, ...] = (
+    "的", "日", "召开", "开庭", "开标", "投票", "选举", "举行", "举办", "开始", "开幕",
+    "开学", "开考", "考试", "节", "会", "届满", "到期", "期满", "截止", "报名", "实施",
+)  # fmt: skip
+
+_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_WEEKDAY.update({str(i + 1): i for i in range(7)})
+_FILLER = re.compile(r"^(?:应当|应|须|需|要|必须|并|均|请)?(?:在|于|自|从|当|待)?|(?:之|的)$")
+# the words before the event: 选举委员会应当在 | 投票日的
+_SUBJECT = re.compile(r"^.*?(?:应当|应该|应|须|需|要|必须)?(?:在|于)(?=..)")
+
+
+def _event_words(gap: str) -> str:
+    """The event in the words before a limit: 各承办单位应在收到转办件的 → 收到转办件."""
+    words = _SUBJECT.sub("", gap, count=1)
+    return _FILLER.sub("", _FILLER.sub("", words))
+
+
+def _day_word(text: str) -> Offset:
+    return Offset(DAY_WORDS[text])
+
+
+def _word(text: str) -> str:
+    return text
+
+
+def _pending(text: str) -> str:
+    return PENDING_WORDS[text]
+
+
+def _period(text: str, wd: str | None) -> tuple[str, int, int | None]:
+    grain, shift = PERIOD_WORDS[text[:-1] if wd is not None else text]
+    return grain, shift, None if wd is None else _WEEKDAY[wd]
+
+
+TOKENS: list[TokenRule] = [
+    TokenRule("当日|次日", _alternation(DAY_WORDS), "i", _day_word),
+    TokenRule(
+        "可延长",
+        f"(?:{_alternation(EXTENSION_MAY)})?延长(?:{_alternation(EXTENSION_WHAT)})?"
+        f"(?:{_alternation(EXTENSION_CAP)})?",
+        "e",
+        _word,
+    ),
+    TokenRule("另行通知", _alternation(PENDING_WORDS), "H", _pending),
+    TokenRule(
+        "本周|下季度",
+        f"(?:{_alternation(PERIOD_WORDS)})(?!期)"
+        r"(?P<wd>(?<=周|期)[一二三四五六日天1-7](?![次个天]))?",
+        "t",
+        _period,
+    ),
+]
+#: the ongoing words, tried with the other continuing-work words (see ``relative.TOKENS``)
+ONGOING_TOKEN = TokenRule("永久保留", _alternation(ONGOING_WORDS), "L", _word)
+
+
+def _event_before(ctx: Context, tok: Token) -> str | None:
+    """The event named by the words right before ``tok`` (收到转办件的 → 收到转办件)."""
+    if tok.index < 1:
+        return None
+    gap = ctx.tokens[tok.index - 1]
+    if gap.code != "_":
+        return None
+    return _event_words(gap.value) or None
+
+
+def same_day(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """当日, 次日, and 次日起13个工作日内: a fixed offset after the event named before."""
+    head = tokens[0]
+    trigger = _event_before(ctx, head) or _trigger(ctx, head)
+    dur = next((t for t in tokens if t.code == "U"), None)
+    offset: Offset = head.value if dur is None else Offset(dur.value.amount, dur.value.unit)
+    return [Relative(**ctx.common(tokens, False), offset=offset, trigger=trigger)]
+
+
+def _names_event(words: str | None) -> bool:
+    return words is not None and len(words) >= 1 and words.endswith(EVENT_ENDS)
+
+
+def before_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """会议召开5日前, 投票日的15日以前, 节前3个工作日, 开庭三日前: due before the event.
+
+    A bare day after words that name no event (于10日前, 各部门15日前) is the
+    calendar deadline it was.
+    """
+    gap = tokens[0]
+    rest = tokens[1:]
+    words = _event_words(gap.value)
+    anchor = next((t for t in rest if t.code == "A"), None)
+    bare_day = anchor is None or _bare_day(anchor.value)
+    if not (words and _names_event(gap.value) and bare_day):  # the reading without an event
+        if rest[-1].code == "P":
+            return deadline_before(ctx, rest) if anchor is not None else after_event(ctx, rest[:-1])
+        return window(ctx, rest[1:]) if anchor is not None else after_event(ctx, rest[1:])
+    if anchor is not None:
+        offset = Offset(anchor.value.day, Unit.DAY)
+    else:
+        dur = next(t for t in rest if t.code == "U").value
+        offset = Offset(dur.amount, dur.unit)
+    trigger = re.sub(r"(?:之|的)$", "", words)
+    return [
+        Relative(
+            **ctx.common(rest, False),
+            offset=offset,
+            trigger=trigger,
+            direction=Direction.BEFORE,
+        )
+    ]
+
+
+def _bare_day(anchor: Anchor) -> bool:
+    return (
+        anchor.day is not None
+        and anchor.month is None
+        and not anchor.has_year
+        and anchor.to is None
+        and anchor.edge is None
+    )
+
+
+def extension(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """可延长15个工作日: the extension of the relative limit before it, or a part of its own."""
+    dur = tokens[-1].value
+    ext = Offset(dur.amount, dur.unit)
+    for i in range(len(ctx.parts) - 1, max(len(ctx.parts) - 4, -1), -1):
+        part = ctx.parts[i]
+        if isinstance(part, Relative) and part.extension is None:
+            ctx.parts[i] = attrs.evolve(part, extension=ext)
+            return []
+    return [Relative(**ctx.common(tokens, False), offset=Offset(None), extension=ext)]
+
+
+def _period_bounds(reference: dt.date, grain: str, shift: int) -> tuple[dt.date, dt.date]:
+    if grain == "week":
+        monday = reference - dt.timedelta(days=reference.weekday()) + dt.timedelta(weeks=shift)
+        return monday, monday + dt.timedelta(days=6)
+    if grain == "month":
+        first = periods.add_months(reference.replace(day=1), shift)
+        return periods.month_bounds(first.year, first.month)
+    first = periods.add_months(reference.replace(day=1), 3 * shift)
+    return periods.quarter_bounds(first.year, (first.month - 1) // 3 + 1)
+
+
+def this_period(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """本周内, 本月10日前, 下周五前, 下季度: the period relative to the reference date.
+
+    With 前 (or 底前) a deadline at the period's end (at the named day or weekday);
+    otherwise a window over it (over the named day).
+    """
+    grain, shift, weekday = tokens[0].value
+    start, end = _period_bounds(ctx.reference, grain, shift)
+    anchor = next((t.value for t in tokens if t.code == "A"), None)
+    if weekday is not None:
+        start = end = start + dt.timedelta(days=weekday)
+    elif anchor is not None and anchor.day is not None and grain == "month":
+        start = end = dt.date(start.year, start.month, min(anchor.day, end.day))
+    common = ctx.common(tokens, False)
+    if tokens[-1].code == "P":
+        return [Deadline(**common, due=end)]
+    return [Window(**common, start=start, end=end)]
+
+
+RULES: list[Rule] = [
+    Rule("次日起<n>个工作日内", r"iS?U|i", same_day),
+    Rule("会议召开5日前", r"_(?:AP|PU|UP|PA)", before_event),
+    Rule("可延长15个工作日", r"eU", extension),
+    Rule("本月10日前", r"t(?:A?P|W)?", this_period),
+]
