@@ -51,7 +51,7 @@ ERROR = ADDED_COLUMNS.index("error")
 
 
 def _in_memory(path: Path, *options: str) -> bytes:
-    out = path.with_suffix(".memory")
+    out = path.with_name(path.stem + ".memory" + path.suffix)
     args = build_parser().parse_args(
         ["table", str(path), "-r", REF, "-o", str(out), "-q", *options]
     )
@@ -60,7 +60,7 @@ def _in_memory(path: Path, *options: str) -> bytes:
 
 
 def _streamed(path: Path, *options: str, code: int = 0) -> bytes:
-    out = path.with_suffix(".streamed")
+    out = path.with_name(path.stem + ".streamed" + path.suffix)
     assert main(["table", str(path), "-r", REF, "-o", str(out), "-q", *options]) == code
     if code:
         assert not out.exists()  # a failed run leaves no half-written file
@@ -75,13 +75,14 @@ def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
-@pytest.mark.parametrize("fmt", ["csv", "tsv", "jsonl"])
+@pytest.mark.parametrize("options", ["csv", "tsv", "jsonl", "csv --excel", "tsv --excel"])
 def test_examples_stream_as_in_memory(
-    path: Path, fmt: str, tmp_path: Path, small_chunks: None
+    path: Path, options: str, tmp_path: Path, small_chunks: None
 ) -> None:
     copy = tmp_path / path.name
     copy.write_bytes(path.read_bytes())
-    assert _streamed(copy, "-f", fmt) == _in_memory(copy, "-f", fmt)
+    argv = ["-f", *options.split()]
+    assert _streamed(copy, *argv) == _in_memory(copy, *argv)
 
 
 def _write(rows: list[list[str]], *, delimiter: str, ending: str) -> str:
