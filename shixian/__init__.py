@@ -6,11 +6,18 @@ datetime.date(2016, 7, 31)
 
 The names below are loaded on first use (PEP 562), so that ``import shixian``
 stays cheap for programs that only sometimes normalize.
+
+Loading is thread- and fork-safe: names are loaded under a lock, and just before
+the process forks (``os.fork``, a ``fork`` process pool) every module shixian
+loads lazily is imported, waiting for any import another thread has begun, so
+that a forked child never inherits a half-imported module.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
+import threading
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -18,7 +25,13 @@ if TYPE_CHECKING:
         MAX_PHRASE_LENGTH as MAX_PHRASE_LENGTH,
     )
     from .api import (
+        Failure as Failure,
+    )
+    from .api import (
         Match as Match,
+    )
+    from .api import (
+        Matches as Matches,
     )
     from .api import (
         extract as extract,
@@ -34,7 +47,13 @@ if TYPE_CHECKING:
         CalendarOutOfRange as CalendarOutOfRange,
     )
     from .errors import (
+        DateOutOfRange as DateOutOfRange,
+    )
+    from .errors import (
         EmptyPhrase as EmptyPhrase,
+    )
+    from .errors import (
+        HolidayOutOfRange as HolidayOutOfRange,
     )
     from .errors import (
         InputTooLong as InputTooLong,
@@ -56,6 +75,9 @@ if TYPE_CHECKING:
     )
     from .errors import (
         ShixianError as ShixianError,
+    )
+    from .errors import (
+        UnknownTimeZone as UnknownTimeZone,
     )
     from .errors import (
         UnrecognizedPhrase as UnrecognizedPhrase,
@@ -113,10 +135,14 @@ if TYPE_CHECKING:
 __version__ = "0.1.0.dev0"
 
 _EXPORTS = {
-    "api": ("MAX_PHRASE_LENGTH", "Match", "extract", "normalize", "parse_reference"),
+    "api": (
+        "MAX_PHRASE_LENGTH", "Failure", "Match", "Matches", "extract", "normalize",
+        "parse_reference",
+    ),
     "errors": (
-        "CalendarOutOfRange", "EmptyPhrase", "InputTooLong", "InvalidDate", "InvalidReference",
-        "NotComputable", "NoticeError", "ProvisionalCalendarWarning", "ShixianError",
+        "CalendarOutOfRange", "DateOutOfRange", "EmptyPhrase", "HolidayOutOfRange",
+        "InputTooLong", "InvalidDate", "InvalidReference", "NotComputable", "NoticeError",
+        "ProvisionalCalendarWarning", "ShixianError", "UnknownTimeZone",
         "UnrecognizedPhrase",
     ),
     "model": (
@@ -132,14 +158,18 @@ __all__ = [
     "MAX_PHRASE_LENGTH",
     "RECORD_COLUMNS",
     "CalendarOutOfRange",
+    "DateOutOfRange",
     "Deadline",
     "EmptyPhrase",
+    "Failure",
     "Frequency",
+    "HolidayOutOfRange",
     "InputTooLong",
     "InvalidDate",
     "InvalidReference",
     "Kind",
     "Match",
+    "Matches",
     "Normalized",
     "NotComputable",
     "NoticeError",
@@ -154,6 +184,7 @@ __all__ = [
     "ShixianError",
     "StatuteRef",
     "Unit",
+    "UnknownTimeZone",
     "UnrecognizedPhrase",
     "Window",
     "WorkdayCalendar",
@@ -165,13 +196,52 @@ __all__ = [
 ]
 
 
+#: Modules imported on first use (here and inside functions), imported before a fork.
+_LAZY_MODULES = (
+    "shixian.api",
+    "shixian.calendar.recurrence",
+    "shixian.calendar.statutes",
+    "shixian.calendar.workdays",
+    "shixian.io.render",
+    "cn2an",
+)
+_lock = threading.RLock()
+
+
 def __getattr__(name: str) -> Any:
     module = _MODULE_OF.get(name)
     if module is None:
         raise AttributeError(f"module 'shixian' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value
+    with _lock:
+        value = getattr(importlib.import_module(f".{module}", __name__), name)
+        globals()[name] = value
     return value
+
+
+def _before_fork() -> None:
+    """Import every lazily loaded module (waiting for other threads' imports) and
+    hold the lock, so the child starts with whole modules and a free lock."""
+    _lock.acquire()
+    try:
+        for module in _LAZY_MODULES:
+            importlib.import_module(module)
+        for name, module in _MODULE_OF.items():
+            globals()[name] = getattr(importlib.import_module(f".{module}", __name__), name)
+    except Exception:  # never stop a fork: the child then loads what it needs itself
+        pass
+
+
+def _after_fork_in_child() -> None:
+    global _lock
+    _lock = threading.RLock()
+
+
+if hasattr(os, "register_at_fork"):  # POSIX
+    os.register_at_fork(
+        before=_before_fork,
+        after_in_parent=lambda: _lock.release(),
+        after_in_child=_after_fork_in_child,
+    )
 
 
 def __dir__() -> list[str]:

@@ -15,16 +15,23 @@ from .errors import (
     EmptyPhrase,
     InputTooLong,
     InvalidDate,
-    ShixianError,
     UnrecognizedPhrase,
 )
 from .grammar.clean import clean
-from .grammar.engine import Context, Token
+from .grammar.engine import Context, Token, is_out_of_calendar
 from .grammar.rules import GRAMMAR
 from .model import Normalized, Part, Pending, Window
-from .model.reference import is_missing, parse_reference
+from .model.reference import TimeZone, is_missing, parse_reference
 
-__all__ = ["MAX_PHRASE_LENGTH", "Match", "extract", "normalize", "parse_reference"]
+__all__ = [
+    "MAX_PHRASE_LENGTH",
+    "Failure",
+    "Match",
+    "Matches",
+    "extract",
+    "normalize",
+    "parse_reference",
+]
 
 #: The longest text :func:`normalize` accepts (a table cell is far shorter);
 #: use :func:`extract` for documents.
@@ -34,6 +41,7 @@ _CACHE_SIZE = 8192
 _LATIN = re.compile(r"[A-Za-z]{3,}")
 _CONDITION_HEAD = re.compile(r"^(?:按照|按|根据|依照|依据)")
 _SENTENCE_END = re.compile(r"[。;\n]")
+_OUTSIDE = "outside the calendar (0001-01-01 to 9999-12-31)"
 
 
 def normalize(
@@ -43,6 +51,7 @@ def normalize(
     exclusive: bool = False,
     cache: bool = True,
     strict: bool | None = None,
+    tz: TimeZone = None,
 ) -> Normalized:
     """The structured meaning of one deadline phrase (a table cell).
 
@@ -50,13 +59,15 @@ def normalize(
         text: the phrase, e.g. ``"2016年7月底前完成"``; noise (spaces, full-width
             characters, wrapped lines, Chinese numerals) is tolerated.
         reference: the date the document was issued; it supplies the year of
-            phrases that name none (全年工作). Default: today.
+            phrases that name none (全年工作). Default: today, in the machine's
+            local time zone unless ``tz`` is given (see :func:`parse_reference`).
         exclusive: read ``X前`` as *before X begins* (2016年7月前 → 2016-06-30)
             instead of the default inclusive reading (→ 2016-07-31). Either way
             the result is marked ambiguous and carries the other reading. The
             command line's option of the same name is ``--exclusive``.
         cache: reuse the result of an identical earlier call (results are immutable).
         strict: the old name of ``exclusive``; deprecated (a ``DeprecationWarning``).
+        tz: the time zone "today" is taken in (``"Asia/Shanghai"``); default: local.
 
     Raises:
         TypeError: ``text`` is not a string (nor a missing value).
@@ -64,7 +75,8 @@ def normalize(
             ``NaN``, ``pd.NA``, ``NaT``: an empty spreadsheet cell); a subclass
             of ``UnrecognizedPhrase``.
         UnrecognizedPhrase: no time expression understood.
-        InvalidDate: an impossible date (2016年2月30日, 13月, 第五季度).
+        InvalidDate: an impossible date (2016年2月30日, 13月, 第五季度), or one
+            before 0001-01-01 or after 9999-12-31 (上半年 in year 1).
         InputTooLong: longer than :data:`MAX_PHRASE_LENGTH`.
         InvalidReference: ``reference`` cannot be read.
 
@@ -80,7 +92,7 @@ def normalize(
         raise InputTooLong(len(text), MAX_PHRASE_LENGTH)
     if strict is not None:
         exclusive = _deprecated_strict(strict, "normalize")
-    ref = parse_reference(reference)
+    ref = parse_reference(reference, tz=tz)
     if cache:
         return _cached(text, ref, exclusive)
     return _normalize(text, ref, exclusive)
@@ -125,11 +137,9 @@ def _parse(text: str, reference: dt.date, strict: bool, *, lines: bool = False) 
         raise InvalidDate(text, exc.field, exc.value) from None
     except (OverflowError, ValueError) as exc:
         # date arithmetic past year 9999 or before year 1; anything else is a bug
-        if isinstance(exc, ShixianError) or not (
-            isinstance(exc, OverflowError) or "out of range" in str(exc)
-        ):
+        if not is_out_of_calendar(exc):
             raise
-        raise InvalidDate(text, "date", str(exc)) from None
+        raise InvalidDate(text, "date", _OUTSIDE) from None
 
 
 def _with_conditions(ctx: Context, standalone_pending: bool) -> list[Part]:
@@ -223,19 +233,50 @@ class Match:
         return {"start": self.start, "end": self.end, "text": self.text, **self.result.to_dict()}
 
 
+@attrs.frozen
+class Failure:
+    """An expression :func:`extract` found but could not compute (its date is
+    impossible, or before 0001-01-01 / after 9999-12-31): skipped, never raised.
+
+    ``start``/``end`` are offsets into the document; ``error`` the reason.
+    """
+
+    start: int
+    end: int
+    text: str
+    error: str
+    error_type: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return attrs.asdict(self)
+
+
+class Matches(list[Match]):
+    """The list :func:`extract` returns: the matches, plus ``failures``, the
+    expressions skipped because they could not be computed (in order)."""
+
+    failures: tuple[Failure, ...] = ()
+
+
 def extract(
     text: str,
     reference: dt.date | dt.datetime | str | int | None = None,
     *,
     exclusive: bool = False,
     strict: bool | None = None,
-) -> list[Match]:
+    tz: TimeZone = None,
+) -> Matches:
     """Every time expression in running text, in order, without overlaps.
 
     Each part the grammar finds is one match (自2016年起每季度 is one part, so
     one match); triggers of relative times are read from the surrounding
     sentence. Runs in time linear in the length of the text. ``exclusive`` is
     :func:`normalize`'s (``strict`` its deprecated old name).
+
+    An expression that cannot be computed (2016年2月30日; 上半年 with a reference
+    in year 1) never costs the others: it is skipped and listed in the returned
+    list's ``failures`` (:class:`Failure`). ``tz`` is as for :func:`normalize`.
 
     >>> [m.text for m in extract("每周公开食品抽检信息,每季度公开药品抽检信息。", 2016)]
     ['每周', '每季度']
@@ -244,11 +285,11 @@ def extract(
         raise TypeError(f"extract() needs a str, not {type(text).__name__}")
     if strict is not None:
         exclusive = _deprecated_strict(strict, "extract")
-    ref = parse_reference(reference)
+    ref = parse_reference(reference, tz=tz)
+    matches = Matches()
     if not text:
-        return []
+        return matches
     ctx = _parse(text, ref, exclusive, lines=True)
-    matches: list[Match] = []
     parts = _with_conditions(ctx, standalone_pending=False)
     WORK.matches += len(parts)
     for part in parts:
@@ -257,4 +298,15 @@ def extract(
             continue
         local = attrs.evolve(part, span=(0, end - start))
         matches.append(Match(start, end, part.text, Normalized(part.text, ref, (local,))))
+    if ctx.failures:
+        matches.failures = tuple(_failure(ctx, *f) for f in ctx.failures)
     return matches
+
+
+def _failure(ctx: Context, start: int, end: int, exc: Exception) -> Failure:
+    if ctx.cleaned.origin is not None:
+        start, end = ctx.cleaned.span(start, end)
+    text = ctx.text[start:end]
+    if not isinstance(exc, InvalidDate):
+        exc = InvalidDate(text, "date", _OUTSIDE)
+    return Failure(start, end, text, str(exc), type(exc).__name__)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 __all__ = [
     "CalendarOutOfRange",
+    "DateOutOfRange",
     "EmptyPhrase",
+    "HolidayOutOfRange",
     "InputTooLong",
     "InvalidDate",
     "InvalidReference",
@@ -12,6 +14,7 @@ __all__ = [
     "NoticeError",
     "ProvisionalCalendarWarning",
     "ShixianError",
+    "UnknownTimeZone",
     "UnrecognizedPhrase",
 ]
 
@@ -86,6 +89,27 @@ class InvalidDate(ShixianError):
         super().__init__(f"invalid {field} {value!r} in {text!r}")
 
 
+class HolidayOutOfRange(InvalidDate):
+    """An official holiday period (春节期间, 国庆假期) was asked of a year the holiday
+    data does not cover, or of a festival without days off that year.
+
+    ``festival`` and ``year`` name the holiday asked for; ``detail`` says why
+    there is none (and, past the data, the way forward: that year's notice).
+    """
+
+    def __init__(self, text: str, festival: str, year: int, detail: str) -> None:
+        self.text = text
+        self.field = "holiday period"
+        self.value = f"{festival} {year}"
+        self.festival = festival
+        self.year = year
+        self.detail = detail
+        self._fields = (text, festival, year, detail)
+        ShixianError.__init__(
+            self, f"no official holiday period for {festival} {year} in {text!r}: {detail}"
+        )
+
+
 class InputTooLong(ShixianError):
     """The input is longer than the documented bound for a single phrase."""
 
@@ -111,6 +135,17 @@ class InvalidReference(ShixianError):
             f"cannot read reference {value!r}{what}: give a date, a datetime, a year, "
             "or a day as 2016-05-01, 2016/05/01 or 2016年5月1日"
         )
+
+
+class UnknownTimeZone(InvalidReference):
+    """The time zone given for the reference (``tz=``, ``--tz``) is not one."""
+
+    def __init__(self, value: object) -> None:
+        ShixianError.__init__(
+            self, f"unknown time zone {value!r}: give an IANA name such as 'Asia/Shanghai'"
+        )
+        self.value = value
+        self._fields = (value,)
 
 
 class CalendarOutOfRange(ShixianError):
@@ -140,6 +175,23 @@ class NotComputable(ShixianError):
         self.reason = reason
         self._fields = (what, reason)
         super().__init__(f"cannot compute {what}: {reason}")
+
+
+class DateOutOfRange(NotComputable):
+    """A computed date would fall before 0001-01-01 or after 9999-12-31, the dates
+    :mod:`datetime` (and so shixian) can hold.
+
+    >>> import datetime as dt, shixian
+    >>> part = shixian.normalize("收到后3日内", 2016).parts[0]
+    >>> part.resolve(dt.date(9999, 12, 30))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    shixian.errors.DateOutOfRange: cannot compute a date: 9999-12-30 + 3 days is outside ...
+    """
+
+    def __init__(self, what: str, reason: str) -> None:
+        super().__init__(what, f"{reason} is outside the calendar (0001-01-01 to 9999-12-31)")
+        self._fields = (what, reason)
 
 
 class NoticeError(ShixianError):

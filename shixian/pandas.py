@@ -27,6 +27,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from .errors import ShixianError
 from .io.batch import Batch, normalize_cells
 from .io.record import COLUMNS, KINDS
 from .io.tables import import_extra
@@ -53,7 +54,7 @@ def dtypes() -> dict[str, Any]:
         elif column.type == "int":
             out[column.name] = pd.Int64Dtype()
         else:
-            out[column.name] = pd.StringDtype()
+            out[column.name] = pd.StringDtype("python")
     return out
 
 
@@ -75,9 +76,10 @@ def _naive(value: dt.date) -> dt.date:
     return value
 
 
-def frame(batch: Batch, index: Any = None) -> Any:
-    """The DataFrame of a :class:`~shixian.io.batch.Batch` (one row per code)."""
-    codes = np.asarray(batch.codes, dtype=np.intp)
+def frame(batch: Batch, index: Any = None, codes: Any = None) -> Any:
+    """The DataFrame of a :class:`~shixian.io.batch.Batch`: one row per code
+    (``codes``, default ``batch.codes``: the record of each row)."""
+    codes = np.asarray(batch.codes if codes is None else codes, dtype=np.intp)
     types = dtypes()
     data = {}
     for column in COLUMNS:
@@ -91,15 +93,37 @@ def meta() -> Any:
     return frame(Batch([], [], []))
 
 
+def _as_series(values: Any) -> Any:
+    if isinstance(values, pd.Series):
+        return values
+    if isinstance(values, pd.Index):
+        return pd.Series(values.to_numpy(dtype=object), dtype=object)
+    return pd.Series(list(values), dtype=object)
+
+
 def _per_row(reference: Any, values: Any) -> Any:
-    """Align a Series of references on the values' index."""
-    if isinstance(reference, pd.Series) and isinstance(values, pd.Series):
+    """``None`` for one reference for all rows, else a Series of them aligned on ``values``."""
+    if isinstance(reference, pd.Series):
         if not reference.index.equals(values.index):
             reference = reference.reindex(values.index)
-        return reference.to_numpy(dtype=object)
-    if isinstance(reference, (pd.Index, np.ndarray)):
-        return list(reference)
-    return reference
+        return reference
+    if isinstance(reference, (pd.Index, np.ndarray, list, tuple)):
+        if len(reference) != len(values):
+            raise ShixianError(
+                f"reference has {len(reference)} values for {len(values)} rows: "
+                "give one date, or one per row"
+            )
+        return pd.Series(list(reference), index=values.index, dtype=object)
+    return None
+
+
+def _factorize(values: Any) -> tuple[Any, list[Any]]:
+    """Codes (-1 for a missing value) and the distinct values, in order of appearance."""
+    try:
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    except TypeError:  # unhashable cells: one code per row
+        return np.arange(len(values), dtype=np.int64), list(values.to_numpy(dtype=object))
+    return np.asarray(codes, dtype=np.int64), list(np.asarray(uniques, dtype=object))
 
 
 def normalize(
@@ -125,12 +149,22 @@ def normalize(
         shixian.ShixianError: with ``errors="raise"``, the first phrase or
             reference that fails; ``InvalidReference`` for a scalar ``NaT``.
     """
-    index = values.index if isinstance(values, pd.Series) else None
-    cells = values.to_numpy(dtype=object) if isinstance(values, (pd.Series, pd.Index)) else values
-    batch = normalize_cells(
-        list(cells), _per_row(reference, values), exclusive=exclusive, errors=errors
-    )
-    return frame(batch, index)
+    series = _as_series(values)
+    refs = _per_row(reference, series)
+    p_codes, p_uniques = _factorize(series)
+    ref_arg: Any = reference
+    if refs is None:
+        pair_codes, pair_uniques = _factorize(pd.Series(p_codes + 1))
+        phrases = [None if u == 0 else p_uniques[u - 1] for u in pair_uniques]
+    else:
+        r_codes, r_uniques = _factorize(refs)
+        width = len(r_uniques) + 1
+        pair_codes, pair_uniques = _factorize(pd.Series((p_codes + 1) * width + r_codes + 1))
+        phrases = [None if u // width == 0 else p_uniques[u // width - 1] for u in pair_uniques]
+        ref_arg = [None if u % width == 0 else r_uniques[u % width - 1] for u in pair_uniques]
+    batch = normalize_cells(phrases, ref_arg, exclusive=exclusive, errors=errors)
+    codes = np.asarray(batch.codes, dtype=np.intp)[pair_codes]
+    return frame(batch, series.index, codes)
 
 
 def annotate(
@@ -173,8 +207,8 @@ class ShixianAccessor:
     def results(self, reference: Any = None, *, exclusive: bool = False) -> Any:
         """A Series of :class:`~shixian.Normalized` (``None`` where a cell has no result)."""
         cells = list(self._series.to_numpy(dtype=object))
-        batch = normalize_cells(
-            cells, _per_row(reference, self._series), exclusive=exclusive, errors="coerce"
-        )
+        refs = _per_row(reference, self._series)
+        ref_arg = reference if refs is None else list(refs.to_numpy(dtype=object))
+        batch = normalize_cells(cells, ref_arg, exclusive=exclusive, errors="coerce")
         out = [batch.results[c] for c in batch.codes]
         return pd.Series(out, index=self._series.index, dtype=object, name=self._series.name)

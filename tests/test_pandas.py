@@ -36,7 +36,7 @@ def test_dtypes_and_index_are_kept() -> None:
     for name in ("ambiguous", "year_inferred", "complete"):
         assert df[name].dtype == pd.BooleanDtype(), name
     assert df["offset_amount"].dtype == pd.Int64Dtype()
-    assert df["error"].dtype == pd.StringDtype()
+    assert df["error"].dtype == pd.StringDtype("python")
     # 2016年7月底前 → 7-31; 全年工作 → the reference year; 每季度 → next quarter end 6-30
     assert list(df["due"]) == [
         pd.Timestamp("2016-07-31"),

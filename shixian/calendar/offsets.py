@@ -7,7 +7,7 @@ import contextvars
 import datetime as dt
 from collections.abc import Iterator
 
-from ..errors import NotComputable, ShixianError
+from ..errors import DateOutOfRange, NotComputable, ShixianError
 from ..model import Offset, Unit
 from .periods import add_months, month_end
 from .workdays import OFFICIAL, WorkdayCalendar, _as_date, _step
@@ -93,6 +93,7 @@ def resolve_offset(
     Raises:
         NotComputable: ``offset.amount`` is ``None`` (the text gives no number).
         CalendarOutOfRange: working days are needed outside the calendar's data.
+        DateOutOfRange: the due day would be after 9999-12-31.
         ShixianError: a negative amount, or ``offset.day`` with a unit other
             than months or years.
 
@@ -129,7 +130,7 @@ def resolve_offset(
         try:
             return start + dt.timedelta(hours=sign * amount)
         except OverflowError:
-            raise ShixianError(f"{offset} after {event} is outside the supported dates") from None
+            raise DateOutOfRange("a due date", f"{offset} after {event}") from None
 
     day = _as_date(event)
     if amount == 0 and offset.day is None:
@@ -145,7 +146,7 @@ def resolve_offset(
     try:
         reached = add_months(day, months)
     except (ValueError, OverflowError):
-        raise ShixianError(f"{offset} after {event} is outside the supported dates") from None
+        raise DateOutOfRange("a due date", f"{offset} after {event}") from None
     if offset.day is not None:
         if not 1 <= offset.day <= 31:
             raise ShixianError(f"no day {offset.day} in a month ({offset})")

@@ -7,6 +7,12 @@ of year 0, so that the same schedule always gives the same dates. A due day
 past the end of a short month (每月31日) falls on that month's last day; the
 RRULE says the same with ``BYMONTHDAY=28,29,30,31;BYSETPOS=-1``.
 
+Dates exist from 0001-01-01 to 9999-12-31 (:class:`datetime.date`). At the
+edges of that calendar a schedule simply has no more occurrences: an occurrence
+is produced only when its period's first day and its due day are both on the
+calendar, so :func:`next_due` gives ``None`` (no next occurrence) instead of
+raising, and :func:`to_rrule` raises :class:`~shixian.errors.NotComputable`.
+
 Due points inside a period: ``week`` *n* is days 7n−6…7n of the period (of its
 due month when ``months`` is set; −1 is the last seven days), due on its last
 day; ``workday`` *n* is the n-th working day of the period (−1 the last) on the
@@ -40,6 +46,10 @@ _MONTHS_PER = {
     Frequency.MONTH: 1,
 }
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+#: Month indexes (year * 12 + month - 1) of the first and last month on the calendar.
+_FIRST_MONTH = 12
+_LAST_MONTH = 9999 * 12 + 11
+_LAST_ORDINAL = dt.date.max.toordinal()
 
 
 def _require_dates(s: Schedule) -> None:
@@ -139,15 +149,18 @@ def _monthly(s: Schedule, lo: dt.date, hi: dt.date) -> Iterator[Occurrence]:
         else:
             due_months = [cycle + step - 1]
         for index in due_months:
-            year, month0 = divmod(index, 12)
-            due = _month_day(year, month0 + 1, s.day)
+            if index > _LAST_MONTH:
+                return  # past 9999-12-31: no more occurrences
             begin = index if long_period and s.months is not None else cycle
             if positioned:  # the span the position counts in: the due month or the period
                 if long_period and s.months is None:
                     begin = index - size + 1
                 elif not long_period:
                     begin = index
-                due = _month_day(year, month0 + 1, None)
+            if begin < _FIRST_MONTH:
+                continue  # the period began before 0001-01-01
+            year, month0 = divmod(index, 12)
+            due = _month_day(year, month0 + 1, None if positioned else s.day)
             yield Occurrence(dt.date(begin // 12, begin % 12 + 1, 1), due, due)
         cycle += step
 
@@ -173,6 +186,11 @@ def _tendays(s: Schedule, lo: dt.date, hi: dt.date) -> Iterator[Occurrence]:
     cycle = first - (first - origin) % step
     last = _tenday_index(hi)
     while cycle <= last:
+        if (cycle + step - 1) // 3 > _LAST_MONTH:
+            return  # past 9999-12-31: no more occurrences
+        if cycle // 3 < _FIRST_MONTH:
+            cycle += step  # the period began before 0001-01-01
+            continue
         begin = _tenday_bounds(cycle)[0]
         due = _tenday_bounds(cycle + step - 1)[1]
         if s.months is None or due.month in s.months:
@@ -205,6 +223,8 @@ def _daily(s: Schedule, lo: dt.date, hi: dt.date) -> Iterator[Occurrence]:
     while cycle + 1 + offsets[0] <= limit:
         begin = dt.date.fromordinal(cycle + 1)
         for offset in offsets:
+            if cycle + 1 + offset > _LAST_ORDINAL:
+                return  # past 9999-12-31: no more occurrences
             due = dt.date.fromordinal(cycle + 1 + offset)
             if s.months is None or due.month in s.months:
                 yield Occurrence(begin, due, due)

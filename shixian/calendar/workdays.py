@@ -10,7 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ..errors import CalendarOutOfRange, ProvisionalCalendarWarning, ShixianError
+from ..errors import (
+    CalendarOutOfRange,
+    DateOutOfRange,
+    ProvisionalCalendarWarning,
+    ShixianError,
+)
 from .official import official_data
 
 if TYPE_CHECKING:
@@ -51,7 +56,7 @@ def _step(day: dt.date, days: int) -> dt.date:
     try:
         return day + dt.timedelta(days=days)
     except OverflowError:
-        raise ShixianError(f"{day} + {days} days is outside the supported dates") from None
+        raise DateOutOfRange("a date", f"{day} + {days} days") from None
 
 
 @attrs.frozen

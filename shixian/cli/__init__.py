@@ -1,7 +1,10 @@
 """The ``shixian`` command line: normalize phrases, annotate tables, extract, export iCalendar.
 
 Run ``shixian --help`` or see ``docs/cli.md``. Exit status: 0 on success; 1 with
-``--strict`` when a phrase or row failed; 2 for usage errors and unreadable input.
+``--strict`` when a phrase or row failed; 2 for usage errors, unreadable input
+(an unknown or non-text ``--encoding``, bytes that are not UTF-8 on stdin) and
+refused output; 3 for an internal error (a bug: reported on one line, without a
+traceback unless ``SHIXIAN_DEBUG=1``).
 """
 
 from __future__ import annotations
@@ -65,6 +68,12 @@ def _add_reference(parser: argparse.ArgumentParser) -> None:
         metavar="DATE",
         help="the date the document was issued: 2016-05-01, 2016/05/01, 2016年5月1日 or a "
         "year (default: today, said on stderr)",
+    )
+    parser.add_argument(
+        "--tz",
+        metavar="ZONE",
+        help="the time zone of 'today' when no --reference is given, e.g. Asia/Shanghai "
+        "(Beijing time); default: the machine's local time zone",
     )
 
 
@@ -256,6 +265,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run(args)
     except (CliError, ShixianError) as exc:
         return _error(str(exc))
+    except UnicodeDecodeError as exc:
+        return _error(f"the input is not {exc.encoding} text (byte {exc.start}): {exc.reason}")
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -263,27 +274,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError, ValueError, AttributeError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except Exception as exc:  # a bug: one line, not a traceback (SHIXIAN_DEBUG=1 shows it)
+        if os.environ.get("SHIXIAN_DEBUG"):
+            raise
+        print(
+            f"{PROG}: internal error: {type(exc).__name__}: {exc} "
+            "(please report it; SHIXIAN_DEBUG=1 shows the traceback)",
+            file=sys.stderr,
+        )
+        return 3
 
 
 # -- helpers ---------------------------------------------------------------
 
 
-def _reference(value: str | None) -> dt.date | None:
-    """The ``--reference`` date (``None`` when not given: today)."""
-    if value is None:
-        return None
+def _reference(args: argparse.Namespace) -> dt.date | None:
+    """The ``--reference`` date (``None`` when neither it nor ``--tz`` is given: today,
+    in the machine's local time zone)."""
     from ..model.reference import parse_reference
 
-    text = value.strip()
-    return parse_reference(int(text) if text.isascii() and text.isdigit() else text)
+    value: str | None = args.reference
+    tz: str | None = getattr(args, "tz", None)
+    if value is None and tz is None:
+        return None  # today, in the machine's local time zone
+    return parse_reference(value, tz=tz)
 
 
 def _say_reference(args: argparse.Namespace) -> None:
     """Without ``--reference``, say once on stderr that today is the reference."""
     if args.reference is None and not getattr(args, "quiet", False):
+        from ..model.reference import parse_reference
+
+        today = parse_reference(None, tz=getattr(args, "tz", None))
         _note(
             f"no --reference given: reading the phrases against today, "
-            f"{dt.date.today().isoformat()} (give the document's date, e.g. -r 2016-05-01)"
+            f"{today.isoformat()} (give the document's date, e.g. -r 2016-05-01)"
         )
 
 
@@ -375,14 +400,28 @@ def _annotate_table(
 
 
 def _input_lines(stream: TextIO) -> Iterator[str]:
-    for line in stream:
+    """The lines of stdin, read as UTF-8 whatever the locale; a line that is not
+    UTF-8 stops the command with one error line (exit status 2)."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        for line in stream:
+            yield line.rstrip("\r\n")
+        return
+    for number, raw in enumerate(buffer, start=1):
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            raise CliError(
+                f"stdin line {number} is not UTF-8 text (byte {exc.start + 1} of the line: "
+                f"{raw[exc.start : exc.start + 1]!r})"
+            ) from None
         yield line.rstrip("\r\n")
 
 
 def _cmd_normalize(args: argparse.Namespace) -> int:
     from ..api import normalize
 
-    reference = _reference(args.reference)
+    reference = _reference(args)
     _say_reference(args)
     phrases: Iterable[str] = args.phrases if args.phrases else _input_lines(sys.stdin)
     failed = 0
@@ -444,7 +483,7 @@ def _stream_table(args: argparse.Namespace) -> int:
     from ..io.tables import read_table
     from .table import default_jobs, read_first, stream_table
 
-    reference = _reference(args.reference)
+    reference = _reference(args)
     fmt_in = None if args.file == "-" else detect_format(args.file, default="")
     with contextlib.ExitStack() as stack:
         if args.file == "-":
@@ -527,7 +566,7 @@ def _table_in_memory(args: argparse.Namespace, table: Table) -> int:
     """xlsx/docx input or xlsx output, and the preview: the whole table in memory."""
     from ..io.tables import write_table
 
-    reference = _reference(args.reference)
+    reference = _reference(args)
     index = _pick_column(table, args.column)
     _say_reference(args)
     if _wants_preview(args):
@@ -611,12 +650,15 @@ def _preview_table(
 def _cmd_extract(args: argparse.Namespace) -> int:
     from ..api import extract
 
-    reference = _reference(args.reference)
+    reference = _reference(args)
     source: str | bytes = _stdin_bytes() if args.file == "-" else args.file
     text, _ = read_text(source, args.encoding)
     _say_reference(args)
-    for match in extract(text, reference):
+    matches = extract(text, reference)
+    for match in matches:
         print(json.dumps(_match_dict(match), ensure_ascii=False))
+    for failure in matches.failures:
+        _note(f"skipped {failure.text!r} at {failure.start}–{failure.end}: {failure.error}")
     return 0
 
 

@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         _say_reference,
     )
 
-    reference = _reference(args.reference)
+    reference = _reference(args)
     table = _read_input(args)
     index = _pick_column(table, args.column)
     _say_reference(args)

@@ -14,7 +14,7 @@ from typing import Any
 from ..calendar import periods
 from ..errors import InvalidDate
 
-__all__ = ["EDGE_CONVENTIONS", "Anchor", "Bounds"]
+__all__ = ["EDGE_CONVENTIONS", "Anchor", "Bounds", "Named"]
 
 #: grain → edge → (first, last) sub-period, as month numbers (year/quarter/half)
 #: or days of the month (month). ``None`` = the period's own end.
@@ -35,12 +35,29 @@ _NARROWER = {"year": ("half", "quarter", "month"), "month": ("tenday", "day")}
 Bounds = tuple[dt.date, dt.date, bool, bool]
 
 
+class Named:
+    """A period the calendar names by a word, not by numbers: a festival, a
+    holiday period, a five-year plan, a season (see ``rules/festivals.py``).
+
+    An anchor with a ``named`` period resolves through :meth:`period`;
+    ``occasion`` marks festivals and holidays, whose relations (前, 后) read as
+    before/after the occasion rather than as of a calendar period.
+    """
+
+    occasion = False
+
+    def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
+        """The period's bounds, for ``anchor`` (its year fields) read at ``reference``."""
+        raise NotImplementedError
+
+
 class Anchor:
     """What the text says of a calendar period; every field optional.
 
     ``year_shift`` is a year relative to the reference (今年 0, 上年 -1);
     ``edge`` is ``begin``/``middle``/``end`` of ``edge_grain`` (``None`` = the
-    finest grain named); ``today`` is 即日; ``to`` is the far end of a range.
+    finest grain named); ``today`` is 即日; ``to`` is the far end of a range;
+    ``named`` a period named by a word (春节, 十四五, 夏季), resolved by it.
     """
 
     # Class-level defaults: an instance stores only the fields its text names,
@@ -56,6 +73,7 @@ class Anchor:
     edge_grain: str | None = None
     today: bool = False
     to: Anchor | None = None
+    named: Named | None = None
 
     def __init__(self, **fields: Any) -> None:
         if fields:
@@ -131,6 +149,8 @@ class Anchor:
 
     def bounds(self, reference: dt.date, text: str) -> Bounds:
         """The period the anchor names, edges included, resolved against ``reference``."""
+        if self.named is not None:
+            return self._named_bounds(reference, text)
         if self.today:
             return reference, reference, False, False
         year, inferred = self.resolve_year(reference)
@@ -160,6 +180,16 @@ class Anchor:
         fuzzy = False
         if self.edge is not None:
             start, end, fuzzy = self._edge(start, end, year, month, grain)
+        if self.to is not None:
+            _, far_end, far_inferred, far_fuzzy = self.to.bounds(reference, text)
+            if far_end < start:
+                raise InvalidDate(text, "range", f"{start}..{far_end}")
+            return start, far_end, inferred and far_inferred, fuzzy or far_fuzzy
+        return start, end, inferred, fuzzy
+
+    def _named_bounds(self, reference: dt.date, text: str) -> Bounds:
+        assert self.named is not None
+        start, end, inferred, fuzzy = self.named.period(self, reference, text)
         if self.to is not None:
             _, far_end, far_inferred, far_fuzzy = self.to.bounds(reference, text)
             if far_end < start:

@@ -36,7 +36,22 @@ from ..errors import InvalidDate
 from ..model import Part
 from .clean import Cleaned
 
-__all__ = ["Context", "Grammar", "Rule", "Token", "TokenRule"]
+__all__ = ["Context", "Grammar", "Rule", "Token", "TokenRule", "is_out_of_calendar"]
+
+
+def is_out_of_calendar(exc: BaseException) -> bool:
+    """Whether ``exc`` is :mod:`datetime` refusing a date before year 1 or after 9999.
+
+    >>> is_out_of_calendar(ValueError("year 10000 is out of range")), is_out_of_calendar(KeyError())
+    (True, False)
+    """
+    if isinstance(exc, OverflowError):
+        return True
+    return type(exc) is ValueError and "out of range" in str(exc)
+
+
+#: The errors an expression may raise that a lenient parse (running text) skips.
+_SKIPPED = (InvalidDate, OverflowError, ValueError)
 
 
 class Token:
@@ -91,7 +106,9 @@ class Context:
     (按照省政府相关部署) for the caller to attach.
     """
 
-    __slots__ = ("cleaned", "conditions", "parts", "reference", "strict", "text", "tokens")
+    __slots__ = (
+        "cleaned", "conditions", "failures", "parts", "reference", "strict", "text", "tokens",
+    )  # fmt: skip
 
     def __init__(
         self, text: str, cleaned: Cleaned, tokens: list[Token], reference: dt.date, strict: bool
@@ -103,6 +120,9 @@ class Context:
         self.strict = strict
         self.parts: list[Part] = []
         self.conditions: list[Token] = []
+        #: in a lenient parse, ``(start, end, error)`` of each skipped expression
+        #: (offsets in the cleaned text)
+        self.failures: list[tuple[int, int, Exception]] = []
 
     def where(
         self, tokens: Sequence[Token], start: int | None = None
@@ -310,11 +330,18 @@ class Grammar:
         self._dispatch[ch] = entry
         return entry
 
-    def lex(self, text: str, *, lenient: bool = False) -> list[Token]:
+    def lex(
+        self,
+        text: str,
+        *,
+        lenient: bool = False,
+        failures: list[tuple[int, int, Exception]] | None = None,
+    ) -> list[Token]:
         """Tokens of ``text`` in order, with gap and break tokens between them.
 
         ``lenient`` (running text) reads a token whose value is impossible
-        (2016年2月30日) as free text instead of raising.
+        (2016年2月30日) as free text instead of raising, and appends
+        ``(start, end, error)`` to ``failures`` when given.
         """
         if not self._compiled:
             self._compile()
@@ -346,11 +373,14 @@ class Grammar:
                     value = make(m.group(), m.group(indices[0]))
                 else:
                     value = make(m.group(), *m.group(*indices))
-            except InvalidDate:
-                if not lenient:
+            except _SKIPPED as exc:
+                if not lenient or not (isinstance(exc, InvalidDate) or is_out_of_calendar(exc)):
                     raise
                 misses += 1
-                start += 1
+                if failures is not None:
+                    failures.append((start, m.end(), exc))
+                # the whole impossible expression is free text: no shorter reading of its tail
+                start = m.end()
                 continue
             if start > last:
                 self._gap(text, last, start, tokens)
@@ -395,9 +425,12 @@ class Grammar:
     ) -> Context:
         """Lex and compose ``cleaned`` (the cleaned form of ``text``); the parts are in
         the returned context's ``parts``, in reading order. ``lenient`` skips an
-        expression that names an impossible date instead of raising."""
-        tokens = self.lex(cleaned.text, lenient=lenient)
+        expression that names an impossible date (or one whose arithmetic leaves
+        the calendar, 0001–9999) instead of raising, listing it in ``failures``."""
+        failures: list[tuple[int, int, Exception]] = []
+        tokens = self.lex(cleaned.text, lenient=lenient, failures=failures)
         ctx = Context(text, cleaned, tokens, reference, strict)
+        ctx.failures = failures
         codes = "".join([t.code for t in tokens])
         plan = self._plans.get(codes)
         if plan is None:
@@ -405,7 +438,11 @@ class Grammar:
         for rule, start, end in plan:
             try:
                 ctx.parts.extend(rule.produce(ctx, tokens[start:end]))
-            except InvalidDate:
-                if not lenient:
+            except _SKIPPED as exc:
+                # date arithmetic past year 9999 or before year 1 fails one expression
+                if not lenient or not (isinstance(exc, InvalidDate) or is_out_of_calendar(exc)):
                     raise
+                failures.append((tokens[start].start, tokens[end - 1].end, exc))
+        if failures:
+            failures.sort(key=lambda f: f[0])
         return ctx

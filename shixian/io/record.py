@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import json
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -269,8 +270,14 @@ def flatten(result: Normalized) -> dict[str, Any]:
     >>> row["kind"], row["offset_amount"], row["offset_unit"], row["trigger"], row["due"]
     ('relative', 3, 'workday', '收到文件', None)
     """
+    return dict(zip(COLUMN_NAMES, _values(result), strict=True))
+
+
+@functools.lru_cache(maxsize=8192)
+def _values(result: Normalized) -> tuple[Any, ...]:
+    """The record's values of a result (results are immutable: a repeated one is not redone)."""
     cell = _Cell(result)
-    return {column.name: column.read(cell) for column in COLUMNS}
+    return tuple(column.read(cell) for column in COLUMNS)
 
 
 def empty_record(error: str | None = None) -> dict[str, Any]:

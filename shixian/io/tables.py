@@ -196,6 +196,8 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str, bool]:
             raise TableError(f"unknown encoding {encoding!r}") from None
         try:
             text = data.decode(encoding)
+        except LookupError:  # a codec that is not a text encoding (rot13, base64)
+            raise TableError(f"unknown encoding {encoding!r}: not a text encoding") from None
         except UnicodeDecodeError as exc:
             raise TableError(f"cannot decode the input as {encoding}: {exc}") from None
         name = codecs.lookup(encoding).name

@@ -10,10 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import operator
 import re
+from typing import Union
 
-from ..errors import InvalidReference
+from ..errors import InvalidReference, UnknownTimeZone
 
-__all__ = ["is_missing", "parse_reference"]
+__all__ = ["TimeZone", "is_missing", "parse_reference"]
+
+#: A time zone: an IANA name (``"Asia/Shanghai"``), a :class:`datetime.tzinfo`, or
+#: ``None`` for the machine's local time zone.
+TimeZone = Union[str, dt.tzinfo, None]  # noqa: UP007 (a runtime alias on Python 3.10)
 
 # 2016-05-01, 2016/05/01, 2016.5.1, 2016年5月1日 (full-width digits are folded first)
 _DATE = re.compile(
@@ -42,7 +47,25 @@ def is_missing(value: object) -> bool:
     return False
 
 
-def parse_reference(value: object = None) -> dt.date:
+def _zone(tz: TimeZone) -> dt.tzinfo | None:
+    if tz is None or isinstance(tz, dt.tzinfo):
+        return tz
+    if not isinstance(tz, str):
+        raise UnknownTimeZone(tz)
+    import zoneinfo
+
+    try:
+        return zoneinfo.ZoneInfo(tz)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        raise UnknownTimeZone(tz) from None
+
+
+def _now(zone: dt.tzinfo | None) -> dt.datetime:
+    """The clock (the one place shixian reads it); tests replace it."""
+    return dt.datetime.now(zone)
+
+
+def parse_reference(value: object = None, *, tz: TimeZone = None) -> dt.date:
     """Read a reference date.
 
     Accepts a ``datetime.date`` or ``datetime.datetime``, a year (``2016`` or
@@ -53,6 +76,16 @@ def parse_reference(value: object = None) -> dt.date:
     missing value (``NaT``, ``NaN``, ``pd.NA``) and anything else raise
     :class:`~shixian.errors.InvalidReference`.
 
+    Today is the date **in the machine's local time zone**, unless ``tz`` names
+    another: an IANA name such as ``"Asia/Shanghai"`` (Beijing time, the time of
+    Chinese government documents) or a :class:`datetime.tzinfo`; an unknown one
+    raises :class:`~shixian.errors.UnknownTimeZone`. A datetime with a time zone
+    is converted to ``tz`` before its date is taken.
+
+    >>> utc = dt.timezone.utc
+    >>> parse_reference(dt.datetime(2016, 6, 30, 20, 0, tzinfo=utc), tz="Asia/Shanghai")
+    datetime.date(2016, 7, 1)
+
     >>> parse_reference("2016-06-30"), parse_reference(2016)
     (datetime.date(2016, 6, 30), datetime.date(2016, 1, 1))
     >>> parse_reference("2016/05/01"), parse_reference("2016年5月1日")
@@ -60,11 +93,14 @@ def parse_reference(value: object = None) -> dt.date:
     """
     if type(value) is dt.date:
         return value
+    zone = _zone(tz)
     if value is None:
-        return dt.date.today()
+        return _now(zone).date()
     if is_missing(value):
         raise InvalidReference(value, "a missing value: every row needs a reference date")
     if isinstance(value, dt.datetime):
+        if zone is not None and value.tzinfo is not None:
+            value = value.astimezone(zone)
         return value.date()
     if isinstance(value, dt.date):
         return value

@@ -9,23 +9,34 @@ durations that follow it. Each family module documents its codes.
 from __future__ import annotations
 
 from ..engine import Grammar
-from . import calendar, duty, relative, schedule
+from . import calendar, duty, festivals, relative, schedule
 
-__all__ = ["GRAMMAR", "RULES", "TOKEN_RULES"]
+__all__ = ["GRAMMAR", "REFUSALS", "RULES", "TOKEN_RULES"]
 
 #: Every token rule, in the order they are tried at one place.
 TOKEN_RULES = [
+    calendar.WEEK_OF_YEAR,  # 2016年第10周, before the date would take 2016年 alone
     calendar.TOKENS[0],  # the calendar date: most cells hold one
     *relative.DURATION_TOKENS,
+    *festivals.TOKENS,
     *calendar.TOKENS[1:],
     *schedule.TOKENS,
     *duty.TOKENS,
     *relative.TOKENS,
     duty.ONGOING_TOKEN,
 ]
+#: Token rules that only refuse a form that would otherwise be misread (收到后-3个工作日内,
+#: 每周星期八, 会议召开前3天): they always raise InvalidDate; examples in negative.tsv.
+REFUSALS = frozenset(
+    r.name
+    for r in (*relative.DURATION_TOKENS, *schedule.TOKENS)
+    if r.make in relative.REFUSING or r.make in schedule.REFUSING
+)
 #: Every grammar rule, in the order they are tried at one place.
-RULES = [*schedule.RULES, *duty.RULES, *relative.RULES, *calendar.RULES]
+RULES = [*schedule.RULES, *duty.RULES, *relative.RULES, *festivals.RULES, *calendar.RULES]
 
 #: The grammar used by :func:`shixian.normalize` and :func:`shixian.extract`
 #: (its regular expressions are compiled on first use).
-GRAMMAR = Grammar(token_rules=TOKEN_RULES, rules=RULES, merge=calendar.merge)
+GRAMMAR = Grammar(
+    token_rules=TOKEN_RULES, rules=RULES, merge=festivals.with_occasions(calendar.merge)
+)

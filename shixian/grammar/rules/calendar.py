@@ -140,6 +140,31 @@ def _word(text: str) -> str:
     return text
 
 
+def _iso_week(text: str, y: str, n: str) -> Anchor:
+    """2016年第10周: ISO 8601 week ``n`` of the year (Monday–Sunday; week 1 holds the
+    year's first Thursday), as a range of days; a week the year lacks is invalid."""
+    year, week = int(y), to_int(n)
+    weeks = dt.date(year, 12, 28).isocalendar()[1]  # 28 December is in the last week
+    _checked(text, "week", week, 1, weeks)
+    first = dt.date.fromisocalendar(year, week, 1)
+    last = first + dt.timedelta(days=6)
+    return Anchor(
+        year=first.year,
+        month=first.month,
+        day=first.day,
+        to=Anchor(year=last.year, month=last.month, day=last.day),
+    )
+
+
+#: An ISO week of a named year (before the calendar date, which would take 2016年 alone).
+WEEK_OF_YEAR = TokenRule(
+    "<year>年第<n>周",
+    rf"(?P<y>[0-9]{{4}})年度?的?第(?P<n>[0-9]{{1,2}}|[{CN_DIGITS}十]{{1,3}})个?(?:周|星期)"
+    r"(?![报])",
+    "a",
+    _iso_week,
+)
+
 TOKENS: list[TokenRule] = [
     TokenRule("<year>年<month>月<day>日", _DATE, "a", _date),
     TokenRule(

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from ..._work import WORK
+from ...errors import InvalidDate
 from ...model import Offset, Ongoing, Part, Pending, Relative, Unit
 from ..engine import Context, Rule, Token, TokenRule
 from ..numerals import CN_DIGITS, NUMBER, to_int
@@ -56,6 +57,10 @@ def _duration(text: str, n: str, u: str) -> Duration:
     return Duration(to_int(n), _UNIT[u])
 
 
+def _negative(text: str, n: str, u: str) -> Duration:
+    raise InvalidDate(text, "time limit", f"-{n}{u}")
+
+
 def _prompt(text: str, obj: str | None = None, verb: str | None = None) -> Prompt:
     return Prompt(None if obj is None else obj + (verb or ""))
 
@@ -74,6 +79,9 @@ def _word(text: str, on: str | None = None) -> str:
 
 _SHORT = rf"(?P<n>[0-9]{{1,3}}|[{CN_DIGITS}十廿卅百]{{1,3}})"
 
+#: The makers of the refusing token rules (see rules.REFUSALS).
+REFUSING = (_negative,)
+_LIMIT_UNIT = r"(?P<u>工作日|小时|钟头|天|日|周|星期|个月|月|年)"
 #: the words for "promptly" (offset 0 after the event).
 PROMPT_WORDS: tuple[str, ...] = (
     "及时", "立即", "立刻", "马上", "第一时间", "即时", "实时", "随时", "按时", "同步", "随即",
@@ -92,6 +100,13 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 
 DURATION_TOKENS: list[TokenRule] = [
+    # refused, never misread: 收到后-3个工作日内 is not +3
+    TokenRule(
+        "-<n>个工作日",
+        rf"(?<![0-9{CN_DIGITS}十])[-−－](?P<n>{N})个?{_LIMIT_UNIT}(?:以内|之内|内)?",
+        "U",
+        _negative,
+    ),
     TokenRule(
         "最长不超过<n>个月",
         rf"(?:{_alternation(CAP_WORDS)})(?P<n>{N})个?"

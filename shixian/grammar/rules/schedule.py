@@ -132,12 +132,21 @@ def _month_of_period(text: str) -> int:
     return _MONTH_OF_PERIOD[text[:-1] if text.endswith("的") else text]
 
 
+def _no_weekday(text: str, w: str | None, w2: str | None) -> int:
+    raise InvalidDate(text, "weekday", w or w2)  # 星期八: never read as 每周 alone
+
+
+#: The makers of the refusing token rules (see rules.REFUSALS).
+REFUSING = (_no_weekday,)
+
+
 TOKENS: list[TokenRule] = [
     TokenRule(
         "每<n><period>",
         rf"每(?P<n>[0-9]{{1,2}}|[{CN_DIGITS}十]{{1,3}})?个?"
         r"(?P<u>半年度?|年度?|季度|季|个月|月|旬|周|星期|礼拜|日|天)"
-        rf"(?P<wd>(?<=周|期|拜){_WD_LIST})?的?",  # 每周五, 每周二、四, 每年的
+        rf"(?P<wd>(?<=周|期|拜){_WD_LIST})?"  # 每周五, 每周二、四
+        r"(?!(?<=周|期|拜)[八九](?![次个天小时日]))的?",  # 每周八: left to the refusal 星期八
         "Q",
         _every,
     ),
@@ -167,6 +176,13 @@ TOKENS: list[TokenRule] = [
         rf"|第(?:[0-9]{{1,2}}|[{CN_DIGITS}十]{{1,3}})个工作日)的?",
         "k",
         _position,
+    ),
+    TokenRule(
+        "星期八",
+        r"(?:周|星期|礼拜)(?P<w>[八九])(?![次个天小时日])"
+        r"|(?:星期|礼拜)(?P<w2>[089])(?![0-9次个天小时日])",
+        "D",
+        _no_weekday,
     ),
     TokenRule("周<weekday>", rf"(?:周|星期|礼拜)(?P<w>{_WD_LIST})", "D", _weekday),
     TokenRule("后续", r"后续|此后|今后", "V", _word),

@@ -1,0 +1,353 @@
+"""Festival days, official holiday periods, five-year plan periods and seasons.
+
+* Festival days for any year: the Gregorian ones (元旦, 劳动节, 国庆节) by date,
+  the lunar ones (春节, 元宵节, 端午节, 中秋节, 重阳节; 除夕 is the day before
+  春节) and the solar term 清明 from the maintained ``lunar-python`` library
+  (imported when first needed). shixian does not compute the lunar calendar itself.
+* Official holiday periods (放假调休) from the holiday notices of the 国务院办公厅
+  as the ``chinesecalendar`` package ships them: the run of days off around the
+  festival, weekends inside it included. A year the data does not cover raises
+  :class:`~shixian.errors.HolidayOutOfRange` (never a guessed period).
+* Five-year plans (一五 … 十五五) and the conventional months of seasons and of
+  the fuzzy occasions (寒假, 暑假, 汛期): tables documented in ``docs/semantics.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterator
+
+import attrs
+
+from ..errors import HolidayOutOfRange
+
+__all__ = [
+    "FESTIVALS",
+    "FUZZY_OCCASIONS",
+    "PLANS",
+    "SEASONS",
+    "Festival",
+    "FuzzyOccasion",
+    "festival_day",
+    "holiday_coverage",
+    "holiday_period",
+    "holiday_periods",
+    "lunar_to_solar",
+    "next_holiday",
+    "occasion_bounds",
+    "plan_years",
+]
+
+_ONE_DAY = dt.timedelta(days=1)
+
+
+@attrs.frozen
+class Festival:
+    """A festival: how its day is found, and the name of its official holiday.
+
+    ``calendar`` is ``"solar"`` (Gregorian ``month``/``day``), ``"lunar"``
+    (lunar ``month``/``day`` of the lunar year that starts in that Gregorian
+    year), ``"term"`` (the solar term named ``term``) or ``"eve"`` (the day
+    before 春节). ``holiday`` is the holiday's name in the ``chinesecalendar``
+    data (``None``: no official days off, 元宵节 and 重阳节).
+    """
+
+    name: str
+    calendar: str
+    month: int = 0
+    day: int = 0
+    term: str | None = None
+    holiday: str | None = None
+
+
+#: The festivals, by their standard simplified name.
+FESTIVALS: dict[str, Festival] = {
+    "元旦": Festival("元旦", "solar", 1, 1, holiday="New Year's Day"),
+    "除夕": Festival("除夕", "eve", holiday="Spring Festival"),
+    "春节": Festival("春节", "lunar", 1, 1, holiday="Spring Festival"),
+    "元宵节": Festival("元宵节", "lunar", 1, 15),
+    "清明节": Festival("清明节", "term", term="清明", holiday="Tomb-sweeping Day"),
+    "劳动节": Festival("劳动节", "solar", 5, 1, holiday="Labour Day"),
+    "端午节": Festival("端午节", "lunar", 5, 5, holiday="Dragon Boat Festival"),
+    "中秋节": Festival("中秋节", "lunar", 8, 15, holiday="Mid-autumn Festival"),
+    "国庆节": Festival("国庆节", "solar", 10, 1, holiday="National Day"),
+    "重阳节": Festival("重阳节", "lunar", 9, 9),
+}
+
+
+def lunar_to_solar(year: int, month: int, day: int) -> dt.date:
+    """The Gregorian day of lunar ``month``/``day`` of lunar year ``year`` (lunar-python).
+
+    >>> lunar_to_solar(2016, 1, 1)
+    datetime.date(2016, 2, 8)
+    """
+    from lunar_python import Lunar
+
+    solar = Lunar.fromYmd(year, month, day).getSolar()
+    return dt.date(solar.getYear(), solar.getMonth(), solar.getDay())
+
+
+def _solar_term(year: int, term: str) -> dt.date:
+    from lunar_python import Solar
+
+    # the lunar year of mid-April holds that spring's 清明 (and the other spring terms)
+    solar = Solar.fromYmd(year, 4, 15).getLunar().getJieQiTable()[term]
+    return dt.date(solar.getYear(), solar.getMonth(), solar.getDay())
+
+
+@functools.lru_cache(maxsize=4096)
+def festival_day(name: str, year: int) -> dt.date:
+    """The day of festival ``name`` (a key of :data:`FESTIVALS`) in Gregorian ``year``.
+
+    >>> festival_day("中秋节", 2016), festival_day("除夕", 2017), festival_day("清明节", 2026)
+    (datetime.date(2016, 9, 15), datetime.date(2017, 1, 27), datetime.date(2026, 4, 5))
+    """
+    fest = FESTIVALS[name]
+    if fest.calendar == "solar":
+        return dt.date(year, fest.month, fest.day)
+    if fest.calendar == "eve":
+        return lunar_to_solar(year, 1, 1) - _ONE_DAY
+    if fest.calendar == "term":
+        assert fest.term is not None
+        return _solar_term(year, fest.term)
+    return lunar_to_solar(year, fest.month, fest.day)
+
+
+# -- official holiday periods -----------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _holiday_data() -> tuple[dict[dt.date, str], dict[dt.date, str], int, int]:
+    from chinese_calendar import constants
+
+    holidays = {_as_date(d): str(v) for d, v in constants.holidays.items()}
+    workdays = {_as_date(d): str(v) for d, v in constants.workdays.items()}
+    years = [d.year for d in holidays]
+    return holidays, workdays, min(years), max(years)
+
+
+def _as_date(day: dt.date) -> dt.date:
+    return day.date() if isinstance(day, dt.datetime) else day
+
+
+def holiday_coverage() -> tuple[int, int]:
+    """The first and last year of the official holiday data.
+
+    >>> holiday_coverage()[0]
+    2004
+    """
+    _, _, first, last = _holiday_data()
+    return first, last
+
+
+def _day_off(day: dt.date) -> bool:
+    holidays, workdays, _, _ = _holiday_data()
+    return day in holidays or (day.weekday() >= 5 and day not in workdays)
+
+
+def _run(seed: dt.date) -> tuple[dt.date, dt.date]:
+    start = end = seed
+    while _day_off(start - _ONE_DAY):
+        start -= _ONE_DAY
+    while _day_off(end + _ONE_DAY):
+        end += _ONE_DAY
+    return start, end
+
+
+def holiday_period(name: str, year: int, *, text: str = "") -> tuple[dt.date, dt.date]:
+    """First and last day off of festival ``name``'s official holiday in ``year``.
+
+    The holiday is the run of days off (weekends inside it included) that holds
+    the days the data names after the festival, or, when a joint holiday is named
+    after another festival (2020: 中秋 within the 国庆 days), the festival's own
+    day. Raises :class:`~shixian.errors.HolidayOutOfRange` for a year outside the
+    data or a festival without days off that year.
+
+    >>> holiday_period("春节", 2016)
+    (datetime.date(2016, 2, 7), datetime.date(2016, 2, 13))
+    >>> holiday_period("元旦", 2017)
+    (datetime.date(2016, 12, 31), datetime.date(2017, 1, 2))
+    """
+    found = _holiday_period(name, year)
+    if isinstance(found, str):
+        raise HolidayOutOfRange(text or f"{year}年{name}", name, year, found)
+    return found
+
+
+@functools.lru_cache(maxsize=1024)
+def _holiday_period(name: str, year: int) -> tuple[dt.date, dt.date] | str:
+    """The period, or why there is none."""
+    holidays, _, first, last = _holiday_data()
+    fest = FESTIVALS[name]
+    if not first <= year <= last:
+        return (
+            f"the official holiday data covers {first}–{last}; "
+            "a later year needs that year's 国务院办公厅 holiday notice"
+        )
+    if fest.holiday is None:
+        return f"{name} has no official days off"
+    day = festival_day(name, year)
+    seeds = [
+        day + dt.timedelta(days=k)
+        for k in range(-10, 11)
+        if holidays.get(day + dt.timedelta(days=k)) == fest.holiday
+    ]
+    if not seeds and day in holidays:
+        seeds = [day]
+    if not seeds:
+        return f"no official days off for {name} in {year}"
+    nearest = min(seeds, key=lambda d: abs((d - day).days))
+    return _run(nearest)
+
+
+def holiday_periods(start: dt.date, end: dt.date) -> Iterator[tuple[str, dt.date, dt.date]]:
+    """The official holiday periods that overlap ``start``–``end``, in order, as
+    ``(festival, first day, last day)``; a joint holiday is named after its first
+    festival. Raises :class:`~shixian.errors.HolidayOutOfRange` past the data.
+
+    >>> [(n, str(a), str(b)) for n, a, b in holiday_periods(dt.date(2016, 9, 1),
+    ...                                                      dt.date(2016, 10, 31))]
+    [('中秋节', '2016-09-15', '2016-09-17'), ('国庆节', '2016-10-01', '2016-10-07')]
+    """
+    _, _, first, last = _holiday_data()
+    seen: set[tuple[dt.date, dt.date]] = set()
+    found: list[tuple[dt.date, str, dt.date, dt.date]] = []
+    for year in range(start.year - 1, end.year + 2):
+        for name, fest in FESTIVALS.items():
+            if fest.holiday is None or name == "除夕":
+                continue
+            if not first <= year <= last:
+                if start.year <= year <= end.year:
+                    holiday_period(name, year)  # raises: the year is not covered
+                continue
+            try:
+                lo, hi = holiday_period(name, year)
+            except HolidayOutOfRange:
+                continue
+            if (lo, hi) in seen or hi < start or lo > end:
+                continue
+            seen.add((lo, hi))
+            found.append((lo, name, lo, hi))
+    for _, name, lo, hi in sorted(found):
+        yield name, lo, hi
+
+
+# -- five-year plans ----------------------------------------------------------------------
+
+#: The five-year plans (计划 to 十五, 规划 from 十一五), number → first and last year.
+#: 一五 1953–1957, 二五 1958–1962; after the adjustment years 1963–1965, 三五 1966–1970
+#: and every five years from there.
+PLANS: dict[int, tuple[int, int]] = {1: (1953, 1957), 2: (1958, 1962)}
+PLANS.update({n: (1966 + 5 * (n - 3), 1970 + 5 * (n - 3)) for n in range(3, 16)})
+
+
+def plan_years(number: int) -> tuple[int, int]:
+    """First and last year of five-year plan ``number``.
+
+    >>> plan_years(13), plan_years(14), plan_years(15)
+    ((2016, 2020), (2021, 2025), (2026, 2030))
+    """
+    return PLANS[number]
+
+
+# -- seasons and fuzzy occasions ------------------------------------------------------------
+
+#: Season → (first month, last month); a season whose last month is before its first
+#: (冬季) ends in the next year. Meteorological seasons, the convention of the
+#: 中国气象局 climate bulletins (春季 3–5月, 夏季 6–8月, 秋季 9–11月, 冬季 12–2月).
+SEASONS: dict[str, tuple[int, int]] = {
+    "春季": (3, 5),
+    "夏季": (6, 8),
+    "秋季": (9, 11),
+    "冬季": (12, 2),
+    "今冬明春": (12, 5),
+}
+
+
+@attrs.frozen
+class FuzzyOccasion:
+    """An occasion whose dates each region (or school) sets: a documented default.
+
+    ``start``/``end`` are ``(month, day)`` in the Gregorian year, or, with
+    ``lunar``, lunar ``(month, day)`` counted from the lunar year's first month
+    (month 0 is the twelfth month of the year before: 腊月). ``early`` is the
+    start of the earliest common regional variant: the other reading of
+    ``X前``.
+    """
+
+    name: str
+    start: tuple[int, int]
+    end: tuple[int, int]
+    early: tuple[int, int]
+    lunar: bool = False
+    note: str = ""
+
+
+#: The fuzzy occasions and their documented defaults (see docs/semantics.md).
+FUZZY_OCCASIONS: dict[str, FuzzyOccasion] = {
+    "寒假": FuzzyOccasion(
+        "寒假", (0, 15), (1, 15), (0, 1), lunar=True,
+        note="腊月十五 to 正月十五 (元宵节); schools set their own dates",
+    ),
+    "暑假": FuzzyOccasion(
+        "暑假", (7, 1), (8, 31), (6, 20), note="7月1日 to 8月31日; schools set their own dates"
+    ),
+    "汛期": FuzzyOccasion(
+        "汛期", (6, 1), (9, 30), (4, 1),
+        note="6月1日 to 9月30日; provinces set their own 汛期 (southern ones from April)",
+    ),
+    "主汛期": FuzzyOccasion(
+        "主汛期", (7, 1), (8, 31), (6, 1), note="7月1日 to 8月31日 (七下八上 in the north)"
+    ),
+}  # fmt: skip
+
+
+def _occasion_day(occ: FuzzyOccasion, year: int, month: int, day: int) -> dt.date:
+    if not occ.lunar:
+        return dt.date(year, month, day)
+    if month == 0:  # 腊月 of the lunar year before
+        return lunar_to_solar(year - 1, 12, day)
+    return lunar_to_solar(year, month, day)
+
+
+def occasion_bounds(name: str, year: int) -> tuple[dt.date, dt.date, dt.date]:
+    """Default first day, last day and the early variant's first day of a fuzzy occasion.
+
+    >>> [str(d) for d in occasion_bounds("寒假", 2017)]
+    ['2017-01-12', '2017-02-11', '2016-12-29']
+    """
+    occ = FUZZY_OCCASIONS[name]
+    return (
+        _occasion_day(occ, year, *occ.start),
+        _occasion_day(occ, year, *occ.end),
+        _occasion_day(occ, year, *occ.early),
+    )
+
+
+def next_holiday(reference: dt.date) -> tuple[str, dt.date, dt.date]:
+    """The official holiday period under way on ``reference``, or else the next one.
+
+    Raises :class:`~shixian.errors.HolidayOutOfRange` when that period is past the data.
+
+    >>> next_holiday(dt.date(2016, 5, 1))
+    ('劳动节', datetime.date(2016, 4, 30), datetime.date(2016, 5, 2))
+    """
+    for year in (reference.year, reference.year + 1):
+        periods = []
+        for name, fest in FESTIVALS.items():
+            if fest.holiday is None or name == "除夕":
+                continue
+            try:
+                lo, hi = holiday_period(name, year)
+            except HolidayOutOfRange:
+                _, _, first, last = _holiday_data()
+                if not first <= year <= last:
+                    raise
+                continue
+            if hi >= reference:
+                periods.append((lo, name, hi))
+        if periods:
+            lo, name, hi = min(periods)
+            return name, lo, hi
+    raise AssertionError("every covered year has holidays")  # pragma: no cover

@@ -1,0 +1,503 @@
+"""Festivals, holiday periods, five-year plans, seasons and spans of years as anchors.
+
+春节前, 国庆节后, 元旦春节期间, 节后, 寒假, 汛前, “十四五”期间, 十三五末, 2016年夏季,
+今后三年, 近五年.
+
+Each family is a vocabulary table (words, traditional forms included → what they
+mean) compiled into one token rule; the token is a calendar anchor
+(:class:`~shixian.grammar.anchors.Anchor`) whose ``named`` period resolves it, so
+plan periods, seasons and spans take the relations of any period (前, 内, 起, 以来,
+至, 到). Festivals and holidays are *occasions* (code ``G``): 前 is before the
+occasion begins, 后 after its holiday, 期间 its official holiday period.
+
+Token codes: ``a`` (merged into ``A``, as every date fragment; an occasion's
+anchor is then recoded ``G``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+from ...calendar import festivals as cal
+from ...calendar.periods import add_months, month_end
+from ...errors import HolidayOutOfRange
+from ...model import Deadline, Direction, Offset, Ongoing, Part, Relative, Window
+from ..anchors import Anchor, Bounds, Named
+from ..clean import clean
+from ..engine import Context, Rule, Token, TokenRule
+from ..numerals import to_int
+
+__all__ = [
+    "FESTIVAL_WORDS",
+    "OCCASION_WORDS",
+    "PLAN_WORDS",
+    "RULES",
+    "SEASON_WORDS",
+    "TOKENS",
+    "with_occasions",
+]
+
+_ONE_DAY = dt.timedelta(days=1)
+
+# -- vocabulary ------------------------------------------------------------------------
+
+#: Festival words (simplified and traditional) → festivals (keys of
+#: :data:`shixian.calendar.festivals.FESTIVALS`); 两节 and 双节 name two.
+FESTIVAL_WORDS: dict[str, tuple[str, ...]] = {
+    "元旦节": ("元旦",), "元旦": ("元旦",),
+    "除夕": ("除夕",), "大年三十": ("除夕",),
+    "春节": ("春节",), "春節": ("春节",), "农历新年": ("春节",), "農曆新年": ("春节",),
+    "元宵节": ("元宵节",), "元宵節": ("元宵节",), "元宵": ("元宵节",),
+    "清明节": ("清明节",), "清明節": ("清明节",), "清明": ("清明节",),
+    "五一国际劳动节": ("劳动节",), "五一國際勞動節": ("劳动节",), "国际劳动节": ("劳动节",),
+    "五一劳动节": ("劳动节",), "五一勞動節": ("劳动节",), "劳动节": ("劳动节",),
+    "勞動節": ("劳动节",),
+    "端午节": ("端午节",), "端午節": ("端午节",), "端阳节": ("端午节",), "端陽節": ("端午节",),
+    "端午": ("端午节",),
+    "中秋节": ("中秋节",), "中秋節": ("中秋节",), "中秋": ("中秋节",),
+    "国庆节": ("国庆节",), "國慶節": ("国庆节",), "国庆": ("国庆节",), "國慶": ("国庆节",),
+    "重阳节": ("重阳节",), "重陽節": ("重阳节",), "重阳": ("重阳节",), "重陽": ("重阳节",),
+    "两节": ("元旦", "春节"), "兩節": ("元旦", "春节"),
+    "双节": ("中秋节", "国庆节"), "雙節": ("中秋节", "国庆节"),
+}  # fmt: skip
+#: Short festival words that are also numbers (五一 = 劳动节, 十一 = 国庆节): read
+#: only in quotes or before a holiday word, 前 or 后.
+GUARDED_WORDS: dict[str, tuple[str, ...]] = {"五一": ("劳动节",), "十一": ("国庆节",)}
+#: Words after a festival that name its official holiday period (春节假期, 国庆黄金周).
+_HOLIDAY_WORDS = (
+    "放假期间", "假日期间", "节日期间", "假期期间", "小长假", "长假", "黄金周", "假期", "假日",
+    "期间",
+)  # fmt: skip
+#: Fuzzy occasions (dates set by each region or school) → their table entry.
+OCCASION_WORDS: dict[str, str] = {
+    "寒假": "寒假", "暑假": "暑假", "暑期": "暑假", "主汛期": "主汛期", "汛期": "汛期",
+}  # fmt: skip
+#: Seasons → keys of :data:`shixian.calendar.festivals.SEASONS` (or two joined).
+SEASON_WORDS: dict[str, tuple[str, ...]] = {
+    "春季": ("春季",), "春天": ("春季",), "夏季": ("夏季",), "夏天": ("夏季",),
+    "秋季": ("秋季",), "秋天": ("秋季",), "冬季": ("冬季",), "冬天": ("冬季",),
+    "春夏季": ("春季", "夏季"), "秋冬季": ("秋季", "冬季"), "冬春季": ("冬季", "春季"),
+    "今冬明春": ("冬季", "春季"),
+}  # fmt: skip
+#: Five-year plan names → plan number (一五 … 十五五).
+_PLAN_NAMES = "一五 二五 三五 四五 五五 六五 七五 八五 九五 十五 十一五 十二五 十三五 十四五 十五五"
+PLAN_WORDS: dict[str, int] = {name: n for n, name in enumerate(_PLAN_NAMES.split(" "), start=1)}
+_PLAN_EDGE = {"初期": "begin", "初": "begin", "中期": "middle", "末期": "end", "末": "end"}
+
+
+def _cleaned(words: Iterable[str]) -> list[str]:
+    """The words as the cleaner leaves them (國慶節 → 国慶节), longest first."""
+    out = {clean(w).text for w in words}
+    return sorted(out, key=lambda w: (-len(w), w))
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(_cleaned(words))
+
+
+def _lookup(table: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    return {clean(k).text: v for k, v in table.items()}
+
+
+_FESTIVALS = _lookup({**FESTIVAL_WORDS, **GUARDED_WORDS})
+_NOT_NUMBER_BEFORE = r"(?<![0-9〇零一二两三四五六七八九十百千第])"
+_NOT_NUMBER_AFTER = r"(?![0-9〇零一二两三四五六七八九十百千万年月日号个%.条款项点届次]|期(?!间))"
+_HOLIDAY = _alternation(_HOLIDAY_WORDS)
+_ONE_FESTIVAL = (
+    rf"(?:{_alternation(FESTIVAL_WORDS)}"
+    rf"|[\"'「『](?:五一|十一)[\"'」』]"
+    rf"|{_NOT_NUMBER_BEFORE}(?:五一|十一){_NOT_NUMBER_AFTER}(?=节|{_HOLIDAY}|前|后|[\"'」』]))"
+)
+_FESTIVAL_PATTERN = (
+    rf"(?P<names>{_ONE_FESTIVAL}(?:[、和及与暨]?{_ONE_FESTIVAL}){{0,3}}"
+    rf"|[\"'「『]{_ONE_FESTIVAL}(?:[、和及与暨]?{_ONE_FESTIVAL}){{0,3}}[\"'」』])节?"
+    rf"(?P<holiday>{_HOLIDAY})?"
+)
+_FESTIVAL_ONE = re.compile(rf"[\"'「『]?({_alternation(_FESTIVALS)})[\"'」』]?")
+
+_PLAN_TIME = r"期间|时期|初期|初|中期|末期|末|以来|前|内"
+_PLAN_PATTERN = (
+    rf"{_NOT_NUMBER_BEFORE}(?:[\"'「『](?P<q>{_alternation(PLAN_WORDS)})[\"'」』]"
+    rf"|(?<![\"'「『])(?P<n>十[一二三四五]五){_NOT_NUMBER_AFTER}(?!人|岁|天)"
+    rf"|(?<![\"'「『])(?P<s>[一二三四五六七八九十]五)(?=(?:规划|计划)?(?:{_PLAN_TIME})))"
+    rf"(?!(?:规划|计划|纲要)(?!{_PLAN_TIME}))(?:规划|计划)?(?:纲要)?"
+    r"(?P<edge>期间|时期|初期|初|中期|末期|末)?"
+)
+_SPAN_NUMBER = r"[0-9]{1,2}|[一二两三四五六七八九十]{1,3}"
+_SPAN_PATTERN = (
+    rf"(?:今后|未来|此后)(?P<ahead>{_SPAN_NUMBER})个?年(?!度|底|末|初|前|后)"
+    rf"|用(?P<use>{_SPAN_NUMBER})个?(?:年|年左右)(?:左右)?的?时间"
+    rf"|(?:近|过去|最近)(?P<past>{_SPAN_NUMBER})个?年(?:来|间)?"
+)
+
+
+# -- named periods ---------------------------------------------------------------------
+
+
+def _next_year(
+    anchor: Anchor, reference: dt.date, last_day: Callable[[int], dt.date]
+) -> tuple[int, bool]:
+    """The year named, or the year of the occasion under way or next from ``reference``."""
+    if anchor.has_year:
+        return anchor.resolve_year(reference)
+    year = reference.year
+    if last_day(year) < reference:
+        year += 1
+    return year, True
+
+
+class Festivals(Named):
+    """One festival, or several read as one (元旦春节期间): their days, or with
+    ``holiday`` their official holiday periods."""
+
+    occasion = True
+    __slots__ = ("holiday", "keys")
+
+    def __init__(self, keys: tuple[str, ...], holiday: bool) -> None:
+        self.keys = keys
+        self.holiday = holiday
+
+    def __repr__(self) -> str:
+        return f"Festivals({self.keys!r}, holiday={self.holiday})"
+
+    def _end(self, year: int) -> dt.date:
+        last = self.keys[-1]
+        try:
+            return cal.holiday_period(last, year)[1]
+        except HolidayOutOfRange:
+            return cal.festival_day(last, year)
+
+    def year(self, anchor: Anchor, reference: dt.date) -> tuple[int, bool]:
+        """The Gregorian year of the festival(s): named, or the current or next one."""
+        return _next_year(anchor, reference, self._end)
+
+    def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
+        year, inferred = self.year(anchor, reference)
+        first, last = self.keys[0], self.keys[-1]
+        start, end = cal.festival_day(first, year), cal.festival_day(last, year)
+        if self.holiday:  # a festival without days off (元宵节, 重阳节): its day
+            if cal.FESTIVALS[first].holiday is not None:
+                start = cal.holiday_period(first, year, text=text)[0]
+            if cal.FESTIVALS[last].holiday is not None:
+                end = cal.holiday_period(last, year, text=text)[1]
+        if end < start:  # 两节: 元旦 of the year after the 春节 named? no: of the same winter
+            raise HolidayOutOfRange(text, last, year, "the festivals are not in order")
+        return start, end, inferred, False
+
+    def before(
+        self, anchor: Anchor, reference: dt.date, text: str, strict: bool
+    ) -> tuple[dt.date, tuple[dt.date, ...], bool]:
+        """``X前``: due the day before the festival; the day before its holiday is the
+        other reading (the due day with ``exclusive=True``). With ``holiday`` (春节假期前),
+        the day before the holiday, unambiguously."""
+        year, inferred = self.year(anchor, reference)
+        first = self.keys[0]
+        if self.holiday and cal.FESTIVALS[first].holiday is not None:
+            return cal.holiday_period(first, year, text=text)[0] - _ONE_DAY, (), inferred
+        eve = cal.festival_day(first, year) - _ONE_DAY
+        try:
+            off = cal.holiday_period(first, year)[0] - _ONE_DAY
+        except HolidayOutOfRange:
+            return eve, (), inferred
+        if off == eve:
+            return eve, (), inferred
+        return (off, (eve,), inferred) if strict else (eve, (off,), inferred)
+
+    def after(self, anchor: Anchor, reference: dt.date, text: str) -> tuple[dt.date, bool]:
+        """``X后``: from the day after the festival's holiday (after the festival
+        day itself where no holiday is known: 重阳节, a year past the data)."""
+        year, inferred = self.year(anchor, reference)
+        if self.holiday and cal.FESTIVALS[self.keys[-1]].holiday is not None:
+            return cal.holiday_period(self.keys[-1], year, text=text)[1] + _ONE_DAY, inferred
+        return self._end(year) + _ONE_DAY, inferred
+
+
+class NextHoliday(Named):
+    """节前, 节后, 节假日期间: the holiday of the festival named earlier in the text,
+    or else the official holiday period under way at the reference or next."""
+
+    occasion = True
+    __slots__ = ()
+
+    def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
+        try:
+            _, start, end = cal.next_holiday(reference)
+        except HolidayOutOfRange as exc:
+            raise HolidayOutOfRange(text, exc.festival, exc.year, exc.detail) from None
+        return start, end, True, False
+
+    def before(
+        self, anchor: Anchor, reference: dt.date, text: str, strict: bool
+    ) -> tuple[dt.date, tuple[dt.date, ...], bool]:
+        """The day before the holiday begins."""
+        start, _, inferred, _ = self.period(anchor, reference, text)
+        return start - _ONE_DAY, (), inferred
+
+    def after(self, anchor: Anchor, reference: dt.date, text: str) -> tuple[dt.date, bool]:
+        """The day after the holiday ends."""
+        _, end, inferred, _ = self.period(anchor, reference, text)
+        return end + _ONE_DAY, inferred
+
+
+class Occasion(Named):
+    """寒假, 暑假, 汛期: dates each region or school sets; the documented default, fuzzy."""
+
+    occasion = True
+    __slots__ = ("key",)
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __repr__(self) -> str:
+        return f"Occasion({self.key!r})"
+
+    def year(self, anchor: Anchor, reference: dt.date) -> tuple[int, bool]:
+        """The year named, or that of the occasion under way or next."""
+        return _next_year(anchor, reference, lambda y: cal.occasion_bounds(self.key, y)[1])
+
+    def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
+        year, inferred = self.year(anchor, reference)
+        start, end, _ = cal.occasion_bounds(self.key, year)
+        return start, end, inferred, True
+
+    def before(
+        self, anchor: Anchor, reference: dt.date, text: str, strict: bool
+    ) -> tuple[dt.date, tuple[dt.date, ...], bool]:
+        """The day before the default start; before the early regional start is the
+        other reading (the dates are not the text's: always ambiguous)."""
+        year, inferred = self.year(anchor, reference)
+        start, _, early = cal.occasion_bounds(self.key, year)
+        return start - _ONE_DAY, (early - _ONE_DAY,), inferred
+
+    def after(self, anchor: Anchor, reference: dt.date, text: str) -> tuple[dt.date, bool]:
+        """The day after the default end."""
+        year, inferred = self.year(anchor, reference)
+        return cal.occasion_bounds(self.key, year)[1] + _ONE_DAY, inferred
+
+
+class Plan(Named):
+    """A five-year plan, or its first (初), middle (中期) or last (末) year, fuzzy."""
+
+    __slots__ = ("edge", "number")
+
+    def __init__(self, number: int, edge: str | None) -> None:
+        self.number = number
+        self.edge = edge
+
+    def __repr__(self) -> str:
+        return f"Plan({self.number}, {self.edge!r})"
+
+    def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
+        first, last = cal.plan_years(self.number)
+        if self.edge is not None:
+            year = {"begin": first, "middle": (first + last) // 2, "end": last}[self.edge]
+            first = last = year
+        return dt.date(first, 1, 1), dt.date(last, 12, 31), False, self.edge is not None
+
+
+class Season(Named):
+    """A season of the year named (or of the reference year), by the documented months."""
+
+    __slots__ = ("keys",)
+
+    def __init__(self, keys: tuple[str, ...]) -> None:
+        self.keys = keys
+
+    def __repr__(self) -> str:
+        return f"Season({self.keys!r})"
+
+    def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
+        year, inferred = anchor.resolve_year(reference)
+        first = cal.SEASONS[self.keys[0]][0]
+        last = cal.SEASONS[self.keys[-1]][1]
+        start = dt.date(year, first, 1)
+        # a season ending before it starts (冬季 12–2月, 今冬明春) ends in the next year
+        end = month_end(year + 1 if last < first else year, last)
+        return start, end, inferred, True
+
+
+class Span(Named):
+    """今后三年, 用3年时间 (``years`` ahead from the reference day) and 近三年 (the
+    ``years`` whole years before the reference year): counted from the reference,
+    which the part says by ``year_inferred``."""
+
+    __slots__ = ("ahead", "years")
+
+    def __init__(self, years: int, ahead: bool) -> None:
+        self.years = years
+        self.ahead = ahead
+
+    def __repr__(self) -> str:
+        return f"Span({self.years}, ahead={self.ahead})"
+
+    def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
+        if self.ahead:
+            return reference, add_months(reference, 12 * self.years) - _ONE_DAY, True, False
+        year = reference.year
+        return dt.date(year - self.years, 1, 1), dt.date(year - 1, 12, 31), True, False
+
+
+# -- token makers ----------------------------------------------------------------------
+
+
+def _festival(text: str, names: str, holiday: str | None) -> Anchor:
+    keys: list[str] = []
+    for m in _FESTIVAL_ONE.finditer(names):
+        for key in _FESTIVALS[m.group(1)]:
+            if key not in keys:
+                keys.append(key)
+    return Anchor(named=Festivals(tuple(keys), holiday is not None))
+
+
+def _next_holiday(text: str) -> Anchor:
+    return Anchor(named=NextHoliday())
+
+
+def _occasion(text: str, w: str) -> Anchor:
+    return Anchor(named=Occasion("汛期" if w == "汛" else OCCASION_WORDS[w]))
+
+
+def _season(text: str) -> Anchor:
+    return Anchor(named=Season(SEASON_WORDS[text]))
+
+
+def _plan(text: str, q: str | None, n: str | None, s: str | None, edge: str | None) -> Anchor:
+    name = q or n or s
+    assert name is not None
+    mark = None if edge is None else _PLAN_EDGE.get(edge)
+    anchor = Anchor(named=Plan(PLAN_WORDS[name], mark))
+    if mark is not None:  # 十四五末前 is due at its end, like 年底前 (the edge is the plan's)
+        anchor.edge, anchor.edge_grain = mark, "plan"
+    return anchor
+
+
+def _span(text: str, ahead: str | None, use: str | None, past: str | None) -> Anchor:
+    number = to_int(ahead or use or past or "")
+    return Anchor(named=Span(number, past is None))
+
+
+TOKENS: list[TokenRule] = [
+    TokenRule("<festival>期间", _FESTIVAL_PATTERN, "a", _festival),
+    TokenRule(
+        "节前|节后|节假日期间",
+        r"(?:(?<![\u4e00-\u9fff])|(?<=[在于至到和与及]))节(?=(?:前|后)(?![0-9一二两三四五六七八九十]))"
+        r"|节假日(?:期间)?|法定节假日(?:期间)?|节日期间",
+        "a",
+        _next_holiday,
+    ),
+    TokenRule(
+        "寒假|暑假|汛期",
+        rf"(?P<w>{_alternation(OCCASION_WORDS)}|汛(?=前|后))(?:期间)?",
+        "a",
+        _occasion,
+    ),
+    TokenRule("春季|夏季", _alternation(SEASON_WORDS), "a", _season),
+    TokenRule("十四五", _PLAN_PATTERN, "a", _plan),
+    TokenRule("今后三年|近三年", _SPAN_PATTERN, "a", _span),
+]
+
+
+def with_occasions(
+    merge: Callable[[list[Token]], list[Token]],
+) -> Callable[[list[Token]], list[Token]]:
+    """``merge``, then the anchors of festivals and holidays recoded ``G`` (an occasion)."""
+
+    def merged(tokens: list[Token]) -> list[Token]:
+        out = merge(tokens)
+        for tok in out:
+            if tok.code == "A":
+                named = tok.value.named
+                if named is not None and named.occasion:
+                    tok.code = "G"
+        return out
+
+    merged.__doc__ = merge.__doc__
+    return merged
+
+
+# -- productions -----------------------------------------------------------------------
+
+
+def _occasion_of(ctx: Context, tokens: Sequence[Token]) -> tuple[Token, Anchor]:
+    """The occasion token, and its anchor: for 节前/节后 the festival named earlier
+    in the text, when there is one (春节前完成摸底,节后开展整治)."""
+    tok = next(t for t in tokens if t.code == "G")
+    anchor: Anchor = tok.value
+    if isinstance(anchor.named, NextHoliday):
+        for earlier in reversed(ctx.tokens[: tok.index]):
+            if earlier.code == "G" and isinstance(earlier.value.named, Festivals):
+                return tok, earlier.value
+    return tok, anchor
+
+
+def festival_before(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """``<festival>前``: a deadline before the occasion begins (see ``Festivals.before``)."""
+    _, anchor = _occasion_of(ctx, tokens)
+    named = anchor.named
+    assert isinstance(named, Festivals | NextHoliday | Occasion)
+    due, alternatives, inferred = named.before(anchor, ctx.reference, ctx.text, ctx.strict)
+    return [
+        Deadline(
+            **ctx.common(tokens, inferred),
+            due=due,
+            ambiguous=bool(alternatives),
+            alternatives=alternatives,
+        )
+    ]
+
+
+def festival_after(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """``<festival>后``: continuing from the day after the occasion's holiday."""
+    _, anchor = _occasion_of(ctx, tokens)
+    named = anchor.named
+    assert isinstance(named, Festivals | NextHoliday | Occasion)
+    start, inferred = named.after(anchor, ctx.reference, ctx.text)
+    return [Ongoing(**ctx.common(tokens, inferred), start=start)]
+
+
+def festival_since(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """``<festival>起``, ``<festival>以来``: continuing from the occasion's first day;
+    without a year, 以来 looks back to the last occasion begun by the reference."""
+    _, anchor = _occasion_of(ctx, tokens)
+    start, _, inferred, _ = anchor.bounds(ctx.reference, ctx.text)
+    if tokens[-1].value == "以来" and not anchor.has_year and start > ctx.reference:
+        named = anchor.named
+        if isinstance(named, Festivals | Occasion):
+            earlier = anchor.copy()
+            earlier.year = named.year(anchor, ctx.reference)[0] - 1
+            start = earlier.bounds(ctx.reference, ctx.text)[0]
+    return [Ongoing(**ctx.common(tokens, inferred), start=start)]
+
+
+def festival_window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """``<festival>``, ``<festival>期间``: within the festival day or its holiday period."""
+    _, anchor = _occasion_of(ctx, tokens)
+    start, end, inferred, fuzzy = anchor.bounds(ctx.reference, ctx.text)
+    return [Window(**ctx.common(tokens, inferred), start=start, end=end, fuzzy=fuzzy)]
+
+
+def festival_offset(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """``春节前3个工作日``, ``国庆节后5个工作日内``: a limit before or after the festival,
+    the festival as its event (``Relative.resolve`` counts from the day it is given)."""
+    tok, dur = tokens[0], tokens[-1]
+    event, _ = ctx.where([tok])
+    before = tokens[1].code == "P"
+    return [
+        Relative(
+            **ctx.common(tokens, False),
+            offset=Offset(dur.value.amount, dur.value.unit),
+            trigger=event,
+            direction=Direction.BEFORE if before else Direction.AFTER,
+        )
+    ]
+
+
+RULES: list[Rule] = [
+    Rule("<festival>前<n>个工作日", r"G[PK]U", festival_offset),
+    Rule("<festival>前", r"B?GP", festival_before),
+    Rule("<festival>后", r"GK", festival_after),
+    Rule("<festival>起", r"F?GS", festival_since),
+    Rule("<festival>期间", r"GW?", festival_window),
+]
