@@ -129,9 +129,14 @@ def sniff(
     if encoding is not None:
         try:
             name = codecs.lookup(encoding).name
-            b"".decode(encoding)
         except LookupError:
-            raise TableError(f"unknown text encoding {encoding!r}") from None
+            raise TableError(f"unknown encoding {encoding!r}") from None
+        try:
+            b"x".decode(encoding)
+        except LookupError:  # a codec that is not a text encoding (rot13, base64)
+            raise TableError(f"unknown encoding {encoding!r}: not a text encoding") from None
+        except UnicodeDecodeError:
+            pass
         if name.startswith("utf-16") or name.startswith("utf-32"):
             return None
         bom = bom and name in ("utf-8", "utf-8-sig")
