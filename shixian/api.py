@@ -221,6 +221,12 @@ class Match:
 
     ``result.parts`` have spans relative to ``text``; ``start``/``end`` are
     offsets into the document.
+
+    Attributes:
+        start: where the expression starts in the document (a character offset).
+        end: where it ends (exclusive).
+        text: the expression's words, ``document[start:end]``.
+        result: what it means, with spans relative to ``text``.
     """
 
     start: int

@@ -39,6 +39,7 @@ EXAMPLE_PAGES = (
     "ongoing.md",
     "extract.md",
     "schema.md",
+    "notebooks.md",
     "workdays.md",
 )
 

@@ -24,6 +24,7 @@ from ..errors import ShixianError
 from ..io.annotate import Annotation, PhraseCache, Summary, annotate, error_message
 from ..io.tables import OUTPUT_FORMATS, Table, detect_format, read_table, read_text
 from . import ics as ics_command
+from . import timeline as timeline_command
 from .holidays import add_holidays_command, add_holidays_option, holidays_calendar
 
 if TYPE_CHECKING:
@@ -233,11 +234,22 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input(p)
     ics_command.configure(p)
     p.set_defaults(run=ics_command.run)
+
+    p = commands.add_parser(
+        "timeline",
+        help="draw a table's plan on a time axis (.html, .svg, .png)",
+        description="Draw the plan: windows as bars, deadlines as markers, schedules as their "
+        "due days, an as-of line and overdue rows in red; relative, pending and ongoing "
+        "rows listed apart.",
+    )
+    _add_input(p)
+    timeline_command.configure(p)
+    p.set_defaults(run=timeline_command.run)
     add_holidays_command(commands)
     return parser
 
 
-_COMMANDS = ("normalize", "table", "extract", "ics", "holidays")
+_COMMANDS = ("normalize", "table", "extract", "ics", "timeline", "holidays")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -187,8 +187,9 @@ def render(
 
 
 def _fit(natural: Sequence[int], keep: Sequence[int], total: int) -> list[int]:
-    """Column widths that fit ``total`` cells: the number, kind and dates whole if they can
-    be, then the notes, phrase and title share what is left (the title gives way first).
+    """Column widths that fit ``total`` cells: the number and kind whole, the dates whole
+    unless nothing else can shrink; the title, notes and phrase share what is left (the
+    title gives way first).
 
     >>> _fit([2, 8, 10, 8, 23, 9], [0, 1, 2, 3, 4, 5], 80)
     [2, 8, 10, 8, 23, 9]
@@ -201,7 +202,9 @@ def _fit(natural: Sequence[int], keep: Sequence[int], total: int) -> list[int]:
     # shrink the elastic columns, widest share first, down to a floor
     floors = {1: 6, 2: 8, 5: 8, 4: 10}
     while room < 0:
-        candidates = [i for i in (1, 5, 2, 4) if i in keep and widths[i] > floors[i]]
+        candidates = [i for i in (1, 5, 2) if i in keep and widths[i] > floors[i]]
+        if not candidates:  # the dates give way last
+            candidates = [i for i in (4,) if i in keep and widths[i] > floors[i]]
         if not candidates:
             break
         widest = max(candidates, key=lambda i: widths[i] - floors[i] + (4 if i == 1 else 0))

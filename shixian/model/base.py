@@ -162,10 +162,28 @@ class Part:
     def _from_specific(cls: type[_P], data: Mapping[str, Any]) -> _P:
         raise NotImplementedError
 
+    def __str__(self) -> str:
+        """The part in words, as ``str(Normalized)`` says it (``deadline 2016-07-31``)."""
+        from ..io.render import describe_part
+
+        return describe_part(self)
+
+    def _repr_html_(self) -> str:
+        """A table of the part's fields, for notebooks."""
+        from ..io.html import part_html
+
+        return part_html(self)
+
 
 @attrs.frozen
 class Occurrence:
-    """One occurrence of a schedule: the work happens in ``start``–``end``, due on ``due``."""
+    """One occurrence of a schedule: the work happens in ``start``–``end``, due on ``due``.
+
+    Attributes:
+        start: the first day of the occurrence's period.
+        end: the last day of its period.
+        due: the day the occurrence is due.
+    """
 
     start: dt.date
     end: dt.date
@@ -183,6 +201,11 @@ class Offset:
 
     ``amount`` 0 means promptly (及时, 立即); ``None`` means the text gives no number.
     ``day`` pins the day of the month reached (次月10日前: 1 month, day 10).
+
+    Attributes:
+        amount: how many units; 0 for promptly, ``None`` when the text gives no number.
+        unit: hours, days, working days, weeks, months or years.
+        day: the day of the month reached, when the text pins one.
     """
 
     amount: int | None
@@ -213,7 +236,15 @@ class Offset:
 
 @attrs.frozen
 class StatuteRef:
-    """The statute that fixes a time limit, in the version in force at the reference date."""
+    """The statute that fixes a time limit, in the version in force at the reference date.
+
+    Attributes:
+        law: the law's name (《中华人民共和国政府信息公开条例》).
+        article: the article (第三十三条), when known.
+        version: the version in force at the reference date.
+        quote: the article's words on the limit.
+        source: where the text of the law was read.
+    """
 
     law: str
     article: str | None = None

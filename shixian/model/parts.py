@@ -37,6 +37,16 @@ class Deadline(Part):
     ``ambiguous`` marks a reading the text does not settle (2016年7月前 may mean
     by 7-31 or before 7-01); the other readings are in ``alternatives``.
 
+    Attributes:
+        text: the part's own words, as they stand in the input.
+        span: ``(start, end)`` offsets of those words in the input.
+        conditions: condition phrases attached to it (按照省政府相关部署).
+        year_inferred: the text names no year; the reference year was used.
+        via: ``None`` for the rules, ``"dateparser"`` when the fallback produced it.
+        due: the last day on which the work is on time.
+        ambiguous: the text allows another reading.
+        alternatives: the other readings' due days.
+
     >>> Deadline(text="2016年7月底前", span=(0, 9), due=dt.date(2016, 7, 31)).iso
     '../2016-07-31'
     """
@@ -80,6 +90,17 @@ class Window(Part):
 
     ``fuzzy`` says the edges are set by convention (年初, 月中: see the docs);
     ``min_count`` is the least number of times the work happens in it (年内至少一次).
+
+    Attributes:
+        text: the part's own words, as they stand in the input.
+        span: ``(start, end)`` offsets of those words in the input.
+        conditions: condition phrases attached to it (按照省政府相关部署).
+        year_inferred: the text names no year; the reference year was used.
+        via: ``None`` for the rules, ``"dateparser"`` when the fallback produced it.
+        start: the first day.
+        end: the last day (not before ``start``).
+        fuzzy: the edges are conventional (年初, 月中), so the window has no ``due``.
+        min_count: the least number of times the work happens in it, if stated.
     """
 
     kind: ClassVar[Kind] = Kind.WINDOW
@@ -137,6 +158,11 @@ class Schedule(Part):
     """Work that **recurs**: every ``interval`` × ``every`` period.
 
     Attributes:
+        text: the part's own words, as they stand in the input.
+        span: ``(start, end)`` offsets of those words in the input.
+        conditions: condition phrases attached to it (按照省政府相关部署).
+        year_inferred: the text names no year; the reference year was used.
+        via: ``None`` for the rules, ``"dateparser"`` when the fallback produced it.
         every: the period of recurrence; ``IRREGULAR`` (不定期) and ``PERIODIC``
             (定期, no stated frequency) have no computable dates.
         interval: 2 for 每两个月.
@@ -154,8 +180,10 @@ class Schedule(Part):
         workday: the working day of each period on which it is due, on the
             official calendar (每月最后一个工作日 → -1, 每月第三个工作日 → 3),
             counted in the due month when ``months`` is set.
-        start, until: bounds (自2016年起, 2016—2018年).
-        min_count, count: at least / exactly so many times a period.
+        start (date | None): the first day it applies (自2016年起), if bounded.
+        until (date | None): the last day it applies (2016—2018年 → 2018-12-31), if bounded.
+        min_count: the least number of times a period (不少于1次), if stated.
+        count: exactly so many times a period (每月一次), if stated.
         label: what recurs, when the text names it (中考).
 
     ``to_dict()["rrule"]`` is the RRULE of :meth:`to_rrule` without ``DTSTART``;
@@ -298,6 +326,18 @@ class Relative(Part):
     ``statute`` cites the law that sets the offset; ``extension`` is the
     longest extension allowed (the statute's, or the text's own: 可延长15个工作日).
 
+    Attributes:
+        text: the part's own words, as they stand in the input.
+        span: ``(start, end)`` offsets of those words in the input.
+        conditions: condition phrases attached to it (按照省政府相关部署).
+        year_inferred: the text names no year; the reference year was used.
+        via: ``None`` for the rules, ``"dateparser"`` when the fallback produced it.
+        offset: how long after (or before) the event (``Offset(15, Unit.WORKDAY)``).
+        trigger: the event, as the text names it.
+        statute: the law that sets the limit, when the text cites one.
+        extension: the longest extension allowed.
+        direction: ``after`` the event (the default) or ``before`` it.
+
     >>> r = Relative(text="会议召开5日前", span=(0, 7), offset=Offset(5), direction="before")
     >>> r.direction.value, r.resolve(dt.date(2016, 10, 20))
     ('before', datetime.date(2016, 10, 14))
@@ -375,7 +415,16 @@ class Relative(Part):
 @fast_init
 @attrs.frozen(kw_only=True)
 class Pending(Part):
-    """The time will be set by something outside the text: ``depends_on``."""
+    """The time will be set by something outside the text: ``depends_on``.
+
+    Attributes:
+        text: the part's own words, as they stand in the input.
+        span: ``(start, end)`` offsets of those words in the input.
+        conditions: condition phrases attached to it (按照省政府相关部署).
+        year_inferred: the text names no year; the reference year was used.
+        via: ``None`` for the rules, ``"dateparser"`` when the fallback produced it.
+        depends_on: what the time waits on (国家批准), when the text says.
+    """
 
     kind: ClassVar[Kind] = Kind.PENDING
 
@@ -392,7 +441,16 @@ class Pending(Part):
 @fast_init
 @attrs.frozen(kw_only=True)
 class Ongoing(Part):
-    """Continuing work with no end, from ``start`` (``None`` when the text names none)."""
+    """Continuing work with no end, from ``start`` (``None`` when the text names none).
+
+    Attributes:
+        text: the part's own words, as they stand in the input.
+        span: ``(start, end)`` offsets of those words in the input.
+        conditions: condition phrases attached to it (按照省政府相关部署).
+        year_inferred: the text names no year; the reference year was used.
+        via: ``None`` for the rules, ``"dateparser"`` when the fallback produced it.
+        start (date | None): the first day, when the text names one.
+    """
 
     kind: ClassVar[Kind] = Kind.ONGOING
 

@@ -21,6 +21,11 @@ __all__ = ["Normalized"]
 class Normalized:
     """The structured meaning of one phrase, against a reference date.
 
+    Attributes:
+        text: the phrase as given.
+        reference: the date it was read against (the document's date).
+        parts: what it says, one part per time statement, in the order of the text.
+
     >>> import shixian
     >>> r = shixian.normalize("2016年7月底前完成", reference="2016-06-30")
     >>> r.kind, r.due
@@ -102,3 +107,9 @@ class Normalized:
         from ..io.render import describe
 
         return describe(self)
+
+    def _repr_html_(self) -> str:
+        """A table of the parts (and a small timeline of several dated ones), for notebooks."""
+        from ..io.html import result_html
+
+        return result_html(self)
