@@ -56,9 +56,10 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"the picture must be .html, .svg or .png, not {args.output!r}")
     if args.width < 600:
         raise CliError(f"--width must be 600 pixels or more, not {args.width}")
-    reference = _reference(args.reference)
-    as_of = _reference(args.as_of) if args.as_of else dt.date.today()
-    assert as_of is not None
+    from ..model.reference import parse_reference
+
+    reference = _reference(args)
+    as_of = parse_reference(args.as_of.strip()) if args.as_of else dt.date.today()
     table = _read_input(args)
     index = _pick_column(table, args.column)
     _say_reference(args)
