@@ -428,12 +428,12 @@ SCHEDULE_TOKENS: list[TokenRule] = [
 
 
 def with_occasions(
-    merge: Callable[[list[Token]], list[Token]],
-) -> Callable[[list[Token]], list[Token]]:
+    merge: Callable[[list[Token], str], list[Token]],
+) -> Callable[[list[Token], str], list[Token]]:
     """``merge``, then the anchors of festivals and holidays recoded ``G`` (an occasion)."""
 
-    def merged(tokens: list[Token]) -> list[Token]:
-        out = merge(tokens)
+    def merged(tokens: list[Token], text: str) -> list[Token]:
+        out = merge(tokens, text)
         for tok in out:
             if tok.code == "A":
                 named = tok.value.named
