@@ -52,18 +52,19 @@ ERROR = ADDED_COLUMNS.index("error")
 
 def _in_memory(path: Path, *options: str) -> bytes:
     out = path.with_name(path.stem + ".memory" + path.suffix)
-    args = build_parser().parse_args(
-        ["table", str(path), "-r", REF, "-o", str(out), "-q", *options]
-    )
+    argv = ["table", str(path), "-r", REF, "-o", str(out), "-q", "--force", *options]
+    args = build_parser().parse_args(argv)
     _table_in_memory(args, read_table(path, encoding=args.encoding))
     return out.read_bytes()
 
 
 def _streamed(path: Path, *options: str, code: int = 0) -> bytes:
     out = path.with_name(path.stem + ".streamed" + path.suffix)
-    assert main(["table", str(path), "-r", REF, "-o", str(out), "-q", *options]) == code
+    before = out.read_bytes() if out.exists() else None
+    argv = ["table", str(path), "-r", REF, "-o", str(out), "-q", "--force", *options]
+    assert main(argv) == code
     if code:
-        assert not out.exists()  # a failed run leaves no half-written file
+        assert not out.exists() or out.read_bytes() == before  # no half-written file
         return b""
     return out.read_bytes()
 
@@ -93,7 +94,7 @@ def _write(rows: list[list[str]], *, delimiter: str, ending: str) -> str:
 
 CELL = st.one_of(
     st.sampled_from(PHRASES),
-    st.text(st.sampled_from('ab,"\n\r\t 时限年月“”'), max_size=12),
+    st.text(st.sampled_from('ab,"\n\r\t 时限年月“”=+-@＝3'), max_size=12),
 )
 
 
@@ -152,6 +153,16 @@ def test_jobs_two_on_jsonl_and_tsv(tmp_path: Path) -> None:
         assert _streamed(path, "--jobs", "2", "-f", fmt) == _streamed(
             path, "--jobs", "1", "-f", fmt
         )
+
+
+def test_a_failed_run_keeps_the_old_output(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    out = tmp_path / "t.out.csv"
+    out.write_bytes(b"old")
+    path.write_text('id,完成时限\n1,每季度\n2,"never closed\n', encoding="utf-8")
+    assert main(["table", str(path), "-r", REF, "-o", str(out), "-q", "--force"]) == 2
+    assert out.read_bytes() == b"old"
+    assert {p.name for p in tmp_path.iterdir()} == {"t.csv", "t.out.csv"}  # no temporary file
 
 
 def test_jobs_must_be_positive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -342,7 +353,7 @@ def test_hundred_thousand_rows_with_garbage(tmp_path: Path) -> None:
     made = [_garbage(rng, i) for i in range(100_000)]
     path = tmp_path / "garbage.csv"
     path.write_bytes("id,完成时限,备注\r\n".encode() + b"".join(row for row, _, _ in made))
-    out = _streamed(path, "--jobs", "1")
+    out = _streamed(path, "--jobs", "1", "--raw-formulas")  # junk may begin with = + - @
     rows = list(csv.reader(io.StringIO(out.decode("utf-8", "surrogateescape"), newline="")))
     assert len(rows) == 1 + len(made)  # rows in = rows out
     for i, (row, (_, note, kind)) in enumerate(zip(rows[1:], made, strict=True)):

@@ -574,13 +574,8 @@ def _stream_table(args: argparse.Namespace) -> int:
         fmt = args.format or _output_format(args, Table([], [], format=layout.format))
         out: IO[bytes]
         if args.output is not None and args.output != "-":
-            created = not os.path.exists(args.output)
-            try:
-                out = stack.enter_context(open(args.output, "wb"))
-            except OSError as exc:
-                raise CliError(f"cannot write {args.output}: {exc.strerror or exc}") from None
-            if created:  # a run that fails leaves no half-written file behind
-                stack.callback(_remove_unless_done, args.output, args)
+            _check_output(args)
+            out = stack.enter_context(_atomic_output(args.output, args))
         else:
             sys.stdout.flush()
             out = sys.stdout.buffer
@@ -598,6 +593,7 @@ def _stream_table(args: argparse.Namespace) -> int:
             jobs=jobs,
             path=None if args.file == "-" else args.file,
             excel=args.excel,
+            raw_formulas=args.raw_formulas,
             progress=None if bar is None else bar.update,
         )
         out.flush()
@@ -610,10 +606,45 @@ def _stream_table(args: argparse.Namespace) -> int:
     return 1 if args.strict and outcome.report.errors else 0
 
 
-def _remove_unless_done(path: str, args: argparse.Namespace) -> None:
-    if not getattr(args, "streamed_done", False):
+@contextlib.contextmanager
+def _atomic_output(path: str, args: argparse.Namespace) -> Iterator[IO[bytes]]:
+    """A streamed output file, written as :func:`shixian.io.safety.write_atomic` writes:
+    into a temporary file in the same folder, renamed over ``path`` only when the run
+    is done (``args.streamed_done``), so a run that fails or is interrupted leaves no
+    half-written file and an old one intact."""
+    import tempfile
+
+    from ..io.safety import OutputError
+
+    target = Path(path)
+    if target.is_dir():
+        raise OutputError(f"{path}: is a directory")
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        if not getattr(args, "streamed_done", False):
+            raise OutputError(f"{path}: not written")  # pragma: no cover - an error is raised
+        mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
         with contextlib.suppress(OSError):
-            os.unlink(path)
+            os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _byte_bar(size: int | None, quiet: bool) -> Any:

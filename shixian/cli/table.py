@@ -18,6 +18,7 @@ import datetime as dt
 import itertools
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
@@ -26,6 +27,7 @@ import attrs
 
 from ..io import stream
 from ..io.annotate import ADDED_COLUMNS, Annotation, PhraseCache, annotate
+from ..io.safety import FORMULA_STARTS, neutralize
 from ..io.stream import (
     FIRST_BLOCK,
     SENTINEL,
@@ -60,6 +62,7 @@ class Job:
     output: str  # csv | tsv | jsonl
     path: str | None = None  # the input file, which workers read chunks from
     ending: str = "\n"  # the output's line ending
+    neutralize: bool = False  # formula-like cells get a leading ' (csv/tsv)
 
 
 @attrs.define
@@ -74,6 +77,7 @@ class ChunkResult:
     flagged: int = 0
     open_line: int | None = None
     error: tuple[int, str] | None = None
+    neutralized: int = 0
 
     @property
     def clean(self) -> bool:
@@ -84,10 +88,16 @@ class ChunkResult:
 class _Info:
     """One distinct phrase: its added cells (and as CSV text), JSON fields, effect on a report."""
 
-    __slots__ = ("annotation", "cells", "effect", "json", "phrase", "result", "tail", "tail_bytes")
+    __slots__ = (
+        "annotation", "cells", "effect", "json", "neutral", "phrase", "result", "tail",
+        "tail_bytes",
+    )  # fmt: skip
 
-    def __init__(self, phrase: str, annotation: Annotation, result: Any, tail: str) -> None:
+    def __init__(
+        self, phrase: str, annotation: Annotation, result: Any, tail: str, neutral: int
+    ) -> None:
         self.phrase = phrase
+        self.neutral = neutral
         self.annotation = annotation
         self.result = None if isinstance(result, Exception) else result
         self.cells = annotation.cells()
@@ -117,10 +127,34 @@ def _info(phrase: str) -> _Info:
         cache: PhraseCache = _STATE["phrases"]
         annotation = next(annotate([phrase], cache=cache))
         delimiter = "\t" if job.output == "tsv" else ","
-        tail = delimiter + _csv_text([annotation.cells()], job.output, job.ending)
-        info = _Info(phrase, annotation, cache.get(phrase) if phrase.strip() else None, tail)
+        cells = annotation.cells()
+        safe = _safe(cells) if job.neutralize else cells
+        tail = delimiter + _csv_text([safe], job.output, job.ending)
+        neutral = sum(a is not b for a, b in zip(safe, cells, strict=True))
+        result = cache.get(phrase) if phrase.strip() else None
+        info = _Info(phrase, annotation, result, tail, neutral)
         infos[phrase] = info
     return info
+
+
+def _safe(cells: list[str]) -> list[str]:
+    """``cells`` with formula-like text neutralised (:func:`shixian.io.safety.neutralize`)."""
+    if any(cell[:1] in FORMULA_STARTS for cell in cells):
+        return [neutralize(cell) for cell in cells]
+    return cells
+
+
+def _formula_pattern(delimiter: str) -> re.Pattern[str]:
+    """A cell of a line without quotes that may need neutralising (then it is parsed)."""
+    starts = "".join(sorted(FORMULA_STARTS - {delimiter}))
+    return re.compile(f"(?:^|{re.escape(delimiter)})[{re.escape(starts)}]")
+
+
+def _formula_bytes(delimiter: bytes) -> re.Pattern[bytes]:
+    """:func:`_formula_pattern` over UTF-8 bytes."""
+    starts = sorted(FORMULA_STARTS - {delimiter.decode()})
+    either = b"|".join(re.escape(ch.encode("utf-8")) for ch in starts)
+    return re.compile(b"(?:^|" + re.escape(delimiter) + b")(?:" + either + b")")
 
 
 def _worker(chunk: Chunk) -> ChunkResult:
@@ -223,9 +257,15 @@ def _utf8_chunk(job: Job, lines: list[bytes]) -> ChunkResult:
     starts: dict[int, int] = {}
     end = len(lines) - 1
     i = 0
+    formula = _formula_bytes(delimiter) if job.neutralize else None
+    neutralized = 0
     while i < end:
         line = lines[i]
-        if b'"' not in line and line.count(delimiter) == separators:
+        if (
+            b'"' not in line
+            and line.count(delimiter) == separators
+            and (formula is None or formula.search(line) is None)
+        ):
             body = line.rstrip(b"\r\n")
             if body:
                 key = body.split(delimiter, column + 1)[column]
@@ -256,8 +296,19 @@ def _utf8_chunk(job: Job, lines: list[bytes]) -> ChunkResult:
             starts[len(seen)] = i
             added = list(info.cells)
             added[_ERROR] = _flagged(added[_ERROR] or None, flag)
-            whole.writerow(record[:width] + added + record[width:])
+            row = record[:width] + added + record[width:]
+            if job.neutralize:
+                safe = _safe(row)
+                neutralized += (
+                    sum(a is not b for a, b in zip(safe, row, strict=True)) - info.neutral
+                )
+                row = safe
+            whole.writerow(row)
         else:
+            if job.neutralize:
+                safe = _safe(record)
+                neutralized += sum(a is not b for a, b in zip(safe, record, strict=True))
+                record = safe
             if record != [""]:
                 whole.writerow(record)
                 text[-1] = text[-1][:cut]
@@ -267,7 +318,7 @@ def _utf8_chunk(job: Job, lines: list[bytes]) -> ChunkResult:
         add(info)
         i = stop
     result = ChunkResult(lines=end, output=b"".join(sink))
-    _count(result.report, seen)
+    result.neutralized = neutralized + _count(result.report, seen)
     result.flagged = len(flags)
     result.notes = [(n + 1, starts[n], flags[n]) for n in sorted(flags)[:5]]
     return result
@@ -307,9 +358,16 @@ def _csv_chunk(job: Job, lines: list[str], notes: dict[int, str]) -> ChunkResult
     starts: dict[int, int] = {}
     end = len(lines) - 1  # the sentinel
     i = 0
+    formula = _formula_pattern(delimiter) if job.neutralize else None
+    neutralized = 0
     while i < end:
         line = lines[i]
-        if fast and '"' not in line and line.count(delimiter) == separators:
+        if (
+            fast
+            and '"' not in line
+            and line.count(delimiter) == separators
+            and (formula is None or formula.search(line) is None)
+        ):
             body = line.rstrip("\r\n")
             if body:
                 phrase = body.split(delimiter, column + 1)[column]
@@ -341,8 +399,19 @@ def _csv_chunk(job: Job, lines: list[str], notes: dict[int, str]) -> ChunkResult
             starts[n] = i
             added = list(info.cells)
             added[_ERROR] = _flagged(added[_ERROR] or None, flag)
-            whole.writerow(record[:width] + added + record[width:])
+            row = record[:width] + added + record[width:]
+            if job.neutralize:
+                safe = _safe(row)
+                neutralized += (
+                    sum(a is not b for a, b in zip(safe, row, strict=True)) - info.neutral
+                )
+                row = safe
+            whole.writerow(row)
         else:
+            if job.neutralize:
+                safe = _safe(record)
+                neutralized += sum(a is not b for a, b in zip(safe, record, strict=True))
+                record = safe
             if record != [""]:
                 whole.writerow(record)
                 sink[-1] = sink[-1][:cut]
@@ -350,7 +419,7 @@ def _csv_chunk(job: Job, lines: list[str], notes: dict[int, str]) -> ChunkResult
         add(info)
         i = stop
     result = ChunkResult(lines=end)
-    _count(result.report, seen)
+    result.neutralized = neutralized + _count(result.report, seen)
     result.output = "".join(sink).encode("utf-8", "surrogateescape")
     result.flagged = len(flags)
     result.notes = [(n + 1, starts[n], flags[n]) for n in sorted(flags)[:5]]
@@ -520,10 +589,12 @@ def _effect(info: _Info) -> Report:
     return effect
 
 
-def _count(report: Report, seen: list[_Info]) -> None:
+def _count(report: Report, seen: list[_Info]) -> int:
     """Fill ``report`` as one ``add`` per row would: each distinct phrase's effect on a
-    report is learnt once and added as many times as the phrase occurs."""
+    report is learnt once and added as many times as the phrase occurs. Returns the
+    added cells neutralised."""
     counts = collections.Counter(seen)
+    neutral = sum(info.neutral * n for info, n in counts.items())
     for info, n in counts.items():
         effect = _effect(info)
         report.rows += effect.rows * n
@@ -535,14 +606,15 @@ def _count(report: Report, seen: list[_Info]) -> None:
     examples = report.examples
     wanted = {info for info in counts if any(_effect(info).examples.values())}
     if not wanted:
-        return
+        return neutral
     for number, info in enumerate(seen, 1):
         if info in wanted:
             for problem, kept in _effect(info).examples.items():
                 if len(examples[problem]) < report.limit:
                     examples[problem].extend((number, reason) for _, reason in kept)
             if all(len(examples[p]) >= report.limit for p in examples):
-                return
+                break
+    return neutral
 
 
 def _jsonl_chunk(job: Job, lines: list[str], notes: dict[int, str]) -> ChunkResult:
@@ -585,7 +657,12 @@ def _jsonl_chunk(job: Job, lines: list[str], notes: dict[int, str]) -> ChunkResu
             added = list(infos[phrases[n]].cells)
             if n in flags:
                 added[_ERROR] = _flagged(added[_ERROR] or None, flags[n])
-            rows.append(record + added)
+            row = record + added
+            if job.neutralize:
+                safe = _safe(row)
+                result.neutralized += sum(a is not b for a, b in zip(safe, row, strict=True))
+                row = safe
+            rows.append(row)
         result.output = _csv_text(rows, job.output, job.ending).encode("utf-8", "surrogateescape")
     result.flagged = len(flags)
     result.notes = [(n + 1, starts[n], flags[n]) for n in sorted(flags)[:5]]
@@ -687,6 +764,7 @@ class Outcome:
     report: Report
     flagged: int = 0
     notes: list[tuple[int, int, str]] = attrs.field(factory=list)
+    neutralized: int = 0
 
     def lines(self) -> list[str]:
         """The report's lines, then the input problems (when there were any)."""
@@ -698,6 +776,9 @@ class Outcome:
                 f"input: {self.flagged} rows flagged in error: {shown}"
                 + (f"; … and {more} more" if more else "")
             )
+        from ..io.safety import WriteReport
+
+        out.extend(WriteReport(neutralized=self.neutralized).lines())
         return out
 
 
@@ -714,6 +795,7 @@ def stream_table(
     jobs: int,
     path: str | None = None,
     excel: bool = False,
+    raw_formulas: bool = True,
     progress: Callable[[int], None] | None = None,
 ) -> Outcome:
     """Annotate the table on ``source`` (``first``: its bytes read already) into ``out``.
@@ -723,13 +805,20 @@ def stream_table(
     CRLF line endings (csv/tsv).
     """
     ending = "\r\n" if excel else layout.lineterminator
-    job = Job(layout, column, reference, exclusive, output, path if jobs > 1 else None, ending)
+    neutral = not raw_formulas and output in ("csv", "tsv")
+    job = Job(
+        layout, column, reference, exclusive, output, path if jobs > 1 else None, ending, neutral
+    )
+    outcome = Outcome(Report())
     if output in ("csv", "tsv"):
         header = [*layout.columns, *ADDED_COLUMNS]
+        if neutral:
+            safe = _safe(header)
+            outcome.neutralized += sum(a is not b for a, b in zip(safe, header, strict=True))
+            header = safe
         if layout.bom or excel:
             out.write(codecs.BOM_UTF8)
         out.write(_csv_text([header], output, ending).encode("utf-8", "surrogateescape"))
-    outcome = Outcome(Report())
     rows = 0
     pieces = chunks(source, layout, first, keep_data=job.path is None)
     for line, size, result in run_chunks(job, pieces, jobs):
@@ -738,6 +827,7 @@ def stream_table(
         room = 5 - len(outcome.notes)
         outcome.notes.extend((n + rows, line + at, note) for n, at, note in result.notes[:room])
         outcome.flagged += result.flagged
+        outcome.neutralized += result.neutralized
         rows += result.report.rows
         if progress is not None:
             progress(size)
