@@ -195,6 +195,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", metavar="OUT", help="output file (default: stdout)")
     _add_preview(p)
     p.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="add the columns overdue (the due day is before DATE) and due_in_days "
+        "(due − DATE; a schedule's next due day on or after DATE)",
+    )
+    p.add_argument(
         "--format",
         "-f",
         choices=OUTPUT_FORMATS,
@@ -488,12 +494,32 @@ def _cmd_table(args: argparse.Namespace) -> int:
     if args.excel:
         table.lineterminator = "\r\n"
     buffer = io.BytesIO()
-    write_table(table, annotations, buffer, fmt, encoding=encoding)
+    if args.as_of is not None:
+        from .asof import as_of_values, write_with_as_of
+
+        as_of = _as_of(args)
+        extra = [
+            as_of_values(None if isinstance(r := cache.get(row[index]), Exception) else r, as_of)
+            if annotation.ok
+            else (None, None)
+            for row, annotation in zip(table.rows, annotations, strict=True)
+        ]
+        write_with_as_of(table, annotations, extra, buffer, fmt, encoding)
+    else:
+        write_table(table, annotations, buffer, fmt, encoding=encoding)
     _emit(buffer.getvalue(), args.output, encoding)
     if not args.quiet:
         for line in _report(table, index, annotations, cache).lines():
             _note(line)
     return 1 if args.strict and summary.errors else 0
+
+
+def _as_of(args: argparse.Namespace) -> dt.date:
+    """The ``--as-of`` day, read as a reference is."""
+    from ..model.reference import parse_reference
+
+    text = str(args.as_of).strip()
+    return parse_reference(int(text) if text.isascii() and text.isdigit() else text)
 
 
 def _wants_preview(args: argparse.Namespace) -> bool:
@@ -530,14 +556,22 @@ def _preview_table(
     else:
         title = guess_title_column(table.columns, index)
     report = _report(table, index, annotations, cache)
+    as_of = None if args.as_of is None else _as_of(args)
+
+    def preview_row(number: int, row: list[str], annotation: Annotation) -> PreviewRow:
+        result = cache.get(row[index]) if annotation.ok else None
+        if isinstance(result, Exception):  # pragma: no cover - the annotation was ok
+            result = None
+        days = None
+        if as_of is not None:
+            from .asof import as_of_values
+
+            days = as_of_values(result, as_of)[1]
+        title_text = "" if title is None else row[title]
+        return PreviewRow(number, title_text, row[index], annotation, result, days)
+
     rows = (
-        PreviewRow(
-            number,
-            "" if title is None else row[title],
-            row[index],
-            annotation,
-            None if not annotation.ok or isinstance(r := cache.get(row[index]), Exception) else r,
-        )
+        preview_row(number, row, annotation)
         for number, (row, annotation) in enumerate(zip(table.rows, annotations, strict=True), 1)
     )
     sys.stdout.flush()
