@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from ..errors import ShixianError
 from ..io.annotate import Annotation, PhraseCache, Summary, annotate, error_message
-from ..io.tables import OUTPUT_FORMATS, Table, detect_format, read_table, read_text
+from ..io.tables import OUTPUT_FORMATS, Table, detect_format, read_table
 from . import ics as ics_command
 from . import timeline as timeline_command
 from .holidays import add_holidays_command, add_holidays_option, holidays_calendar
@@ -216,11 +216,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser(
         "extract",
         help="find the time expressions in running text",
-        description="Print one JSON object per time expression found in FILE.",
+        description="Print one JSON object per time expression found in FILE "
+        "(.txt, .md or .docx), or with --context each match and its sentence.",
     )
-    p.add_argument("file", metavar="FILE", help="a text file (- for stdin)")
+    p.add_argument("file", metavar="FILE", help="a .txt, .md or .docx file (- for stdin)")
     p.add_argument("--encoding", metavar="ENC", help="text encoding (default: detected)")
+    p.add_argument(
+        "--context",
+        action="store_true",
+        help="print each match with its reading and the sentence around it, for people "
+        "(default: JSON lines)",
+    )
     _add_reference(p)
+    _add_exclusive(p)
     p.set_defaults(run=_cmd_extract)
 
     p = commands.add_parser(
@@ -593,15 +601,35 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from ..api import extract
 
     reference = _reference(args)
+    from ..io.documents import read_document
+
     source: str | bytes = _stdin_bytes() if args.file == "-" else args.file
-    text, _ = read_text(source, args.encoding)
+    text = read_document(source, args.encoding)
     _say_reference(args)
-    matches = extract(text, reference)
-    for match in matches:
+    matches = extract(text, reference, exclusive=args.exclusive)
+    if args.context:
+        _print_in_context(text, matches)
+    for match in [] if args.context else matches:
         print(json.dumps(_match_dict(match), ensure_ascii=False))
     for failure in matches.failures:
         _note(f"skipped {failure.text!r} at {failure.start}–{failure.end}: {failure.error}")
     return 0
+
+
+def _print_in_context(text: str, matches: Sequence[Any]) -> None:
+    """Each match: where it is, its words and reading, then its sentence with it marked."""
+    import bisect
+
+    from ..io.documents import sentence_around
+
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    for match in matches:
+        line = bisect.bisect_right(starts, match.start)
+        column = match.start - starts[line - 1] + 1
+        print(f"{line}:{column}\t{match.text}\t{match.result}")
+        first, last = sentence_around(text, match.start, match.end)
+        sentence = f"{text[first : match.start]}【{match.text}】{text[match.end : last]}"
+        print("\t" + " ".join(sentence.split()))
 
 
 def _match_dict(match: Any) -> dict[str, Any]:
