@@ -215,3 +215,54 @@ def test_numbers_are_not_plans_or_festivals() -> None:
         for part in shixian.normalize(text, reference=D(2016, 5, 1)).parts:
             assert not (isinstance(part, shixian.Window) and part.end.year >= 2020)
     assert shixian.normalize("十一月", reference=D(2016, 5, 1)).parts[0].start == D(2016, 11, 1)
+
+
+# -- schedules: 每年春节前, 每逢节假日 ----------------------------------------------------
+
+
+def test_yearly_lunar_festival_has_occurrences_but_no_rrule() -> None:
+    s = shixian.normalize("每年春节前", reference="2016-05-01").parts[0]
+    assert isinstance(s, shixian.Schedule) and s.festival == "春节"
+    dues = [o.due for o in s.occurrences(D(2016, 1, 1), D(2018, 12, 31))]
+    assert dues == [D(2016, 2, 7), D(2017, 1, 27), D(2018, 2, 15)]  # each 除夕
+    assert s.to_dict()["rrule"] is None
+    with pytest.raises(shixian.NotComputable, match="lunar"):
+        s.to_rrule(D(2016, 1, 1))
+    assert shixian.Part.from_dict(s.to_dict()) == s
+    assert s.next_due(D(2016, 2, 8)) == D(2017, 1, 27)
+
+
+def test_yearly_gregorian_festival_has_an_rrule() -> None:
+    s = shixian.normalize("每年国庆节前", reference="2016-05-01").parts[0]
+    assert (s.months, s.day, s.festival) == ((9,), 30, "国庆节")
+    assert s.to_rrule(D(2016, 1, 1)).startswith("DTSTART;VALUE=DATE:20160930")
+
+
+def test_every_holiday_follows_the_notices() -> None:
+    s = shixian.normalize("每逢节假日", reference="2016-05-01").parts[0]
+    assert s.every is shixian.Frequency.HOLIDAY
+    got = [(o.start, o.end) for o in s.occurrences(D(2016, 1, 1), D(2016, 12, 31))]
+    assert got == [
+        (D(2016, 1, 1), D(2016, 1, 3)),
+        (D(2016, 2, 7), D(2016, 2, 13)),
+        (D(2016, 4, 2), D(2016, 4, 4)),
+        (D(2016, 4, 30), D(2016, 5, 2)),
+        (D(2016, 6, 9), D(2016, 6, 11)),
+        (D(2016, 9, 15), D(2016, 9, 17)),
+        (D(2016, 10, 1), D(2016, 10, 7)),
+    ]
+    assert s.to_dict()["rrule"] is None
+    assert s.next_due(D(2016, 10, 8)) == D(2017, 1, 2)  # 2016-12-31 – 2017-01-02
+    with pytest.raises(shixian.HolidayOutOfRange):
+        s.next_due(D(2026, 10, 8))  # the next holiday is 2027's: no notice shipped
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(sorted({k for _, k in _SINGLE})), st.integers(1950, 2090))
+def test_yearly_festival_is_due_the_day_before_each_year(key: str, year: int) -> None:
+    word = next(w for w, k in _SINGLE if k == key)
+    s = shixian.normalize(f"每年{word}前", reference=D(2016, 5, 1)).parts[0]
+    assert isinstance(s, shixian.Schedule)
+    day = cal.festival_day(key, year)
+    dues = [o.due for o in s.occurrences(day - dt.timedelta(days=40), day)]
+    assert dues[-1] == day - dt.timedelta(days=1)

@@ -204,33 +204,35 @@ def _holiday_period(name: str, year: int) -> tuple[dt.date, dt.date] | str:
 def holiday_periods(start: dt.date, end: dt.date) -> Iterator[tuple[str, dt.date, dt.date]]:
     """The official holiday periods that overlap ``start``–``end``, in order, as
     ``(festival, first day, last day)``; a joint holiday is named after its first
-    festival. Raises :class:`~shixian.errors.HolidayOutOfRange` past the data.
+    festival. Lazy: :class:`~shixian.errors.HolidayOutOfRange` is raised when the
+    periods reach a year past the data.
 
     >>> [(n, str(a), str(b)) for n, a, b in holiday_periods(dt.date(2016, 9, 1),
     ...                                                      dt.date(2016, 10, 31))]
     [('中秋节', '2016-09-15', '2016-09-17'), ('国庆节', '2016-10-01', '2016-10-07')]
     """
-    _, _, first, last = _holiday_data()
+    first, _ = holiday_coverage()
     seen: set[tuple[dt.date, dt.date]] = set()
-    found: list[tuple[dt.date, str, dt.date, dt.date]] = []
-    for year in range(start.year - 1, end.year + 2):
+    for year in range(max(start.year - 1, first), end.year + 2):
+        found = []
         for name, fest in FESTIVALS.items():
             if fest.holiday is None or name == "除夕":
                 continue
-            if not first <= year <= last:
-                if start.year <= year <= end.year:
+            period = _holiday_period(name, year)
+            if isinstance(period, str):
+                if year > holiday_coverage()[1]:
+                    if year > end.year:  # 元旦 of the year after may not reach ``end``
+                        return
                     holiday_period(name, year)  # raises: the year is not covered
                 continue
-            try:
-                lo, hi = holiday_period(name, year)
-            except HolidayOutOfRange:
-                continue
-            if (lo, hi) in seen or hi < start or lo > end:
-                continue
-            seen.add((lo, hi))
-            found.append((lo, name, lo, hi))
-    for _, name, lo, hi in sorted(found):
-        yield name, lo, hi
+            if period not in seen:
+                seen.add(period)
+                found.append((period[0], name, period[1]))
+        for lo, name, hi in sorted(found):
+            if hi >= start and lo <= end:
+                yield name, lo, hi
+            elif lo > end:
+                return
 
 
 # -- five-year plans ----------------------------------------------------------------------

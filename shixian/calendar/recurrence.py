@@ -82,7 +82,11 @@ def occurrences(
         hi = s.until
     if lo > hi:
         return iter(())
-    if s.every in _MONTHS_PER:
+    if s.every is Frequency.HOLIDAY:
+        gen = _holidays(lo, hi)
+    elif s.festival is not None and s.months is None:
+        gen = _festival_years(s.festival, lo, hi)
+    elif s.every in _MONTHS_PER:
         gen = _monthly(s, lo, hi)
     elif s.every is Frequency.TENDAY:
         gen = _tendays(s, lo, hi)
@@ -231,6 +235,28 @@ def _daily(s: Schedule, lo: dt.date, hi: dt.date) -> Iterator[Occurrence]:
         cycle += step
 
 
+def _holidays(lo: dt.date, hi: dt.date) -> Iterator[Occurrence]:
+    """每逢节假日: each official holiday period, due on its last day."""
+    from .festivals import holiday_periods
+
+    for _, start, end in holiday_periods(lo, hi):
+        yield Occurrence(start, end, end)
+
+
+def _festival_years(festival: str, lo: dt.date, hi: dt.date) -> Iterator[Occurrence]:
+    """每年春节前: due the day before the festival each year (lunar: from the calendar);
+    each occurrence runs from the day after the year before's due day."""
+    from .festivals import festival_day
+
+    one = dt.timedelta(days=1)
+    for year in range(max(lo.year, 2), hi.year + 2):
+        if year > 9999:
+            break
+        due = festival_day(festival, year) - one
+        begin = festival_day(festival, year - 1)
+        yield Occurrence(begin, due, due)
+
+
 def next_due(
     s: Schedule, after: dt.date, *, calendar: WorkdayCalendar | None = None
 ) -> dt.date | None:
@@ -271,6 +297,8 @@ def rrule_body(s: Schedule) -> str | None:
     _require_dates(s)
     if s.workday is not None:
         return None  # BYSETPOS counts weekdays, not the official working days
+    if s.every is Frequency.HOLIDAY or (s.festival is not None and s.months is None):
+        return None  # holiday notices and the lunar calendar have no RFC 5545 rule
     if s.week is not None:
         return _week_body(s)
     every, k, months = s.every, s.interval, s.months
@@ -343,6 +371,12 @@ def to_rrule(s: Schedule, dtstart: dt.date | None = None) -> str:
             "an RRULE",
             f"{s.text!r} is due on a working day: RFC 5545 (BYSETPOS) does not know the "
             "official holiday calendar; use occurrences()",
+        )
+    if body is None and (s.every is Frequency.HOLIDAY or s.festival is not None):
+        raise NotComputable(
+            "an RRULE",
+            f"{s.text!r} follows the official holidays or the lunar calendar, which RFC 5545 "
+            "cannot state; use occurrences()",
         )
     if body is None:
         raise NotComputable("an RRULE", f"RFC 5545 cannot state {s.text!r} exactly")

@@ -155,6 +155,7 @@ def _check_part(part: Part, exp: ExpectedPart, check_trigger: bool) -> Iterator[
         yield from _eq("until", _iso(part.until), f.get("until"))
         if "label" in f:
             yield from _eq("label", part.label, f["label"])
+        yield from _eq("festival", part.festival, f.get("festival"))
     elif isinstance(part, Relative):
         yield from _eq("offset", str(part.offset), f.get("offset"))
         yield from _eq("direction", part.direction.value, "before" if "before" in f else "after")

@@ -37,6 +37,7 @@ class Frequency(str, enum.Enum):
     TENDAY = "tenday"
     WEEK = "week"
     DAY = "day"
+    HOLIDAY = "holiday"  # each official holiday period (每逢节假日)
     IRREGULAR = "irregular"
     PERIODIC = "periodic"
 

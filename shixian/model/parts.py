@@ -185,6 +185,10 @@ class Schedule(Part):
         min_count: the least number of times a period (不少于1次), if stated.
         count: exactly so many times a period (每月一次), if stated.
         label: what recurs, when the text names it (中考).
+        festival: the festival each year's due day is tied to (每年春节前 → ``"春节"``:
+            due the day before it); a lunar festival has no RRULE (``None``) and
+            its dates come from the calendar (``occurrences()``). ``every`` =
+            ``holiday`` (每逢节假日) recurs with each official holiday period.
 
     ``to_dict()["rrule"]`` is the RRULE of :meth:`to_rrule` without ``DTSTART``;
     it is ``None`` for 不定期/定期 and for the few schedules RFC 5545 cannot state
@@ -207,6 +211,7 @@ class Schedule(Part):
     weekdays: tuple[int, ...] | None = attrs.field(default=None, converter=_opt_months)
     week: int | None = None
     workday: int | None = None
+    festival: str | None = None
 
     @property
     def computable(self) -> bool:
@@ -276,6 +281,7 @@ class Schedule(Part):
             "weekdays": None if self.weekdays is None else list(self.weekdays),
             "week": self.week,
             "workday": self.workday,
+            "festival": self.festival,
             "rrule": rrule_body(self) if self.computable else None,
         }
 
@@ -296,6 +302,7 @@ class Schedule(Part):
             weekdays=_opt_months(data.get("weekdays")),
             week=data.get("week"),
             workday=data.get("workday"),
+            festival=data.get("festival"),
         )
 
 

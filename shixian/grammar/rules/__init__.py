@@ -20,6 +20,7 @@ TOKEN_RULES = [
     *relative.DURATION_TOKENS,
     *festivals.TOKENS,
     *calendar.TOKENS[1:],
+    *festivals.SCHEDULE_TOKENS,
     *schedule.TOKENS,
     *duty.TOKENS,
     *relative.TOKENS,
@@ -33,7 +34,14 @@ REFUSALS = frozenset(
     if r.make in relative.REFUSING or r.make in schedule.REFUSING
 )
 #: Every grammar rule, in the order they are tried at one place.
-RULES = [*schedule.RULES, *duty.RULES, *relative.RULES, *festivals.RULES, *calendar.RULES]
+RULES = [
+    *festivals.SCHEDULE_RULES,
+    *schedule.RULES,
+    *duty.RULES,
+    *relative.RULES,
+    *festivals.RULES,
+    *calendar.RULES,
+]
 
 #: The grammar used by :func:`shixian.normalize` and :func:`shixian.extract`
 #: (its regular expressions are compiled on first use).

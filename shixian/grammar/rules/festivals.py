@@ -23,17 +23,30 @@ from collections.abc import Callable, Iterable, Sequence
 from ...calendar import festivals as cal
 from ...calendar.periods import add_months, month_end
 from ...errors import HolidayOutOfRange
-from ...model import Deadline, Direction, Offset, Ongoing, Part, Relative, Window
+from ...model import (
+    Deadline,
+    Direction,
+    Frequency,
+    Offset,
+    Ongoing,
+    Part,
+    Relative,
+    Schedule,
+    Window,
+)
 from ..anchors import Anchor, Bounds, Named
 from ..clean import clean
 from ..engine import Context, Rule, Token, TokenRule
 from ..numerals import to_int
+from .schedule import Every
 
 __all__ = [
     "FESTIVAL_WORDS",
     "OCCASION_WORDS",
     "PLAN_WORDS",
     "RULES",
+    "SCHEDULE_RULES",
+    "SCHEDULE_TOKENS",
     "SEASON_WORDS",
     "TOKENS",
     "with_occasions",
@@ -399,6 +412,21 @@ TOKENS: list[TokenRule] = [
 ]
 
 
+def _every_holiday(text: str) -> Every:
+    return Every(Frequency.HOLIDAY)
+
+
+#: Schedule words of holidays (code ``Q``, as 每月): 每逢节假日.
+SCHEDULE_TOKENS: list[TokenRule] = [
+    TokenRule(
+        "每逢节假日",
+        r"(?:每逢|每个|每到|逢)(?:法定)?(?:节假日|节日|假日|假期)(?:期间)?",
+        "Q",
+        _every_holiday,
+    ),
+]
+
+
 def with_occasions(
     merge: Callable[[list[Token]], list[Token]],
 ) -> Callable[[list[Token]], list[Token]]:
@@ -493,6 +521,35 @@ def festival_offset(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         )
     ]
 
+
+def yearly_festival(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """``每年春节前``: a yearly schedule due the day before the festival; a Gregorian
+    festival also gets its month and day (an RRULE), a lunar one only ``festival``.
+    An occasion other than a festival (每年汛前) reads as 每年 and its deadline."""
+    every, tok = tokens[0], tokens[1]
+    named = tok.value.named
+    freq: Every = every.value
+    if not isinstance(named, Festivals) or freq.every is not Frequency.YEAR or freq.interval != 1:
+        return [
+            Schedule(**ctx.common(tokens[:1], False), every=freq.every, interval=freq.interval),
+            *festival_before(ctx, tokens[1:]),
+        ]
+    key = named.keys[0]
+    fest = cal.FESTIVALS[key]
+    months: tuple[int, ...] | None = None
+    day = None
+    if fest.calendar == "solar":
+        eve = dt.date(2001, fest.month, fest.day) - _ONE_DAY
+        months, day = (eve.month,), eve.day
+    return [
+        Schedule(
+            **ctx.common(tokens, False), every=Frequency.YEAR, months=months, day=day, festival=key
+        )
+    ]
+
+
+#: Rules tried before the schedules (每年春节前 before 每年).
+SCHEDULE_RULES: list[Rule] = [Rule("每年<festival>前", r"QGP", yearly_festival)]
 
 RULES: list[Rule] = [
     Rule("<festival>前<n>个工作日", r"G[PK]U", festival_offset),
