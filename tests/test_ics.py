@@ -39,7 +39,7 @@ def _export(
     _write(src, ROWS)
     out = tmp_path / "plan.ics"
     argv = ["ics", str(src), "--column", "完成时限", "--title-column", "工作任务"]
-    code = main([*argv, "--reference", REF, "-o", str(out), *extra])
+    code = main([*argv, "--reference", REF, "-o", str(out), "--force", *extra])
     _, err = capsys.readouterr()
     assert code == 0, err
     data = out.read_bytes()

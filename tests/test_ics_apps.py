@@ -25,7 +25,9 @@ recurring_ical_events = pytest.importorskip("recurring_ical_events")
 
 
 def _export(capsys: pytest.CaptureFixture[str], src: Path, out: Path, *extra: str) -> bytes:
-    code = main(["ics", str(src), "-c", "完成时限", "-r", REF, "-o", str(out), "-q", *extra])
+    code = main(
+        ["ics", str(src), "-c", "完成时限", "-r", REF, "-o", str(out), "--force", "-q", *extra]
+    )
     assert code == 0, capsys.readouterr().err
     return out.read_bytes()
 

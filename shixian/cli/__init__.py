@@ -211,6 +211,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="csv/tsv for Excel: UTF-8 with a byte-order mark and CRLF line ends",
     )
+    p.add_argument(
+        "--raw-formulas",
+        action="store_true",
+        help="csv/tsv: keep cells that begin with = + - @ exactly as read (default: a "
+        "leading ' so a spreadsheet shows them as text, not formulas)",
+    )
     p.set_defaults(run=_cmd_table)
 
     p = commands.add_parser(
@@ -252,6 +258,14 @@ def build_parser() -> argparse.ArgumentParser:
     timeline_command.configure(p)
     p.set_defaults(run=timeline_command.run)
     add_holidays_command(commands)
+    for sub in commands.choices.values():  # every command that writes a file
+        if any("--output" in a.option_strings for a in sub._actions):
+            sub.add_argument(
+                "--force",
+                action="store_true",
+                help="replace OUT when it exists (never the input; the old file stays "
+                "intact until the new one is complete)",
+            )
     return parser
 
 
@@ -306,15 +320,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 # -- helpers ---------------------------------------------------------------
 
 
-def _reference(args: argparse.Namespace) -> dt.date | None:
-    """The ``--reference`` date (``None`` when neither it nor ``--tz`` is given: today,
-    in the machine's local time zone)."""
+def _reference(args: argparse.Namespace | str | None) -> dt.date | None:
+    """The ``--reference`` date, from the parsed options (with ``--tz``) or from the
+    option's text; ``None`` when neither it nor ``--tz`` is given: today, in the
+    machine's local time zone."""
     from ..model.reference import parse_reference
 
-    value: str | None = args.reference
-    tz: str | None = getattr(args, "tz", None)
+    if args is None or isinstance(args, str):
+        value, tz = args, None
+    else:
+        value, tz = args.reference, getattr(args, "tz", None)
     if value is None and tz is None:
-        return None  # today, in the machine's local time zone
+        return None
     return parse_reference(value, tz=tz)
 
 
@@ -369,13 +386,35 @@ def _pick_column(table: Table, name: str | None) -> int:
     raise CliError(f"give the phrase column with --column; the columns are: {names}")
 
 
-def _emit(data: bytes, output: str | None, encoding: str = "utf-8") -> None:
-    """Write bytes to the output file, or to stdout."""
+def _inputs(args: argparse.Namespace | None) -> list[str]:
+    """The files a command reads (an output must never be one of them)."""
+    found: list[str] = []
+    for name in ("file", "notices", "holidays"):
+        value = getattr(args, name, None)
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, list):
+            found.extend(v for v in value if isinstance(v, str))
+    return found
+
+
+def _emit(
+    data: bytes,
+    output: str | None,
+    encoding: str = "utf-8",
+    *,
+    args: argparse.Namespace | None = None,
+) -> None:
+    """Write bytes to the output file, or to stdout.
+
+    A file is written safely (:func:`shixian.io.safety.write_atomic`): never over
+    an input, over an existing file only with ``--force``, through a temporary
+    file renamed into place.
+    """
     if output is not None and output != "-":
-        try:
-            Path(output).write_bytes(data)
-        except OSError as exc:
-            raise CliError(f"cannot write {output}: {exc.strerror or exc}") from None
+        from ..io.safety import write_atomic
+
+        write_atomic(output, data, force=bool(getattr(args, "force", False)), inputs=_inputs(args))
         return
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
@@ -385,6 +424,20 @@ def _emit(data: bytes, output: str | None, encoding: str = "utf-8") -> None:
     else:
         sys.stdout.write(data.decode(encoding))
         sys.stdout.flush()
+
+
+def _check_output(args: argparse.Namespace) -> None:
+    """Refuse a bad ``-o`` before the work is done (the write checks again)."""
+    output = getattr(args, "output", None)
+    if output is None or output == "-" or not Path(output).exists():
+        return
+    from ..io.safety import OutputError, same_file
+
+    for source in _inputs(args):
+        if source != "-" and same_file(output, source):
+            raise OutputError(f"{output}: refusing to write over the input file; choose another -o")
+    if not getattr(args, "force", False):
+        raise OutputError(f"{output}: the file exists; give --force to replace it")
 
 
 def _progress(rows: Iterable[str], total: int, quiet: bool) -> Iterable[str]:
@@ -501,6 +554,7 @@ def _cmd_table(args: argparse.Namespace) -> int:
     encoding = "utf-8-sig" if bom else "utf-8"
     if args.excel:
         table.lineterminator = "\r\n"
+    _check_output(args)
     buffer = io.BytesIO()
     if args.as_of is not None:
         from .asof import as_of_values, write_with_as_of
@@ -512,12 +566,18 @@ def _cmd_table(args: argparse.Namespace) -> int:
             else (None, None)
             for row, annotation in zip(table.rows, annotations, strict=True)
         ]
-        write_with_as_of(table, annotations, extra, buffer, fmt, encoding)
+        written = write_with_as_of(
+            table, annotations, extra, buffer, fmt, encoding, raw_formulas=args.raw_formulas
+        )
     else:
-        write_table(table, annotations, buffer, fmt, encoding=encoding)
-    _emit(buffer.getvalue(), args.output, encoding)
+        written = write_table(
+            table, annotations, buffer, fmt, encoding=encoding, raw_formulas=args.raw_formulas
+        )
+    _emit(buffer.getvalue(), args.output, encoding, args=args)
     if not args.quiet:
         for line in _report(table, index, annotations, cache).lines():
+            _note(line)
+        for line in written.lines():
             _note(line)
     return 1 if args.strict and summary.errors else 0
 

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 import attrs
 
 from ..io.annotate import Annotation
+from ..io.safety import WriteReport
 from ..io.tables import Table, output_columns, write_table
 from ..model import Normalized, Schedule
 
@@ -66,17 +67,21 @@ def write_with_as_of(
     out: io.BytesIO,
     fmt: str,
     encoding: str,
-) -> None:
+    *,
+    raw_formulas: bool = False,
+) -> WriteReport:
     """Write the annotated table with the two ``--as-of`` columns after the added ones."""
     if fmt == "jsonl":  # typed values: add the two keys to each written object
         plain = io.BytesIO()
-        write_table(table, annotations, plain, fmt, encoding=encoding)
+        report = write_table(
+            table, annotations, plain, fmt, encoding=encoding, raw_formulas=raw_formulas
+        )
         lines = plain.getvalue().decode(encoding).splitlines()
         for line, (overdue, days) in zip(lines, extra, strict=True):
             record = json.loads(line)
             record.update({"overdue": overdue, "due_in_days": days})
             out.write((json.dumps(record, ensure_ascii=False) + "\n").encode(encoding))
-        return
+        return report
     columns = [*output_columns(table.columns), *AS_OF_COLUMNS]
     rows = [
         [*row, *annotation.cells(), _text(overdue), _text(days)]
@@ -98,4 +103,4 @@ def write_with_as_of(
         lineterminator=table.lineterminator,
         values=values,
     )
-    write_table(combined, None, out, fmt, encoding=encoding)
+    return write_table(combined, None, out, fmt, encoding=encoding, raw_formulas=raw_formulas)

@@ -106,7 +106,7 @@ def run_holidays(args: argparse.Namespace) -> int:
         data = _text(calendar).encode("utf-8")
     else:
         data = calendar.to_json().encode("utf-8")
-    _emit(data, args.output)
+    _emit(data, args.output, args=args)
     if args.output and args.output != "-":
         years = ", ".join(str(y) for y in sorted(calendar.years)) or "no annual notice"
         print(

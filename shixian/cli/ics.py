@@ -105,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
     calendar, stats = build_calendar(
         entries, name=name, undated=args.undated, deadlines=args.deadlines, alarm_days=args.alarm
     )
-    _emit(calendar.to_ical(), args.output)
+    _emit(calendar.to_ical(), args.output, args=args)
     if not args.quiet:
         _note(f"{summary}; {stats}")
     return 1 if args.strict and summary.errors else 0

@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         picture = scene(plan, width=args.width, apart=fmt == "svg", grouped=group is not None)
         text = to_html(plan, picture) if fmt == "html" else to_svg(picture)
-        _emit(text.encode("utf-8"), args.output)
+        _emit(text.encode("utf-8"), args.output, args=args)
     if not args.quiet:
         _note(
             f"{summary}; {len(plan.items)} rows on the axis ({plan.overdue} overdue as of "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -19,6 +20,7 @@ from .record import COLUMNS
 
 if TYPE_CHECKING:
     from .annotate import Annotation
+    from .safety import WriteReport
     from .tables import Table
 
 __all__ = ["FILLS", "cell_text", "find_header", "read_xlsx", "write_xlsx"]
@@ -29,6 +31,33 @@ _HEADER_FILL = "DDEBF7"
 _TITLE_SCAN = 10
 _DATE_FORMAT = "yyyy-mm-dd"
 _DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+#: The longest text an .xlsx cell holds.
+MAX_CELL_TEXT = 32767
+# characters XML 1.0 (and so .xlsx) cannot hold: C0 controls but tab/LF/CR, surrogates, U+FFFE/F
+_UNSTORABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _escape(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def storable(text: str) -> tuple[str, bool, int]:
+    r"""``(text as .xlsx can hold it, whether characters were escaped, characters cut)``.
+
+    Characters XML cannot hold are escaped as ``\xNN``/``\uNNNN``; a text
+    longer than 32,767 characters is cut to that length.
+
+    >>> storable("a\x01b\uffff")
+    ('a\\x01b\\uffff', True, 0)
+    >>> storable("x" * 32770)[2]
+    3
+    """
+    cleaned = False
+    if _UNSTORABLE.search(text) is not None:
+        text, cleaned = _UNSTORABLE.sub(_escape, text), True
+    cut = max(0, len(text) - MAX_CELL_TEXT)
+    return (text[:MAX_CELL_TEXT] if cut else text), cleaned, cut
 
 
 def cell_text(value: object) -> str:
@@ -160,8 +189,16 @@ def write_xlsx(
     annotations: Sequence[Annotation] | None,
     header: list[str],
     out: IO[bytes],
+    *,
+    report: WriteReport | None = None,
 ) -> None:
-    """Write one styled sheet: the input's cells (typed when read from xlsx), then the record's."""
+    """Write one styled sheet: the input's cells (typed when read from xlsx), then the record's.
+
+    Text is always written as text (a cell ``=HYPERLINK(…)`` is not a formula);
+    characters .xlsx cannot hold are escaped and text past 32,767 characters is
+    cut (:func:`storable`), each change named in the row's ``error`` column and
+    counted in ``report``.
+    """
     from .tables import TableError, import_extra
 
     openpyxl = import_extra("openpyxl", "xlsx", "writing .xlsx")
@@ -184,8 +221,39 @@ def write_xlsx(
     head_fill = styles.PatternFill("solid", fgColor=_HEADER_FILL)
     fills = {rgb: styles.PatternFill("solid", fgColor=rgb) for rgb in FILLS.values()}
 
+    def text(value: object) -> Any:
+        """A text that openpyxl would take for a formula, as a text cell."""
+        if isinstance(value, str) and value.startswith("=") and len(value) > 1:
+            cell = write_only_cell(sheet, value=value)
+            cell.data_type = "s"
+            return cell
+        return value
+
+    error_at = header.index("error") - width if "error" in header[width:] else None
+
+    def storable_row(values: Sequence[object], offset: int, notes: list[str]) -> list[object]:
+        out = list(values)
+        for c, value in enumerate(out):
+            if not isinstance(value, str):
+                continue
+            clean, escaped, cut = storable(value)
+            if not (escaped or cut):
+                continue
+            out[c] = clean
+            name = header[offset + c] if offset + c < len(header) else f"column {offset + c + 1}"
+            if escaped:
+                notes.append(f"{name}: characters .xlsx cannot hold escaped as \\xNN")
+            if cut:
+                notes.append(f"{name}: cut to {MAX_CELL_TEXT:,} characters ({cut:,} dropped)")
+            if report is not None:
+                report.cleaned += escaped
+                report.cut += bool(cut)
+        return out
+
     def styled(value: object, fill: Any = None, number_format: str | None = None) -> Any:
         cell = write_only_cell(sheet, value=value)
+        if isinstance(value, str) and value.startswith("="):
+            cell.data_type = "s"
         if fill is not None:
             cell.fill = fill
         if number_format is not None:
@@ -194,6 +262,7 @@ def write_xlsx(
 
     try:
         head = []
+        header = storable_row(header, 0, [])  # type: ignore[assignment]
         for name in header:
             cell = styled(name, head_fill)
             cell.font = bold
@@ -202,9 +271,15 @@ def write_xlsx(
         for i, row in enumerate(rows):
             annotation = None if annotations is None else annotations[i]
             added: list[object] = [] if annotation is None else list(annotation.values)
+            notes: list[str] = []
+            row = storable_row(row, 0, notes)
+            added = storable_row(added, width, notes)
+            if notes and error_at is not None:
+                old = added[error_at]
+                added[error_at] = "; ".join([*([str(old)] if old else []), *notes])
             rgb = _fill(annotation)
             if rgb is None:
-                sheet.append([*row, *added])
+                sheet.append([text(v) for v in (*row, *added)])
                 continue
             fill = fills[rgb]
             line = [styled(v, fill) for v in row]

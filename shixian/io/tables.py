@@ -16,7 +16,7 @@ import csv
 import io
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -24,6 +24,7 @@ import attrs
 
 from ..errors import ShixianError
 from .annotate import ADDED_COLUMNS, Annotation
+from .safety import FORMULA_STARTS, WriteReport, neutralize
 
 __all__ = [
     "INPUT_FORMATS",
@@ -402,8 +403,16 @@ def write_table(
     format: str,
     *,
     encoding: str = "utf-8",
-) -> None:
+    raw_formulas: bool = False,
+) -> WriteReport:
     """Write ``table`` (with its annotations as added columns, when given) to a binary stream.
+
+    Every spreadsheet-bound output is safe to open (:mod:`shixian.io.safety`):
+    csv/tsv cells a spreadsheet would read as a formula get a leading ``'``
+    unless ``raw_formulas``; xlsx writes text as text cells, escapes the
+    characters it cannot hold and cuts cells past its 32,767-character limit,
+    saying so in the row's ``error`` column. The returned :class:`WriteReport`
+    counts those changes.
 
     ``csv``/``tsv`` keep the input's line ending and quote only where needed;
     ``jsonl`` writes one object per row (the input's columns as strings, the
@@ -413,18 +422,22 @@ def write_table(
     if annotations is not None and len(annotations) != len(table.rows):
         raise ValueError("one annotation per row is needed")
     header = output_columns(table.columns) if annotations is not None else list(table.columns)
+    report = WriteReport()
     if format in ("csv", "tsv"):
-        _write_delimited(table, annotations, header, out, format, encoding)
+        _write_delimited(table, annotations, header, out, format, encoding, raw_formulas, report)
     elif format == "jsonl":
         _write_jsonl(table, annotations, header, out, encoding)
     elif format == "xlsx":
-        _write_xlsx(table, annotations, header, out)
+        from .excel import write_xlsx
+
+        write_xlsx(table, annotations, header, out, report=report)
     elif format == "parquet":
         from .parquet import write_parquet
 
         write_parquet(table, annotations, _json_keys(header), out)
     else:
         raise TableError(f"cannot write {format!r}; writable: {', '.join(OUTPUT_FORMATS)}")
+    return report
 
 
 def _text_stream(out: IO[bytes], encoding: str) -> io.TextIOWrapper:
@@ -438,6 +451,8 @@ def _write_delimited(
     out: IO[bytes],
     format: str,
     encoding: str,
+    raw_formulas: bool = True,
+    report: WriteReport | None = None,
 ) -> None:
     stream = _text_stream(out, encoding)
     try:
@@ -446,15 +461,33 @@ def _write_delimited(
             delimiter="\t" if format == "tsv" else ",",
             lineterminator=table.lineterminator,
         )
-        writer.writerow(header)
-        if annotations is None:
-            writer.writerows(table.rows)
+        rows: Iterable[list[str]] = (
+            table.rows
+            if annotations is None
+            else (row + a.cells() for row, a in zip(table.rows, annotations, strict=True))
+        )
+        if raw_formulas:
+            writer.writerow(header)
         else:
-            for row, annotation in zip(table.rows, annotations, strict=True):
-                writer.writerow(row + annotation.cells())
+            writer.writerows(_neutralized([header], report))
+            rows = _neutralized(rows, report)
+        writer.writerows(rows)
         stream.flush()
     finally:
         stream.detach()
+
+
+def _neutralized(rows: Iterable[list[str]], report: WriteReport | None) -> Iterator[list[str]]:
+    """Rows with each formula-like cell neutralised (counted in ``report``)."""
+    starts = FORMULA_STARTS
+    for row in rows:
+        if any(cell[:1] in starts for cell in row):
+            safe = [neutralize(cell) for cell in row]
+            if report is not None:
+                report.neutralized += sum(a is not b for a, b in zip(safe, row, strict=True))
+            yield safe
+        else:
+            yield row
 
 
 def _write_jsonl(
@@ -476,14 +509,3 @@ def _write_jsonl(
         stream.flush()
     finally:
         stream.detach()
-
-
-def _write_xlsx(
-    table: Table,
-    annotations: Sequence[Annotation] | None,
-    header: list[str],
-    out: IO[bytes],
-) -> None:
-    from .excel import write_xlsx
-
-    write_xlsx(table, annotations, header, out)
