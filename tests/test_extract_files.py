@@ -67,7 +67,7 @@ def test_gbk_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         ("plan.xlsx", b"PK\x03\x04" + b"\x00" * 100, "use `shixian table`"),
         ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, "an image"),
         ("report.bin", b"%PDF-1.7 binary", "a PDF"),
-        ("data.bin", b"\x00\x01\x02\x03" * 40, "not text"),
+        ("data.bin", b"\x00\x81\xff\x03" * 40, "not text"),
         ("fake.docx", b"just text", "not a .docx"),
     ],
     ids=["pdf", "doc", "xlsx", "png", "pdf-bytes", "nul-bytes", "fake-docx"],

@@ -102,8 +102,11 @@ def _as_text(data: bytes, name: str, encoding: str | None) -> str:
     if data.startswith(b"PK\x03\x04"):
         raise UnreadableDocument(name, "a zip file (.docx? give the file its .docx name)")
     head = data[:4096]
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise UnreadableDocument(name, "it: it is not text (it holds NUL bytes)")
+    if b"\x00" in head and encoding is None and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:  # valid UTF-8 is text, NUL characters and all; other bytes with NULs are not
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise UnreadableDocument(name, "it: it is not text (it holds NUL bytes)") from None
     try:
         text, _, _ = decode(data, encoding)
     except TableError as exc:
