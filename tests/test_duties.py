@@ -148,6 +148,14 @@ def test_several_weekdays() -> None:
     assert s.to_dict()["rrule"] == "FREQ=WEEKLY;BYDAY=TU,TH;WKST=MO"
 
 
+def test_a_span_with_working_days_inside() -> None:
+    s = one("6月1日至6月15日(工作日)", D(2021, 3, 1))
+    assert isinstance(s, Schedule) and (s.start, s.until) == (D(2021, 6, 1), D(2021, 6, 15))
+    got = dues(s, D(2021, 1, 1), D(2021, 12, 31))
+    # 6-05/06 and 6-12/13 are weekends, 6-14 is 端午节
+    assert len(got) == 10 and D(2021, 6, 14) not in got and got[-1] == D(2021, 6, 15)
+
+
 def test_yearly_due_day_is_one_schedule() -> None:
     s = one("于每年的3月10日前", D(2008, 1, 1))
     assert isinstance(s, Schedule) and (s.months, s.day) == ((3,), 10)
@@ -208,12 +216,13 @@ def test_week_points_fall_in_their_week(s: Schedule, lo: dt.date) -> None:
 
 @st.composite
 def workday_points(draw: st.DrawFn) -> Schedule:
-    every = draw(st.sampled_from(["year", "halfyear", "quarter", "month", "week"]))
+    every = draw(st.sampled_from(["year", "halfyear", "quarter", "month", "week", "day"]))
     fields = draw(schedule_fields(every=every, max_interval=2, bounds=False))
     fields.pop("day", None)
     fields["weekday"] = None
-    top = 5 if every == "week" else 15
-    fields["workday"] = draw(st.sampled_from([-3, -2, -1, *range(1, top + 1)]))
+    top = {"week": 5, "day": 1}.get(every, 15)
+    choices = [1] if every == "day" else [-3, -2, -1, *range(1, top + 1)]
+    fields["workday"] = draw(st.sampled_from(choices))
     return Schedule(text="x", span=(0, 1), **fields)  # type: ignore[arg-type]
 
 
@@ -281,3 +290,18 @@ def test_old_dicts_without_the_new_fields_still_read() -> None:
     for key in ("weekdays", "week", "workday"):
         del data[key]
     assert Part.from_dict(data) == one("每月10日前")
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"every": "week", "week": 2},
+        {"every": "month", "week": 0},
+        {"every": "month", "workday": 0},
+        {"every": "month", "weekdays": (1, 3)},
+        {"every": "week", "weekdays": (1, 9)},
+    ],
+)
+def test_impossible_positions_are_refused(fields: dict[str, Any]) -> None:
+    with pytest.raises(shixian.ShixianError):
+        Schedule(text="x", span=(0, 1), **fields)

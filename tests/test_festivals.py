@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -266,3 +267,26 @@ def test_yearly_festival_is_due_the_day_before_each_year(key: str, year: int) ->
     day = cal.festival_day(key, year)
     dues = [o.due for o in s.occurrences(day - dt.timedelta(days=40), day)]
     assert dues[-1] == day - dt.timedelta(days=1)
+
+
+NOTICE_2027 = """# title: 国务院办公厅关于2027年部分节假日安排的通知
+# year: 2027
+# source: test data made for this test (not a real notice)
+一、元旦:1月1日(周五)至3日(周日)放假,共3天。
+二、春节:2月5日(周五)至14日(周日)放假调休,共10天。2月20日(周六)上班。
+"""
+
+
+def test_a_notice_file_for_next_year_extends_the_holiday_periods(tmp_path: Path) -> None:
+    from shixian.calendar.notices import shipped_notices
+
+    for path in shipped_notices():
+        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "2027.txt").write_text(NOTICE_2027, encoding="utf-8")
+    assert cal.holiday_period("春节", 2027, notice_dir=tmp_path) == (D(2027, 2, 5), D(2027, 2, 14))
+    assert cal.holiday_period("元旦", 2027, notice_dir=tmp_path) == (D(2027, 1, 1), D(2027, 1, 3))
+    assert cal.holiday_period("春节", 2016, notice_dir=tmp_path) == (D(2016, 2, 7), D(2016, 2, 13))
+    with pytest.raises(shixian.HolidayOutOfRange):
+        cal.holiday_period("国庆节", 2027, notice_dir=tmp_path)  # the notice has no 国庆 line
+    with pytest.raises(shixian.HolidayOutOfRange, match="notice"):
+        cal.holiday_period("春节", 2027)  # the shipped data stop at 2026

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterator
+from pathlib import Path
 
 import attrs
 
@@ -117,14 +118,62 @@ def festival_day(name: str, year: int) -> dt.date:
 # -- official holiday periods -----------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=1)
-def _holiday_data() -> tuple[dict[dt.date, str], dict[dt.date, str], int, int]:
+@attrs.frozen
+class _HolidayData:
+    """Days off named after their festivals, days off and make-up working days."""
+
+    names: dict[dt.date, frozenset[str]] = attrs.field(hash=False)
+    off: frozenset[dt.date]
+    work: frozenset[dt.date]
+    first: int
+    last: int
+
+
+def _festival_keys(name: str) -> set[str]:
+    """The festivals a notice line names (中秋节、国庆节 → both)."""
+    keys = set()
+    for part in name.replace("“", "").replace("”", "").replace('"', "").split("、"):
+        for key in FESTIVALS:
+            if key != "除夕" and (key in part or part in key or key.rstrip("节") == part):
+                keys.add(key)
+    if "五一" in name:
+        keys.add("劳动节")
+    return keys
+
+
+@functools.lru_cache(maxsize=4)
+def _holiday_data(notice_dir: Path | None = None) -> _HolidayData:
+    """``chinesecalendar``'s days off by festival, extended by the notices that
+    :func:`~shixian.calendar.official.official_data` adds after it (``notice_dir``:
+    where the notice files are; default: the shipped ones)."""
     from chinese_calendar import constants
 
-    holidays = {_as_date(d): str(v) for d, v in constants.holidays.items()}
-    workdays = {_as_date(d): str(v) for d, v in constants.workdays.items()}
-    years = [d.year for d in holidays]
-    return holidays, workdays, min(years), max(years)
+    from .official import official_data
+
+    data = official_data(notice_dir)
+    english = {f.holiday: k for k, f in FESTIVALS.items() if f.holiday and k != "除夕"}
+    names: dict[dt.date, set[str]] = {}
+    for day, value in constants.holidays.items():
+        key = english.get(str(value))
+        if key is not None:
+            names.setdefault(_as_date(day), set()).add(key)
+    if data.notice_years:
+        from .notice_calendar import NoticeCalendar
+        from .notices import NOTICE_DIR, load_notice
+
+        directory = NOTICE_DIR if notice_dir is None else notice_dir
+        files = [p for p in sorted(directory.glob("*.txt")) if p.name[:4].isdigit()]
+        notices = [load_notice(p) for p in files if int(p.name[:4]) in data.notice_years]
+        for entry in NoticeCalendar.build(notices).entries:
+            for day in entry.days_off:
+                names.setdefault(day, set()).update(_festival_keys(entry.name))
+    return _HolidayData(
+        names={d: frozenset(k) for d, k in names.items()},
+        off=data.holidays,
+        work=data.workdays,
+        first=data.first.year,
+        last=data.last.year,
+    )
 
 
 def _as_date(day: dt.date) -> dt.date:
@@ -132,73 +181,78 @@ def _as_date(day: dt.date) -> dt.date:
 
 
 def holiday_coverage() -> tuple[int, int]:
-    """The first and last year of the official holiday data.
+    """The first and last year of the official holiday data (with shipped notices).
 
     >>> holiday_coverage()[0]
     2004
     """
-    _, _, first, last = _holiday_data()
-    return first, last
+    data = _holiday_data()
+    return data.first, data.last
 
 
-def _day_off(day: dt.date) -> bool:
-    holidays, workdays, _, _ = _holiday_data()
-    return day in holidays or (day.weekday() >= 5 and day not in workdays)
+def _run(data: _HolidayData, seed: dt.date) -> tuple[dt.date, dt.date]:
+    def off(day: dt.date) -> bool:
+        return day in data.off or (day.weekday() >= 5 and day not in data.work)
 
-
-def _run(seed: dt.date) -> tuple[dt.date, dt.date]:
     start = end = seed
-    while _day_off(start - _ONE_DAY):
+    while off(start - _ONE_DAY):
         start -= _ONE_DAY
-    while _day_off(end + _ONE_DAY):
+    while off(end + _ONE_DAY):
         end += _ONE_DAY
     return start, end
 
 
-def holiday_period(name: str, year: int, *, text: str = "") -> tuple[dt.date, dt.date]:
+def holiday_period(
+    name: str, year: int, *, text: str = "", notice_dir: Path | None = None
+) -> tuple[dt.date, dt.date]:
     """First and last day off of festival ``name``'s official holiday in ``year``.
 
     The holiday is the run of days off (weekends inside it included) that holds
     the days the data names after the festival, or, when a joint holiday is named
     after another festival (2020: 中秋 within the 国庆 days), the festival's own
-    day. Raises :class:`~shixian.errors.HolidayOutOfRange` for a year outside the
-    data or a festival without days off that year.
+    day. The data are ``chinesecalendar``'s, then the notices shipped after it
+    (``notice_dir`` for another folder of notice files). Raises
+    :class:`~shixian.errors.HolidayOutOfRange` for a year outside the data or a
+    festival without days off that year.
 
     >>> holiday_period("春节", 2016)
     (datetime.date(2016, 2, 7), datetime.date(2016, 2, 13))
     >>> holiday_period("元旦", 2017)
     (datetime.date(2016, 12, 31), datetime.date(2017, 1, 2))
     """
-    found = _holiday_period(name, year)
+    found = _holiday_period(name, year, notice_dir)
     if isinstance(found, str):
         raise HolidayOutOfRange(text or f"{year}年{name}", name, year, found)
     return found
 
 
 @functools.lru_cache(maxsize=1024)
-def _holiday_period(name: str, year: int) -> tuple[dt.date, dt.date] | str:
+def _holiday_period(
+    name: str, year: int, notice_dir: Path | None = None
+) -> tuple[dt.date, dt.date] | str:
     """The period, or why there is none."""
-    holidays, _, first, last = _holiday_data()
+    data = _holiday_data(notice_dir)
     fest = FESTIVALS[name]
-    if not first <= year <= last:
+    if not data.first <= year <= data.last:
         return (
-            f"the official holiday data covers {first}–{last}; "
-            "a later year needs that year's 国务院办公厅 holiday notice"
+            f"the official holiday data covers {data.first}–{data.last}; a later year "
+            "needs that year's 国务院办公厅 holiday notice (shixian/calendar/data/notices/)"
         )
     if fest.holiday is None:
         return f"{name} has no official days off"
     day = festival_day(name, year)
+    key = "春节" if name == "除夕" else name
     seeds = [
         day + dt.timedelta(days=k)
         for k in range(-10, 11)
-        if holidays.get(day + dt.timedelta(days=k)) == fest.holiday
+        if key in data.names.get(day + dt.timedelta(days=k), ())
     ]
-    if not seeds and day in holidays:
+    if not seeds and day in data.off and day in data.names:
         seeds = [day]
     if not seeds:
         return f"no official days off for {name} in {year}"
     nearest = min(seeds, key=lambda d: abs((d - day).days))
-    return _run(nearest)
+    return _run(data, nearest)
 
 
 def holiday_periods(start: dt.date, end: dt.date) -> Iterator[tuple[str, dt.date, dt.date]]:
@@ -343,7 +397,7 @@ def next_holiday(reference: dt.date) -> tuple[str, dt.date, dt.date]:
             try:
                 lo, hi = holiday_period(name, year)
             except HolidayOutOfRange:
-                _, _, first, last = _holiday_data()
+                first, last = holiday_coverage()
                 if not first <= year <= last:
                     raise
                 continue

@@ -218,12 +218,13 @@ def _daily(s: Schedule, lo: dt.date, hi: dt.date) -> Iterator[Occurrence]:
     else:
         offsets = (step - 1,)
         origin = 0 if s.start is None else s.start.toordinal() - 1
-    if s.workday is not None:  # the position counts in the whole (first) week
+    weekly_position = s.workday is not None and s.every is Frequency.WEEK
+    if weekly_position:  # the position counts in the whole (first) week
         offsets = (6,)
     first = lo.toordinal() - 1
     cycle = first - (first - origin) % step
     # a working-day position may fall before the end of the week that holds ``hi``
-    limit = hi.toordinal() + (6 if s.workday is not None else 0)
+    limit = hi.toordinal() + (6 if weekly_position else 0)
     while cycle + 1 + offsets[0] <= limit:
         begin = dt.date.fromordinal(cycle + 1)
         for offset in offsets:

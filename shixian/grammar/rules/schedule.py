@@ -67,12 +67,19 @@ _PERIOD_MONTHS = {Frequency.YEAR: 12, Frequency.HALFYEAR: 6, Frequency.QUARTER: 
 class Every:
     """A frequency word's value: period, interval, weekday(s)."""
 
-    __slots__ = ("every", "interval", "weekdays")
+    __slots__ = ("every", "interval", "weekdays", "workday")
 
-    def __init__(self, every: Frequency, interval: int = 1, weekdays: tuple[int, ...] = ()) -> None:
+    def __init__(
+        self,
+        every: Frequency,
+        interval: int = 1,
+        weekdays: tuple[int, ...] = (),
+        workday: int | None = None,
+    ) -> None:
         self.every = every
         self.interval = interval
         self.weekdays = weekdays
+        self.workday = workday
 
 
 _WD = "[一二三四五六日天1-7]"
@@ -101,6 +108,10 @@ def _table(words: object) -> str:
 
 def _report(text: str, u: str) -> Every:
     return Every(_UNIT[u])
+
+
+def _each_workday(text: str) -> Every:
+    return Every(Frequency.DAY, workday=1)
 
 
 def _irregular(text: str) -> Every:
@@ -161,6 +172,12 @@ TOKENS: list[TokenRule] = [
     TokenRule(
         "月报|年报", r"(?P<u>半年|年|季|月|周|旬)报(?![告道送名到表批备刊纸社])", "Q", _report
     ),
+    TokenRule(
+        "工作日",
+        r"(?<![非个0-9一二三四五六七八九十])(?:每个|每一个|每)?工作日(?![内以之前后])",
+        "Q",
+        _each_workday,
+    ),
     TokenRule("不定期|定期", r"不定期|定期(?!存)", "Q", _irregular),
     TokenRule(
         "至少<n>次",
@@ -200,13 +217,17 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     fields: dict[str, object] = {"every": freq.every, "interval": freq.interval}
     _set_weekdays(fields, freq.weekdays)
     inferred = False
+    if freq.workday is not None:  # 工作日: each working day
+        fields["workday"] = freq.workday
     # bounds before the frequency: 自2016年起, 2016—2018年, (4—10月)
     for tok in tokens[:q_pos]:
         if tok.code != "A":
             continue
         anchor: Anchor = tok.value
-        if anchor.has_year or anchor.today:
-            start, end, _, _ = anchor.bounds(ctx.reference, ctx.text)
+        if anchor.has_year or anchor.today or _has_days(anchor):
+            # 2016—2018年每年; 4月10日至30日(每周一、三): a span with a recurrence inside
+            start, end, year_inferred, _ = anchor.bounds(ctx.reference, ctx.text)
+            inferred = inferred or year_inferred
             fields["start"] = start
             if anchor.to is not None or not any(t.code == "S" for t in tokens[:q_pos]):
                 fields["until"] = end
@@ -304,6 +325,12 @@ def _set_weekdays(fields: dict[str, object], days: tuple[int, ...]) -> None:
         fields["weekday"], fields["weekdays"] = days[0], None
     elif days:
         fields["weekday"], fields["weekdays"] = None, days
+
+
+def _has_days(anchor: Anchor) -> bool:
+    """The anchor names days (4月10日至30日), not only months (4—10月)."""
+    last = anchor.to if anchor.to is not None else anchor
+    return anchor.grain in ("day", "tenday") or last.grain in ("day", "tenday")
 
 
 def _has(tokens: Sequence[Token], code: str) -> bool:
