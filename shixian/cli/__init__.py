@@ -22,7 +22,7 @@ from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from ..errors import ShixianError
 from ..io.annotate import Annotation, PhraseCache, Summary, annotate, error_message
-from ..io.tables import OUTPUT_FORMATS, Table, detect_format, read_table, read_text
+from ..io.tables import OUTPUT_FORMATS, Table, detect_format, read_table
 from . import ics as ics_command
 from . import timeline as timeline_command
 from .holidays import add_holidays_command, add_holidays_option, holidays_calendar
@@ -203,6 +203,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", metavar="OUT", help="output file (default: stdout)")
     _add_preview(p)
     p.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="add the columns overdue (the due day is before DATE) and due_in_days "
+        "(due − DATE; a schedule's next due day on or after DATE)",
+    )
+    p.add_argument(
         "--format",
         "-f",
         choices=OUTPUT_FORMATS,
@@ -232,11 +238,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser(
         "extract",
         help="find the time expressions in running text",
-        description="Print one JSON object per time expression found in FILE.",
+        description="Print one JSON object per time expression found in FILE "
+        "(.txt, .md or .docx), or with --context each match and its sentence.",
     )
-    p.add_argument("file", metavar="FILE", help="a text file (- for stdin)")
+    p.add_argument("file", metavar="FILE", help="a .txt, .md or .docx file (- for stdin)")
     p.add_argument("--encoding", metavar="ENC", help="text encoding (default: detected)")
+    p.add_argument(
+        "--context",
+        action="store_true",
+        help="print each match with its reading and the sentence around it, for people "
+        "(default: JSON lines)",
+    )
     _add_reference(p)
+    _add_exclusive(p)
     p.set_defaults(run=_cmd_extract)
 
     p = commands.add_parser(
@@ -691,9 +705,23 @@ def _table_in_memory(args: argparse.Namespace, table: Table) -> int:
         table.lineterminator = "\r\n"
     _check_output(args)
     buffer = io.BytesIO()
-    written = write_table(
-        table, annotations, buffer, fmt, encoding=encoding, raw_formulas=args.raw_formulas
-    )
+    if args.as_of is not None:
+        from .asof import as_of_values, write_with_as_of
+
+        as_of = _as_of(args)
+        extra = [
+            as_of_values(None if isinstance(r := cache.get(row[index]), Exception) else r, as_of)
+            if annotation.ok
+            else (None, None)
+            for row, annotation in zip(table.rows, annotations, strict=True)
+        ]
+        written = write_with_as_of(
+            table, annotations, extra, buffer, fmt, encoding, raw_formulas=args.raw_formulas
+        )
+    else:
+        written = write_table(
+            table, annotations, buffer, fmt, encoding=encoding, raw_formulas=args.raw_formulas
+        )
     _emit(buffer.getvalue(), args.output, encoding, args=args)
     if not args.quiet:
         for line in _report(table, index, annotations, cache).lines():
@@ -701,6 +729,14 @@ def _table_in_memory(args: argparse.Namespace, table: Table) -> int:
         for line in written.lines():
             _note(line)
     return 1 if args.strict and summary.errors else 0
+
+
+def _as_of(args: argparse.Namespace) -> dt.date:
+    """The ``--as-of`` day, read as a reference is."""
+    from ..model.reference import parse_reference
+
+    text = str(args.as_of).strip()
+    return parse_reference(int(text) if text.isascii() and text.isdigit() else text)
 
 
 def _wants_preview(args: argparse.Namespace) -> bool:
@@ -737,14 +773,22 @@ def _preview_table(
     else:
         title = guess_title_column(table.columns, index)
     report = _report(table, index, annotations, cache)
+    as_of = None if args.as_of is None else _as_of(args)
+
+    def preview_row(number: int, row: list[str], annotation: Annotation) -> PreviewRow:
+        result = cache.get(row[index]) if annotation.ok else None
+        if isinstance(result, Exception):  # pragma: no cover - the annotation was ok
+            result = None
+        days = None
+        if as_of is not None:
+            from .asof import as_of_values
+
+            days = as_of_values(result, as_of)[1]
+        title_text = "" if title is None else row[title]
+        return PreviewRow(number, title_text, row[index], annotation, result, days)
+
     rows = (
-        PreviewRow(
-            number,
-            "" if title is None else row[title],
-            row[index],
-            annotation,
-            None if not annotation.ok or isinstance(r := cache.get(row[index]), Exception) else r,
-        )
+        preview_row(number, row, annotation)
         for number, (row, annotation) in enumerate(zip(table.rows, annotations, strict=True), 1)
     )
     sys.stdout.flush()
@@ -766,15 +810,35 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from ..api import extract
 
     reference = _reference(args)
+    from ..io.documents import read_document
+
     source: str | bytes = _stdin_bytes() if args.file == "-" else args.file
-    text, _ = read_text(source, args.encoding)
+    text = read_document(source, args.encoding)
     _say_reference(args)
-    matches = extract(text, reference)
-    for match in matches:
+    matches = extract(text, reference, exclusive=args.exclusive)
+    if args.context:
+        _print_in_context(text, matches)
+    for match in [] if args.context else matches:
         print(json.dumps(_match_dict(match), ensure_ascii=False))
     for failure in matches.failures:
         _note(f"skipped {failure.text!r} at {failure.start}–{failure.end}: {failure.error}")
     return 0
+
+
+def _print_in_context(text: str, matches: Sequence[Any]) -> None:
+    """Each match: where it is, its words and reading, then its sentence with it marked."""
+    import bisect
+
+    from ..io.documents import sentence_around
+
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    for match in matches:
+        line = bisect.bisect_right(starts, match.start)
+        column = match.start - starts[line - 1] + 1
+        print(f"{line}:{column}\t{match.text}\t{match.result}")
+        first, last = sentence_around(text, match.start, match.end)
+        sentence = f"{text[first : match.start]}【{match.text}】{text[match.end : last]}"
+        print("\t" + " ".join(sentence.split()))
 
 
 def _match_dict(match: Any) -> dict[str, Any]:
