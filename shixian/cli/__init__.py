@@ -18,7 +18,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from ..errors import ShixianError
 from ..io.annotate import Annotation, PhraseCache, Summary, annotate, error_message
@@ -213,6 +213,14 @@ def build_parser() -> argparse.ArgumentParser:
         "-f",
         choices=OUTPUT_FORMATS,
         help="output format (default: from OUT's extension, else the input's format)",
+    )
+    p.add_argument(
+        "--jobs",
+        "-j",
+        metavar="N",
+        type=int,
+        help="processes for csv/tsv/jsonl (default: the number of cores; 1 for stdin and "
+        "inputs under 8 MB); the output is the same for every N",
     )
     p.add_argument(
         "--excel",
@@ -552,10 +560,137 @@ def _output_format(args: argparse.Namespace, table: Table) -> str:
 
 
 def _cmd_table(args: argparse.Namespace) -> int:
+    if args.jobs is not None and args.jobs < 1:
+        raise CliError(f"--jobs must be 1 or more, not {args.jobs}")
+    if not _wants_preview(args):
+        from .table import streamable
+
+        if streamable(args):
+            return _stream_table(args)
+    return _table_in_memory(args, _read_input(args))
+
+
+def _stream_table(args: argparse.Namespace) -> int:
+    """csv/tsv/jsonl in and out: row by row (:mod:`shixian.cli.table`)."""
+    from ..io.stream import sniff
+    from ..io.tables import read_table
+    from .table import default_jobs, read_first, stream_table
+
+    reference = _reference(args)
+    fmt_in = None if args.file == "-" else detect_format(args.file, default="")
+    with contextlib.ExitStack() as stack:
+        if args.file == "-":
+            stream = getattr(sys.stdin, "buffer", None) or io.BytesIO(_stdin_bytes())
+            size = None
+        else:
+            try:
+                stream = stack.enter_context(open(args.file, "rb"))
+                size = os.fstat(stream.fileno()).st_size
+            except FileNotFoundError:
+                raise CliError(f"{args.file}: no such file") from None
+            except IsADirectoryError:
+                raise CliError(f"{args.file}: is a directory") from None
+            except OSError as exc:
+                raise CliError(f"{args.file}: cannot read: {exc.strerror or exc}") from None
+        first, final = read_first(stream)
+        layout = sniff(first, final=final, format=fmt_in or None, encoding=args.encoding)
+        if layout is None:  # UTF-16: read whole
+            table = read_table(first + stream.read(), format=fmt_in or None, encoding=args.encoding)
+            return _table_in_memory(args, table)
+        index = _pick_column(Table(list(layout.columns), [], format=layout.format), args.column)
+        _say_reference(args)
+        fmt = args.format or _output_format(args, Table([], [], format=layout.format))
+        out: IO[bytes]
+        if args.output is not None and args.output != "-":
+            _check_output(args)
+            out = stack.enter_context(_atomic_output(args.output, args))
+        else:
+            sys.stdout.flush()
+            out = sys.stdout.buffer
+        jobs = args.jobs if args.jobs is not None else default_jobs(size)
+        bar = _byte_bar(size, args.quiet)
+        outcome = stream_table(
+            stream,
+            out,
+            layout=layout,
+            first=first,
+            column=index,
+            reference=reference or dt.date.today(),
+            exclusive=args.exclusive,
+            output=fmt,
+            jobs=jobs,
+            path=None if args.file == "-" else args.file,
+            excel=args.excel,
+            raw_formulas=args.raw_formulas,
+            progress=None if bar is None else bar.update,
+        )
+        out.flush()
+        args.streamed_done = True
+        if bar is not None:
+            bar.close()
+    if not args.quiet:
+        for line in outcome.lines():
+            _note(line)
+    return 1 if args.strict and outcome.report.errors else 0
+
+
+@contextlib.contextmanager
+def _atomic_output(path: str, args: argparse.Namespace) -> Iterator[IO[bytes]]:
+    """A streamed output file, written as :func:`shixian.io.safety.write_atomic` writes:
+    into a temporary file in the same folder, renamed over ``path`` only when the run
+    is done (``args.streamed_done``), so a run that fails or is interrupted leaves no
+    half-written file and an old one intact."""
+    import tempfile
+
+    from ..io.safety import OutputError
+
+    target = Path(path)
+    if target.is_dir():
+        raise OutputError(f"{path}: is a directory")
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        if not getattr(args, "streamed_done", False):
+            raise OutputError(f"{path}: not written")  # pragma: no cover - an error is raised
+        mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
+        with contextlib.suppress(OSError):
+            os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _byte_bar(size: int | None, quiet: bool) -> Any:
+    """A tqdm bar over the input's bytes, when stderr is a terminal and tqdm is installed."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return None
+    return tqdm(total=size, file=sys.stderr, unit="B", unit_scale=True, leave=False, desc=PROG)
+
+
+def _table_in_memory(args: argparse.Namespace, table: Table) -> int:
+    """xlsx/docx input or xlsx output, and the preview: the whole table in memory."""
     from ..io.tables import write_table
 
     reference = _reference(args)
-    table = _read_input(args)
     index = _pick_column(table, args.column)
     _say_reference(args)
     if _wants_preview(args):
