@@ -426,7 +426,13 @@ TOKENS: list[TokenRule] = [
         "a",
         _occasion,
     ),
-    TokenRule("春季|夏季", _alternation(SEASON_WORDS), "a", _season),
+    TokenRule(
+        "春季|夏季",
+        # 秋季开学, 春季学期: a school event, not the season (its date is the school's)
+        rf"(?:{_alternation(SEASON_WORDS)})(?!开学|学期|招生|入学|运动会)",
+        "a",
+        _season,
+    ),
     TokenRule("十四五", _PLAN_PATTERN, "a", _plan),
     TokenRule("今后三年|近三年", _SPAN_PATTERN, "a", _span),
 ]
