@@ -207,6 +207,9 @@ TOKENS: list[TokenRule] = [
 ]
 
 
+_MONTHS_AS_PERIOD = {3: Frequency.QUARTER, 6: Frequency.HALFYEAR, 12: Frequency.YEAR}
+
+
 def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """Every kind of recurring schedule; fields from the tokens in the match."""
     qs = [t for t in tokens if t.code == "Q"]
@@ -215,6 +218,9 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
                  if t.value.every in _FINENESS else -1)  # fmt: skip
     freq: Every = finest.value
     fields: dict[str, object] = {"every": freq.every, "interval": freq.interval}
+    if freq.every is Frequency.MONTH and freq.interval in _MONTHS_AS_PERIOD:
+        # 每六个月 is every half-year (每三个月 a quarter, 每十二个月 a year)
+        fields["every"], fields["interval"] = _MONTHS_AS_PERIOD[freq.interval], 1
     _set_weekdays(fields, freq.weekdays)
     inferred = False
     if freq.workday is not None:  # 工作日: each working day
