@@ -19,6 +19,7 @@ __all__ = [
     "NOT_TIME_WORDS",
     "RANGE_CLOSERS",
     "RANGE_OPENERS",
+    "TOPIC_NOUNS",
     "not_time_pattern",
 ]
 
@@ -107,6 +108,13 @@ NOT_LABELS: frozenset[str] = frozenset(
 EVENT_ENDING = re.compile(
     r"(?:形成|变更|产生|生成|发生|作出|做出|收到|接到|受理|批准|通过|公布|发布|印发|签订|签署|"
     r"结束|完成|确定|审定|审批|获取|下发|送达|提交|报送)\)?$"
+)
+
+#: Nouns a past period is the topic of, right after it (上一年度年度报告, 上年决算):
+#: such a period says what is reported, not when.
+TOPIC_NOUNS = re.compile(
+    r"(?:公开|发布|报送)?的?(?:政府信息公开)?(?:年度报告|工作报告|报告|年报|决算|预算执行|统计|数据|"
+    r"工作总结|总结|情况)"
 )
 
 #: Words that join the items of a list of dates (besides 、): 5月9日和10日, 4月15日及7月15日.

@@ -18,7 +18,7 @@ from ...model import Deadline, Offset, Ongoing, Part, Relative, Schedule, Unit, 
 from ..anchors import Anchor
 from ..engine import Context, Rule, Token, TokenRule
 from ..numerals import CN_DIGITS, NUMBER, SMALL_NUMBER, YEAR_NUMBER, to_int
-from ..vocabulary import DAYPART, LIST_WORDS, NOT_LABELS, not_time_pattern
+from ..vocabulary import DAYPART, LIST_WORDS, NOT_LABELS, TOPIC_NOUNS, not_time_pattern
 
 __all__ = ["FIRST_TOKENS", "RULES", "TOKENS"]
 
@@ -35,7 +35,9 @@ _YEAR_PART = (
 )
 # A day written without 日 right before a list or range connector (7月31-8月1日,
 # 5月9、10日, 3月20至3月22日) belongs to the month before it.
-_CONNECTOR_AHEAD = r"(?=[-—~至到、]|以及|和|及|与|或|$)"
+_CONNECTOR_AHEAD = (
+    r"(?=[-—~至到、前才起止]|以及|和|及|与|或|完成|开始|左右|全天|上午|下午|中午|晚上|$)"
+)
 _SUB_YEAR_PART = (
     r"(?P<h>上|下|前|后)半年度?"
     rf"|第(?P<q>{N})季度?"
@@ -232,6 +234,7 @@ FIRST_TOKENS: list[TokenRule] = [
     TokenRule(
         "garbled date",
         r"[0-9]{3,12}[月日]|[0-9]{5,12}(?:年|天|号|时)|[0-9]{1,4}月月(?![底末初中])|[0-9]{1,4}日日"
+        r"|(?<=月)[0-9]{3,8}天"
         r"|(?<![0-9民国])[0-9]{3}年(?=[0-9一二三四五六七八九十]{1,2}月)",
         "g",
         _garbled,
@@ -298,7 +301,7 @@ TOKENS: list[TokenRule] = [
     ),
     TokenRule(
         "和|及|与",
-        r"(?<=[0-9日月号旬度年底末初])(?:" + "|".join(LIST_WORDS) + r")"
+        r"(?<=[0-9一二三四五六七八九十日月号旬度年底末初])(?:" + "|".join(LIST_WORDS) + r")"
         r"(?=第?[0-9一二三四五六七八九十上中下])",
         "j",
         _word,
@@ -478,6 +481,8 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     ):
         # a 时限 cell of only 3日: a length of time, counted from an event it does not name
         return [Relative(**ctx.common(tokens, False), offset=Offset(anchor.day, Unit.DAY))]
+    if _is_topic(ctx, tok):
+        return []
     start, end, inferred, fuzzy = _bounds(ctx, tok)
     count = None
     if len(tokens) > 2:
@@ -496,6 +501,16 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
             end_at=None if anchor.to is None else _at(end, anchor.last().time),
         )
     ]
+
+
+def _is_topic(ctx: Context, tok: Token) -> bool:
+    """上一年度 in 公开上一年度年度报告 names what a report is about, not when the duty
+    falls: a past year right before a report noun is no time of the duty."""
+    anchor: Anchor = tok.value
+    if anchor.year_shift is None or anchor.year_shift >= 0 or anchor.grain != "year":
+        return False
+    nxt = ctx.tokens[tok.index + 1] if tok.index + 1 < len(ctx.tokens) else None
+    return nxt is not None and nxt.code == "_" and TOPIC_NOUNS.match(nxt.value) is not None
 
 
 def _label_before(ctx: Context, tok: Token) -> str | None:

@@ -108,6 +108,9 @@ CAP_WORDS: tuple[str, ...] = (
 )  # fmt: skip
 
 
+CAP_HEAD = re.compile("|".join(sorted(CAP_WORDS, key=len, reverse=True)))
+
+
 def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(sorted(set(words), key=lambda w: (-len(w), w)))
 
@@ -202,19 +205,21 @@ def _trigger(ctx: Context, tok: Token, *, inherit: bool = False) -> str | None:
     previous relative part when ``inherit`` (…同步公开,最迟不超过3个工作日: a limit
     on the same event).
     """
-    i = first = tok.index if tok.code in "KS" else tok.index - 1
+    i = first = tok.index if tok.code in "KSJ" else tok.index - 1
     tokens = ctx.tokens
     try:
         while i >= 1:
             t = tokens[i]
             if t.code == "|" and t.value in _CLAUSE_END:
                 break
-            if t.code in "KS" and tokens[i - 1].code == "_":
+            if t.code in "KSJ" and tokens[i - 1].code == "_":
                 # 信息产生、变更之日起: the events of a list before 之日起 are one trigger
                 j, event = i - 1, tokens[i - 1].value
                 while j >= 2 and tokens[j - 1].code == "/" and tokens[j - 2].code == "_":
                     event = f"{tokens[j - 2].value}{tokens[j - 1].value}{event}"
                     j -= 2
+                if t.code == "J":  # 调查结束后: the event is the end of the words before
+                    event += re.sub(r"(?:之日)?(?:以后|之后|后)$", "", t.value)
                 words = _TRIGGER_TRIM.sub("", event)
                 if words:
                     return str(words)
@@ -242,6 +247,19 @@ def after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     trigger = _trigger(ctx, head, inherit=head.code == "B")
     if trigger is None and dur is not None:
         trigger = _event_before(ctx, dur)
+    prev = ctx.parts[-1] if ctx.parts else None
+    if (
+        dur is not None
+        and trigger is None
+        and isinstance(prev, Relative)
+        and prev.offset.amount == 0
+        and prev.trigger is not None
+        and CAP_HEAD.match(ctx.where([dur])[0]) is not None
+    ):
+        # 与政策文件同步发布,时间跨度不超过5个工作日: the cap is the limit of that event
+        ctx.parts.pop()
+        common = ctx.common(tokens, False)
+        return [Relative(**common, offset=offset, trigger=prev.trigger)]
     return [Relative(**ctx.common(tokens, False), offset=offset, trigger=trigger)]
 
 
@@ -253,8 +271,10 @@ def _event_before(ctx: Context, dur: Token) -> str | None:
     if i < 0 or tokens[i].code != "_":
         return None
     start = tokens[i].start
-    while i >= 2 and tokens[i - 1].code == "/" and tokens[i - 2].code == "_":
-        i -= 2
+    while i >= 1 and (
+        tokens[i - 1].code == "_" or (tokens[i - 1].code == "/" and i >= 2)
+    ):  # 信息形成(变更): gaps split at brackets, or a list of events
+        i -= 1
         start = tokens[i].start
     words = ctx.cleaned.text[start : dur.start].strip()
     if EVENT_ENDING.search(words) is None:
@@ -352,7 +372,7 @@ RULES: list[Rule] = [
     Rule("按<law>规定时限", r"X", statutory),
     Rule("待<event>后", r"H", pending),
     Rule("按照<authority>部署", r"c", condition),
-    Rule("<event>后<n>日内", r"B?K?U|NAP?|N[PW]", after_event),
+    Rule("<event>后<n>日内", r"B?[KJ]?U|NAP?|N[PW]", after_event),
     Rule("及时", r"O", promptly),
     Rule("长期坚持", r"L", ongoing),
 ]

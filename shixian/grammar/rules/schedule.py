@@ -207,9 +207,6 @@ TOKENS: list[TokenRule] = [
 ]
 
 
-_MONTHS_AS_PERIOD = {3: Frequency.QUARTER, 6: Frequency.HALFYEAR, 12: Frequency.YEAR}
-
-
 def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """Every kind of recurring schedule; fields from the tokens in the match."""
     qs = [t for t in tokens if t.code == "Q"]
@@ -218,9 +215,6 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
                  if t.value.every in _FINENESS else -1)  # fmt: skip
     freq: Every = finest.value
     fields: dict[str, object] = {"every": freq.every, "interval": freq.interval}
-    if freq.every is Frequency.MONTH and freq.interval in _MONTHS_AS_PERIOD:
-        # 每六个月 is every half-year (每三个月 a quarter, 每十二个月 a year)
-        fields["every"], fields["interval"] = _MONTHS_AS_PERIOD[freq.interval], 1
     _set_weekdays(fields, freq.weekdays)
     inferred = False
     if freq.workday is not None:  # 工作日: each working day
@@ -263,6 +257,13 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
                     fields["months"] = (6 * anchor.half,)
                 elif anchor.quarter is not None:
                     fields["months"] = (3 * anchor.quarter,)
+            last = anchor.last()
+            if anchor.to is not None and last.day is not None and last.month is not None:
+                # 每年5月16日至7月31日: a yearly span of days is due on its last day
+                listed.add(last.month)
+                fields["months"] = tuple(sorted(listed))
+                fields["day"] = last.day
+                continue
             if anchor.month is not None:
                 listed.update(_month_list(anchor))
                 fields["months"] = tuple(sorted(listed))
@@ -368,7 +369,7 @@ def _validate(ctx: Context, fields: dict[str, object]) -> None:
 RULES: list[Rule] = [
     Rule(
         "每<period>",
-        r"(?:V_?)?(?:F?AS?)?Z?Q(?:A(?:/A)*|[MDEQPk])*(?:_?Z?_?C)?(?:JU)?",
+        r"(?:V_?)?(?:F?AS\|?_?|F?A)?Z?Q(?:A(?:/A)*|[MDEQPk])*(?:_?Z?_?C)?(?:JU)?",
         schedule,
     ),
 ]
