@@ -45,7 +45,7 @@ def timeline_svg(name: str) -> str:
             )
         )
     plan = plan_of(rows, AS_OF, name=name)
-    return to_svg(scene(plan, grouped=True))
+    return to_svg(scene(plan, width=1000, grouped=True))  # fits the page without its TOC
 
 
 def on_files(files: Any, *, config: Any) -> Any:
