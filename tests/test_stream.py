@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 from shixian.cli import _table_in_memory, build_parser, main
 from shixian.io import stream
 from shixian.io.annotate import ADDED_COLUMNS
-from shixian.io.tables import read_table
+from shixian.io.tables import RowWriter, read_table
 
 from .conftest import ROOT
 
@@ -88,7 +88,8 @@ def test_examples_stream_as_in_memory(
 
 def _write(rows: list[list[str]], *, delimiter: str, ending: str) -> str:
     buffer = io.StringIO(newline="")
-    csv.writer(buffer, delimiter=delimiter, lineterminator=ending).writerows(rows)
+    # csv.writer alone leaves a bare \r unquoted when lines end in \n
+    RowWriter(buffer, delimiter, ending).writerows(rows)
     return buffer.getvalue()
 
 
@@ -123,6 +124,12 @@ def test_generated_tables_stream_as_in_memory(
                   ending="\r\n" if crlf else "\n")  # fmt: skip
     path = tmp_path / ("t.tsv" if tsv else "t.csv")
     path.write_bytes(text.encode(encoding))
+    out = _streamed(path, "-c", "完成时限", "--raw-formulas")
+    assert out == _in_memory(path, "-c", "完成时限", "--raw-formulas")
+    # rows in = rows out, every input cell read back as written (a bare \r too)
+    back = list(csv.reader(io.StringIO(out.decode("utf-8-sig"), newline=""),
+                           delimiter="\t" if tsv else ","))  # fmt: skip
+    assert [r[:3] for r in back[1:]] == rows
     assert _streamed(path, "-c", "完成时限") == _in_memory(path, "-c", "完成时限")
 
 

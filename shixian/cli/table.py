@@ -40,7 +40,7 @@ from ..io.stream import (
     open_quote_line,
     output_keys,
 )
-from ..io.tables import TableError, detect_format
+from ..io.tables import RowWriter, TableError, detect_format
 from .report import Report
 
 __all__ = ["ChunkResult", "Job", "default_jobs", "process_chunk", "stream_table"]
@@ -243,7 +243,7 @@ def _utf8_chunk(job: Job, lines: list[bytes]) -> ChunkResult:
     sink: list[bytes] = []
     write = sink.append
     text = _Sink()
-    whole = csv.writer(text, delimiter=delimiter.decode(), lineterminator=job.ending)
+    whole = RowWriter(text, delimiter.decode(), job.ending)
     # the input cells of a parsed record, written with the same line ending (which
     # decides what is quoted) and cut before it: the added cells follow
     cut = -len(job.ending)
@@ -347,7 +347,7 @@ def _csv_chunk(job: Job, lines: list[str], notes: dict[int, str]) -> ChunkResult
     fast = delimiter == out_delimiter and not notes
     sink = _Sink()
     write = sink.append
-    whole = csv.writer(sink, delimiter=out_delimiter, lineterminator=job.ending)
+    whole = RowWriter(sink, out_delimiter, job.ending)
     cut = -len(job.ending)  # see _utf8_chunk
     feed = _Feed(lines)
     reader = csv.reader(feed, delimiter=delimiter)
@@ -518,7 +518,7 @@ def _csv_out(
     ending = job.ending
     sink = _Sink()
     write = sink.append
-    writer = csv.writer(sink, delimiter="\t" if job.output == "tsv" else ",", lineterminator=ending)
+    writer = RowWriter(sink, "\t" if job.output == "tsv" else ",", ending)
     same = (job.output == "tsv") == (job.layout.format == "tsv")
     width = len(job.layout.columns)
     for n, record in enumerate(records):
@@ -572,9 +572,7 @@ def _flagged(error: str | None, flag: str) -> str:
 
 def _csv_text(rows: Iterable[list[str]], output: str, lineterminator: str) -> str:
     sink = _Sink()
-    writer = csv.writer(
-        sink, delimiter="\t" if output == "tsv" else ",", lineterminator=lineterminator
-    )
+    writer = RowWriter(sink, "\t" if output == "tsv" else ",", lineterminator)
     writer.writerows(rows)
     return "".join(sink)
 
