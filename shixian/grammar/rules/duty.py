@@ -226,7 +226,8 @@ def _bare_day(anchor: Anchor) -> bool:
 
 
 def extension(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
-    """可延长15个工作日: the extension of the relative limit before it, or a part of its own."""
+    """可延长15个工作日: the extension of the relative limit before it; alone, a limit
+    of that length (counted from the end of a first limit the text does not give)."""
     dur = tokens[-1].value
     ext = Offset(dur.amount, dur.unit)
     for i in range(len(ctx.parts) - 1, max(len(ctx.parts) - 4, -1), -1):
@@ -234,7 +235,8 @@ def extension(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         if isinstance(part, Relative) and part.extension is None:
             ctx.parts[i] = attrs.evolve(part, extension=ext)
             return []
-    return [Relative(**ctx.common(tokens, False), offset=Offset(None), extension=ext)]
+    # alone (延长期限不得超过20个工作日): the extension is the limit the text states
+    return [Relative(**ctx.common(tokens, False), offset=ext, extension=ext)]
 
 
 def _period_bounds(reference: dt.date, grain: str, shift: int) -> tuple[dt.date, dt.date]:

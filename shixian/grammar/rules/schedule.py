@@ -61,6 +61,7 @@ _DUTY_VERBS = ("公开", "报送", "更新", "发布", "检查", "通报", "统�
 _PERIOD_AS_FREQUENCY = {"月度": "月", "季度": "季", "半年度": "半年"}
 _FINENESS = [Frequency.YEAR, Frequency.HALFYEAR, Frequency.QUARTER, Frequency.MONTH,
              Frequency.TENDAY, Frequency.WEEK, Frequency.DAY]  # fmt: skip
+_SENTENCE_END = frozenset("。;!?\n")
 _PERIOD_MONTHS = {Frequency.YEAR: 12, Frequency.HALFYEAR: 6, Frequency.QUARTER: 3}
 
 
@@ -211,6 +212,12 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """Every kind of recurring schedule; fields from the tokens in the match."""
     qs = [t for t in tokens if t.code == "Q"]
     q_pos = tokens.index(qs[0])
+    stop = next((t for t in tokens[:q_pos] if t.code == "|" and t.value in _SENTENCE_END), None)
+    if stop is not None:  # 自2016年起全面推开。每季度……: a start and, apart, a schedule
+        from .calendar import ongoing_from
+
+        head = tokens[: tokens.index(stop)]
+        return [*ongoing_from(ctx, head), *schedule(ctx, tokens[q_pos:])]
     finest = max(qs, key=lambda t: _FINENESS.index(t.value.every)
                  if t.value.every in _FINENESS else -1)  # fmt: skip
     freq: Every = finest.value
@@ -362,7 +369,7 @@ def _validate(ctx: Context, fields: dict[str, object]) -> None:
 RULES: list[Rule] = [
     Rule(
         "每<period>",
-        r"(?:V_?)?(?:F?AS?)?Z?Q(?:A(?:/A)*|[MDEQPk])*(?:_?Z?_?C)?(?:JU)?",
+        r"(?:V_?)?(?:F?AS\|?_?|F?A)?Z?Q(?:A(?:/A)*|[MDEQPk])*(?:_?Z?_?C)?(?:JU)?",
         schedule,
     ),
 ]
