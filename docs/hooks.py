@@ -8,7 +8,8 @@ A page asks for generated content with a marker on a line of its own:
 * ``<!-- edges -->``: the fuzzy-edge conventions of ``shixian.grammar.anchors.EDGE_CONVENTIONS``;
 * ``<!-- schema -->``: ``shixian/schema.json`` as a JSON code block;
 * ``<!-- schema-fields -->``: a table of the fields of each part kind, from the schema;
-* ``<!-- changelog -->``: ``CHANGELOG.md``.
+* ``<!-- changelog -->``: ``CHANGELOG.md``;
+* ``<!-- record-columns -->``: the columns of the flat record (``shixian.io.record.COLUMNS``).
 
 Links from a page to repository files outside ``docs/`` (``../examples/README.md``)
 become the file's repository path (or a link to ``repo_url`` when one is set).
@@ -51,7 +52,8 @@ CORPUS_ORDER = (
 )
 
 _MARKER = re.compile(
-    r"^<!--\s*(corpus|statutes|edges|schema|schema-fields|changelog)\s*-->[ \t]*$", re.M
+    r"^<!--\s*(corpus|statutes|edges|schema|schema-fields|changelog|record-columns)\s*-->[ \t]*$",
+    re.M,
 )
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 _URL = re.compile(r"https?://\S+")
@@ -440,7 +442,17 @@ def render_changelog(path: Path = CHANGELOG) -> str:
 
 # -- the hook ---------------------------------------------------------------------------
 
+
+def render_record_columns() -> str:
+    """The columns of the flat record (``shixian.io.record.COLUMNS``): name, type, content."""
+    from shixian.io.record import COLUMNS
+
+    rows = ([code_cell(c.name), c.type, cell(c.doc)] for c in COLUMNS)
+    return _table(["column", "type", "content"], rows)
+
+
 _RENDERERS = {
+    "record-columns": render_record_columns,
     "corpus": render_corpus,
     "statutes": render_statutes,
     "edges": render_edges,

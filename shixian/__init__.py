@@ -53,6 +53,9 @@ if TYPE_CHECKING:
         EmptyPhrase as EmptyPhrase,
     )
     from .errors import (
+        GarbledDate as GarbledDate,
+    )
+    from .errors import (
         HolidayOutOfRange as HolidayOutOfRange,
     )
     from .errors import (
@@ -69,6 +72,9 @@ if TYPE_CHECKING:
     )
     from .errors import (
         NoticeError as NoticeError,
+    )
+    from .errors import (
+        PartialParse as PartialParse,
     )
     from .errors import (
         ProvisionalCalendarWarning as ProvisionalCalendarWarning,
@@ -128,6 +134,9 @@ if TYPE_CHECKING:
         Unit as Unit,
     )
     from .model import (
+        Unparsed as Unparsed,
+    )
+    from .model import (
         Window as Window,
     )
 
@@ -140,14 +149,14 @@ _EXPORTS = {
         "parse_reference",
     ),
     "errors": (
-        "CalendarOutOfRange", "DateOutOfRange", "EmptyPhrase", "HolidayOutOfRange",
+        "CalendarOutOfRange", "DateOutOfRange", "EmptyPhrase", "GarbledDate", "HolidayOutOfRange",
         "InputTooLong", "InvalidDate", "InvalidReference", "NotComputable", "NoticeError",
-        "ProvisionalCalendarWarning", "ShixianError", "UnknownTimeZone",
+        "PartialParse", "ProvisionalCalendarWarning", "ShixianError", "UnknownTimeZone",
         "UnrecognizedPhrase",
     ),
     "model": (
         "Deadline", "Frequency", "Kind", "Normalized", "Occurrence", "Offset", "Ongoing",
-        "Part", "Pending", "Relative", "Schedule", "StatuteRef", "Unit", "Window",
+        "Part", "Pending", "Relative", "Schedule", "StatuteRef", "Unit", "Unparsed", "Window",
     ),
     "calendar.workdays": ("WorkdayCalendar",),
     "io.record": ("RECORD_COLUMNS", "flatten"),
@@ -163,6 +172,7 @@ __all__ = [
     "EmptyPhrase",
     "Failure",
     "Frequency",
+    "GarbledDate",
     "HolidayOutOfRange",
     "InputTooLong",
     "InvalidDate",
@@ -177,6 +187,7 @@ __all__ = [
     "Offset",
     "Ongoing",
     "Part",
+    "PartialParse",
     "Pending",
     "ProvisionalCalendarWarning",
     "Relative",
@@ -185,6 +196,7 @@ __all__ = [
     "StatuteRef",
     "Unit",
     "UnknownTimeZone",
+    "Unparsed",
     "UnrecognizedPhrase",
     "Window",
     "WorkdayCalendar",

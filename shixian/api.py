@@ -13,14 +13,17 @@ import attrs
 from ._work import WORK
 from .errors import (
     EmptyPhrase,
+    GarbledDate,
     InputTooLong,
     InvalidDate,
+    PartialParse,
     UnrecognizedPhrase,
 )
 from .grammar.clean import clean
-from .grammar.engine import Context, Token, is_out_of_calendar
+from .grammar.engine import GAP, Context, Token, is_out_of_calendar
 from .grammar.rules import GRAMMAR
-from .model import Normalized, Part, Pending, Window
+from .grammar.vocabulary import not_time_pattern
+from .model import Normalized, Part, Pending, Unparsed, Window
 from .model.reference import TimeZone, is_missing, parse_reference
 
 __all__ = [
@@ -41,6 +44,16 @@ _CACHE_SIZE = 8192
 _LATIN = re.compile(r"[A-Za-z]{3,}")
 _CONDITION_HEAD = re.compile(r"^(?:按照|按|根据|依照|依据)")
 _SENTENCE_END = re.compile(r"[。;\n]")
+# Words that look like time: a number with a time unit, a third of a month, a clock time.
+_TIME_WORD = re.compile(
+    r"[0-9〇零一二两三四五六七八九十廿卅]+(?:个)?(?:年|月|日|号|时|旬|季度|季|周|星期|天|小时)"
+    r"|[上中下]旬|(?<![0-9])[0-9]{1,2}:[0-9]{2}"
+)
+_NOT_TIME = re.compile(not_time_pattern())
+_REASONS = {
+    "<time of day>": "a time of day no date takes",
+    "<hyphen>": "a range connector between words that are not both dates",
+}
 _OUTSIDE = "outside the calendar (0001-01-01 to 9999-12-31)"
 
 
@@ -52,6 +65,7 @@ def normalize(
     cache: bool = True,
     strict: bool | None = None,
     tz: TimeZone = None,
+    complete: bool = False,
 ) -> Normalized:
     """The structured meaning of one deadline phrase (a table cell).
 
@@ -68,6 +82,9 @@ def normalize(
         cache: reuse the result of an identical earlier call (results are immutable).
         strict: the old name of ``exclusive``; deprecated (a ``DeprecationWarning``).
         tz: the time zone "today" is taken in (``"Asia/Shanghai"``); default: local.
+        complete: raise :class:`~shixian.errors.PartialParse` instead of returning a
+            result whose text holds words that look like time and that no part
+            explains (``result.complete`` is False, ``result.unparsed`` says which).
 
     Raises:
         TypeError: ``text`` is not a string (nor a missing value).
@@ -76,7 +93,9 @@ def normalize(
             of ``UnrecognizedPhrase``.
         UnrecognizedPhrase: no time expression understood.
         InvalidDate: an impossible date (2016年2月30日, 13月, 第五季度), or one
-            before 0001-01-01 or after 9999-12-31 (上半年 in year 1).
+            before 0001-01-01 or after 9999-12-31 (上半年 in year 1); its subclass
+            :class:`~shixian.errors.GarbledDate` for a garbled one (2022311日).
+        PartialParse: with ``complete=True``, words that look like time are left over.
         InputTooLong: longer than :data:`MAX_PHRASE_LENGTH`.
         InvalidReference: ``reference`` cannot be read.
 
@@ -93,9 +112,10 @@ def normalize(
     if strict is not None:
         exclusive = _deprecated_strict(strict, "normalize")
     ref = parse_reference(reference, tz=tz)
-    if cache:
-        return _cached(text, ref, exclusive)
-    return _normalize(text, ref, exclusive)
+    result = _cached(text, ref, exclusive) if cache else _normalize(text, ref, exclusive)
+    if complete and result.unparsed:
+        raise PartialParse(text, result)
+    return result
 
 
 def _deprecated_strict(strict: bool, function: str) -> bool:
@@ -117,6 +137,9 @@ def _cached(text: str, reference: dt.date, strict: bool) -> Normalized:
 
 def _normalize(text: str, reference: dt.date, strict: bool) -> Normalized:
     ctx = _parse(text, reference, strict)
+    for tok in ctx.tokens:
+        if tok.code == "g":
+            raise GarbledDate(text, "garbled", ctx.where([tok])[0])
     parts = _with_conditions(ctx, standalone_pending=True)
     if not parts:
         if not text.strip():
@@ -124,8 +147,38 @@ def _normalize(text: str, reference: dt.date, strict: bool) -> Normalized:
         fallback = _fallback(text, reference)
         if fallback is None:
             raise UnrecognizedPhrase(text)
-        parts = [fallback]
-    return Normalized(text, reference, tuple(parts))
+        return Normalized(text, reference, (fallback,))
+    return Normalized(text, reference, tuple(parts), _unparsed(ctx))
+
+
+def _unparsed(ctx: Context) -> tuple[Unparsed, ...]:
+    """The words that look like time and that no rule took, and the flags productions
+    raised (a weekday note that contradicts its date), in reading order."""
+    found: list[tuple[int, int, str]] = list(ctx.flags)
+    tokens = ctx.tokens
+    covered = bytearray(len(tokens))
+    for _, first, end in ctx.plan:
+        covered[first:end] = b"\x01" * (end - first)
+    for i, tok in enumerate(tokens):
+        if covered[i]:
+            continue
+        if tok.code == "g":
+            found.append((tok.start, tok.end, "a garbled date"))
+        elif tok.rule in _REASONS:
+            found.append((tok.start, tok.end, _REASONS[tok.rule]))
+        elif tok.code in "AE":
+            found.append((tok.start, tok.end, "a date no rule takes"))
+        elif tok.code == GAP and _TIME_WORD.search(tok.value) is not None:
+            words = _NOT_TIME.sub(lambda m: " " * len(m.group()), tok.value)
+            for m in _TIME_WORD.finditer(words):
+                found.append((tok.start + m.start(), tok.start + m.end(), "not understood"))
+    if not found:
+        return ()
+    out = []
+    for start, end, reason in sorted(found):
+        lo, hi = ctx.cleaned.span(start, end) if ctx.cleaned.origin is not None else (start, end)
+        out.append(Unparsed(ctx.text[lo:hi], (lo, hi), reason))
+    return tuple(out)
 
 
 def _parse(text: str, reference: dt.date, strict: bool, *, lines: bool = False) -> Context:
@@ -296,17 +349,49 @@ def extract(
     if not text:
         return matches
     ctx = _parse(text, ref, exclusive, lines=True)
-    parts = _with_conditions(ctx, standalone_pending=False)
-    WORK.matches += len(parts)
-    for part in parts:
-        start, end = part.span
-        if matches and start < matches[-1].end:
+    found = _with_conditions(ctx, standalone_pending=False)
+    WORK.matches += len(found)
+    parts: list[Part] = []
+    for part in found:
+        if parts and part.span[0] < parts[-1].span[1]:
             continue
+        parts.append(part)
+    left = _near(_unparsed(ctx), parts, text) if parts else {}
+    for n, part in enumerate(parts):
+        start, end = part.span
         local = attrs.evolve(part, span=(0, end - start))
-        matches.append(Match(start, end, part.text, Normalized(part.text, ref, (local,))))
+        unparsed = tuple(
+            attrs.evolve(u, span=(u.span[0] - start, u.span[1] - start)) for u in left.get(n, ())
+        )
+        matches.append(Match(start, end, part.text, Normalized(part.text, ref, (local,), unparsed)))
     if ctx.failures:
         matches.failures = tuple(_failure(ctx, *f) for f in ctx.failures)
     return matches
+
+
+_NEAR = 4  # characters between a match and leftover time words that belong to it
+
+
+def _near(
+    unparsed: tuple[Unparsed, ...], parts: list[Part], text: str
+) -> dict[int, list[Unparsed]]:
+    """Leftover time words right beside a match (a stray time of day, a contradicting
+    weekday note) belong to it; the match's result is then incomplete."""
+    out: dict[int, list[Unparsed]] = {}
+    starts = [p.span[0] for p in parts]
+    for u in unparsed:
+        at = bisect.bisect_right(starts, u.span[0]) - 1
+        for n in (at, at + 1):
+            if not 0 <= n < len(parts):
+                continue
+            lo, hi = parts[n].span
+            gap = text[hi : u.span[0]] if u.span[0] >= hi else text[u.span[1] : lo]
+            if (lo <= u.span[0] and u.span[1] <= hi) or (
+                len(gap) <= _NEAR and _SENTENCE_END.search(gap) is None
+            ):
+                out.setdefault(n, []).append(u)
+                break
+    return out
 
 
 def _failure(ctx: Context, start: int, end: int, exc: Exception) -> Failure:

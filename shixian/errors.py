@@ -6,12 +6,14 @@ __all__ = [
     "CalendarOutOfRange",
     "DateOutOfRange",
     "EmptyPhrase",
+    "GarbledDate",
     "HolidayOutOfRange",
     "InputTooLong",
     "InvalidDate",
     "InvalidReference",
     "NotComputable",
     "NoticeError",
+    "PartialParse",
     "ProvisionalCalendarWarning",
     "ShixianError",
     "UnknownTimeZone",
@@ -87,6 +89,30 @@ class InvalidDate(ShixianError):
         self.value = value
         self._fields = (text, field, value)
         super().__init__(f"invalid {field} {value!r} in {text!r}")
+
+
+class GarbledDate(InvalidDate):
+    """The text looks like a date but is garbled (2022311日, 于20206月底, a doubled
+    PDF line 7 7 月月, a three-digit year with no calendar named: 112年3月1日), so no
+    date can be relied on. ``value`` is the garbled words.
+    """
+
+    def __init__(self, text: str, field: str, value: object) -> None:
+        super().__init__(text, field, value)
+        self.args = (f"garbled date {value!r} in {text!r} ({field})",)
+
+
+class PartialParse(ShixianError):
+    """Raised by ``normalize(..., complete=True)`` when words that look like time are
+    left unexplained; ``result`` is the partial reading, ``unparsed`` what is left.
+    """
+
+    def __init__(self, text: str, result: object) -> None:
+        self.text = text
+        self.result = result
+        self._fields = (text, result)
+        left = ", ".join(repr(u.text) for u in getattr(result, "unparsed", ()))
+        super().__init__(f"only part of {text!r} understood; not understood: {left}")
 
 
 class HolidayOutOfRange(InvalidDate):

@@ -28,6 +28,7 @@ DOCS = ROOT / "docs"
 
 #: Pages whose ```pycon blocks are run as doctests (one namespace per page).
 EXAMPLE_PAGES = (
+    "tables.md",
     "index.md",
     "getting-started.md",
     "deadlines.md",

@@ -126,12 +126,12 @@ def _wrong(text: str, b: str, a: str) -> str:
 
 def test_token_makers_are_checked_against_their_groups() -> None:
     good = TokenRule("ab", r"(?P<a>x)(?P<b>y)", "T", lambda text, a, b: (a, b))
-    assert Grammar([good], [], merge=lambda t: t).lex("xy")[0].value == ("x", "y")
+    assert Grammar([good], [], merge=lambda t, text: t).lex("xy")[0].value == ("x", "y")
     bad = TokenRule("ab", r"(?P<a>x)(?P<b>y)", "T", _wrong)
     with pytest.raises(ValueError, match="order of the pattern's groups"):
-        Grammar([bad], [], merge=lambda t: t).lex("xy")
+        Grammar([bad], [], merge=lambda t, text: t).lex("xy")
     extra = TokenRule("w", r"w", "T", lambda text, missing: text)
     with pytest.raises(ValueError, match="does not take"):
-        Grammar([extra], [], merge=lambda t: t).lex("w")
+        Grammar([extra], [], merge=lambda t, text: t).lex("w")
     defaulted = TokenRule("w", r"w", "T", lambda text, on=None: text)
-    assert Grammar([defaulted], [], merge=lambda t: t).lex("w")[0].value == "w"
+    assert Grammar([defaulted], [], merge=lambda t, text: t).lex("w")[0].value == "w"

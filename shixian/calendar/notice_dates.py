@@ -160,7 +160,7 @@ def read_dates(
     [(datetime.date(2026, 1, 1), 3, 'grammar')]
     >>> groups = read_dates("2月20日(星期六)、21日(星期日)上班", 2010)
     >>> [(d.isoformat(), g.via) for g in groups for d in g.days]
-    [('2010-02-20', 'local'), ('2010-02-21', 'local')]
+    [('2010-02-20', 'grammar'), ('2010-02-21', 'grammar')]
     >>> read_dates("1月4日(周六)上班", 2026)
     Traceback (most recent call last):
     ...

@@ -57,7 +57,10 @@ class Anchor:
     ``year_shift`` is a year relative to the reference (今年 0, 上年 -1);
     ``edge`` is ``begin``/``middle``/``end`` of ``edge_grain`` (``None`` = the
     finest grain named); ``today`` is 即日; ``to`` is the far end of a range;
-    ``named`` a period named by a word (春节, 十四五, 夏季), resolved by it.
+    ``time`` the time of day the text names on it (``(hour, minute)``, hour 24 for
+    24时); ``weekday`` the weekday a note beside it states (3月6日(周一): 0), checked
+    against the date by the productions; ``named`` a period named by a word (春节,
+    十四五, 夏季), resolved by it.
     """
 
     # Class-level defaults: an instance stores only the fields its text names,
@@ -73,6 +76,8 @@ class Anchor:
     edge_grain: str | None = None
     today: bool = False
     to: Anchor | None = None
+    time: tuple[int, int] | None = None
+    weekday: int | None = None
     named: Named | None = None
 
     def __init__(self, **fields: Any) -> None:
@@ -85,6 +90,13 @@ class Anchor:
     def copy(self) -> Anchor:
         """A shallow copy."""
         return Anchor(**self.__dict__)
+
+    def last(self) -> Anchor:
+        """The far end of a range (the anchor itself when it is no range)."""
+        out = self
+        while out.to is not None:
+            out = out.to
+        return out
 
     @property
     def grain(self) -> str | None:
@@ -127,7 +139,11 @@ class Anchor:
         self.__dict__.update(fields)
 
     def fill_from(self, earlier: Anchor) -> Anchor:
-        """A copy completed with the coarser fields of ``earlier`` (3月1日至15日 → 3月15日)."""
+        """A copy completed with the coarser fields of ``earlier`` (3月1日至15日 → 3月15日).
+
+        Only fields coarser than the finest one it names are inherited: a day takes
+        the month and year, a month the year, a quarter the year.
+        """
         out = self.copy()
         level = _LEVEL.get(self.grain or "year", 0)
         if not out.has_year:
@@ -152,6 +168,11 @@ class Anchor:
         if self.named is not None:
             return self._named_bounds(reference, text)
         if self.today:
+            if self.to is not None:
+                _, far_end, _, far_fuzzy = self.to.bounds(reference, text)
+                if far_end < reference:
+                    raise InvalidDate(text, "range", f"{reference}..{far_end}")
+                return reference, far_end, False, far_fuzzy
             return reference, reference, False, False
         year, inferred = self.resolve_year(reference)
         grain = self.grain

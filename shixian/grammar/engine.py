@@ -13,8 +13,9 @@ Token rules are compiled into one alternation per first character, holding the
 rules that can start with it in their order (earlier rules win at the same start,
 so each family lists longer forms first), each compiled when a text first needs
 it; all grammar rules into one alternation over the code string. Merging adjacent
-date fragments into one anchor (2016年 + 12月 + 底) is delegated to the ``merge``
-hook of the rules.
+date fragments into one anchor (2016年 + 12月 + 底) and anchors into ranges, lists and
+unions is the ``merge`` hook's work (:mod:`shixian.grammar.compose`), between lexing and
+the grammar rules.
 """
 
 from __future__ import annotations
@@ -107,7 +108,8 @@ class Context:
     """
 
     __slots__ = (
-        "cleaned", "conditions", "failures", "parts", "reference", "strict", "text", "tokens",
+        "cleaned", "conditions", "failures", "flags", "parts", "plan", "reference", "strict",
+        "text", "tokens",
     )  # fmt: skip
 
     def __init__(
@@ -120,6 +122,11 @@ class Context:
         self.strict = strict
         self.parts: list[Part] = []
         self.conditions: list[Token] = []
+        #: ``(start, end, reason)`` in the cleaned text: what a production found wrong
+        #: beside a reading it still gives (a weekday note that contradicts its date)
+        self.flags: list[tuple[int, int, str]] = []
+        #: which rule covered which tokens: ``(rule, first, end)`` token indices
+        self.plan: tuple[tuple[Rule, int, int], ...] = ()
         #: in a lenient parse, ``(start, end, error)`` of each skipped expression
         #: (offsets in the cleaned text)
         self.failures: list[tuple[int, int, Exception]] = []
@@ -251,7 +258,7 @@ class Grammar:
         self,
         token_rules: Iterable[TokenRule],
         rules: Iterable[Rule],
-        merge: Callable[[list[Token]], list[Token]],
+        merge: Callable[[list[Token], str], list[Token]],
     ) -> None:
         self.token_rules = tuple(token_rules)
         self.rules = tuple(rules)
@@ -390,7 +397,7 @@ class Grammar:
         if last < len(text):
             self._gap(text, last, len(text), tokens)
         WORK.positions += len(tokens) + misses
-        merged = self._merge(tokens)
+        merged = self._merge(tokens, text)
         for i, token in enumerate(merged):
             token.index = i
         return merged
@@ -435,6 +442,7 @@ class Grammar:
         plan = self._plans.get(codes)
         if plan is None:
             plan = self._plan(codes)
+        ctx.plan = plan
         for rule, start, end in plan:
             try:
                 ctx.parts.extend(rule.produce(ctx, tokens[start:end]))

@@ -7,6 +7,7 @@ fails is recorded, never raised, so one bad cell cannot stop a table.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -155,7 +156,10 @@ class Annotation:
 
     def as_json(self) -> dict[str, Any]:
         """The fields for JSON output, keyed by :data:`ADDED_COLUMNS` (``None`` → null)."""
-        return {name: json_value(v) for name, v in zip(ADDED_COLUMNS, self.values, strict=True)}
+        out = {name: json_value(v) for name, v in zip(ADDED_COLUMNS, self.values, strict=True)}
+        if isinstance(out.get("parts"), str):
+            out["parts"] = json.loads(out["parts"])  # the parts as JSON, not a string of it
+        return out
 
 
 _POSITION = {name: i for i, name in enumerate(ADDED_COLUMNS)}

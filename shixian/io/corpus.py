@@ -32,7 +32,12 @@ import attrs
 
 from ..model import Deadline, Normalized, Ongoing, Part, Pending, Relative, Schedule, Window
 
-__all__ = ["CorpusRow", "ExpectedPart", "compare", "load", "parse_expected"]
+__all__ = ["CorpusRow", "ExpectedPart", "compare", "judge", "load", "parse_expected"]
+
+#: Joins readings of which any one is right (`` || ``); ends an expected value whose
+#: first parts are scored and whose further parts are not (`` ; ...``).
+EITHER = " || "
+MORE = " ; ..."
 
 
 @attrs.frozen
@@ -119,6 +124,8 @@ def _check_part(part: Part, exp: ExpectedPart, check_trigger: bool) -> Iterator[
         yield "year not marked inferred"
     if isinstance(part, Deadline):
         yield from _eq("due", part.due.isoformat(), f.get("due"))
+        if "due_at" in f:  # times of day are scored where the expected value names them
+            yield from _eq("due_at", _moment(part.due_at), f["due_at"])
         alts = [d.isoformat() for d in part.alternatives]
         if "alt" in f:
             if not part.ambiguous or f["alt"] not in alts:
@@ -131,6 +138,9 @@ def _check_part(part: Part, exp: ExpectedPart, check_trigger: bool) -> Iterator[
                 yield from _eq(key, value.isoformat(), f[key])
         if ("fuzzy" in f) != part.fuzzy:
             yield f"fuzzy {part.fuzzy}"
+        for key, at in (("start_at", part.start_at), ("end_at", part.end_at)):
+            if key in f:
+                yield from _eq(key, _moment(at), f[key])
         yield from _eq("min", part.min_count, int(f["min"]) if "min" in f else None)
     elif isinstance(part, Schedule):
         yield from _eq("every", part.every.value, f.get("every"))
@@ -179,21 +189,86 @@ def _iso(day: dt.date | None) -> str | None:
     return None if day is None else day.isoformat()
 
 
+def _moment(at: dt.datetime | None) -> str | None:
+    return None if at is None else at.isoformat(timespec="minutes")
+
+
 def _eq(name: str, actual: object, expected: object) -> Iterator[str]:
     if actual != expected:
         yield f"{name} {actual!r} != {expected!r}"
 
 
-def compare(result: Normalized, expected: str, *, check_trigger: bool = True) -> list[str]:
+def compare(
+    result: Normalized,
+    expected: str,
+    *,
+    check_trigger: bool = True,
+    check_complete: bool = False,
+) -> list[str]:
     """The differences between a result and the expected notation (empty = correct).
 
     ``check_trigger=False`` skips ``after=`` (an expression given without the
-    sentence that names its event).
+    sentence that names its event). An expected value ending in `` ; ...`` scores
+    its first parts only. ``check_complete`` also requires the result to be
+    complete, unless a part carries the flag ``incomplete`` (then it must not be).
     """
-    wanted = parse_expected(expected)
+    more = expected.endswith(MORE)
+    wanted = parse_expected(expected[: -len(MORE)] if more else expected)
     problems: list[str] = []
-    if len(result.parts) != len(wanted):
+    if len(result.parts) != len(wanted) and not (more and len(result.parts) >= len(wanted)):
         problems.append(f"{len(result.parts)} parts, expected {len(wanted)}")
     for i, (part, exp) in enumerate(zip(result.parts, wanted, strict=False)):
         problems.extend(f"part {i + 1}: {p}" for p in _check_part(part, exp, check_trigger))
+    incomplete = any("incomplete" in exp.fields for exp in wanted)
+    if (check_complete or incomplete) and result.complete == incomplete:
+        left = [u.text for u in result.unparsed]
+        problems.append(f"complete is {result.complete} (unparsed {left})")
+    return problems
+
+
+def _flagged(result: Normalized) -> bool:
+    """The result says it is unsure: an ambiguous part or an incomplete reading."""
+    return result.ambiguous or not getattr(result, "complete", True)
+
+
+def judge(
+    outcome: Normalized | Exception,
+    expected: str,
+    *,
+    check_trigger: bool = True,
+    check_complete: bool = False,
+) -> list[str]:
+    """Score a result, or the error a phrase raised, against an expected value that may
+    hold several acceptable readings (``A || B``), ``error`` (the right answer is a
+    documented error) and ``flagged`` (a result that says it is unsure is right).
+
+    Empty when one of the readings is met; else the problems of each reading.
+
+    >>> import shixian
+    >>> r = shixian.normalize("2016年7月底前", reference=2016)
+    >>> judge(r, "deadline due=2016-07-31 || error")
+    []
+    >>> judge(ValueError("x"), "window start=2016-01-01 end=2016-01-01")
+    ['ValueError: x is not window start=2016-01-01 end=2016-01-01']
+    """
+    problems: list[str] = []
+    for reading in expected.split(EITHER):
+        reading = reading.strip()
+        if isinstance(outcome, Exception):
+            if reading == "error":
+                return []
+            problems.append(f"{type(outcome).__name__}: {outcome} is not {reading}")
+        elif reading == "error":
+            problems.append("a result where an error is right")
+        elif reading == "flagged":
+            if _flagged(outcome):
+                return []
+            problems.append("not flagged (neither ambiguous nor incomplete)")
+        else:
+            found = compare(
+                outcome, reading, check_trigger=check_trigger, check_complete=check_complete
+            )
+            if not found:
+                return []
+            problems.extend(found)
     return problems

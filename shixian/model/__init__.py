@@ -6,7 +6,7 @@ shixian but :mod:`shixian.errors` (and, lazily, the calendar code its methods us
 
 from .base import Direction, Frequency, Kind, Occurrence, Offset, Part, StatuteRef, Unit
 from .parts import Deadline, Ongoing, Pending, Relative, Schedule, Window
-from .result import Normalized
+from .result import Normalized, Unparsed
 
 __all__ = [
     "Deadline",
@@ -23,5 +23,6 @@ __all__ = [
     "Schedule",
     "StatuteRef",
     "Unit",
+    "Unparsed",
     "Window",
 ]

@@ -29,6 +29,17 @@ from .base import (
 __all__ = ["Deadline", "Ongoing", "Pending", "Relative", "Schedule", "Window"]
 
 
+def _opt_datetime(value: object) -> dt.datetime | None:
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(str(value))
+
+
+def _moments(**moments: dt.datetime | None) -> dict[str, str]:
+    """The times of day a part names, ISO (minutes), only those it names."""
+    return {k: v.isoformat(timespec="minutes") for k, v in moments.items() if v is not None}
+
+
 @fast_init
 @attrs.frozen(kw_only=True)
 class Deadline(Part):
@@ -36,6 +47,8 @@ class Deadline(Part):
 
     ``ambiguous`` marks a reading the text does not settle (2016年7月前 may mean
     by 7-31 or before 7-01); the other readings are in ``alternatives``.
+    ``due_at`` is the moment on ``due`` when the text names a time of day
+    (2023年6月30日17时前); 24时 is the end of the day, so ``due_at`` is the next midnight.
 
     Attributes:
         text: the part's own words, as they stand in the input.
@@ -46,6 +59,8 @@ class Deadline(Part):
         due: the last day on which the work is on time.
         ambiguous: the text allows another reading.
         alternatives: the other readings' due days.
+        due_at: the moment on ``due`` when the text names a time of day (24时: the
+            next midnight).
 
     >>> Deadline(text="2016年7月底前", span=(0, 9), due=dt.date(2016, 7, 31)).iso
     '../2016-07-31'
@@ -56,17 +71,21 @@ class Deadline(Part):
     due: dt.date
     ambiguous: bool = False
     alternatives: tuple[dt.date, ...] = ()
+    due_at: dt.datetime | None = None
 
     @property
     def iso(self) -> str:
         return f"../{self.due.isoformat()}"
 
     def _specific(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "due": self.due.isoformat(),
             "ambiguous": self.ambiguous,
             "alternatives": [d.isoformat() for d in self.alternatives],
         }
+        if self.due_at is not None:
+            out["due_at"] = self.due_at.isoformat(timespec="minutes")
+        return out
 
     @classmethod
     def _from_specific(cls, data: Mapping[str, Any]) -> Deadline:
@@ -75,6 +94,7 @@ class Deadline(Part):
             due=_date(data["due"]),
             ambiguous=bool(data.get("ambiguous", False)),
             alternatives=_dates(data.get("alternatives", ())),
+            due_at=_opt_datetime(data.get("due_at")),
         )
 
 
@@ -101,6 +121,9 @@ class Window(Part):
         end: the last day (not before ``start``).
         fuzzy: the edges are conventional (年初, 月中), so the window has no ``due``.
         min_count: the least number of times the work happens in it, if stated.
+        start_at: the moment on ``start`` when the text names a time of day
+            (6月10日8:30至6月12日17:00).
+        end_at: the moment on ``end`` when the text names one; 24时 is the next midnight.
     """
 
     kind: ClassVar[Kind] = Kind.WINDOW
@@ -109,6 +132,8 @@ class Window(Part):
     end: dt.date = attrs.field(validator=_check_window)
     fuzzy: bool = False
     min_count: int | None = None
+    start_at: dt.datetime | None = None
+    end_at: dt.datetime | None = None
 
     @property
     def due(self) -> dt.date | None:
@@ -125,6 +150,7 @@ class Window(Part):
             "end": self.end.isoformat(),
             "fuzzy": self.fuzzy,
             "min_count": self.min_count,
+            **_moments(start_at=self.start_at, end_at=self.end_at),
         }
 
     @classmethod
@@ -135,6 +161,8 @@ class Window(Part):
             end=_date(data["end"]),
             fuzzy=bool(data.get("fuzzy", False)),
             min_count=data.get("min_count"),
+            start_at=_opt_datetime(data.get("start_at")),
+            end_at=_opt_datetime(data.get("end_at")),
         )
 
 

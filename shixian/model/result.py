@@ -13,7 +13,31 @@ from ._fastinit import fast_init
 from .base import Part
 from .parts import Schedule
 
-__all__ = ["Normalized"]
+__all__ = ["Normalized", "Unparsed"]
+
+
+@attrs.frozen
+class Unparsed:
+    """Words that look like time and that no part explains, or a note that
+    contradicts its date: ``text``, its ``span`` in the input, and ``reason``.
+
+    >>> Unparsed("14:00", (0, 5), "a time of day with no date")
+    Unparsed(text='14:00', span=(0, 5), reason='a time of day with no date')
+    """
+
+    text: str
+    span: tuple[int, int]
+    reason: str = "not understood"
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {"text": self.text, "span": list(self.span), "reason": self.reason}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Unparsed:
+        """Read back :meth:`to_dict` output."""
+        start, end = data["span"]
+        return cls(str(data["text"]), (int(start), int(end)), str(data.get("reason", "")))
 
 
 @fast_init
@@ -25,6 +49,8 @@ class Normalized:
         text: the phrase as given.
         reference: the date it was read against (the document's date).
         parts: what it says, one part per time statement, in the order of the text.
+        unparsed: the words that look like time and that no part explains, and notes
+            that contradict their dates (:class:`Unparsed`); empty when ``complete``.
 
     >>> import shixian
     >>> r = shixian.normalize("2016年7月底前完成", reference="2016-06-30")
@@ -37,6 +63,13 @@ class Normalized:
     text: str
     reference: dt.date
     parts: tuple[Part, ...]
+    unparsed: tuple[Unparsed, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        """True when every word of the text that looks like time is explained by a part
+        (see :attr:`unparsed` for the rest)."""
+        return not self.unparsed
 
     @property
     def kind(self) -> str:
@@ -87,6 +120,8 @@ class Normalized:
             "kind": self.kind,
             "due": None if due is None else due.isoformat(),
             "parts": [p.to_dict() for p in self.parts],
+            "complete": self.complete,
+            "unparsed": [u.to_dict() for u in self.unparsed],
         }
 
     @classmethod
@@ -97,6 +132,7 @@ class Normalized:
                 text=data["text"],
                 reference=dt.date.fromisoformat(data["reference"]),
                 parts=tuple(Part.from_dict(p) for p in data["parts"]),
+                unparsed=tuple(Unparsed.from_dict(u) for u in data.get("unparsed", ())),
             )
         except (KeyError, TypeError, ValueError) as exc:
             if isinstance(exc, ShixianError):

@@ -8,6 +8,7 @@ durations that follow it. Each family module documents its codes.
 
 from __future__ import annotations
 
+from ..compose import compose
 from ..engine import Grammar
 from . import calendar, duty, festivals, relative, schedule
 
@@ -15,6 +16,7 @@ __all__ = ["GRAMMAR", "REFUSALS", "RULES", "TOKEN_RULES"]
 
 #: Every token rule, in the order they are tried at one place.
 TOKEN_RULES = [
+    *calendar.FIRST_TOKENS,  # garbled dates and the words that are not time
     calendar.WEEK_OF_YEAR,  # 2016年第10周, before the date would take 2016年 alone
     calendar.TOKENS[0],  # the calendar date: most cells hold one
     *relative.DURATION_TOKENS,
@@ -45,6 +47,4 @@ RULES = [
 
 #: The grammar used by :func:`shixian.normalize` and :func:`shixian.extract`
 #: (its regular expressions are compiled on first use).
-GRAMMAR = Grammar(
-    token_rules=TOKEN_RULES, rules=RULES, merge=festivals.with_occasions(calendar.merge)
-)
+GRAMMAR = Grammar(token_rules=TOKEN_RULES, rules=RULES, merge=festivals.with_occasions(compose))

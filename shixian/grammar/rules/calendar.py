@@ -2,7 +2,9 @@
 
 Token codes: ``a`` date fragment (merged into ``A`` anchors, or ``E`` for a bare
 底/末 that follows no anchor), ``P`` 前, ``B`` 不晚于/截至, ``R`` 至/到/—,
-``W`` 内, ``S`` 起, ``F`` 自.
+``W`` 内, ``S`` 起, ``F`` 自; for the composition stage (:mod:`shixian.grammar.compose`)
+``T`` a time of day, ``h`` a hyphen between dates, ``n`` a bare number in a list,
+``j`` a word joining list items (和, 及), ``g`` a garbled date.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from ...model import Deadline, Ongoing, Part, Schedule, Window
 from ..anchors import Anchor
 from ..engine import Context, Rule, Token, TokenRule
 from ..numerals import CN_DIGITS, NUMBER, SMALL_NUMBER, YEAR_NUMBER, to_int
+from ..vocabulary import DAYPART, LIST_WORDS, NOT_LABELS, not_time_pattern
 
-__all__ = ["RULES", "TOKENS", "merge"]
+__all__ = ["FIRST_TOKENS", "RULES", "TOKENS"]
 
 N = NUMBER
 _ONE_DAY = dt.timedelta(days=1)
@@ -27,16 +30,24 @@ _SMALL = SMALL_NUMBER
 # of them in this order (2016年, 7月, 2016年7月10日, 明年一季度, 2016年度上半年).
 _YEAR_PART = (
     rf"(?P<y>{YEAR_NUMBER})年度?"
+    rf"|(?:中华)?民国(?P<roc>{SMALL_NUMBER}|[0-9]{{3}})年"
     r"|(?P<rel>今年|本年|当年|上一年|上年|去年|前年|明年|下一年|次年|来年)度?"
 )
+# A day written without 日 right before a list or range connector (7月31-8月1日,
+# 5月9、10日, 3月20至3月22日) belongs to the month before it.
+_CONNECTOR_AHEAD = r"(?=[-—~至到、]|以及|和|及|与|或)"
 _SUB_YEAR_PART = (
     r"(?P<h>上|下|前|后)半年度?"
     rf"|第(?P<q>{N})季度?"
     r"|(?<![0-9一二三四五六七八九十])(?P<q2>[0-9一二三四五六七八九十]{1,2})季度"
     r"|(?<![A-Za-z])[Qq] ?(?P<q3>[0-9])(?![0-9])"
-    rf"|(?<![0-9])(?P<m>{SMALL_NUMBER})月份?"
+    rf"|(?<![0-9])(?P<m>{SMALL_NUMBER})月份?(?:(?P<dn>{SMALL_NUMBER}){_CONNECTOR_AHEAD})?"
 )
-_DAY_PART = rf"(?P<x>上|中|下)旬|(?<![0-9])(?P<d>{SMALL_NUMBER})(?:日|号)"
+# 上中旬, 中下旬, 上、中旬: one window over both thirds of the month.
+_DAY_PART = (
+    r"(?P<x>上|中|下)(?:、?(?P<x2>上|中|下))?旬"
+    rf"|(?<![0-9])(?P<d>{SMALL_NUMBER})(?:日|号)"
+)
 
 
 def _unnamed(pattern: str) -> str:
@@ -90,19 +101,25 @@ def _number_range(text: str, a: str, b: str, unit: str) -> Anchor:
 def _date(
     text: str,
     y: str | None,
+    roc: str | None,
     rel: str | None,
     h: str | None,
     q: str | None,
     q2: str | None,
     q3: str | None,
     m: str | None,
+    dn: str | None,
     x: str | None,
+    x2: str | None,
     d: str | None,
 ) -> Anchor:
-    """One calendar anchor read at once: 2016年 7月, 二〇一六年度上半年, 明年一季度, 7月10日."""
+    """One calendar anchor read at once: 2016年 7月, 二〇一六年度上半年, 明年一季度, 7月10日,
+    民国112年 (the Republic of China calendar: 1911 + 112), 5月上中旬."""
     anchor = Anchor()  # set only the fields the text names (see Anchor)
     if y is not None:
         anchor.year = to_int(y)
+    elif roc is not None:
+        anchor.year = 1911 + _checked(text, "year", to_int(roc), 1, 8088)
     elif rel is not None:
         anchor.year_shift = _YEAR_SHIFT[rel]
     if m is not None:
@@ -113,11 +130,45 @@ def _date(
         quarter = q or q2 or q3
         if quarter:
             anchor.quarter = _checked(text, "quarter", to_int(quarter), 1, 4)
-    if d is not None:
-        anchor.day = _checked(text, "day", to_int(d), 1, 31)
+    if d is not None or dn is not None:
+        anchor.day = _checked(text, "day", to_int(d or dn or ""), 1, 31)
     elif x is not None:
         anchor.tenday = _TENDAY[x]
+        if x2 is not None:
+            last = _TENDAY[x2]
+            if last <= anchor.tenday:
+                raise InvalidDate(text, "旬", f"{x}{x2}")
+            anchor.to = Anchor(tenday=last).fill_from(anchor)
     return anchor
+
+
+def _ym(text: str, y: str, m: str) -> Anchor:
+    return Anchor(year=int(y), month=_checked(text, "month", int(m), 1, 12))
+
+
+_DAYPART_WORDS = "|".join(sorted(DAYPART, key=len, reverse=True))
+
+
+def _clock(
+    text: str, part: str | None, hh: str | None, mm: str | None, hz: str | None,
+    mz: str | None, half: str | None,
+) -> tuple[int, int]:  # fmt: skip
+    """A time of day: 9:00, 9时, 上午10时, 下午5時30分, 24时 (the end of the day)."""
+    hour = to_int(hh or hz or "")
+    minute = 30 if half else to_int(mm or mz or "0")
+    if part is not None and hour < 12:
+        hour += DAYPART[part]
+    if hour > 24 or minute > 59 or (hour == 24 and minute):
+        raise InvalidDate(text, "time", text)
+    return hour, minute
+
+
+def _garbled(text: str) -> str:
+    return text
+
+
+def _number(text: str, v: str) -> int:
+    return to_int(v)
 
 
 def _this_year(text: str) -> Anchor:
@@ -138,6 +189,23 @@ def _today(text: str) -> Anchor:
 
 def _word(text: str) -> str:
     return text
+
+
+_H = r"(?:[01]?[0-9]|2[0-4])"
+_CN_H = r"(?:[零〇一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四]?)"
+
+#: Tried first at their place: garbled dates (an error in a cell) and the words that
+#: are not time (see :mod:`shixian.grammar.vocabulary`), which become plain text.
+FIRST_TOKENS: list[TokenRule] = [
+    TokenRule(
+        "garbled date",
+        r"[0-9]{3,12}[月日]|[0-9]{5,12}(?:年|天|号|时)|[0-9]{1,4}月月(?![底末初中])|[0-9]{1,4}日日"
+        r"|(?<![0-9民国])[0-9]{3}年(?=[0-9一二三四五六七八九十]{1,2}月)",
+        "g",
+        _garbled,
+    ),
+    TokenRule("not time", not_time_pattern(), "_", _word),
+]
 
 
 def _iso_week(text: str, y: str, n: str) -> Anchor:
@@ -174,6 +242,35 @@ TOKENS: list[TokenRule] = [
         _ymd,
     ),
     TokenRule(
+        "<yyyy>.<m>",
+        r"(?P<y>[0-9]{4})[./\-](?P<m>[0-9]{1,2})(?![0-9.%万亿元年月日/])",
+        "a",
+        _ym,
+    ),
+    TokenRule(
+        "<time of day>",
+        rf"(?P<part>{_DAYPART_WORDS})?(?:(?<![0-9])(?P<hh>{_H})[:](?P<mm>[0-5][0-9])(?![0-9])"
+        rf"|(?<![0-9])(?P<hz>{_H}|{_CN_H})(?:时|点(?=[0-9一二三四五六七八九十]|半|整|前|$))"
+        rf"(?:(?P<mz>[0-5]?[0-9]|[一二三四五]?十?[一二三四五六七八九]?)分|(?P<half>半))?整?)",
+        "T",
+        _clock,
+    ),
+    TokenRule("<hyphen>", r"(?<=[0-9日月号旬底末初年度])(?:-|一(?=[0-9]))", "h", _word),
+    TokenRule(
+        "<n>、",
+        r"第?(?P<v>[0-9]{1,4}|[一二三四五六七八九十]{1,3})"
+        r"(?=(?:、|" + "|".join(LIST_WORDS) + r")第?[0-9一二三四五六七八九十])",
+        "n",
+        _number,
+    ),
+    TokenRule(
+        "和|及|与",
+        r"(?<=[0-9日月号旬度年底末初])(?:" + "|".join(LIST_WORDS) + r")"
+        r"(?=第?[0-9一二三四五六七八九十上中下])",
+        "j",
+        _word,
+    ),
+    TokenRule(
         "<n>—<n>年|月|日",
         rf"(?<![0-9])(?P<a>{N})[—~\-至到](?P<b>{N})(?P<unit>年度?|月份?|日|号)",
         "a",
@@ -189,7 +286,7 @@ TOKENS: list[TokenRule] = [
     TokenRule("底前", r"(?:底|末)(?:以前|之前|前)", "P", _word),
     TokenRule(
         "底|末|初",
-        r"(?:底|末)(?![端梢尾位月])|初(?![步稿审次级期始衷心中])"
+        r"(?:底|末)(?!月)|初"  # 末月 is a schedule word (the last month of a quarter)
         r"|(?<=[年月季度])中(?![央共国华心部期小学级旬外])",
         "a",
         _bare_edge,
@@ -197,7 +294,7 @@ TOKENS: list[TokenRule] = [
     TokenRule("即日", r"即日(?=起)", "a", _today),
     TokenRule(
         "前",
-        r"以前|之前|(?<![提目当此事空面眼跟向从])前(?![期提列端沿景往述瞻言身夕])",
+        r"以前|之前|前",
         "P",
         _word,
     ),
@@ -207,55 +304,11 @@ TOKENS: list[TokenRule] = [
         "B",
         _word,
     ),
-    TokenRule(
-        "至|到", r"至(?!少|今)|(?<![收达得做受报直遇看想办提签])到(?!位|期|达)|[—~]", "R", _word
-    ),
-    TokenRule("内", r"以内|之内|内(?![容部涵外设置在控地])", "W", _word),
-    TokenRule("起", r"起(?![草来步诉])|开始|以来", "S", _word),
+    TokenRule("至|到", r"至(?!少|今)|到|[—~]", "R", _word),
+    TokenRule("内", r"以内|之内|内", "W", _word),
+    TokenRule("起", r"起|开始|以来", "S", _word),
     TokenRule("自", rf"(?:自从|自|从)(?={_NUM_START}|今年|明年|本年|即日|当年|次年)", "F", _word),
 ]
-
-
-def merge(tokens: list[Token]) -> list[Token]:
-    """Join adjacent date fragments into anchors: 2016年 + 12月 + 底; 6月 + 至 + 12月."""
-    out: list[Token] = []
-    for tok in tokens:
-        if tok.code != "a":
-            out.append(tok)
-            continue
-        frag: Anchor = tok.value
-        prev = out[-1] if out else None
-        if prev is not None and prev.code == "A" and prev.end == tok.start:
-            target: Anchor = prev.value
-            while target.to is not None:
-                target = target.to
-            if target.accepts(frag) or (frag.grain is None and frag.edge is None):
-                target.absorb(frag)
-                if frag.to is not None:
-                    target.to = frag.to.fill_from(target)
-                prev.end = tok.end
-                continue
-        if (
-            prev is not None
-            and prev.code == "R"
-            and len(out) >= 2
-            and out[-2].code == "A"
-            and out[-2].end == prev.start
-            and prev.end == tok.start
-            and out[-2].value.to is None
-            and frag.grain is not None
-        ):
-            left = out[-2]
-            left.value.to = frag.fill_from(left.value)
-            left.end = tok.end
-            out.pop()
-            continue
-        if frag.edge is not None and frag.edge_grain is None and frag.grain is None:
-            tok.code = "E"
-        else:
-            tok.code = "A"
-        out.append(tok)
-    return out
 
 
 # -- productions ---------------------------------------------------------
@@ -268,6 +321,45 @@ def _anchor(tokens: Sequence[Token]) -> Token:
     raise AssertionError("rule without anchor")
 
 
+def _at(day: dt.date, time: tuple[int, int] | None) -> dt.datetime | None:
+    """The moment ``time`` on ``day``; 24时 is the next midnight."""
+    if time is None:
+        return None
+    hour, minute = time
+    if hour == 24:
+        return dt.datetime.combine(day + _ONE_DAY, dt.time())
+    return dt.datetime.combine(day, dt.time(hour, minute))
+
+
+_WEEKDAY_NAMES = "一二三四五六日"
+
+
+def _check_weekdays(ctx: Context, tok: Token, start: dt.date, end: dt.date) -> None:
+    """A weekday note beside a date (3月6日(周一)) must be that date's weekday; a
+    mismatch is reported (the result is then incomplete), never silently dropped."""
+    anchor: Anchor = tok.value
+    ends = [(anchor, start)]
+    if anchor.to is not None:
+        ends.append((anchor.last(), end))
+    for part, day in ends:
+        if part.weekday is not None and part.grain == "day" and day.weekday() != part.weekday:
+            ctx.flags.append(
+                (
+                    tok.start,
+                    tok.end,
+                    f"the note says 周{_WEEKDAY_NAMES[part.weekday]} but {day.isoformat()} "
+                    f"is a 周{_WEEKDAY_NAMES[day.weekday()]}",
+                )
+            )
+
+
+def _bounds(ctx: Context, tok: Token) -> tuple[dt.date, dt.date, bool, bool]:
+    """The anchor's period, its weekday notes checked."""
+    bounds: tuple[dt.date, dt.date, bool, bool] = tok.value.bounds(ctx.reference, ctx.text)
+    _check_weekdays(ctx, tok, bounds[0], bounds[1])
+    return bounds
+
+
 def _ends_with_edge(anchor: Anchor) -> bool:
     last = anchor
     while last.to is not None:
@@ -278,10 +370,11 @@ def _ends_with_edge(anchor: Anchor) -> bool:
 def deadline_before(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """``<anchor>前``: by the end of the period; 前 alone is ambiguous (see README)."""
     tok = _anchor(tokens)
-    start, end, inferred, _ = tok.value.bounds(ctx.reference, ctx.text)
+    start, end, inferred, _ = _bounds(ctx, tok)
     text, span = ctx.where(tokens)
     if tokens[-1].value[0] in "底末" or _ends_with_edge(tok.value):
-        return [Deadline(text=text, span=span, year_inferred=inferred, due=end)]
+        due_at = _at(end, tok.value.last().time)
+        return [Deadline(text=text, span=span, year_inferred=inferred, due=end, due_at=due_at)]
     strict = start - _ONE_DAY
     due, alt = (strict, end) if ctx.strict else (end, strict)
     return [
@@ -299,37 +392,21 @@ def deadline_before(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
 def deadline_by(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """``不晚于/截至/到 <anchor>``: by the last day of the period."""
     tok = _anchor(tokens)
-    _, end, inferred, _ = tok.value.bounds(ctx.reference, ctx.text)
+    _, end, inferred, _ = _bounds(ctx, tok)
     text, span = ctx.where(tokens)
-    return [Deadline(text=text, span=span, year_inferred=inferred, due=end)]
+    due_at = _at(end, tok.value.last().time)
+    return [Deadline(text=text, span=span, year_inferred=inferred, due=end, due_at=due_at)]
 
 
 def ongoing_from(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
-    """``(自)<anchor>起``: continuing work from the first day of the period."""
+    """``(自)<anchor>起``: continuing work from the first day of the period; a range
+    (从2024年12月18日至2024年12月24日, 自2016年7月起至2017年6月) is a window."""
     tok = _anchor(tokens)
-    start, _, inferred, _ = tok.value.bounds(ctx.reference, ctx.text)
+    if tok.value.to is not None:
+        return window(ctx, tokens)
+    start, _, inferred, _ = _bounds(ctx, tok)
     text, span = ctx.where(tokens)
     return [Ongoing(text=text, span=span, year_inferred=inferred, start=start)]
-
-
-def from_until(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
-    """``(自)<anchor>起至<anchor>``: a window from the first period's start to the
-    second's end (即日起至2016年12月31日)."""
-    first, last = (t for t in tokens if t.code == "A")
-    start, _, lo_inferred, lo_fuzzy = first.value.bounds(ctx.reference, ctx.text)
-    _, end, hi_inferred, hi_fuzzy = last.value.fill_from(first.value).bounds(
-        ctx.reference, ctx.text
-    )
-    if end < start:
-        raise InvalidDate(ctx.text, "range", f"{start}..{end}")
-    return [
-        Window(
-            **ctx.common(tokens, lo_inferred or hi_inferred),
-            start=start,
-            end=end,
-            fuzzy=lo_fuzzy or hi_fuzzy,
-        )
-    ]
 
 
 def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
@@ -352,7 +429,7 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
                 label=label,
             )
         ]
-    start, end, inferred, fuzzy = anchor.bounds(ctx.reference, ctx.text)
+    start, end, inferred, fuzzy = _bounds(ctx, tok)
     count = None
     if len(tokens) > 2:
         count = next((t.value[0] for t in tokens if t.code == "C"), None)
@@ -366,6 +443,8 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
             end=end,
             fuzzy=fuzzy,
             min_count=count,
+            start_at=_at(start, anchor.time),
+            end_at=None if anchor.to is None else _at(end, anchor.last().time),
         )
     ]
 
@@ -380,7 +459,7 @@ def _label_before(ctx: Context, tok: Token) -> str | None:
     if tok.index >= 2 and ctx.tokens[tok.index - 2].code not in ("|", "/", "A"):
         return None
     text: str = gap.value
-    if not all("\u4e00" <= ch <= "\u9fff" for ch in text):
+    if not all("\u4e00" <= ch <= "\u9fff" for ch in text) or text in NOT_LABELS:
         return None
     return text
 
@@ -389,7 +468,6 @@ RULES: list[Rule] = [
     Rule("<anchor>前", r"B?AP", deadline_before),
     Rule("不晚于<anchor>", r"BA", deadline_by),
     Rule("到<anchor>", r"(?<![AE])RA", deadline_by),
-    Rule("<anchor>起至<anchor>", r"F?ASRA", from_until),
     Rule("<anchor>起", r"F?A[SK]|FA", ongoing_from),
     Rule("<anchor>内", r"AW(?:Z?_?Z?C)?", window),
     Rule("<anchor>", r"A", window),

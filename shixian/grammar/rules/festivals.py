@@ -48,6 +48,7 @@ __all__ = [
     "SCHEDULE_RULES",
     "SCHEDULE_TOKENS",
     "SEASON_WORDS",
+    "SHORT_WORDS",
     "TOKENS",
     "with_occasions",
 ]
@@ -57,26 +58,32 @@ _ONE_DAY = dt.timedelta(days=1)
 # -- vocabulary ------------------------------------------------------------------------
 
 #: Festival words (simplified and traditional) → festivals (keys of
-#: :data:`shixian.calendar.festivals.FESTIVALS`); 两节 and 双节 name two.
+#: :data:`shixian.calendar.festivals.FESTIVALS`).
 FESTIVAL_WORDS: dict[str, tuple[str, ...]] = {
     "元旦节": ("元旦",), "元旦": ("元旦",),
     "除夕": ("除夕",), "大年三十": ("除夕",),
     "春节": ("春节",), "春節": ("春节",), "农历新年": ("春节",), "農曆新年": ("春节",),
-    "元宵节": ("元宵节",), "元宵節": ("元宵节",), "元宵": ("元宵节",),
-    "清明节": ("清明节",), "清明節": ("清明节",), "清明": ("清明节",),
+    "元宵节": ("元宵节",), "元宵節": ("元宵节",),
+    "清明节": ("清明节",), "清明節": ("清明节",),
     "五一国际劳动节": ("劳动节",), "五一國際勞動節": ("劳动节",), "国际劳动节": ("劳动节",),
     "五一劳动节": ("劳动节",), "五一勞動節": ("劳动节",), "劳动节": ("劳动节",),
     "勞動節": ("劳动节",),
     "端午节": ("端午节",), "端午節": ("端午节",), "端阳节": ("端午节",), "端陽節": ("端午节",),
-    "端午": ("端午节",),
-    "中秋节": ("中秋节",), "中秋節": ("中秋节",), "中秋": ("中秋节",),
-    "国庆节": ("国庆节",), "國慶節": ("国庆节",), "国庆": ("国庆节",), "國慶": ("国庆节",),
-    "重阳节": ("重阳节",), "重陽節": ("重阳节",), "重阳": ("重阳节",), "重陽": ("重阳节",),
+    "中秋节": ("中秋节",), "中秋節": ("中秋节",),
+    "国庆节": ("国庆节",), "國慶節": ("国庆节",),
+    "重阳节": ("重阳节",), "重陽節": ("重阳节",),
+}  # fmt: skip
+#: Short festival words that are also ordinary words (政治清明, 吃元宵, 国庆70周年):
+#: read only before a relation (前, 后, 以来, 起), a holiday word, another festival
+#: or a closing quote. 两节 = 元旦 and 春节, 双节 = 中秋节 and 国庆节.
+SHORT_WORDS: dict[str, tuple[str, ...]] = {
+    "清明": ("清明节",), "元宵": ("元宵节",), "端午": ("端午节",), "中秋": ("中秋节",),
+    "国庆": ("国庆节",), "國慶": ("国庆节",), "重阳": ("重阳节",), "重陽": ("重阳节",),
     "两节": ("元旦", "春节"), "兩節": ("元旦", "春节"),
     "双节": ("中秋节", "国庆节"), "雙節": ("中秋节", "国庆节"),
 }  # fmt: skip
 #: Short festival words that are also numbers (五一 = 劳动节, 十一 = 国庆节): read
-#: only in quotes or before a holiday word, 前 or 后.
+#: only in quotes or before a holiday word, 前 or 后, never inside a number.
 GUARDED_WORDS: dict[str, tuple[str, ...]] = {"五一": ("劳动节",), "十一": ("国庆节",)}
 #: Words after a festival that name its official holiday period (春节假期, 国庆黄金周).
 _HOLIDAY_WORDS = (
@@ -114,12 +121,17 @@ def _lookup(table: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
     return {clean(k).text: v for k, v in table.items()}
 
 
-_FESTIVALS = _lookup({**FESTIVAL_WORDS, **GUARDED_WORDS})
+_FESTIVALS = _lookup({**FESTIVAL_WORDS, **SHORT_WORDS, **GUARDED_WORDS})
 _NOT_NUMBER_BEFORE = r"(?<![0-9〇零一二两三四五六七八九十百千第])"
 _NOT_NUMBER_AFTER = r"(?![0-9〇零一二两三四五六七八九十百千万年月日号个%.条款项点届次]|期(?!间))"
 _HOLIDAY = _alternation(_HOLIDAY_WORDS)
+_AFTER_SHORT = (
+    rf"(?=前|后|以|之|起|期间|假|小长假|长假|黄金周|放假|[、和及与暨\"'」』]"
+    rf"|{_alternation(FESTIVAL_WORDS)}|{_alternation(SHORT_WORDS)})"
+)
 _ONE_FESTIVAL = (
     rf"(?:{_alternation(FESTIVAL_WORDS)}"
+    rf"|(?:{_alternation(SHORT_WORDS)}){_AFTER_SHORT}"
     rf"|[\"'「『](?:五一|十一)[\"'」』]"
     rf"|{_NOT_NUMBER_BEFORE}(?:五一|十一){_NOT_NUMBER_AFTER}(?=节|{_HOLIDAY}|前|后|[\"'」』]))"
 )
@@ -175,8 +187,15 @@ class Festivals(Named):
     def __repr__(self) -> str:
         return f"Festivals({self.keys!r}, holiday={self.holiday})"
 
+    def _ordered(self, year: int) -> tuple[str, str]:
+        """The first and the last of the festivals in ``year`` (中秋 may follow 国庆)."""
+        if len(self.keys) == 1:
+            return self.keys[0], self.keys[0]
+        days = sorted((cal.festival_day(k, year), k) for k in self.keys)
+        return days[0][1], days[-1][1]
+
     def _end(self, year: int) -> dt.date:
-        last = self.keys[-1]
+        last = self._ordered(year)[1]
         try:
             return cal.holiday_period(last, year)[1]
         except HolidayOutOfRange:
@@ -188,15 +207,13 @@ class Festivals(Named):
 
     def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
         year, inferred = self.year(anchor, reference)
-        first, last = self.keys[0], self.keys[-1]
+        first, last = self._ordered(year)
         start, end = cal.festival_day(first, year), cal.festival_day(last, year)
         if self.holiday:  # a festival without days off (元宵节, 重阳节): its day
             if cal.FESTIVALS[first].holiday is not None:
                 start = cal.holiday_period(first, year, text=text)[0]
             if cal.FESTIVALS[last].holiday is not None:
-                end = cal.holiday_period(last, year, text=text)[1]
-        if end < start:  # 两节: 元旦 of the year after the 春节 named? no: of the same winter
-            raise HolidayOutOfRange(text, last, year, "the festivals are not in order")
+                end = max(end, cal.holiday_period(last, year, text=text)[1])
         return start, end, inferred, False
 
     def before(
@@ -206,7 +223,7 @@ class Festivals(Named):
         other reading (the due day with ``exclusive=True``). With ``holiday`` (春节假期前),
         the day before the holiday, unambiguously."""
         year, inferred = self.year(anchor, reference)
-        first = self.keys[0]
+        first = self._ordered(year)[0]
         if self.holiday and cal.FESTIVALS[first].holiday is not None:
             return cal.holiday_period(first, year, text=text)[0] - _ONE_DAY, (), inferred
         eve = cal.festival_day(first, year) - _ONE_DAY
@@ -222,8 +239,9 @@ class Festivals(Named):
         """``X后``: from the day after the festival's holiday (after the festival
         day itself where no holiday is known: 重阳节, a year past the data)."""
         year, inferred = self.year(anchor, reference)
-        if self.holiday and cal.FESTIVALS[self.keys[-1]].holiday is not None:
-            return cal.holiday_period(self.keys[-1], year, text=text)[1] + _ONE_DAY, inferred
+        last = self._ordered(year)[1]
+        if self.holiday and cal.FESTIVALS[last].holiday is not None:
+            return cal.holiday_period(last, year, text=text)[1] + _ONE_DAY, inferred
         return self._end(year) + _ONE_DAY, inferred
 
 
@@ -428,12 +446,12 @@ SCHEDULE_TOKENS: list[TokenRule] = [
 
 
 def with_occasions(
-    merge: Callable[[list[Token]], list[Token]],
-) -> Callable[[list[Token]], list[Token]]:
+    merge: Callable[[list[Token], str], list[Token]],
+) -> Callable[[list[Token], str], list[Token]]:
     """``merge``, then the anchors of festivals and holidays recoded ``G`` (an occasion)."""
 
-    def merged(tokens: list[Token]) -> list[Token]:
-        out = merge(tokens)
+    def merged(tokens: list[Token], text: str) -> list[Token]:
+        out = merge(tokens, text)
         for tok in out:
             if tok.code == "A":
                 named = tok.value.named

@@ -57,6 +57,12 @@ def _duration(text: str, n: str, u: str) -> Duration:
     return Duration(to_int(n), _UNIT[u])
 
 
+def _bare_duration(
+    text: str, n: str | None, u: str | None, n2: str | None, u2: str | None
+) -> Duration:
+    return Duration(to_int(n or n2 or ""), _UNIT[u or u2 or ""])
+
+
 def _negative(text: str, n: str, u: str) -> Duration:
     raise InvalidDate(text, "time limit", f"-{n}{u}")
 
@@ -100,10 +106,19 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 
 DURATION_TOKENS: list[TokenRule] = [
-    # refused, never misread: 收到后-3个工作日内 is not +3
+    # a length in months or years with no 内 (a 时限 column's 6个月, 1年): the trigger is
+    # left open; 用1年时间, 近三年 and 历时4个月 are not limits
+    TokenRule(
+        "<n>个月|<n>年",
+        rf"(?<![用近历为共满0-9{CN_DIGITS}十]){_SHORT}(?P<u>个月)(?!以内|之内|内)"
+        r"|(?<![用近历为共满0-9])(?P<n2>[0-9]{1,2})(?P<u2>年)(?![0-9月度级期底末初中内以之])",
+        "U",
+        _bare_duration,
+    ),
+    # refused, never misread: 收到后-3个工作日内 is not +3 (a hyphen after a date is a range)
     TokenRule(
         "-<n>个工作日",
-        rf"(?<![0-9{CN_DIGITS}十])[-−－](?P<n>{N})个?{_LIMIT_UNIT}(?:以内|之内|内)?",
+        rf"(?<![0-9{CN_DIGITS}十日月号旬年底末初度:])[-−－](?P<n>{N})个?{_LIMIT_UNIT}(?:以内|之内|内)?",
         "U",
         _negative,
     ),
@@ -159,7 +174,7 @@ TOKENS: list[TokenRule] = [
         "c",
         _word,
     ),
-    TokenRule("后", r"之后|以后|(?<!最)后(?![续期果面台方勤备者来])", "K", _word),
+    TokenRule("后", r"之后|以后|(?<!最)后", "K", _word),
 ]  # the words of continuing work (L): duty.ONGOING_TOKEN
 
 _TRIGGER_TRIM = re.compile(r"^(?:在|于|自|从|当|待|应在|要在)|(?:之日|之时|时|之际)$")
@@ -181,7 +196,12 @@ def _trigger(ctx: Context, tok: Token, *, inherit: bool = False) -> str | None:
             if t.code == "|" and t.value in _CLAUSE_END:
                 break
             if t.code in "KS" and tokens[i - 1].code == "_":
-                words = _TRIGGER_TRIM.sub("", tokens[i - 1].value)
+                # 信息产生、变更之日起: the events of a list before 之日起 are one trigger
+                j, event = i - 1, tokens[i - 1].value
+                while j >= 2 and tokens[j - 1].code == "/" and tokens[j - 2].code == "_":
+                    event = f"{tokens[j - 2].value}{tokens[j - 1].value}{event}"
+                    j -= 2
+                words = _TRIGGER_TRIM.sub("", event)
                 if words:
                     return str(words)
             if t.code not in "_|/":  # another time word: the event is not further back
@@ -212,6 +232,14 @@ def after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
 def promptly(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """及时, 立即, 同步, 按时: offset 0 after the event named before it."""
     tok = tokens[-1]
+    prev = ctx.parts[-1] if ctx.parts else None
+    if (
+        isinstance(prev, Relative)
+        and tok.value.trigger is None
+        and tok.index >= 1
+        and ctx.tokens[tok.index - 1].code == "U"
+    ):
+        return []  # 20个工作日内及时公开: 及时 restates the limit just given
     trigger = tok.value.trigger or _trigger(ctx, tok)
     return [Relative(**ctx.common(tokens, False), offset=Offset(0), trigger=trigger)]
 

@@ -1,0 +1,331 @@
+"""Stage 2b, between lexing and the grammar rules: compose anchors.
+
+The lexer gives date *fragments* (2016年, 12月, 底), times of day, weekday notes,
+connectors and bare numbers. This stage joins them, in four general passes that
+know no phrase:
+
+1. **fragments** into anchors (2016年 + 12月 + 底), with the time of day (6月30日 +
+   24时) and a weekday note (3月6日 + (周一)) attached to the date they follow, and
+   ranges whose connector sits between two dates (6月28日-30日, 7月31日至8月1日,
+   2023.3.1-2023.6.30): the right end inherits every field it leaves out;
+2. **lists** joined by 、, 和, 及, 与, 或: each item inherits the coarser fields of the
+   item before it (2024年1月31日、2月1日), a bare number the unit of the item after
+   it (5月9、10日, 第二、三季度), the last item's edge (3月、6月、9月底) goes to items
+   of its grain that have none, and a relation written once at the end applies to
+   every item (于4月15日、7月15日前 → two deadlines);
+3. **spans**: a range whose ends are told with words between (2020年4月启动至2022年12月
+   结束, 于8月1日全面展开,至9月30日结束, 从…起,至…止) and unions across a boundary
+   (7月底8月初);
+4. **tidy**: what is left of the helpers (a bare number, a joining word) is plain
+   text again, and adjacent plain text is one gap.
+"""
+
+from __future__ import annotations
+
+from .anchors import Anchor
+from .engine import BREAK, GAP, LIST, Token
+from .vocabulary import RANGE_CLOSERS, RANGE_OPENERS
+
+__all__ = ["TIME_LIKE_RULES", "compose"]
+
+#: Token rules whose words are time even when no part explains them: a time of
+#: day or a hyphen left over is reported as unparsed.
+TIME_LIKE_RULES = frozenset({"<time of day>", "<hyphen>"})
+
+_RANGE = frozenset("Rh")
+_SEPARATORS = frozenset((LIST, "j"))
+_CLAUSE_COMMAS = frozenset(",")
+_GRAIN_FIELD = {"day": "day", "month": "month", "quarter": "quarter", "year": "year"}
+_LIMITS = {"day": 31, "month": 12, "quarter": 4, "year": 9999}
+_DISTRIBUTED = frozenset("P")  # relations that apply to every item of a list
+_DROPPED = "\0"  # a token merged into the list item after it
+
+
+def compose(tokens: list[Token], text: str) -> list[Token]:
+    """The composition stage: fragments, lists, spans, then tidy (see the module)."""
+    out = _fragments(tokens, text)
+    if len(out) >= 2:
+        out = _lists(out)
+        out = _spans(out)
+    return _tidy(out, text)
+
+
+# -- 1. fragments -------------------------------------------------------------
+
+
+def _only_brackets(text: str, start: int, end: int) -> bool:
+    return all(ch in "()[] " for ch in text[start:end])
+
+
+def _fragments(tokens: list[Token], text: str) -> list[Token]:
+    """Join adjacent date fragments into anchors: 2016年 + 12月 + 底; 6月 + 至 + 12月."""
+    out: list[Token] = []
+    for tok in tokens:
+        code = tok.code
+        prev = out[-1] if out else None
+        if code == "T" and prev is not None and prev.code == "A" and prev.end == tok.start:
+            last = prev.value.last()
+            if last.time is None and last.grain == "day":
+                last.time = tok.value
+                prev.end = tok.end
+                continue
+        if (
+            code == "T"
+            and prev is not None
+            and prev.code in _RANGE
+            and len(out) >= 2
+            and out[-2].code == "A"
+            and out[-2].end == prev.start
+            and prev.end == tok.start
+        ):
+            left: Anchor = out[-2].value
+            last = left.last()
+            if left.to is None and last.time is not None and last.grain == "day":
+                far = last.copy()
+                far.time = tok.value
+                left.to = far
+                out[-2].end = tok.end
+                out.pop()
+                continue
+        if code == "D" and prev is not None and prev.code == "A" and len(tok.value) == 1:
+            last = prev.value.last()
+            if (
+                last.weekday is None
+                and last.grain == "day"
+                and _only_brackets(text, prev.end, tok.start)
+            ):
+                last.weekday = tok.value[0]  # the D token reads a tuple of weekdays
+                prev.end = tok.end + 1 if text[tok.end : tok.end + 1] in (")", "]") else tok.end
+                continue
+        if code != "a":
+            out.append(tok)
+            continue
+        frag: Anchor = tok.value
+        if prev is not None and prev.code == "A" and prev.end == tok.start:
+            target: Anchor = prev.value.last()
+            if target.time is None and (
+                target.accepts(frag) or (frag.grain is None and frag.edge is None)
+            ):
+                target.absorb(frag)
+                if frag.to is not None:
+                    target.to = frag.to.fill_from(target)
+                prev.end = tok.end
+                continue
+        if (
+            prev is not None
+            and prev.code in _RANGE
+            and len(out) >= 2
+            and out[-2].code == "A"
+            and out[-2].end == prev.start
+            and prev.end == tok.start
+            and out[-2].value.to is None
+            and frag.grain is not None
+        ):
+            left_tok = out[-2]
+            left_tok.value.to = frag.fill_from(left_tok.value)
+            left_tok.end = tok.end
+            out.pop()
+            continue
+        if frag.edge is not None and frag.edge_grain is None and frag.grain is None:
+            tok.code = "E"
+        else:
+            tok.code = "A"
+        out.append(tok)
+    return out
+
+
+# -- 2. lists -----------------------------------------------------------------
+
+
+def _item_runs(tokens: list[Token]) -> list[tuple[int, int]]:
+    """``(first, last)`` indices of runs ``item (sep item)+`` with items A or n."""
+    runs: list[tuple[int, int]] = []
+    i, size = 0, len(tokens)
+    while i < size:
+        if tokens[i].code not in "An":
+            i += 1
+            continue
+        j = i
+        while (
+            j + 2 < size
+            and tokens[j + 1].code in _SEPARATORS
+            and tokens[j + 2].code in "An"
+            and tokens[j].end == tokens[j + 1].start
+            and tokens[j + 1].end == tokens[j + 2].start
+        ):
+            j += 2
+        if j > i:
+            runs.append((i, j))
+        i = j + 1
+    return runs
+
+
+def _lists(tokens: list[Token]) -> list[Token]:
+    runs = _item_runs(tokens)
+    if not runs:
+        return tokens
+    inserts: dict[int, list[Token]] = {}
+    for first, last in runs:
+        items = tokens[first : last + 1 : 2]
+        if not _complete_numbers(items, tokens, first):
+            continue
+        anchors: list[Anchor] = [t.value for t in items]
+        for k in range(1, len(anchors)):
+            filled = anchors[k].fill_from(anchors[k - 1])
+            anchors[k].__dict__.update(filled.__dict__)
+        _share_edge(anchors)
+        for sep in tokens[first + 1 : last : 2]:
+            sep.code = LIST
+        after = tokens[last + 1] if last + 1 < len(tokens) else None
+        before = tokens[first - 1] if first else None
+        if (
+            after is not None
+            and after.code in _DISTRIBUTED
+            and after.start == items[-1].end
+            and (before is None or before.code not in "QV")
+        ):
+            for at in range(first, last, 2):
+                item = tokens[at]
+                copy = Token(after.code, item.end, item.end, after.value, after.rule)
+                inserts.setdefault(at, []).append(copy)
+    out: list[Token] = []
+    for i, tok in enumerate(tokens):
+        if tok.code != _DROPPED:
+            out.append(tok)
+        out.extend(inserts.get(i, ()))
+    return out
+
+
+def _complete_numbers(items: list[Token], tokens: list[Token], first: int) -> bool:
+    """Give each bare number of a list the unit of the next anchor in it (5月9、10日);
+    a number that opens the list may narrow the anchor right before it (2017年第二、三季度).
+    False (the list is left alone) when a number has no anchor after it or no room."""
+    # the unit of each item: the next anchor's grain, found in one pass from the right
+    units: list[str | None] = [None] * len(items)
+    unit: str | None = None
+    for k in range(len(items) - 1, -1, -1):
+        if items[k].code == "A":
+            anchor: Anchor = items[k].value
+            unit = None if anchor.to is not None else _GRAIN_FIELD.get(anchor.grain or "")
+        units[k] = unit
+    for k, item in enumerate(items):
+        if item.code != "n":
+            continue
+        field = units[k]
+        if field is None or not 1 <= item.value <= _LIMITS[field]:
+            return False
+    for k, item in enumerate(items):
+        if item.code != "n":
+            continue
+        frag = Anchor(**{str(units[k]): item.value})
+        prev = tokens[first - 1] if k == 0 and first else None
+        if prev is not None and prev.code == "A" and prev.end == item.start:
+            target = prev.value.last()
+            if prev.value.to is None and target.accepts(frag):
+                # 2017年 + 第二(、三季度): the number narrows the anchor before it
+                frag = prev.value.copy()
+                frag.absorb(Anchor(**{str(units[k]): item.value}))
+                item.start = prev.start
+                prev.code = _DROPPED
+        item.code, item.value = "A", frag
+    return True
+
+
+def _share_edge(anchors: list[Anchor]) -> None:
+    """3月、6月、9月底: the last item's edge goes to the items of its grain without one."""
+    last = anchors[-1]
+    if last.edge is None or last.to is not None:
+        return
+    for anchor in anchors[:-1]:
+        if anchor.edge is None and anchor.to is None and anchor.grain == last.grain:
+            anchor.edge, anchor.edge_grain = last.edge, last.edge_grain
+
+
+# -- 3. spans -----------------------------------------------------------------
+
+
+def _is_gap(tok: Token, pattern: object) -> bool:
+    return tok.code == GAP and pattern.fullmatch(tok.value) is not None  # type: ignore[attr-defined]
+
+
+def _spans(tokens: list[Token]) -> list[Token]:
+    """Ranges told with words between their ends, and unions across a boundary."""
+    out: list[Token] = []
+    i, size = 0, len(tokens)
+    while i < size:
+        tok = tokens[i]
+        if tok.code != "A" or tok.value.to is not None:
+            out.append(tok)
+            i += 1
+            continue
+        j = i + 1
+        if j < size and tokens[j].code == "S":
+            j += 1
+        if j < size and _is_gap(tokens[j], RANGE_OPENERS):
+            j += 1
+        if j < size and tokens[j].code == BREAK and tokens[j].value in _CLAUSE_COMMAS:
+            j += 1
+        if (
+            j > i + 1
+            and j + 1 < size
+            and tokens[j].code in _RANGE
+            and tokens[j + 1].code == "A"
+            and tokens[j + 1].value.to is None
+        ):
+            right = tokens[j + 1]
+            tok.value.to = right.value.fill_from(tok.value)
+            tok.end = right.end
+            i = j + 2
+            if i < size and (
+                _is_gap(tokens[i], RANGE_CLOSERS)
+                or (tokens[i].code == "B" and "止" in tokens[i].value)
+            ):
+                tok.end = tokens[i].end
+                i += 1
+            out.append(tok)
+            continue
+        nxt = tokens[i + 1] if i + 1 < size else None
+        if (
+            nxt is not None
+            and nxt.code == "A"
+            and nxt.start == tok.end
+            and nxt.value.to is None
+            and tok.value.edge == "end"
+            and nxt.value.edge == "begin"
+            and nxt.value.grain == tok.value.grain
+        ):
+            tok.value.to = nxt.value.fill_from(tok.value)
+            tok.end = nxt.end
+            out.append(tok)
+            i += 2
+            continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+# -- 4. tidy ------------------------------------------------------------------
+
+
+def _tidy(tokens: list[Token], text: str) -> list[Token]:
+    """Helpers left over become plain text; adjacent plain text is one gap."""
+    out: list[Token] = []
+    for tok in tokens:
+        if tok.code in "njhT":
+            tok.code = GAP
+            tok.value = text[tok.start : tok.end]
+        if (
+            tok.code == GAP
+            and out
+            and out[-1].code == GAP
+            and out[-1].end == tok.start
+            and out[-1].rule not in TIME_LIKE_RULES
+            and tok.rule not in TIME_LIKE_RULES
+        ):
+            prev = out[-1]
+            prev.end = tok.end
+            prev.value = text[prev.start : prev.end]
+            prev.rule = "gap"
+            continue
+        out.append(tok)
+    return out

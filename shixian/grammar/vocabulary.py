@@ -1,0 +1,125 @@
+"""Closed vocabularies of the grammar, as tables: what is *not* time, what joins items
+of a list or the ends of a range, and the words of the time of day.
+
+The token rules and the composition stage read these tables; a word added here
+changes the grammar without touching a pattern. Each table is documented where it
+is defined; ``docs/semantics.md`` lists them.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "DAYPART",
+    "LIST_WORDS",
+    "NOT_LABELS",
+    "NOT_TIME_PATTERNS",
+    "NOT_TIME_WORDS",
+    "RANGE_CLOSERS",
+    "RANGE_OPENERS",
+    "not_time_pattern",
+]
+
+#: Words that hold a time character but are not time: 目前 (now, not "before 目"),
+#: 提前 (in advance), 前期 (an early stage), 内容 (content), 到位 (in place) … A
+#: token rule made of them is tried before every other rule at the same place, so
+#: their characters never start a time word.
+NOT_TIME_WORDS: tuple[str, ...] = (
+    # 前 that is not "before"
+    "目前", "当前", "此前", "事前", "空前", "面前", "眼前", "跟前", "向前", "从前", "提前",
+    "前期", "前提", "前列", "前端", "前沿", "前景", "前往", "前述", "前瞻", "前言", "前身",
+    "前夕", "前置", "前移",
+    # 内 that is not "within"
+    "内容", "内部", "内涵", "内外", "内设", "内置", "内在", "内控", "内地", "内审", "内网",
+    "内业", "内资",
+    # 到 / 至 / 起 / 后 / 初 / 中 / 底 that are not time (至少, 后续 and 最后 are time
+    # words: counts, 后续不定期, 最后一个工作日)
+    "收到", "达到", "得到", "做到", "受到", "报到", "直到", "遇到", "看到", "想到", "办到",
+    "提到", "签到", "到位", "到期", "到达", "到岗", "到会", "至关", "起草", "起来", "起步",
+    "起诉", "起点", "后期", "后果", "后面", "后台", "后方", "后勤", "后备", "后者",
+    "后来", "初步", "初稿", "初审", "初次", "初级", "初期", "初始", "初衷", "初心", "初中",
+    "摸底", "兜底", "托底", "保底", "彻底", "家底", "见底", "触底", "打底", "心底", "到底",
+    "底线", "底数", "底子", "底层", "末端", "末梢", "末尾", "末位",
+    # 年 / 月 / 日 / 周 inside other words
+    "年龄", "青年", "少年", "老年", "成年", "周边", "周转", "周围",
+    "周期性", "日常", "日益", "日趋", "生日", "月饼",
+)  # fmt: skip
+
+#: Patterns of number + time character that are not time (document numbers, ages,
+#: the length of a window told beside it): 国办发〔2021〕30号, 第18号公告, 年满十六周岁,
+#: (共12天), 为期4个月. (Cleaned text has no spaces, so the patterns hold none.)
+NOT_TIME_PATTERNS: tuple[str, ...] = (
+    r"[(\[][0-9]{4}[)\]][0-9]{1,4}号",  # 〔2021〕30号 (brackets cleaned to ( ))
+    r"第[0-9一二三四五六七八九十百〇零]{1,6}号",  # 第18号公告
+    r"[0-9]{1,4}号(?=文件|文|令|公告|通知|通告|批复)",  # 2号文件
+    r"(?:年满|未满|不满|满)[0-9一二三四五六七八九十]{1,3}(?:周岁|岁)",  # 年满十六周岁
+    r"[0-9一二三四五六七八九十]{1,3}周岁(?:以上|以下|及以上|以内)?",  # 60周岁以上
+    r"(?:共|为期|历时|合计)[0-9一二三四五六七八九十两]{1,4}"
+    r"(?:个)?(?:工作日|天|日|周|星期|个月|月|年)",  # (共12天), 为期4个月
+    r"[0-9一二三四五六七八九十]{1,3}周年",  # 建党100周年
+)
+
+#: Short words before a month that are not the label of a schedule (中考3月 is a label,
+#: 计划10月 is not): verbs of planning and aiming.
+NOT_LABELS: frozenset[str] = frozenset(
+    [
+        "计划",
+        "预计",
+        "预定",
+        "拟定",
+        "拟于",
+        "力争",
+        "争取",
+        "确保",
+        "务必",
+        "务于",
+        "必须",
+        "应当",
+        "应于",
+        "应在",
+        "需在",
+        "要在",
+        "将于",
+        "定于",
+        "预期",
+        "大约",
+        "原则上",
+        "一般",
+        "最迟",
+        "最晚",
+        "截止",
+        "截至",
+        "全面",
+        "基本",
+        "初步",
+        "同时",
+        "完成",
+        "开始",
+        "启动",
+    ]
+)
+
+#: Words that join the items of a list of dates (besides 、): 5月9日和10日, 4月15日及7月15日.
+LIST_WORDS: tuple[str, ...] = ("以及", "和", "及", "与", "或", "或者")
+
+#: Words between the first end of a range and its connector (2020年4月启动至2022年12月结束).
+RANGE_OPENERS = re.compile(
+    r"(?:全面|正式|集中|陆续|统一|分批)?(?:启动|开始|展开|开展|实施|进行|推进|部署|动员|报名|持续)"
+    r"(?:实施|开展|工作)?"
+)
+#: Words after the far end of a range that close it (…至2022年12月结束, …至6月30日24时止).
+RANGE_CLOSERS = re.compile(r"(?:基本|全面|全部|正式)?(?:结束|截止|为止|止|完结)")
+
+#: Words of the time of day before a clock hour, and the hours they add
+#: (下午5时 is 17:00; 上午 and 凌晨 add nothing; 中午12时 stays 12:00).
+DAYPART: dict[str, int] = {
+    "上午": 0, "早上": 0, "早晨": 0, "凌晨": 0, "清晨": 0, "中午": 0, "午间": 0,
+    "下午": 12, "晚上": 12, "晚间": 12, "傍晚": 12, "夜间": 12,
+}  # fmt: skip
+
+
+def not_time_pattern() -> str:
+    """One pattern for every not-time word and pattern, longest words first."""
+    words = sorted(NOT_TIME_WORDS, key=len, reverse=True)
+    return "|".join([*NOT_TIME_PATTERNS, *(re.escape(w) for w in words)])
