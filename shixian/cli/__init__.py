@@ -119,6 +119,14 @@ def _add_input(parser: argparse.ArgumentParser) -> None:
         default=1,
         help="docx: which table of the document, 1-based (default: 1)",
     )
+    parser.add_argument(
+        "--limit",
+        metavar="NAME=N",
+        action="append",
+        default=[],
+        help="raise a bound on hostile xlsx/docx files for a trusted file, e.g. "
+        "max_cells=50000000 (see docs/security.md)",
+    )
     _add_reference(parser)
     _add_exclusive(parser)
     add_holidays_option(parser)
@@ -348,6 +356,11 @@ def _read_input(args: argparse.Namespace) -> Table:
     if args.header_row is not None and args.header_row < 1:
         raise CliError(f"--header-row must be 1 or more, not {args.header_row}")
     source: str | bytes = _stdin_bytes() if args.file == "-" else args.file
+    from ..io.limits import current_limits, parse_limit
+
+    limits = current_limits()
+    for text in getattr(args, "limit", None) or ():
+        limits = parse_limit(text, limits)
     table = read_table(
         source,
         encoding=args.encoding,
@@ -355,6 +368,7 @@ def _read_input(args: argparse.Namespace) -> Table:
         table=args.table_index - 1,
         header_row=args.header_row,
         column=args.column,
+        limits=limits,
     )
     if table.header_row > 1 and not args.quiet:
         above = f": title {table.title!r} above it" if table.title else ""

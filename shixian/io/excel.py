@@ -131,37 +131,71 @@ def read_xlsx(
     """``(sheet name, typed rows)`` of a sheet.
 
     A merged range's value fills every cell it covers (a title across the
-    columns, a task merged down over several rows).
+    columns, a task merged down over several rows). The workbook is opened
+    read-only, after its zip is checked, and the rows, columns and merged cells
+    read are bounded (:mod:`shixian.io.limits`: :class:`~shixian.io.limits.LimitExceeded`).
     """
+    from .limits import LimitExceeded, check_zip, current_limits, scan_sheet
     from .tables import TableError, _read_bytes, import_extra
 
     if not Path(path).is_file():
         _read_bytes(path)  # raises the TableError that says why
     openpyxl = import_extra("openpyxl", "xlsx", "reading .xlsx")
+    limits = current_limits()
+    name = os.fspath(path)
+    check_zip(path, limits, "xlsx")
     try:
-        book = openpyxl.load_workbook(path, data_only=True)
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a bad file
         raise TableError(f"{path}: not a readable .xlsx file: {exc}") from None
-    ws = _sheet(book, path, sheet)
-    merged: dict[tuple[int, int], object] = {}
-    for rng in ws.merged_cells.ranges:
-        top_left = ws.cell(rng.min_row, rng.min_col).value
-        for r in range(rng.min_row, rng.max_row + 1):
-            for c in range(rng.min_col, rng.max_col + 1):
-                merged[(r, c)] = top_left
-    values: list[list[object]] = []
-    for r, row in enumerate(ws.iter_rows(values_only=True), start=1):
-        cells = list(row)
-        for c in range(len(cells)):
-            if (r, c + 1) in merged:
-                cells[c] = merged[(r, c + 1)]
-        values.append(cells)
+    try:
+        ws = _sheet(book, path, sheet)
+        merges = scan_sheet(book._archive, ws._worksheet_path, name, limits).merges
+        ws.reset_dimensions()  # the declared used range may lie: read the cells there are
+        values: list[list[object]] = []
+        width = 0
+        empty: list[object] = []  # shared by the empty rows until one is filled
+        for row in ws.iter_rows(values_only=True):
+            if len(row) > width:
+                width = len(row)
+                if width > limits.max_columns:
+                    raise LimitExceeded(
+                        name, "max_columns", width, limits.max_columns, "the columns of a row"
+                    )
+            values.append(list(row) if row else empty)
+            if len(values) * width > limits.max_cells:
+                raise LimitExceeded(
+                    name, "max_cells", len(values) * width, limits.max_cells,
+                    "rows × columns of the sheet",
+                )  # fmt: skip
+        title = str(ws.title)
+    except (LimitExceeded, TableError):
+        raise
+    except Exception as exc:  # a malformed sheet
+        raise TableError(f"{path}: not a readable .xlsx file: {exc}") from None
+    finally:
+        book.close()
+    _fill_merges(values, merges)
     while values and all(v is None for v in values[-1]):
         values.pop()  # formatting-only rows past the data
-    book.close()
     if not values:
-        raise TableError(f"{path}: the sheet {ws.title!r} is empty: no header row")
-    return str(ws.title), values
+        raise TableError(f"{path}: the sheet {title!r} is empty: no header row")
+    return title, values
+
+
+def _fill_merges(values: list[list[object]], merges: Sequence[tuple[int, int, int, int]]) -> None:
+    """Give every cell of a merged range its top-left value (within the rows read)."""
+    for min_row, min_col, max_row, max_col in merges:
+        if min_row > len(values):
+            continue
+        top = values[min_row - 1]
+        value = top[min_col - 1] if min_col - 1 < len(top) else None
+        for r in range(min_row, min(max_row, len(values)) + 1):
+            cells = values[r - 1]
+            if len(cells) < max_col:
+                cells = values[r - 1] = [*cells, *([None] * (max_col - len(cells)))]
+            for c in range(min_col, max_col + 1):
+                cells[c - 1] = value
 
 
 def _fill(annotation: Annotation | None) -> str | None:

@@ -24,6 +24,7 @@ import attrs
 
 from ..errors import ShixianError
 from .annotate import ADDED_COLUMNS, Annotation
+from .limits import Limits, use_limits
 from .safety import FORMULA_STARTS, WriteReport, neutralize
 
 __all__ = [
@@ -309,6 +310,9 @@ def _read_docx(path: str | os.PathLike[str], table: int) -> Table:
     if not Path(path).is_file():
         _read_bytes(path)  # raises the TableError that says why
     docx = import_extra("docx", "docx", "reading .docx")
+    from .limits import check_grid, check_zip, current_limits
+
+    check_zip(path, current_limits(), "docx")
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many kinds for a bad file
@@ -318,6 +322,7 @@ def _read_docx(path: str | os.PathLike[str], table: int) -> Table:
         raise TableError(f"{path}: the document has no table")
     if not 0 <= table < len(tables):
         raise TableError(f"{path}: no table {table + 1}; the document has {len(tables)}")
+    check_grid(tables[table]._tbl, os.fspath(path))  # gridBefore/gridSpan before any copy
     records: list[list[str]] = []
     for row in tables[table].rows:
         before = int(getattr(row, "grid_cols_before", 0))
@@ -338,6 +343,7 @@ def read_table(
     table: int = 0,
     header_row: int | None = None,
     column: str | None = None,
+    limits: Limits | None = None,
 ) -> Table:
     """Read a table: a header row, then the data rows.
 
@@ -354,11 +360,17 @@ def read_table(
             or the first after title rows (:func:`shixian.io.excel.find_header`).
         column: a column the header must hold: the header is the first row that
             names it (used when ``header_row`` is not given).
+        limits: the bounds on hostile xlsx/docx files (:mod:`shixian.io.limits`);
+            default: those in force (:func:`~shixian.io.limits.current_limits`).
 
     Merged cells of xlsx and docx read as their content in every cell they cover.
     ``Table.header_row`` and ``Table.title`` say where the header was found.
-    Raises :class:`TableError` (or its :class:`MissingExtra`) when it cannot.
+    Raises :class:`TableError` (or its :class:`MissingExtra`) when it cannot, and
+    :class:`~shixian.io.limits.LimitExceeded` for a file over the limits.
     """
+    if limits is not None:
+        with use_limits(limits):
+            return _rehead(_read(source, format, encoding, sheet, table), header_row, column)
     return _rehead(_read(source, format, encoding, sheet, table), header_row, column)
 
 
