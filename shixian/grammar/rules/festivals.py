@@ -262,8 +262,10 @@ class NextHoliday(Named):
     def before(
         self, anchor: Anchor, reference: dt.date, text: str, strict: bool
     ) -> tuple[dt.date, tuple[dt.date, ...], bool]:
-        """The day before the holiday begins."""
-        start, _, inferred, _ = self.period(anchor, reference, text)
+        """The day before the next holiday begins (after the one under way, if any)."""
+        start, end, inferred, _ = self.period(anchor, reference, text)
+        if start <= reference:
+            start = self.period(anchor, end + _ONE_DAY, text)[0]
         return start - _ONE_DAY, (), inferred
 
     def after(self, anchor: Anchor, reference: dt.date, text: str) -> tuple[dt.date, bool]:
@@ -413,7 +415,7 @@ TOKENS: list[TokenRule] = [
     TokenRule("<festival>期间", _FESTIVAL_PATTERN, "a", _festival),
     TokenRule(
         "节前|节后|节假日期间",
-        r"(?:(?<![\u4e00-\u9fff])|(?<=[在于至到和与及]))节(?=(?:前|后)(?![0-9一二两三四五六七八九十]))"
+        r"(?:(?<![\u4e00-\u9fff])|(?<=[在于至到和与及前后]))节(?=(?:前|后)(?![0-9一二两三四五六七八九十]))"
         r"|节假日(?:期间)?|法定节假日(?:期间)?|节日期间",
         "a",
         _next_holiday,
@@ -494,6 +496,30 @@ def festival_before(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     ]
 
 
+#: 春节前后: the days around the festival, a fuzzy window this many days either side
+#: of its holiday period (of its day, when it has none).
+AROUND_DAYS = 7
+
+
+def festival_around(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """``<festival>前后``: a fuzzy window from a week before the occasion to a week after."""
+    _, anchor = _occasion_of(ctx, tokens)
+    named = anchor.named
+    if isinstance(named, Festivals) and not named.holiday:
+        holiday = Festivals(named.keys, True)
+        anchor = anchor.copy()
+        anchor.named = holiday
+        try:
+            start, end, inferred, _ = anchor.bounds(ctx.reference, ctx.text)
+        except HolidayOutOfRange:  # no days off known: around the festival day
+            anchor.named = named
+            start, end, inferred, _ = anchor.bounds(ctx.reference, ctx.text)
+    else:
+        start, end, inferred, _ = anchor.bounds(ctx.reference, ctx.text)
+    week = dt.timedelta(days=AROUND_DAYS)
+    return [Window(**ctx.common(tokens, inferred), start=start - week, end=end + week, fuzzy=True)]
+
+
 def festival_after(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """``<festival>后``: continuing from the day after the occasion's holiday."""
     _, anchor = _occasion_of(ctx, tokens)
@@ -571,6 +597,7 @@ SCHEDULE_RULES: list[Rule] = [Rule("每年<festival>前", r"QGP", yearly_festiva
 
 RULES: list[Rule] = [
     Rule("<festival>前<n>个工作日", r"G[PK]U", festival_offset),
+    Rule("<festival>前后", r"GPK", festival_around),
     Rule("<festival>前", r"B?GP", festival_before),
     Rule("<festival>后", r"GK", festival_after),
     Rule("<festival>起", r"F?GS", festival_since),
