@@ -28,6 +28,7 @@ from .limits import Limits, use_limits
 from .safety import FORMULA_STARTS, WriteReport, neutralize
 
 __all__ = [
+    "CELL_LIMIT",
     "INPUT_FORMATS",
     "OUTPUT_FORMATS",
     "MissingExtra",
@@ -44,6 +45,9 @@ __all__ = [
     "write_table",
 ]
 
+#: The longest csv/tsv cell read, in characters (Python's csv module alone stops at
+#: 131,072); a longer cell is an error naming its line.
+CELL_LIMIT = 1 << 24
 #: Formats :func:`read_table` reads.
 INPUT_FORMATS: tuple[str, ...] = ("csv", "tsv", "xlsx", "docx")
 #: Formats :func:`write_table` writes.
@@ -253,6 +257,7 @@ def parse_text(text: str, format: str = "csv") -> Table:
     if format not in ("csv", "tsv"):
         raise TableError(f"not a text table format: {format!r}")
     delimiter = "\t" if format == "tsv" else ","
+    csv.field_size_limit(CELL_LIMIT)
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
