@@ -192,3 +192,28 @@ def test_parquet_needs_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     src.write_text("序号,完成时限\n1,2016年7月底前\n", encoding="utf-8")
     assert main(["table", str(src), "-r", REF, "-f", "parquet", "-q"]) == 2
     assert "parquet output needs a file" in capsys.readouterr().err
+
+
+def test_jsonl_gives_typed_values_and_parts_as_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    import shixian
+
+    src = tmp_path / "plan.csv"
+    src.write_text("序号,完成时限\n1,收到文件后3个工作日内\n2,\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["table", str(src), "-r", REF, "-o", str(out), "-q"]) == 0
+    first, second = (json.loads(line) for line in out.read_text(encoding="utf-8").splitlines())
+    assert (first["offset_amount"], first["offset_unit"], first["trigger"]) == (
+        3,
+        "workday",
+        "收到文件",
+    )
+    assert first["ambiguous"] is False and first["reference"] == REF
+    rebuilt = shixian.Normalized.from_dict(
+        {"text": first["完成时限"], "reference": first["reference"], "parts": first["parts"]}
+    )
+    assert rebuilt == shixian.normalize("收到文件后3个工作日内", REF)
+    assert second["error"] == "empty" and second["parts"] is None

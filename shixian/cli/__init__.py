@@ -562,7 +562,7 @@ def _output_format(args: argparse.Namespace, table: Table) -> str:
 def _cmd_table(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise CliError(f"--jobs must be 1 or more, not {args.jobs}")
-    if not _wants_preview(args):
+    if not _wants_preview(args) and args.as_of is None:  # --as-of: the table in memory
         from .table import streamable
 
         if streamable(args):

@@ -426,7 +426,13 @@ TOKENS: list[TokenRule] = [
         "a",
         _occasion,
     ),
-    TokenRule("春季|夏季", _alternation(SEASON_WORDS), "a", _season),
+    TokenRule(
+        "春季|夏季",
+        # 秋季开学, 春季学期: a school event, not the season (its date is the school's)
+        rf"(?:{_alternation(SEASON_WORDS)})(?!开学|学期|招生|入学|运动会)",
+        "a",
+        _season,
+    ),
     TokenRule("十四五", _PLAN_PATTERN, "a", _plan),
     TokenRule("今后三年|近三年", _SPAN_PATTERN, "a", _span),
 ]
@@ -573,7 +579,22 @@ def yearly_festival(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     every, tok = tokens[0], tokens[1]
     named = tok.value.named
     freq: Every = every.value
-    if not isinstance(named, Festivals) or freq.every is not Frequency.YEAR or freq.interval != 1:
+    yearly = freq.every is Frequency.YEAR and freq.interval == 1
+    if yearly and isinstance(named, Occasion) and not cal.FUZZY_OCCASIONS[named.key].lunar:
+        # 每年汛前: due the day before the documented default start, labelled with the
+        # occasion (regions set their own dates: see docs/semantics.md)
+        month, first = cal.FUZZY_OCCASIONS[named.key].start
+        eve = dt.date(2001, month, first) - _ONE_DAY
+        return [
+            Schedule(
+                **ctx.common(tokens, False),
+                every=Frequency.YEAR,
+                months=(eve.month,),
+                day=eve.day,
+                label=named.key,
+            )
+        ]
+    if not isinstance(named, Festivals) or not yearly:
         return [
             Schedule(**ctx.common(tokens[:1], False), every=freq.every, interval=freq.interval),
             *festival_before(ctx, tokens[1:]),
