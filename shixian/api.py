@@ -53,6 +53,7 @@ _NOT_TIME = re.compile(not_time_pattern())
 _REASONS = {
     "<time of day>": "a time of day no date takes",
     "<hyphen>": "a range connector between words that are not both dates",
+    "<minimum length>": "a minimum length, which sets no date",
 }
 _OUTSIDE = "outside the calendar (0001-01-01 to 9999-12-31)"
 
@@ -168,6 +169,14 @@ def _unparsed(ctx: Context) -> tuple[Unparsed, ...]:
             found.append((tok.start, tok.end, _REASONS[tok.rule]))
         elif tok.code in "AE":
             found.append((tok.start, tok.end, "a date no rule takes"))
+        elif (
+            tok.code == GAP
+            and tok.value[:1].isdigit()
+            and i
+            and tokens[i - 1].code == "A"
+            and ctx.cleaned.text[tok.start - 1] == "月"
+        ):
+            found.append((tok.start, tok.end, "a number after a month: a day without 日?"))
         elif tok.code == GAP and _TIME_WORD.search(tok.value) is not None:
             words = _NOT_TIME.sub(lambda m: " " * len(m.group()), tok.value)
             for m in _TIME_WORD.finditer(words):

@@ -18,7 +18,11 @@ from shixian.io.record import COLUMN_NAMES, COLUMNS, KINDS, empty_record, flatte
 from .conftest import CORPUS
 from .strategies import schedules
 
-CORPUS_FILES = sorted(p for p in Path(CORPUS).glob("**/*.tsv") if p.name != "negative.tsv")
+CORPUS_FILES = sorted(
+    p
+    for p in Path(CORPUS).glob("**/*.tsv")
+    if p.name not in ("negative.tsv", "known_misses.tsv") and not p.name.endswith("sentences.tsv")
+)
 ROWS: list[CorpusRow] = [row for path in CORPUS_FILES for row in load(path)]
 
 

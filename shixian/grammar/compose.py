@@ -30,7 +30,7 @@ __all__ = ["TIME_LIKE_RULES", "compose"]
 
 #: Token rules whose words are time even when no part explains them: a time of
 #: day or a hyphen left over is reported as unparsed.
-TIME_LIKE_RULES = frozenset({"<time of day>", "<hyphen>"})
+TIME_LIKE_RULES = frozenset({"<time of day>", "<hyphen>", "<minimum length>"})
 
 _RANGE = frozenset("Rh")
 _SEPARATORS = frozenset((LIST, "j"))
@@ -311,7 +311,7 @@ def _tidy(tokens: list[Token], text: str) -> list[Token]:
     """Helpers left over become plain text; adjacent plain text is one gap."""
     out: list[Token] = []
     for tok in tokens:
-        if tok.code in "njhT":
+        if tok.code in "njhTm":
             tok.code = GAP
             tok.value = text[tok.start : tok.end]
         if (

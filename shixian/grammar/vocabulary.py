@@ -12,12 +12,14 @@ import re
 
 __all__ = [
     "DAYPART",
+    "EVENT_ENDING",
     "LIST_WORDS",
     "NOT_LABELS",
     "NOT_TIME_PATTERNS",
     "NOT_TIME_WORDS",
     "RANGE_CLOSERS",
     "RANGE_OPENERS",
+    "TOPIC_NOUNS",
     "not_time_pattern",
 ]
 
@@ -36,7 +38,8 @@ NOT_TIME_WORDS: tuple[str, ...] = (
     # 到 / 至 / 起 / 后 / 初 / 中 / 底 that are not time (至少, 后续 and 最后 are time
     # words: counts, 后续不定期, 最后一个工作日)
     "收到", "达到", "得到", "做到", "受到", "报到", "直到", "遇到", "看到", "想到", "办到",
-    "提到", "签到", "到位", "到期", "到达", "到岗", "到会", "至关", "起草", "起来", "起步",
+    "提到", "签到", "接到", "及时间", "到位", "到期", "到达", "到岗", "到会", "至关", "起草",
+    "起来", "起步",
     "起诉", "起点", "后期", "后果", "后面", "后台", "后方", "后勤", "后备", "后者",
     "后来", "初步", "初稿", "初审", "初次", "初级", "初期", "初始", "初衷", "初心", "初中",
     "摸底", "兜底", "托底", "保底", "彻底", "家底", "见底", "触底", "打底", "心底", "到底",
@@ -98,6 +101,20 @@ NOT_LABELS: frozenset[str] = frozenset(
         "开始",
         "启动",
     ]
+)
+
+#: The last words of an event a time limit counts from when the text names it right
+#: before the limit, with no 后 or 起 (信息形成(变更)20个工作日内, 作出决定7个工作日内).
+EVENT_ENDING = re.compile(
+    r"(?:形成|变更|产生|生成|发生|作出|做出|收到|接到|受理|批准|通过|公布|发布|印发|签订|签署|"
+    r"结束|完成|确定|审定|审批|获取|下发|送达|提交|报送)\)?$"
+)
+
+#: Nouns a past period is the topic of, right after it (上一年度年度报告, 上年决算):
+#: such a period says what is reported, not when.
+TOPIC_NOUNS = re.compile(
+    r"(?:公开|发布|报送)?的?(?:政府信息公开)?(?:年度报告|工作报告|报告|年报|决算|预算执行|统计|数据|"
+    r"工作总结|总结|情况)"
 )
 
 #: Words that join the items of a list of dates (besides 、): 5月9日和10日, 4月15日及7月15日.

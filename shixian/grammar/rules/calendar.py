@@ -14,11 +14,11 @@ import re
 from collections.abc import Sequence
 
 from ...errors import InvalidDate
-from ...model import Deadline, Ongoing, Part, Schedule, Window
+from ...model import Deadline, Offset, Ongoing, Part, Relative, Schedule, Unit, Window
 from ..anchors import Anchor
 from ..engine import Context, Rule, Token, TokenRule
 from ..numerals import CN_DIGITS, NUMBER, SMALL_NUMBER, YEAR_NUMBER, to_int
-from ..vocabulary import DAYPART, LIST_WORDS, NOT_LABELS, not_time_pattern
+from ..vocabulary import DAYPART, LIST_WORDS, NOT_LABELS, TOPIC_NOUNS, not_time_pattern
 
 __all__ = ["FIRST_TOKENS", "RULES", "TOKENS"]
 
@@ -35,7 +35,9 @@ _YEAR_PART = (
 )
 # A day written without 日 right before a list or range connector (7月31-8月1日,
 # 5月9、10日, 3月20至3月22日) belongs to the month before it.
-_CONNECTOR_AHEAD = r"(?=[-—~至到、]|以及|和|及|与|或)"
+_CONNECTOR_AHEAD = (
+    r"(?=[-—~至到、前才起止]|以及|和|及|与|或|完成|开始|左右|全天|上午|下午|中午|晚上|$)"
+)
 _SUB_YEAR_PART = (
     r"(?P<h>上|下|前|后)半年度?"
     rf"|第(?P<q>{N})季度?"
@@ -79,16 +81,35 @@ def _checked(text: str, field: str, value: int, low: int, high: int) -> int:
     return value
 
 
-def _ymd(text: str, y: str, sep: str, m: str, d: str) -> Anchor:
+def _ymd(
+    text: str, y: str, sep: str, m: str, d: str, hh: str | None = None, mi: str | None = None
+) -> Anchor:
+    """2023-06-30, 2023/6/30, 2023.6.30, and with a clock time: 2021-01-25 08:30:00."""
     month = _checked(text, "month", int(m), 1, 12)
-    return Anchor(year=int(y), month=month, day=_checked(text, "day", int(d), 1, 31))
+    anchor = Anchor(year=int(y), month=month, day=_checked(text, "day", int(d), 1, 31))
+    if hh is not None and mi is not None:
+        anchor.time = (int(hh), int(mi))
+    return anchor
 
 
-def _number_range(text: str, a: str, b: str, unit: str) -> Anchor:
-    unit = unit[:1]
-    first, last = to_int(a), to_int(b)
-    if unit == "年":
-        return Anchor(year=first, to=Anchor(year=last))
+def _number_range(
+    text: str,
+    a: str | None,
+    b: str | None,
+    unit: str | None,
+    a2: str | None,
+    b2: str | None,
+    unit2: str | None,
+) -> Anchor:
+    """2017—2018年 (2017-18年: the far year written short), 3—5月, 6—10日."""
+    if a is not None and b is not None:
+        first, last = to_int(a), to_int(b)
+        if last < 100 and len(b) <= 2:  # 2017-18年
+            last += first - first % 100
+        return Anchor(year=first, to=Anchor(year=_checked(text, "year", last, first, 9999)))
+    assert a2 is not None and b2 is not None and unit2 is not None
+    unit = unit2[:1]
+    first, last = to_int(a2), to_int(b2)
     if unit == "月":
         _checked(text, "month", first, 1, 12)
         _checked(text, "month", last, 1, 12)
@@ -123,13 +144,23 @@ def _date(
     elif rel is not None:
         anchor.year_shift = _YEAR_SHIFT[rel]
     if m is not None:
-        anchor.month = _checked(text, "month", to_int(m), 1, 12)
+        if len(m) == 2 and m[0] in _CN_ONE_DIGIT and m[1] in _CN_ONE_DIGIT:
+            # 一二月份, 七八月: two months, not the twelfth
+            first, last = _CN_ONE_DIGIT.index(m[0]) + 1, _CN_ONE_DIGIT.index(m[1]) + 1
+            if last != first + 1:
+                raise InvalidDate(text, "month", m)
+            anchor.month = first
+            anchor.to = Anchor(month=last)
+        else:
+            anchor.month = _checked(text, "month", to_int(m), 1, 12)
     elif h is not None:
         anchor.half = _HALF[h]
     else:
         quarter = q or q2 or q3
         if quarter:
             anchor.quarter = _checked(text, "quarter", to_int(quarter), 1, 4)
+    if anchor.to is not None:
+        anchor.to = anchor.to.fill_from(anchor)
     if d is not None or dn is not None:
         anchor.day = _checked(text, "day", to_int(d or dn or ""), 1, 31)
     elif x is not None:
@@ -140,6 +171,9 @@ def _date(
                 raise InvalidDate(text, "旬", f"{x}{x2}")
             anchor.to = Anchor(tenday=last).fill_from(anchor)
     return anchor
+
+
+_CN_ONE_DIGIT = "一二三四五六七八九"
 
 
 def _ym(text: str, y: str, m: str) -> Anchor:
@@ -200,6 +234,7 @@ FIRST_TOKENS: list[TokenRule] = [
     TokenRule(
         "garbled date",
         r"[0-9]{3,12}[月日]|[0-9]{5,12}(?:年|天|号|时)|[0-9]{1,4}月月(?![底末初中])|[0-9]{1,4}日日"
+        r"|(?<=月)[0-9]{3,8}天"
         r"|(?<![0-9民国])[0-9]{3}年(?=[0-9一二三四五六七八九十]{1,2}月)",
         "g",
         _garbled,
@@ -237,7 +272,8 @@ TOKENS: list[TokenRule] = [
     TokenRule("<year>年<month>月<day>日", _DATE, "a", _date),
     TokenRule(
         "<yyyy>-<mm>-<dd>",
-        r"(?P<y>[0-9]{4})(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})(?![0-9])",
+        r"(?P<y>[0-9]{4})(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
+        r"(?:T?(?P<hh>[01][0-9]|2[0-4]):(?P<mi>[0-5][0-9])(?::[0-5][0-9])?)?(?![0-9])",
         "a",
         _ymd,
     ),
@@ -251,7 +287,7 @@ TOKENS: list[TokenRule] = [
         "<time of day>",
         rf"(?P<part>{_DAYPART_WORDS})?(?:(?<![0-9])(?P<hh>{_H})[:](?P<mm>[0-5][0-9])(?![0-9])"
         rf"|(?<![0-9])(?P<hz>{_H}|{_CN_H})(?:时|点(?=[0-9一二三四五六七八九十]|半|整|前|$))"
-        rf"(?:(?P<mz>[0-5]?[0-9]|[一二三四五]?十?[一二三四五六七八九]?)分|(?P<half>半))?整?)",
+        rf"(?:(?P<mz>[0-5]?[0-9]|[一二三四五]?十?[一二三四五六七八九]?)分|(?P<half>半))?[整正]?)",
         "T",
         _clock,
     ),
@@ -265,14 +301,15 @@ TOKENS: list[TokenRule] = [
     ),
     TokenRule(
         "和|及|与",
-        r"(?<=[0-9日月号旬度年底末初])(?:" + "|".join(LIST_WORDS) + r")"
+        r"(?<=[0-9一二三四五六七八九十日月号旬度年底末初])(?:" + "|".join(LIST_WORDS) + r")"
         r"(?=第?[0-9一二三四五六七八九十上中下])",
         "j",
         _word,
     ),
     TokenRule(
         "<n>—<n>年|月|日",
-        rf"(?<![0-9])(?P<a>{N})[—~\-至到](?P<b>{N})(?P<unit>年度?|月份?|日|号)",
+        rf"(?<![0-9])(?P<a>{YEAR_NUMBER})[—~\-至到](?P<b>{N})(?P<unit>年度?)"
+        rf"|(?<![0-9])(?P<a2>{SMALL_NUMBER})[—~\-至到](?P<b2>{SMALL_NUMBER})(?P<unit2>月份?|日|号)",
         "a",
         _number_range,
     ),
@@ -300,7 +337,7 @@ TOKENS: list[TokenRule] = [
     ),
     TokenRule(
         "不晚于|截至",
-        r"(?:截至|截止)(?:到|至)?|不晚于|不迟于|最迟于?|最晚于?",
+        r"(?:截至|截止)(?:日期|时间|期限)?(?:及时间)?(?:为|是|:)?(?:到|至)?|不晚于|不迟于|最迟于?|最晚于?",
         "B",
         _word,
     ),
@@ -355,8 +392,12 @@ def _check_weekdays(ctx: Context, tok: Token, start: dt.date, end: dt.date) -> N
 
 def _bounds(ctx: Context, tok: Token) -> tuple[dt.date, dt.date, bool, bool]:
     """The anchor's period, its weekday notes checked."""
-    bounds: tuple[dt.date, dt.date, bool, bool] = tok.value.bounds(ctx.reference, ctx.text)
+    anchor: Anchor = tok.value
+    bounds: tuple[dt.date, dt.date, bool, bool] = anchor.bounds(ctx.reference, ctx.text)
     _check_weekdays(ctx, tok, bounds[0], bounds[1])
+    if anchor.month is None and anchor.grain in ("day", "tenday") and not anchor.today:
+        # 28日下午, 下旬: the month is in another cell; the reference's month is a guess
+        ctx.flags.append((tok.start, tok.end, "no month named: the reference's month was used"))
     return bounds
 
 
@@ -429,6 +470,19 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
                 label=label,
             )
         ]
+    if (
+        len(ctx.tokens) == 1
+        and anchor.grain == "day"
+        and anchor.month is None
+        and anchor.day is not None
+        and not anchor.today
+        and anchor.to is None
+        and ctx.cleaned.text[-1] in "日天"
+    ):
+        # a 时限 cell of only 3日: a length of time, counted from an event it does not name
+        return [Relative(**ctx.common(tokens, False), offset=Offset(anchor.day, Unit.DAY))]
+    if _is_topic(ctx, tok):
+        return []
     start, end, inferred, fuzzy = _bounds(ctx, tok)
     count = None
     if len(tokens) > 2:
@@ -449,6 +503,16 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     ]
 
 
+def _is_topic(ctx: Context, tok: Token) -> bool:
+    """上一年度 in 公开上一年度年度报告 names what a report is about, not when the duty
+    falls: a past year right before a report noun is no time of the duty."""
+    anchor: Anchor = tok.value
+    if anchor.year_shift is None or anchor.year_shift >= 0 or anchor.grain != "year":
+        return False
+    nxt = ctx.tokens[tok.index + 1] if tok.index + 1 < len(ctx.tokens) else None
+    return nxt is not None and nxt.code == "_" and TOPIC_NOUNS.match(nxt.value) is not None
+
+
 def _label_before(ctx: Context, tok: Token) -> str | None:
     """A short free word that opens a clause right before ``tok`` (中考 in 中考3月)."""
     if tok.index < 1:
@@ -460,6 +524,8 @@ def _label_before(ctx: Context, tok: Token) -> str | None:
         return None
     text: str = gap.value
     if not all("\u4e00" <= ch <= "\u9fff" for ch in text) or text in NOT_LABELS:
+        return None
+    if text[-1] in "于在至到从自将拟及和与":  # 项目于9月: a preposition, not a label
         return None
     return text
 

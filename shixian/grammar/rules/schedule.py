@@ -264,6 +264,13 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
                     fields["months"] = (6 * anchor.half,)
                 elif anchor.quarter is not None:
                     fields["months"] = (3 * anchor.quarter,)
+            last = anchor.last()
+            if anchor.to is not None and last.day is not None and last.month is not None:
+                # 每年5月16日至7月31日: a yearly span of days is due on its last day
+                listed.add(last.month)
+                fields["months"] = tuple(sorted(listed))
+                fields["day"] = last.day
+                continue
             if anchor.month is not None:
                 listed.update(_month_list(anchor))
                 fields["months"] = tuple(sorted(listed))
