@@ -116,6 +116,12 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 
 DURATION_TOKENS: list[TokenRule] = [
+    TokenRule(  # 任期届满五个月前: months before an event (N个月 is a date otherwise not)
+        "<n>个月前",
+        rf"(?P<n>{N})个(?P<u>月)(?=以前|之前|前)",
+        "U",
+        _duration,
+    ),
     # a minimum length (公示时间不得少于30日) is no limit: left for the result to report
     TokenRule(
         "<minimum length>",

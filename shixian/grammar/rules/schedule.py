@@ -98,8 +98,8 @@ def _every(text: str, n: str | None, u: str, wd: str | None) -> Every:
     return Every(_UNIT[u], interval, () if wd is None else _weekdays(wd))
 
 
-def _mode(text: str, u: str | None, u2: str | None, u3: str | None) -> Every:
-    unit = u or u2 or u3 or ""
+def _mode(text: str, u: str | None, u2: str | None, u3: str | None, u4: str | None) -> Every:
+    unit = u or u2 or u3 or u4 or ""
     return Every(_UNIT[_MODE_UNITS.get(unit, _PERIOD_AS_FREQUENCY.get(unit, unit))])
 
 
@@ -166,7 +166,8 @@ TOKENS: list[TokenRule] = [
         "按月|逐季|月度公开",
         f"(?:{_table(_MODE_PREFIX)})(?P<u>{_table(_MODE_UNITS)})(?!{_table(_MODE_NOT_BEFORE)})"
         f"|(?P<u2>{_table(_PERIOD_AS_FREQUENCY)})(?=(?:{_table(_DUTY_VERBS)}))"
-        r"|以(?P<u3>年度|半年|季度|月度|月|周)为(?:时间)?(?:节点|周期|单位)",
+        r"|以(?P<u3>年度|半年|季度|月度|月|周)为(?:时间)?(?:节点|周期|单位)"
+        r"|(?<![上下前后本今每0-9一二三四五六七八九十])(?P<u4>半年)(?=至少|不少于|最少)",
         "Q",
         _mode,
     ),
