@@ -392,10 +392,25 @@ def _read_input(args: argparse.Namespace) -> Table:
         column=args.column,
         limits=limits,
     )
+    _say_header(args, table)
+    return table
+
+
+def _say_header(args: argparse.Namespace, table: Table) -> None:
     if table.header_row > 1 and not args.quiet:
         above = f": title {table.title!r} above it" if table.title else ""
         _note(f"header on row {table.header_row}{above} (--header-row to choose)")
-    return table
+
+
+def _needs_header_search(args: argparse.Namespace, columns: Sequence[str]) -> bool:
+    """The first row may not be the header: ``--header-row``, a column it lacks, or a
+    title (one distinct value across several columns)."""
+    if args.header_row is not None:
+        return bool(args.header_row != 1)
+    if args.column is not None:
+        return args.column not in columns
+    names = {c.strip() for c in columns if c.strip()}
+    return len(columns) > 1 and len(names) <= 1
 
 
 def _pick_column(table: Table, name: str | None) -> int:
@@ -596,6 +611,16 @@ def _stream_table(args: argparse.Namespace) -> int:
         layout = sniff(first, final=final, format=fmt_in or None, encoding=args.encoding)
         if layout is None:  # UTF-16: read whole
             table = read_table(first + stream.read(), format=fmt_in or None, encoding=args.encoding)
+            return _table_in_memory(args, table)
+        if _needs_header_search(args, layout.columns):  # a title row, --header-row: in memory
+            table = read_table(
+                first + stream.read(),
+                format=fmt_in or None,
+                encoding=args.encoding,
+                header_row=args.header_row,
+                column=args.column,
+            )
+            _say_header(args, table)
             return _table_in_memory(args, table)
         index = _pick_column(Table(list(layout.columns), [], format=layout.format), args.column)
         _say_reference(args)

@@ -849,6 +849,8 @@ def read_first(stream: IO[bytes]) -> tuple[bytes, bool]:
 
 def streamable(args: argparse.Namespace) -> bool:
     """Whether ``shixian table`` streams this input and output (csv/tsv/jsonl both ways)."""
+    if getattr(args, "as_of", None) is not None:  # --as-of columns: the in-memory writer
+        return False
     if args.file != "-" and detect_format(args.file, default="csv") not in ("csv", "tsv", "jsonl"):
         return False
     fmt = args.format
