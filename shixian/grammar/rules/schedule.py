@@ -306,6 +306,13 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         if previous is not None and previous.due is not None:
             fields["start"] = previous.due + dt.timedelta(days=1)
     _validate(ctx, fields)
+    while (
+        len(tokens) > 1
+        and tokens[-1].code == "Q"
+        and tokens[-1] is not finest
+        and tokens[-1].value.every in (Frequency.PERIODIC, Frequency.IRREGULAR)
+    ):
+        tokens = tokens[:-1]  # 每月定期公开: 定期 restates 每月 and is no part of its words
     return [Schedule(**ctx.common(tokens, inferred), **fields), *extra]  # type: ignore[arg-type]
 
 
