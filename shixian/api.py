@@ -22,7 +22,7 @@ from .errors import (
 from .grammar.clean import clean
 from .grammar.engine import GAP, Context, Token, is_out_of_calendar
 from .grammar.rules import GRAMMAR
-from .grammar.vocabulary import not_time_pattern
+from .grammar.vocabulary import PERIOD_LABEL, not_time_pattern
 from .model import Normalized, Part, Pending, Unparsed, Window
 from .model.reference import TimeZone, is_missing, parse_reference
 
@@ -367,7 +367,11 @@ def extract(
         parts.append(part)
     left = _near(_unparsed(ctx), parts, text) if parts else {}
     for n, part in enumerate(parts):
-        start, end = part.span
+        start, end = _balanced(text, *part.span)
+        if (start, end) != part.span:
+            low = matches[-1].end if matches else 0
+            start = max(start, low)
+            part = attrs.evolve(part, text=text[start:end], span=(start, end))
         local = attrs.evolve(part, span=(0, end - start))
         unparsed = tuple(
             attrs.evolve(u, span=(u.span[0] - start, u.span[1] - start)) for u in left.get(n, ())
@@ -379,6 +383,32 @@ def extract(
 
 
 _NEAR = 4  # characters between a match and leftover time words that belong to it
+_OPENING = {")": "(", "）": "（", "]": "[", "】": "【", "〕": "〔"}
+_CLOSING = {v: k for k, v in _OPENING.items()}
+
+
+def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
+    """A match's span with its brackets balanced: 4—10月)每月 grows back to its
+    opening bracket and the period word before it (流行季节(4—10月)每月); an opening
+    bracket left open at the end is dropped."""
+    opened = 0
+    for ch in text[start:end]:
+        if ch in _CLOSING:  # an opening bracket
+            opened += 1
+        elif ch in _OPENING:  # a closing bracket
+            if opened:
+                opened -= 1
+                continue
+            opening = text.rfind(_OPENING[ch], 0, start)
+            if opening < 0 or start - opening > 2:
+                return start, end
+            start = opening
+            label = PERIOD_LABEL.search(text, max(0, start - 8), start)
+            if label is not None and label.end() == start:
+                start = label.start()
+    while end > start and text[end - 1] in _CLOSING:
+        end -= 1
+    return start, end
 
 
 def _near(

@@ -17,6 +17,7 @@ __all__ = [
     "NOT_LABELS",
     "NOT_TIME_PATTERNS",
     "NOT_TIME_WORDS",
+    "PERIOD_LABEL",
     "RANGE_CLOSERS",
     "RANGE_OPENERS",
     "TOPIC_NOUNS",
@@ -116,6 +117,10 @@ TOPIC_NOUNS = re.compile(
     r"(?:公开|发布|报送)?的?(?:政府信息公开)?(?:年度报告|工作报告|报告|年报|决算|预算执行|统计|数据|"
     r"工作总结|总结|情况)"
 )
+
+#: A word that names the period in brackets after it (流行季节(4—10月), 汛期(6—9月)):
+#: a match of extract() that starts inside the brackets starts at the word.
+PERIOD_LABEL = re.compile(r"[\u4e00-\u9fff]{0,4}(?:季节|时节|期间|时期|阶段|汛期|旺季|淡季)")
 
 #: Words that join the items of a list of dates (besides 、): 5月9日和10日, 4月15日及7月15日.
 LIST_WORDS: tuple[str, ...] = ("以及", "和", "及", "与", "或", "或者")
