@@ -116,6 +116,12 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 
 DURATION_TOKENS: list[TokenRule] = [
+    TokenRule(  # 任期届满五个月前: months before an event (N个月 is a date otherwise not)
+        "<n>个月前",
+        rf"(?P<n>{N})个(?P<u>月)(?=以前|之前|前)",
+        "U",
+        _duration,
+    ),
     # a minimum length (公示时间不得少于30日) is no limit: left for the result to report
     TokenRule(
         "<minimum length>",
@@ -372,7 +378,7 @@ RULES: list[Rule] = [
     Rule("按<law>规定时限", r"X", statutory),
     Rule("待<event>后", r"H", pending),
     Rule("按照<authority>部署", r"c", condition),
-    Rule("<event>后<n>日内", r"B?[KJ]?U|NAP?|N[PW]", after_event),
+    Rule("<event>后<n>日内", r"B?[KJ]?UO?|NAP?|N[PW]", after_event),
     Rule("及时", r"O", promptly),
     Rule("长期坚持", r"L", ongoing),
 ]
