@@ -17,7 +17,7 @@ from ...model import Deadline, Offset, Ongoing, Part, Relative, Schedule, Unit, 
 from ..anchors import Anchor
 from ..engine import Context, Rule, Token, TokenRule
 from ..numerals import CN_DIGITS, NUMBER, SMALL_NUMBER, YEAR_NUMBER
-from ..vocabulary import LIST_WORDS, NOT_LABELS, TOPIC_NOUNS, not_time_pattern
+from ..vocabulary import LIST_WORDS, NOT_LABELS, TOPIC_NOUNS
 from .dates import (
     _DAYPART_WORDS,
     _bare_edge,
@@ -83,8 +83,8 @@ _NUM_START = f"[0-9{CN_DIGITS}十廿卅]"
 _H = r"(?:[01]?[0-9]|2[0-4])"
 _CN_H = r"(?:[零〇一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四]?)"
 
-#: Tried first at their place: garbled dates (an error in a cell) and the words that
-#: are not time (see :mod:`shixian.grammar.vocabulary`), which become plain text.
+#: Tried first at their place: garbled dates (an error in a cell). The words that are
+#: not time (:mod:`shixian.grammar.vocabulary`) are the grammar's veto, not tokens.
 FIRST_TOKENS: list[TokenRule] = [
     TokenRule(
         "garbled date",
@@ -94,7 +94,6 @@ FIRST_TOKENS: list[TokenRule] = [
         "g",
         _garbled,
     ),
-    TokenRule("not time", not_time_pattern(), "_", _word),
 ]
 
 
