@@ -52,7 +52,14 @@ def unparsed(ctx: Context) -> tuple[Unparsed, ...]:
         ):
             found.append((tok.start, tok.end, "a number after a month: a day without 日?"))
         elif tok.code == GAP and _TIME_WORD.search(tok.value) is not None:
-            words = _NOT_TIME.sub(lambda m: " " * len(m.group()), tok.value)
+            # mask what is not time, seen in place (a pattern may look at what precedes)
+            chars = list(tok.value)
+            window = ctx.cleaned.text
+            for m in _NOT_TIME.finditer(window, max(0, tok.start - 8), tok.end + 8):
+                lo, hi = max(m.start(), tok.start), min(m.end(), tok.end)
+                if lo < hi:
+                    chars[lo - tok.start : hi - tok.start] = " " * (hi - lo)
+            words = "".join(chars)
             for m in _TIME_WORD.finditer(words):
                 found.append((tok.start + m.start(), tok.start + m.end(), "not understood"))
     if not found:
