@@ -8,6 +8,7 @@ shipped CJK font embedded when fontTools is installed), so they are never stale.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,23 @@ def timeline_svg(name: str) -> str:
             )
         )
     plan = plan_of(rows, AS_OF, name=name)
-    return to_svg(scene(plan, grouped=True))
+    return to_svg(scene(plan, width=1000, grouped=True))  # fits the page without its TOC
+
+
+_REPR = re.compile(r"<!-- repr-html: (.+?) \| (\S+?)(?: \| part)? -->")
+
+
+def on_page_markdown(markdown: str, *, page: Any, config: Any, **kwargs: Any) -> str:
+    """Put the notebook view of a phrase where ``<!-- repr-html: PHRASE | REF -->`` stands
+    (``… | part -->``: of its first part), as a notebook shows it."""
+    import shixian
+
+    def html(found: re.Match[str]) -> str:
+        result = shixian.normalize(found.group(1), reference=found.group(2))
+        shown = result.parts[0] if found.group(0).endswith("| part -->") else result
+        return '<div class="repr-html">' + shown._repr_html_() + "</div>"
+
+    return _REPR.sub(html, markdown)
 
 
 def on_files(files: Any, *, config: Any) -> Any:

@@ -19,11 +19,11 @@ from .errors import (
     PartialParse,
     UnrecognizedPhrase,
 )
+from .grammar import coverage
 from .grammar.clean import clean
-from .grammar.engine import GAP, Context, Token, is_out_of_calendar
+from .grammar.engine import Context, Token, is_out_of_calendar
 from .grammar.rules import GRAMMAR
-from .grammar.vocabulary import not_time_pattern
-from .model import Normalized, Part, Pending, Unparsed, Window
+from .model import Normalized, Part, Pending, Window
 from .model.reference import TimeZone, is_missing, parse_reference
 
 __all__ = [
@@ -44,16 +44,6 @@ _CACHE_SIZE = 8192
 _LATIN = re.compile(r"[A-Za-z]{3,}")
 _CONDITION_HEAD = re.compile(r"^(?:按照|按|根据|依照|依据)")
 _SENTENCE_END = re.compile(r"[。;\n]")
-# Words that look like time: a number with a time unit, a third of a month, a clock time.
-_TIME_WORD = re.compile(
-    r"[0-9〇零一二两三四五六七八九十廿卅]+(?:个)?(?:年|月|日|号|时|旬|季度|季|周|星期|天|小时)"
-    r"|[上中下]旬|(?<![0-9])[0-9]{1,2}:[0-9]{2}"
-)
-_NOT_TIME = re.compile(not_time_pattern())
-_REASONS = {
-    "<time of day>": "a time of day no date takes",
-    "<hyphen>": "a range connector between words that are not both dates",
-}
 _OUTSIDE = "outside the calendar (0001-01-01 to 9999-12-31)"
 
 
@@ -148,37 +138,7 @@ def _normalize(text: str, reference: dt.date, strict: bool) -> Normalized:
         if fallback is None:
             raise UnrecognizedPhrase(text)
         return Normalized(text, reference, (fallback,))
-    return Normalized(text, reference, tuple(parts), _unparsed(ctx))
-
-
-def _unparsed(ctx: Context) -> tuple[Unparsed, ...]:
-    """The words that look like time and that no rule took, and the flags productions
-    raised (a weekday note that contradicts its date), in reading order."""
-    found: list[tuple[int, int, str]] = list(ctx.flags)
-    tokens = ctx.tokens
-    covered = bytearray(len(tokens))
-    for _, first, end in ctx.plan:
-        covered[first:end] = b"\x01" * (end - first)
-    for i, tok in enumerate(tokens):
-        if covered[i]:
-            continue
-        if tok.code == "g":
-            found.append((tok.start, tok.end, "a garbled date"))
-        elif tok.rule in _REASONS:
-            found.append((tok.start, tok.end, _REASONS[tok.rule]))
-        elif tok.code in "AE":
-            found.append((tok.start, tok.end, "a date no rule takes"))
-        elif tok.code == GAP and _TIME_WORD.search(tok.value) is not None:
-            words = _NOT_TIME.sub(lambda m: " " * len(m.group()), tok.value)
-            for m in _TIME_WORD.finditer(words):
-                found.append((tok.start + m.start(), tok.start + m.end(), "not understood"))
-    if not found:
-        return ()
-    out = []
-    for start, end, reason in sorted(found):
-        lo, hi = ctx.cleaned.span(start, end) if ctx.cleaned.origin is not None else (start, end)
-        out.append(Unparsed(ctx.text[lo:hi], (lo, hi), reason))
-    return tuple(out)
+    return Normalized(text, reference, tuple(parts), coverage.unparsed(ctx))
 
 
 def _parse(text: str, reference: dt.date, strict: bool, *, lines: bool = False) -> Context:
@@ -356,9 +316,13 @@ def extract(
         if parts and part.span[0] < parts[-1].span[1]:
             continue
         parts.append(part)
-    left = _near(_unparsed(ctx), parts, text) if parts else {}
+    left = coverage.near(coverage.unparsed(ctx), parts, text) if parts else {}
     for n, part in enumerate(parts):
-        start, end = part.span
+        start, end = coverage.balanced(text, *part.span)
+        if (start, end) != part.span:
+            low = matches[-1].end if matches else 0
+            start = max(start, low)
+            part = attrs.evolve(part, text=text[start:end], span=(start, end))
         local = attrs.evolve(part, span=(0, end - start))
         unparsed = tuple(
             attrs.evolve(u, span=(u.span[0] - start, u.span[1] - start)) for u in left.get(n, ())
@@ -367,31 +331,6 @@ def extract(
     if ctx.failures:
         matches.failures = tuple(_failure(ctx, *f) for f in ctx.failures)
     return matches
-
-
-_NEAR = 4  # characters between a match and leftover time words that belong to it
-
-
-def _near(
-    unparsed: tuple[Unparsed, ...], parts: list[Part], text: str
-) -> dict[int, list[Unparsed]]:
-    """Leftover time words right beside a match (a stray time of day, a contradicting
-    weekday note) belong to it; the match's result is then incomplete."""
-    out: dict[int, list[Unparsed]] = {}
-    starts = [p.span[0] for p in parts]
-    for u in unparsed:
-        at = bisect.bisect_right(starts, u.span[0]) - 1
-        for n in (at, at + 1):
-            if not 0 <= n < len(parts):
-                continue
-            lo, hi = parts[n].span
-            gap = text[hi : u.span[0]] if u.span[0] >= hi else text[u.span[1] : lo]
-            if (lo <= u.span[0] and u.span[1] <= hi) or (
-                len(gap) <= _NEAR and _SENTENCE_END.search(gap) is None
-            ):
-                out.setdefault(n, []).append(u)
-                break
-    return out
 
 
 def _failure(ctx: Context, start: int, end: int, exc: Exception) -> Failure:

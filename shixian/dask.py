@@ -1,6 +1,6 @@
 """Dask: normalize the phrase column of a Dask DataFrame, partition by partition.
 
-Install with ``pip install 'shixian[dask]'``. Each partition runs
+Install with ``pip install '.[dask]'`` in the repository. Each partition runs
 :func:`shixian.pandas.normalize` (each distinct phrase once per partition, and
 each worker process keeps shixian's cache of recent phrases), with the
 record's dtypes as ``meta``, so nothing is computed to learn the columns:

@@ -1,6 +1,6 @@
 """pandas: normalize a column into a DataFrame of the flat record, with proper dtypes.
 
-Install with ``pip install 'shixian[pandas]'``. Importing this module registers
+Install with ``pip install '.[pandas]'`` in the repository. Importing this module registers
 the ``.shixian`` Series accessor:
 
 >>> import pandas as pd

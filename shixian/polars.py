@@ -1,6 +1,6 @@
 """Polars: the flat record of a column as a polars DataFrame, or as a struct expression.
 
-Install with ``pip install 'shixian[polars]'``. Each distinct (phrase,
+Install with ``pip install '.[polars]'`` in the repository. Each distinct (phrase,
 reference) pair is normalized once; dtypes follow the record: ``Date``,
 ``Datetime("us")``, ``Boolean``, ``Int64``, ``String`` and an ``Enum`` for
 ``kind``. A missing or blank cell is *no phrase* (``error`` = ``"empty"``).

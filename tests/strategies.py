@@ -285,3 +285,66 @@ def spaced(draw: st.DrawFn, text: str) -> str:
         if i < len(text) - 1 and draw(st.integers(0, 3)) == 0:
             out.append(draw(st.sampled_from([" ", "  ", "\u3000"])))
     return "".join(out)
+
+
+# -- composition: ranges and lists of anchors (issue 10) ------------------------------
+
+#: Connectors between the ends of a range; 一 (an OCR dash) only before Arabic digits.
+RANGE_CONNECTORS = ("至", "到", "-", "—", "–", "~", "～", "－")
+
+
+@st.composite
+def days(draw: st.DrawFn, low: dt.date = dt.date(2005, 1, 1)) -> dt.date:
+    """A day between 2005 and 2030."""
+    return draw(st.dates(min_value=low, max_value=dt.date(2030, 12, 31)))
+
+
+def _day_text(draw: st.DrawFn, day: dt.date, fields: str) -> str:
+    """``day`` written with the fields ``fields`` (a subset of "ymd", in order)."""
+    out = ""
+    if "y" in fields:
+        out += _year(draw, day.year) + "年"
+    if "m" in fields:
+        out += _num(draw, day.month) + "月"
+    return out + _num(draw, day.day) + "日"
+
+
+@st.composite
+def day_ranges(draw: st.DrawFn) -> tuple[str, str, dt.date, dt.date]:
+    """Two days a < b as a range: the full form, the form with the right end's leading
+    fields left out where they equal the left end's, and the two days."""
+    first = draw(days(low=dt.date(2005, 1, 1)).filter(lambda d: d < dt.date(2030, 12, 31)))
+    last = draw(days(low=first + dt.timedelta(days=1)).filter(lambda d: d.year <= first.year + 1))
+    connector = draw(st.sampled_from(RANGE_CONNECTORS))
+    left = _day_text(draw, first, "ymd")
+    full = f"{left}{connector}{_day_text(draw, last, 'ymd')}"
+    if last.year != first.year:
+        omitted_fields = "ymd"
+    elif last.month != first.month:
+        omitted_fields = "md"
+    else:
+        omitted_fields = draw(st.sampled_from(["md", "d"]))
+    short = f"{left}{connector}{_day_text(draw, last, omitted_fields)}"
+    return full, short, first, last
+
+
+@st.composite
+def day_lists(draw: st.DrawFn) -> tuple[str, str, list[dt.date]]:
+    """Two to four days of one month as a list, written in full and with the year and
+    month of the later items left out (5月9日、10日, 5月9、10日, 5月9日和10日)."""
+    year = draw(st.integers(2005, 2030))
+    month = draw(st.integers(1, 12))
+    numbers = sorted(draw(st.sets(st.integers(1, 28), min_size=2, max_size=4)))
+    chosen = [dt.date(year, month, n) for n in numbers]
+    joiners = [draw(st.sampled_from(["、", "和", "及", "与"])) for _ in chosen[1:]]
+    full = _day_text(draw, chosen[0], "ymd")
+    short = full
+    bare = draw(st.booleans())  # 5月9、10日: the unit written once, at the end
+    if bare:
+        short = short[: short.rindex("日")]
+    for k, (day, joiner) in enumerate(zip(chosen[1:], joiners, strict=True)):
+        full += joiner + _day_text(draw, day, "ymd")
+        last = k == len(joiners) - 1
+        item = str(day.day) if bare and not last else _day_text(draw, day, "d")
+        short += joiner + item
+    return full, short, chosen

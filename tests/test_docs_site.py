@@ -126,3 +126,18 @@ def test_search_finds_chinese_words(site: Path) -> None:
     # and the words are cut from running text, not kept as whole sentences
     relative = next(d for d in index["docs"] if d["location"] == "relative/")
     assert "\u200b" in relative["text"]
+
+
+def test_install_instructions_use_what_exists() -> None:
+    """No page, docstring or error hint tells a reader to install from an index that
+    does not have shixian: it is installed from the repository or a wheel."""
+    wrong = re.compile(r"pip install\s+['\"]?shixian(?:\[|\b(?!\S*\.whl))")
+    places = [*(ROOT / "docs").glob("*.md"), ROOT / "README.md", *(ROOT / "shixian").rglob("*.py")]
+    found = []
+    for path in places:
+        if path.name in ("changelog.md",):
+            continue
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if wrong.search(line) and "would not install" not in line:
+                found.append(f"{path.relative_to(ROOT)}:{n}: {line.strip()}")
+    assert found == []

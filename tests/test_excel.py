@@ -36,6 +36,7 @@ def _titled_sheet(path: Path, blank_row: bool = False) -> None:
     ws.append([None, None, "2017年第一季度前", dt.datetime(2016, 5, 1)])
     ws.append([2, "公开预算", "2016年2月30日前", None])
     ws.append([3, "公开目录", "收到文件后3个工作日内", None])
+    ws.append([4, "报名", "3月8日（星期一）", None])  # 2016-03-08 was a Tuesday: not read whole
     ws.merge_cells(f"A{start}:A{start + 1}")
     ws.merge_cells(f"B{start}:B{start + 1}")
     book.save(path)
@@ -54,6 +55,7 @@ def test_title_row_is_detected_and_merged_cells_fill_down(tmp_path: Path) -> Non
         ["1", "推进权力清单公开", "2017年第一季度前"],  # merged down: the same task
         ["2", "公开预算", "2016年2月30日前"],
         ["3", "公开目录", "收到文件后3个工作日内"],
+        ["4", "报名", "3月8日（星期一）"],
     ]
     assert table.values is not None and table.values[0][3] == dt.datetime(2016, 5, 1)
 
@@ -121,7 +123,15 @@ def test_xlsx_output_is_typed_styled_and_highlighted(
         rgb = row[0].fill.fgColor.rgb  # type: ignore[attr-defined]
         return None if row[0].fill.fill_type is None else rgb[-6:]  # type: ignore[attr-defined]
 
-    assert [fill(r) for r in rows[1:]] == [None, FILLS["ambiguous"], FILLS["error"], None]
+    assert [fill(r) for r in rows[1:]] == [
+        None,
+        FILLS["ambiguous"],
+        FILLS["error"],
+        None,
+        FILLS["incomplete"],
+    ]
+    assert rows[5][col["complete"]].value is False
+    assert rows[5][col["unparsed"]].value is not None
     assert rows[3][col["error"]].value.startswith("invalid day 30")
     assert rows[2][col["due"]].value == dt.datetime(2017, 3, 31)
     assert rows[2][col["due"]].number_format == "yyyy-mm-dd"
@@ -192,3 +202,41 @@ def test_parquet_needs_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     src.write_text("序号,完成时限\n1,2016年7月底前\n", encoding="utf-8")
     assert main(["table", str(src), "-r", REF, "-f", "parquet", "-q"]) == 2
     assert "parquet output needs a file" in capsys.readouterr().err
+
+
+def test_jsonl_gives_typed_values_and_parts_as_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    import shixian
+
+    src = tmp_path / "plan.csv"
+    src.write_text("序号,完成时限\n1,收到文件后3个工作日内\n2,\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["table", str(src), "-r", REF, "-o", str(out), "-q"]) == 0
+    first, second = (json.loads(line) for line in out.read_text(encoding="utf-8").splitlines())
+    assert (first["offset_amount"], first["offset_unit"], first["trigger"]) == (
+        3,
+        "workday",
+        "收到文件",
+    )
+    assert first["ambiguous"] is False and first["reference"] == REF
+    rebuilt = shixian.Normalized.from_dict(
+        {"text": first["完成时限"], "reference": first["reference"], "parts": first["parts"]}
+    )
+    assert rebuilt == shixian.normalize("收到文件后3个工作日内", REF)
+    assert second["error"] == "empty" and second["parts"] is None
+
+
+def test_cli_csv_with_a_title_row(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "plan.csv"
+    src.write_text(f"{TITLE},,\n序号,完成时限,备注\n1,2016年7月底前,\n", encoding="utf-8")
+    assert main(["table", str(src), "-r", REF, "-f", "csv"]) == 0
+    captured = capsys.readouterr()
+    assert f"header on row 2: title {TITLE!r}" in captured.err
+    rows = list(csv.reader(io.StringIO(captured.out)))
+    assert rows[0][:4] == ["序号", "完成时限", "备注", "kind"]
+    assert rows[1][:5] == ["1", "2016年7月底前", "", "deadline", "2016-07-31"]
+    # --header-row 1 keeps the title as the header: the phrase column is then unknown
+    assert main(["table", str(src), "-r", REF, "-c", "完成时限", "--header-row", "1"]) == 2

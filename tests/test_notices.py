@@ -310,7 +310,8 @@ def test_generated_wrong_weekday_or_count_raises(
         parse_notice(line.replace(f"共{length}天", f"共{length + shift}天"), year=year)
 
 
-COVERED = st.dates(D(min(ANNUAL), 1, 1), D(max(ANNUAL), 11, 30))
+# 25 working days from November 1 end by mid-December: the count stays in the shipped data
+COVERED = st.dates(D(min(ANNUAL), 1, 1), D(max(ANNUAL), 11, 1))
 
 
 @settings(max_examples=200)

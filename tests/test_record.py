@@ -18,7 +18,11 @@ from shixian.io.record import COLUMN_NAMES, COLUMNS, KINDS, empty_record, flatte
 from .conftest import CORPUS
 from .strategies import schedules
 
-CORPUS_FILES = sorted(p for p in Path(CORPUS).glob("**/*.tsv") if p.name != "negative.tsv")
+CORPUS_FILES = sorted(
+    p
+    for p in Path(CORPUS).glob("**/*.tsv")
+    if p.name not in ("negative.tsv", "known_misses.tsv") and not p.name.endswith("sentences.tsv")
+)
 ROWS: list[CorpusRow] = [row for path in CORPUS_FILES for row in load(path)]
 
 
@@ -77,6 +81,15 @@ def _check(result: shixian.Normalized) -> None:
                 assert rule.startswith(f"DTSTART;VALUE=DATE:{nxt:%Y%m%d} ")
     if len(result.parts) == 1 and rules and due is not None:
         assert _rrule_first(rules[0], ref) == due
+    # times of day fall on their days (24时 is the next midnight)
+    for day, moment in (
+        (due, record["due_at"]),
+        (start, record["start_at"]),
+        (end, record["end_at"]),
+    ):
+        if moment is not None:
+            assert day is not None, record
+            assert moment.date() in (day, day + dt.timedelta(days=1)), record
     # the kind column is one of the categories
     assert record["kind"] in KINDS
     assert record["error"] is None
@@ -127,6 +140,13 @@ def test_the_three_inconsistencies_of_the_issue() -> None:
     )
 
 
+def test_times_of_day() -> None:
+    r = flatten(shixian.normalize("2023年6月30日下午5点前", "2023-01-01"))
+    assert (r["due"], r["due_at"]) == (dt.date(2023, 6, 30), dt.datetime(2023, 6, 30, 17, 0))
+    r = flatten(shixian.normalize("2023年6月30日24时前", "2023-01-01"))
+    assert r["due_at"] == dt.datetime(2023, 7, 1, 0, 0)  # the end of the 30th
+
+
 def test_relative_and_statute_columns() -> None:
     r = flatten(shixian.normalize("收到文件后3个工作日内", "2016-05-01"))
     assert (r["kind"], r["offset_amount"], r["offset_unit"], r["trigger"], r["direction"]) == (
@@ -136,6 +156,8 @@ def test_relative_and_statute_columns() -> None:
         "收到文件",
         "after",
     )
+    r = flatten(shixian.normalize("会议召开5日前", "2016-05-01"))
+    assert (r["offset_amount"], r["trigger"], r["direction"]) == (5, "会议召开", "before")
     r = flatten(shixian.normalize("按预算法规定时限完成", "2016-05-01"))
     # 预算法第十四条: released within 20 days after approval
     assert (r["statute_law"], r["statute_article"], r["offset_amount"]) == (

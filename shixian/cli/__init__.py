@@ -18,11 +18,11 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from ..errors import ShixianError
 from ..io.annotate import Annotation, PhraseCache, Summary, annotate, error_message
-from ..io.tables import OUTPUT_FORMATS, Table, detect_format, read_table, read_text
+from ..io.tables import OUTPUT_FORMATS, Table, detect_format, read_table
 from . import ics as ics_command
 from . import timeline as timeline_command
 from .holidays import add_holidays_command, add_holidays_option, holidays_calendar
@@ -203,10 +203,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", metavar="OUT", help="output file (default: stdout)")
     _add_preview(p)
     p.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="add the columns overdue (the due day is before DATE) and due_in_days "
+        "(due − DATE; a schedule's next due day on or after DATE)",
+    )
+    p.add_argument(
         "--format",
         "-f",
         choices=OUTPUT_FORMATS,
         help="output format (default: from OUT's extension, else the input's format)",
+    )
+    p.add_argument(
+        "--jobs",
+        "-j",
+        metavar="N",
+        type=int,
+        help="processes for csv/tsv/jsonl (default: the number of cores; 1 for stdin and "
+        "inputs under 8 MB); the output is the same for every N",
     )
     p.add_argument(
         "--excel",
@@ -224,11 +238,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser(
         "extract",
         help="find the time expressions in running text",
-        description="Print one JSON object per time expression found in FILE.",
+        description="Print one JSON object per time expression found in FILE "
+        "(.txt, .md or .docx), or with --context each match and its sentence.",
     )
-    p.add_argument("file", metavar="FILE", help="a text file (- for stdin)")
+    p.add_argument("file", metavar="FILE", help="a .txt, .md or .docx file (- for stdin)")
     p.add_argument("--encoding", metavar="ENC", help="text encoding (default: detected)")
+    p.add_argument(
+        "--context",
+        action="store_true",
+        help="print each match with its reading and the sentence around it, for people "
+        "(default: JSON lines)",
+    )
     _add_reference(p)
+    _add_exclusive(p)
     p.set_defaults(run=_cmd_extract)
 
     p = commands.add_parser(
@@ -370,10 +392,25 @@ def _read_input(args: argparse.Namespace) -> Table:
         column=args.column,
         limits=limits,
     )
+    _say_header(args, table)
+    return table
+
+
+def _say_header(args: argparse.Namespace, table: Table) -> None:
     if table.header_row > 1 and not args.quiet:
         above = f": title {table.title!r} above it" if table.title else ""
         _note(f"header on row {table.header_row}{above} (--header-row to choose)")
-    return table
+
+
+def _needs_header_search(args: argparse.Namespace, columns: Sequence[str]) -> bool:
+    """The first row may not be the header: ``--header-row``, a column it lacks, or a
+    title (one distinct value across several columns)."""
+    if args.header_row is not None:
+        return bool(args.header_row != 1)
+    if args.column is not None:
+        return args.column not in columns
+    names = {c.strip() for c in columns if c.strip()}
+    return len(columns) > 1 and len(names) <= 1
 
 
 def _pick_column(table: Table, name: str | None) -> int:
@@ -538,10 +575,147 @@ def _output_format(args: argparse.Namespace, table: Table) -> str:
 
 
 def _cmd_table(args: argparse.Namespace) -> int:
+    if args.jobs is not None and args.jobs < 1:
+        raise CliError(f"--jobs must be 1 or more, not {args.jobs}")
+    if not _wants_preview(args) and args.as_of is None:  # --as-of: the table in memory
+        from .table import streamable
+
+        if streamable(args):
+            return _stream_table(args)
+    return _table_in_memory(args, _read_input(args))
+
+
+def _stream_table(args: argparse.Namespace) -> int:
+    """csv/tsv/jsonl in and out: row by row (:mod:`shixian.cli.table`)."""
+    from ..io.stream import sniff
+    from ..io.tables import read_table
+    from .table import default_jobs, read_first, stream_table
+
+    reference = _reference(args)
+    fmt_in = None if args.file == "-" else detect_format(args.file, default="")
+    with contextlib.ExitStack() as stack:
+        if args.file == "-":
+            stream = getattr(sys.stdin, "buffer", None) or io.BytesIO(_stdin_bytes())
+            size = None
+        else:
+            try:
+                stream = stack.enter_context(open(args.file, "rb"))
+                size = os.fstat(stream.fileno()).st_size
+            except FileNotFoundError:
+                raise CliError(f"{args.file}: no such file") from None
+            except IsADirectoryError:
+                raise CliError(f"{args.file}: is a directory") from None
+            except OSError as exc:
+                raise CliError(f"{args.file}: cannot read: {exc.strerror or exc}") from None
+        first, final = read_first(stream)
+        layout = sniff(first, final=final, format=fmt_in or None, encoding=args.encoding)
+        if layout is None:  # UTF-16: read whole
+            table = read_table(first + stream.read(), format=fmt_in or None, encoding=args.encoding)
+            return _table_in_memory(args, table)
+        if _needs_header_search(args, layout.columns):  # a title row, --header-row: in memory
+            table = read_table(
+                first + stream.read(),
+                format=fmt_in or None,
+                encoding=args.encoding,
+                header_row=args.header_row,
+                column=args.column,
+            )
+            _say_header(args, table)
+            return _table_in_memory(args, table)
+        index = _pick_column(Table(list(layout.columns), [], format=layout.format), args.column)
+        _say_reference(args)
+        fmt = args.format or _output_format(args, Table([], [], format=layout.format))
+        out: IO[bytes]
+        if args.output is not None and args.output != "-":
+            _check_output(args)
+            out = stack.enter_context(_atomic_output(args.output, args))
+        else:
+            sys.stdout.flush()
+            out = sys.stdout.buffer
+        jobs = args.jobs if args.jobs is not None else default_jobs(size)
+        bar = _byte_bar(size, args.quiet)
+        outcome = stream_table(
+            stream,
+            out,
+            layout=layout,
+            first=first,
+            column=index,
+            reference=reference or dt.date.today(),
+            exclusive=args.exclusive,
+            output=fmt,
+            jobs=jobs,
+            path=None if args.file == "-" else args.file,
+            excel=args.excel,
+            raw_formulas=args.raw_formulas,
+            progress=None if bar is None else bar.update,
+        )
+        out.flush()
+        args.streamed_done = True
+        if bar is not None:
+            bar.close()
+    if not args.quiet:
+        for line in outcome.lines():
+            _note(line)
+    return 1 if args.strict and outcome.report.errors else 0
+
+
+@contextlib.contextmanager
+def _atomic_output(path: str, args: argparse.Namespace) -> Iterator[IO[bytes]]:
+    """A streamed output file, written as :func:`shixian.io.safety.write_atomic` writes:
+    into a temporary file in the same folder, renamed over ``path`` only when the run
+    is done (``args.streamed_done``), so a run that fails or is interrupted leaves no
+    half-written file and an old one intact."""
+    import tempfile
+
+    from ..io.safety import OutputError
+
+    target = Path(path)
+    if target.is_dir():
+        raise OutputError(f"{path}: is a directory")
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        if not getattr(args, "streamed_done", False):
+            raise OutputError(f"{path}: not written")  # pragma: no cover - an error is raised
+        mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
+        with contextlib.suppress(OSError):
+            os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _byte_bar(size: int | None, quiet: bool) -> Any:
+    """A tqdm bar over the input's bytes, when stderr is a terminal and tqdm is installed."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return None
+    return tqdm(total=size, file=sys.stderr, unit="B", unit_scale=True, leave=False, desc=PROG)
+
+
+def _table_in_memory(args: argparse.Namespace, table: Table) -> int:
+    """xlsx/docx input or xlsx output, and the preview: the whole table in memory."""
     from ..io.tables import write_table
 
     reference = _reference(args)
-    table = _read_input(args)
     index = _pick_column(table, args.column)
     _say_reference(args)
     if _wants_preview(args):
@@ -556,9 +730,23 @@ def _cmd_table(args: argparse.Namespace) -> int:
         table.lineterminator = "\r\n"
     _check_output(args)
     buffer = io.BytesIO()
-    written = write_table(
-        table, annotations, buffer, fmt, encoding=encoding, raw_formulas=args.raw_formulas
-    )
+    if args.as_of is not None:
+        from .asof import as_of_values, write_with_as_of
+
+        as_of = _as_of(args)
+        extra = [
+            as_of_values(None if isinstance(r := cache.get(row[index]), Exception) else r, as_of)
+            if annotation.ok
+            else (None, None)
+            for row, annotation in zip(table.rows, annotations, strict=True)
+        ]
+        written = write_with_as_of(
+            table, annotations, extra, buffer, fmt, encoding, raw_formulas=args.raw_formulas
+        )
+    else:
+        written = write_table(
+            table, annotations, buffer, fmt, encoding=encoding, raw_formulas=args.raw_formulas
+        )
     _emit(buffer.getvalue(), args.output, encoding, args=args)
     if not args.quiet:
         for line in _report(table, index, annotations, cache).lines():
@@ -566,6 +754,14 @@ def _cmd_table(args: argparse.Namespace) -> int:
         for line in written.lines():
             _note(line)
     return 1 if args.strict and summary.errors else 0
+
+
+def _as_of(args: argparse.Namespace) -> dt.date:
+    """The ``--as-of`` day, read as a reference is."""
+    from ..model.reference import parse_reference
+
+    text = str(args.as_of).strip()
+    return parse_reference(int(text) if text.isascii() and text.isdigit() else text)
 
 
 def _wants_preview(args: argparse.Namespace) -> bool:
@@ -602,14 +798,22 @@ def _preview_table(
     else:
         title = guess_title_column(table.columns, index)
     report = _report(table, index, annotations, cache)
+    as_of = None if args.as_of is None else _as_of(args)
+
+    def preview_row(number: int, row: list[str], annotation: Annotation) -> PreviewRow:
+        result = cache.get(row[index]) if annotation.ok else None
+        if isinstance(result, Exception):  # pragma: no cover - the annotation was ok
+            result = None
+        days = None
+        if as_of is not None:
+            from .asof import as_of_values
+
+            days = as_of_values(result, as_of)[1]
+        title_text = "" if title is None else row[title]
+        return PreviewRow(number, title_text, row[index], annotation, result, days)
+
     rows = (
-        PreviewRow(
-            number,
-            "" if title is None else row[title],
-            row[index],
-            annotation,
-            None if not annotation.ok or isinstance(r := cache.get(row[index]), Exception) else r,
-        )
+        preview_row(number, row, annotation)
         for number, (row, annotation) in enumerate(zip(table.rows, annotations, strict=True), 1)
     )
     sys.stdout.flush()
@@ -631,15 +835,35 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from ..api import extract
 
     reference = _reference(args)
+    from ..io.documents import read_document
+
     source: str | bytes = _stdin_bytes() if args.file == "-" else args.file
-    text, _ = read_text(source, args.encoding)
+    text = read_document(source, args.encoding)
     _say_reference(args)
-    matches = extract(text, reference)
-    for match in matches:
+    matches = extract(text, reference, exclusive=args.exclusive)
+    if args.context:
+        _print_in_context(text, matches)
+    for match in [] if args.context else matches:
         print(json.dumps(_match_dict(match), ensure_ascii=False))
     for failure in matches.failures:
         _note(f"skipped {failure.text!r} at {failure.start}–{failure.end}: {failure.error}")
     return 0
+
+
+def _print_in_context(text: str, matches: Sequence[Any]) -> None:
+    """Each match: where it is, its words and reading, then its sentence with it marked."""
+    import bisect
+
+    from ..io.documents import sentence_around
+
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    for match in matches:
+        line = bisect.bisect_right(starts, match.start)
+        column = match.start - starts[line - 1] + 1
+        print(f"{line}:{column}\t{match.text}\t{match.result}")
+        first, last = sentence_around(text, match.start, match.end)
+        sentence = f"{text[first : match.start]}【{match.text}】{text[match.end : last]}"
+        print("\t" + " ".join(sentence.split()))
 
 
 def _match_dict(match: Any) -> dict[str, Any]:

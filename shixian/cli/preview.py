@@ -30,6 +30,7 @@ class PreviewRow:
     phrase: str
     annotation: Annotation
     result: Normalized | None
+    due_in_days: int | None = None  # with --as-of: due − as-of
 
 
 def guess_title_column(columns: Sequence[str], phrase: int) -> int | None:
@@ -71,6 +72,9 @@ def flags(row: PreviewRow) -> str:
     if not annotation.ok:
         return f"error: {annotation.error}"
     notes: list[str] = []
+    if row.due_in_days is not None:
+        days = row.due_in_days
+        notes.append(f"overdue {-days} d" if days < 0 else f"due in {days} d")
     if annotation.ambiguous:
         notes.append("ambiguous")
     if result is not None:

@@ -30,7 +30,7 @@ __all__ = ["TIME_LIKE_RULES", "compose"]
 
 #: Token rules whose words are time even when no part explains them: a time of
 #: day or a hyphen left over is reported as unparsed.
-TIME_LIKE_RULES = frozenset({"<time of day>", "<hyphen>"})
+TIME_LIKE_RULES = frozenset({"<time of day>", "<hyphen>", "<minimum length>"})
 
 _RANGE = frozenset("Rh")
 _SEPARATORS = frozenset((LIST, "j"))
@@ -39,15 +39,23 @@ _GRAIN_FIELD = {"day": "day", "month": "month", "quarter": "quarter", "year": "y
 _LIMITS = {"day": 31, "month": 12, "quarter": 4, "year": 9999}
 _DISTRIBUTED = frozenset("P")  # relations that apply to every item of a list
 _DROPPED = "\0"  # a token merged into the list item after it
+_LISTING = frozenset("nj/")  # codes a list needs
+_HELPERS = frozenset("njhTm")  # helper codes that become plain text when left over
 
 
 def compose(tokens: list[Token], text: str) -> list[Token]:
     """The composition stage: fragments, lists, spans, then tidy (see the module)."""
     out = _fragments(tokens, text)
-    if len(out) >= 2:
+    if len(out) < 2:
+        return out if not out or out[0].code not in _HELPERS else _tidy(out, text)
+    codes = {tok.code for tok in out}
+    if codes & _LISTING:
         out = _lists(out)
+    if "A" in codes:
         out = _spans(out)
-    return _tidy(out, text)
+    if codes & _HELPERS or GAP in codes:
+        out = _tidy(out, text)
+    return out
 
 
 # -- 1. fragments -------------------------------------------------------------
@@ -311,7 +319,7 @@ def _tidy(tokens: list[Token], text: str) -> list[Token]:
     """Helpers left over become plain text; adjacent plain text is one gap."""
     out: list[Token] = []
     for tok in tokens:
-        if tok.code in "njhT":
+        if tok.code in _HELPERS:
             tok.code = GAP
             tok.value = text[tok.start : tok.end]
         if (

@@ -251,6 +251,19 @@ def _check_make(rule: TokenRule, groups: list[str]) -> None:
         )
 
 
+def _veto_end(
+    checks: tuple[tuple[int, re.Pattern[str]], ...], text: str, at: int, last: int
+) -> int:
+    """The end of a not-time word that covers ``at`` and starts after ``last``; 0 if none."""
+    for k, words in checks:
+        begin = at - k
+        if begin >= last:
+            found = words.match(text, begin)
+            if found is not None and found.end() > at:
+                return found.end()
+    return 0
+
+
 class Grammar:
     """Token rules + grammar rules compiled into two scanners."""
 
@@ -259,10 +272,28 @@ class Grammar:
         token_rules: Iterable[TokenRule],
         rules: Iterable[Rule],
         merge: Callable[[list[Token], str], list[Token]],
+        veto_words: Iterable[str] = (),
+        veto_patterns: str | None = None,
     ) -> None:
         self.token_rules = tuple(token_rules)
         self.rules = tuple(rules)
         self._merge = merge
+        # Words that are not time (目前, 提前, 内容 …, shixian.grammar.vocabulary): no
+        # token is read inside them. A word is looked for only where a token matched,
+        # by the character there: for each character, the words holding it at each offset.
+        by_char: dict[str, dict[int, list[str]]] = {}
+        for word in veto_words:
+            for k, ch in enumerate(word):
+                by_char.setdefault(ch, {}).setdefault(k, []).append(word)
+        self._veto_words = {
+            ch: tuple(
+                (k, re.compile("|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))))
+                for k, ws in offsets.items()
+            )
+            for ch, offsets in by_char.items()
+        }
+        #: patterns that are not time (国办发〔2021〕30号, 年满十六周岁): one scan per text
+        self._veto_patterns = None if veto_patterns is None else re.compile(veto_patterns)
         self._compiled = False
         self._plans: dict[str, tuple[tuple[Rule, int, int], ...]] = {}
 
@@ -358,6 +389,13 @@ class Grammar:
         search = self._starts.search
         size = len(text)
         last = start = misses = 0
+        vetoes = (
+            []
+            if self._veto_patterns is None
+            else [m.span() for m in self._veto_patterns.finditer(text)]
+        )
+        vi = 0
+        veto_words = self._veto_words
         while True:
             # tokens mostly follow each other: look at the next character before searching
             entry = dispatch.get(text[start]) if start < size else None
@@ -367,11 +405,24 @@ class Grammar:
                     break
                 start = found.start()
                 entry = dispatch.get(text[start]) or self._alternation(text[start])
+            if vetoes:
+                while vi < len(vetoes) and vetoes[vi][1] <= start:
+                    vi += 1
+                if vi < len(vetoes) and vetoes[vi][0] <= start:
+                    start = vetoes[vi][1]  # the words stay plain text, in the next gap
+                    vi += 1
+                    continue
             m = entry[0].match(text, start)
             if m is None:
                 misses += 1
                 start += 1
                 continue
+            checks = veto_words.get(text[start])
+            if checks is not None:
+                word_end = _veto_end(checks, text, start, last)
+                if word_end:
+                    start = word_end
+                    continue
             make, code, name, indices = entry[1][m.lastgroup]  # type: ignore[index]
             try:
                 if not indices:

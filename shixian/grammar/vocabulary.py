@@ -12,12 +12,15 @@ import re
 
 __all__ = [
     "DAYPART",
+    "EVENT_ENDING",
     "LIST_WORDS",
     "NOT_LABELS",
     "NOT_TIME_PATTERNS",
     "NOT_TIME_WORDS",
+    "PERIOD_LABEL",
     "RANGE_CLOSERS",
     "RANGE_OPENERS",
+    "TOPIC_NOUNS",
     "not_time_pattern",
 ]
 
@@ -36,12 +39,16 @@ NOT_TIME_WORDS: tuple[str, ...] = (
     # 到 / 至 / 起 / 后 / 初 / 中 / 底 that are not time (至少, 后续 and 最后 are time
     # words: counts, 后续不定期, 最后一个工作日)
     "收到", "达到", "得到", "做到", "受到", "报到", "直到", "遇到", "看到", "想到", "办到",
-    "提到", "签到", "到位", "到期", "到达", "到岗", "到会", "至关", "起草", "起来", "起步",
+    "提到", "签到", "接到", "及时间", "到位", "到期", "到达", "到岗", "到会", "至关", "起草",
+    "起来", "起步",
     "起诉", "起点", "后期", "后果", "后面", "后台", "后方", "后勤", "后备", "后者",
     "后来", "初步", "初稿", "初审", "初次", "初级", "初期", "初始", "初衷", "初心", "初中",
     "摸底", "兜底", "托底", "保底", "彻底", "家底", "见底", "触底", "打底", "心底", "到底",
     "底线", "底数", "底子", "底层", "末端", "末梢", "末尾", "末位",
     # 年 / 月 / 日 / 周 inside other words
+    # 同步 / 按时 that time no duty (同步推进: side by side; 按时保质: with care)
+    "同步推进", "同步实施", "同步部署", "同步开展", "同步建设", "同步规划", "按时保质", "保质按时",
+    "按时按质",
     "年龄", "青年", "少年", "老年", "成年", "周边", "周转", "周围",
     "周期性", "日常", "日益", "日趋", "生日", "月饼",
 )  # fmt: skip
@@ -58,6 +65,8 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"(?:共|为期|历时|合计)[0-9一二三四五六七八九十两]{1,4}"
     r"(?:个)?(?:工作日|天|日|周|星期|个月|月|年)",  # (共12天), 为期4个月
     r"[0-9一二三四五六七八九十]{1,3}周年",  # 建党100周年
+    # a bracketed length right after a date: 3月1日-4月4日(5周) tells the window's size
+    r"(?<=[日月号])\([0-9一二三四五六七八九十两]{1,3}个?(?:工作日|天|日|周|星期|个月|月|年)\)",
 )
 
 #: Short words before a month that are not the label of a schedule (中考3月 is a label,
@@ -99,6 +108,24 @@ NOT_LABELS: frozenset[str] = frozenset(
         "启动",
     ]
 )
+
+#: The last words of an event a time limit counts from when the text names it right
+#: before the limit, with no 后 or 起 (信息形成(变更)20个工作日内, 作出决定7个工作日内).
+EVENT_ENDING = re.compile(
+    r"(?:形成|变更|产生|生成|发生|作出|做出|收到|接到|受理|批准|通过|公布|发布|印发|签订|签署|"
+    r"结束|完成|确定|审定|审批|获取|下发|送达|提交|报送)\)?$"
+)
+
+#: Nouns a past period is the topic of, right after it (上一年度年度报告, 上年决算):
+#: such a period says what is reported, not when.
+TOPIC_NOUNS = re.compile(
+    r"(?:公开|发布|报送)?的?(?:政府信息公开)?(?:年度报告|工作报告|报告|年报|决算|预算执行|统计|数据|"
+    r"工作总结|总结|情况)"
+)
+
+#: A word that names the period in brackets after it (流行季节(4—10月), 汛期(6—9月)):
+#: a match of extract() that starts inside the brackets starts at the word.
+PERIOD_LABEL = re.compile(r"[\u4e00-\u9fff]{0,4}(?:季节|时节|期间|时期|阶段|汛期|旺季|淡季)")
 
 #: Words that join the items of a list of dates (besides 、): 5月9日和10日, 4月15日及7月15日.
 LIST_WORDS: tuple[str, ...] = ("以及", "和", "及", "与", "或", "或者")

@@ -1,4 +1,4 @@
-"""Parquet output through pyarrow (extra ``shixian[parquet]``): the record's columns typed.
+"""Parquet output through pyarrow (the ``parquet`` extra): the record's columns typed.
 
 The input's columns are written as strings (as read); the record's columns as
 ``date32`` dates, ``timestamp[s]`` times, booleans, ``int64``, strings and a

@@ -101,12 +101,20 @@ class _Cell:
         return None
 
     def at(self, name: str, day: dt.date | None, edge: Callable[[Part], dt.date | None]) -> Any:
-        """The time of day (``part.<name>``) of the part whose edge gives ``day``."""
+        """The time of day (``part.<name>``; a window's ``end_at`` for ``due_at``) of
+        the part whose edge gives ``day``, when exactly one such part states one."""
         if day is None:
             return None
-        times = [getattr(p, name, None) for p in self.parts if edge(p) == day]
+        times = [_time(p, name) for p in self.parts if edge(p) == day]
         found = [t for t in times if isinstance(t, dt.datetime)]
         return found[0] if len(found) == 1 else None
+
+
+def _time(part: Part, name: str) -> Any:
+    value = getattr(part, name, None)
+    if value is None and name == "due_at" and isinstance(part, Window) and not part.fuzzy:
+        value = getattr(part, "end_at", None)
+    return value
 
 
 def _text(value: Any) -> str:

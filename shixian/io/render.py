@@ -72,6 +72,10 @@ def _schedule(s: Schedule) -> str:
         if s.workday is not None:
             n = s.workday
             text += " due on the last working day" if n == -1 else f" due on working day {n}"
+        if s.festival is not None:
+            text += f" due the day before {s.festival}"
+        if s.every.value == "holiday":
+            text = text.replace("every holiday", "every official holiday period")
     if s.label:
         text += f" [{s.label}]"
     if s.start:

@@ -28,9 +28,11 @@ from .limits import Limits, use_limits
 from .safety import FORMULA_STARTS, WriteReport, neutralize
 
 __all__ = [
+    "CELL_LIMIT",
     "INPUT_FORMATS",
     "OUTPUT_FORMATS",
     "MissingExtra",
+    "RowWriter",
     "Table",
     "TableError",
     "UnknownColumn",
@@ -44,6 +46,9 @@ __all__ = [
     "write_table",
 ]
 
+#: The longest csv/tsv cell read, in characters (Python's csv module alone stops at
+#: 131,072); a longer cell is an error naming its line.
+CELL_LIMIT = 1 << 24
 #: Formats :func:`read_table` reads.
 INPUT_FORMATS: tuple[str, ...] = ("csv", "tsv", "xlsx", "docx")
 #: Formats :func:`write_table` writes.
@@ -253,6 +258,7 @@ def parse_text(text: str, format: str = "csv") -> Table:
     if format not in ("csv", "tsv"):
         raise TableError(f"not a text table format: {format!r}")
     delimiter = "\t" if format == "tsv" else ","
+    csv.field_size_limit(CELL_LIMIT)
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
@@ -456,6 +462,49 @@ def _text_stream(out: IO[bytes], encoding: str) -> io.TextIOWrapper:
     return io.TextIOWrapper(out, encoding=encoding, newline="", write_through=False)
 
 
+class RowWriter:
+    """A ``csv.writer`` that also quotes a cell holding a carriage return when lines
+    end in ``\n`` (the csv module quotes only the characters of its line ending, so
+    a bare ``\r`` in a cell would split the row when the file is read back).
+
+    Each row is one ``write`` of ``out``.
+    """
+
+    def __init__(self, out: Any, delimiter: str, lineterminator: str) -> None:
+        self._out = out
+        self._end = lineterminator
+        self._writer = csv.writer(out, delimiter=delimiter, lineterminator=lineterminator)
+        self._pieces: list[str] = []
+        self._crlf = (
+            None
+            if "\r" in lineterminator
+            else csv.writer(_ListSink(self._pieces), delimiter=delimiter, lineterminator="\r\n")
+        )
+
+    def writerow(self, row: Sequence[str]) -> None:
+        """Write one row."""
+        if self._crlf is not None and any("\r" in cell for cell in row):
+            self._crlf.writerow(row)
+            self._out.write(self._pieces.pop()[:-2] + self._end)
+        else:
+            self._writer.writerow(row)
+
+    def writerows(self, rows: Iterable[Sequence[str]]) -> None:
+        """Write rows."""
+        if self._crlf is None:
+            self._writer.writerows(rows)
+            return
+        for row in rows:
+            self.writerow(row)
+
+
+class _ListSink:
+    __slots__ = ("write",)
+
+    def __init__(self, pieces: list[str]) -> None:
+        self.write = pieces.append
+
+
 def _write_delimited(
     table: Table,
     annotations: Sequence[Annotation] | None,
@@ -468,11 +517,7 @@ def _write_delimited(
 ) -> None:
     stream = _text_stream(out, encoding)
     try:
-        writer = csv.writer(
-            stream,
-            delimiter="\t" if format == "tsv" else ",",
-            lineterminator=table.lineterminator,
-        )
+        writer = RowWriter(stream, "\t" if format == "tsv" else ",", table.lineterminator)
         rows: Iterable[list[str]] = (
             table.rows
             if annotations is None

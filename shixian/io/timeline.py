@@ -336,11 +336,12 @@ def scene(plan: Plan, *, width: float = 1240, apart: bool = True, grouped: bool 
     bands: list[Shape] = []  # drawn under the grid
     for day in _ticks(plan.start, plan.end):
         shapes.append(Line(x(day), top - 4, x(day), bottom, c["grid"]))
-        text = (
-            f"{day.year}-{day.month:02d}"
-            if day.month == 1 or day == plan.start
-            else f"{day.month}月"
-        )
+        if day.month == 1:
+            text = f"{day.year}年"
+        elif day == plan.start:
+            text = f"{day.year}年{day.month}月"
+        else:
+            text = f"{day.month}月"
         shapes.append(Label(x(day) + 3, axis_y, text, 11, c["axis"]))
     y = top
     for n, (heading, item) in enumerate(order):

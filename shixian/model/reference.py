@@ -8,6 +8,7 @@ every place accepts the same forms.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import operator
 import re
 from typing import Union
@@ -93,6 +94,10 @@ def parse_reference(value: object = None, *, tz: TimeZone = None) -> dt.date:
     """
     if type(value) is dt.date:
         return value
+    if type(value) is str:  # the common case in tables: one string per row, often the same
+        if tz is not None:
+            _zone(tz)
+        return _text_reference(value)
     zone = _zone(tz)
     if value is None:
         return _now(zone).date()
@@ -115,18 +120,25 @@ def parse_reference(value: object = None, *, tz: TimeZone = None) -> dt.date:
         if isinstance(day, dt.date):
             return day
     if isinstance(value, str):
-        text = value.strip().translate(_FULL_WIDTH)
+        return _text_reference(str(value))
+    raise InvalidReference(value)
+
+
+@functools.lru_cache(maxsize=1024)
+def _text_reference(value: str) -> dt.date:
+    """A reference written as text (a pure function of it, so remembered)."""
+    text = value.strip().translate(_FULL_WIDTH)
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    if text.isascii() and text.isdigit() and len(text) == 4 and int(text) >= 1:
+        return dt.date(int(text), 1, 1)
+    found = _DATE.fullmatch(text)
+    if found is not None:
+        year, month, day = (int(g) for g in found.groups() if g is not None)
         try:
-            return dt.date.fromisoformat(text)
+            return dt.date(year, month, day)
         except ValueError:
             pass
-        if text.isascii() and text.isdigit() and len(text) == 4 and int(text) >= 1:
-            return dt.date(int(text), 1, 1)
-        found = _DATE.fullmatch(text)
-        if found is not None:
-            year, month, day = (int(g) for g in found.groups() if g is not None)
-            try:
-                return dt.date(year, month, day)
-            except ValueError:
-                pass
     raise InvalidReference(value)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from ..compose import compose
 from ..engine import Grammar
+from ..vocabulary import NOT_TIME_PATTERNS, NOT_TIME_WORDS
 from . import calendar, duty, festivals, relative, schedule
 
 __all__ = ["GRAMMAR", "REFUSALS", "RULES", "TOKEN_RULES"]
 
 #: Every token rule, in the order they are tried at one place.
 TOKEN_RULES = [
-    *calendar.FIRST_TOKENS,  # garbled dates and the words that are not time
+    *calendar.FIRST_TOKENS,  # garbled dates
     calendar.WEEK_OF_YEAR,  # 2016年第10周, before the date would take 2016年 alone
     calendar.TOKENS[0],  # the calendar date: most cells hold one
     *relative.DURATION_TOKENS,
@@ -47,4 +48,10 @@ RULES = [
 
 #: The grammar used by :func:`shixian.normalize` and :func:`shixian.extract`
 #: (its regular expressions are compiled on first use).
-GRAMMAR = Grammar(token_rules=TOKEN_RULES, rules=RULES, merge=festivals.with_occasions(compose))
+GRAMMAR = Grammar(
+    token_rules=TOKEN_RULES,
+    rules=RULES,
+    merge=festivals.with_occasions(compose),
+    veto_words=NOT_TIME_WORDS,
+    veto_patterns="|".join(NOT_TIME_PATTERNS),
+)

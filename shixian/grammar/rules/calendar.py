@@ -13,12 +13,27 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from ...errors import InvalidDate
-from ...model import Deadline, Ongoing, Part, Schedule, Window
+from ...model import Deadline, Offset, Ongoing, Part, Relative, Schedule, Unit, Window
 from ..anchors import Anchor
 from ..engine import Context, Rule, Token, TokenRule
-from ..numerals import CN_DIGITS, NUMBER, SMALL_NUMBER, YEAR_NUMBER, to_int
-from ..vocabulary import DAYPART, LIST_WORDS, NOT_LABELS, not_time_pattern
+from ..numerals import CN_DIGITS, NUMBER, SMALL_NUMBER, YEAR_NUMBER
+from ..vocabulary import LIST_WORDS, NOT_LABELS, TOPIC_NOUNS
+from .dates import (
+    _DAYPART_WORDS,
+    _bare_edge,
+    _clock,
+    _date,
+    _garbled,
+    _iso_week,
+    _number,
+    _number_range,
+    _period_edge,
+    _this_year,
+    _today,
+    _word,
+    _ym,
+    _ymd,
+)
 
 __all__ = ["FIRST_TOKENS", "RULES", "TOKENS"]
 
@@ -35,7 +50,9 @@ _YEAR_PART = (
 )
 # A day written without 日 right before a list or range connector (7月31-8月1日,
 # 5月9、10日, 3月20至3月22日) belongs to the month before it.
-_CONNECTOR_AHEAD = r"(?=[-—~至到、]|以及|和|及|与|或)"
+_CONNECTOR_AHEAD = (
+    r"(?=[-—~至到、前才起止]|以及|和|及|与|或|完成|开始|左右|全天|上午|下午|中午|晚上|$)"
+)
 _SUB_YEAR_PART = (
     r"(?P<h>上|下|前|后)半年度?"
     rf"|第(?P<q>{N})季度?"
@@ -63,165 +80,21 @@ _DATE = (
 )
 _NUM_START = f"[0-9{CN_DIGITS}十廿卅]"
 
-_YEAR_SHIFT = {
-    "今年": 0, "本年": 0, "当年": 0, "上年": -1, "去年": -1, "上一年": -1, "前年": -2,
-    "明年": 1, "下一年": 1, "次年": 1, "来年": 1,
-}  # fmt: skip
-_EDGE = {"底": "end", "末": "end", "终": "end", "初": "begin", "中": "middle"}
-_GRAIN = {"年": "year", "月": "month", "季": "quarter", "季度": "quarter", "半年": "half"}
-_HALF = {"上": 1, "前": 1, "下": 2, "后": 2}
-_TENDAY = {"上": 1, "中": 2, "下": 3}
-
-
-def _checked(text: str, field: str, value: int, low: int, high: int) -> int:
-    if not low <= value <= high:
-        raise InvalidDate(text, field, value)
-    return value
-
-
-def _ymd(text: str, y: str, sep: str, m: str, d: str) -> Anchor:
-    month = _checked(text, "month", int(m), 1, 12)
-    return Anchor(year=int(y), month=month, day=_checked(text, "day", int(d), 1, 31))
-
-
-def _number_range(text: str, a: str, b: str, unit: str) -> Anchor:
-    unit = unit[:1]
-    first, last = to_int(a), to_int(b)
-    if unit == "年":
-        return Anchor(year=first, to=Anchor(year=last))
-    if unit == "月":
-        _checked(text, "month", first, 1, 12)
-        _checked(text, "month", last, 1, 12)
-        return Anchor(month=first, to=Anchor(month=last))
-    _checked(text, "day", first, 1, 31)
-    _checked(text, "day", last, 1, 31)
-    return Anchor(day=first, to=Anchor(day=last))
-
-
-def _date(
-    text: str,
-    y: str | None,
-    roc: str | None,
-    rel: str | None,
-    h: str | None,
-    q: str | None,
-    q2: str | None,
-    q3: str | None,
-    m: str | None,
-    dn: str | None,
-    x: str | None,
-    x2: str | None,
-    d: str | None,
-) -> Anchor:
-    """One calendar anchor read at once: 2016年 7月, 二〇一六年度上半年, 明年一季度, 7月10日,
-    民国112年 (the Republic of China calendar: 1911 + 112), 5月上中旬."""
-    anchor = Anchor()  # set only the fields the text names (see Anchor)
-    if y is not None:
-        anchor.year = to_int(y)
-    elif roc is not None:
-        anchor.year = 1911 + _checked(text, "year", to_int(roc), 1, 8088)
-    elif rel is not None:
-        anchor.year_shift = _YEAR_SHIFT[rel]
-    if m is not None:
-        anchor.month = _checked(text, "month", to_int(m), 1, 12)
-    elif h is not None:
-        anchor.half = _HALF[h]
-    else:
-        quarter = q or q2 or q3
-        if quarter:
-            anchor.quarter = _checked(text, "quarter", to_int(quarter), 1, 4)
-    if d is not None or dn is not None:
-        anchor.day = _checked(text, "day", to_int(d or dn or ""), 1, 31)
-    elif x is not None:
-        anchor.tenday = _TENDAY[x]
-        if x2 is not None:
-            last = _TENDAY[x2]
-            if last <= anchor.tenday:
-                raise InvalidDate(text, "旬", f"{x}{x2}")
-            anchor.to = Anchor(tenday=last).fill_from(anchor)
-    return anchor
-
-
-def _ym(text: str, y: str, m: str) -> Anchor:
-    return Anchor(year=int(y), month=_checked(text, "month", int(m), 1, 12))
-
-
-_DAYPART_WORDS = "|".join(sorted(DAYPART, key=len, reverse=True))
-
-
-def _clock(
-    text: str, part: str | None, hh: str | None, mm: str | None, hz: str | None,
-    mz: str | None, half: str | None,
-) -> tuple[int, int]:  # fmt: skip
-    """A time of day: 9:00, 9时, 上午10时, 下午5時30分, 24时 (the end of the day)."""
-    hour = to_int(hh or hz or "")
-    minute = 30 if half else to_int(mm or mz or "0")
-    if part is not None and hour < 12:
-        hour += DAYPART[part]
-    if hour > 24 or minute > 59 or (hour == 24 and minute):
-        raise InvalidDate(text, "time", text)
-    return hour, minute
-
-
-def _garbled(text: str) -> str:
-    return text
-
-
-def _number(text: str, v: str) -> int:
-    return to_int(v)
-
-
-def _this_year(text: str) -> Anchor:
-    return Anchor()
-
-
-def _period_edge(text: str) -> Anchor:
-    return Anchor(edge=_EDGE[text[-1]], edge_grain=_GRAIN[text[:-1]])
-
-
-def _bare_edge(text: str) -> Anchor:
-    return Anchor(edge=_EDGE[text])
-
-
-def _today(text: str) -> Anchor:
-    return Anchor(today=True)
-
-
-def _word(text: str) -> str:
-    return text
-
-
 _H = r"(?:[01]?[0-9]|2[0-4])"
 _CN_H = r"(?:[零〇一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四]?)"
 
-#: Tried first at their place: garbled dates (an error in a cell) and the words that
-#: are not time (see :mod:`shixian.grammar.vocabulary`), which become plain text.
+#: Tried first at their place: garbled dates (an error in a cell). The words that are
+#: not time (:mod:`shixian.grammar.vocabulary`) are the grammar's veto, not tokens.
 FIRST_TOKENS: list[TokenRule] = [
     TokenRule(
         "garbled date",
         r"[0-9]{3,12}[月日]|[0-9]{5,12}(?:年|天|号|时)|[0-9]{1,4}月月(?![底末初中])|[0-9]{1,4}日日"
+        r"|(?<=月)[0-9]{3,8}天"
         r"|(?<![0-9民国])[0-9]{3}年(?=[0-9一二三四五六七八九十]{1,2}月)",
         "g",
         _garbled,
     ),
-    TokenRule("not time", not_time_pattern(), "_", _word),
 ]
-
-
-def _iso_week(text: str, y: str, n: str) -> Anchor:
-    """2016年第10周: ISO 8601 week ``n`` of the year (Monday–Sunday; week 1 holds the
-    year's first Thursday), as a range of days; a week the year lacks is invalid."""
-    year, week = int(y), to_int(n)
-    weeks = dt.date(year, 12, 28).isocalendar()[1]  # 28 December is in the last week
-    _checked(text, "week", week, 1, weeks)
-    first = dt.date.fromisocalendar(year, week, 1)
-    last = first + dt.timedelta(days=6)
-    return Anchor(
-        year=first.year,
-        month=first.month,
-        day=first.day,
-        to=Anchor(year=last.year, month=last.month, day=last.day),
-    )
 
 
 #: An ISO week of a named year (before the calendar date, which would take 2016年 alone).
@@ -237,7 +110,8 @@ TOKENS: list[TokenRule] = [
     TokenRule("<year>年<month>月<day>日", _DATE, "a", _date),
     TokenRule(
         "<yyyy>-<mm>-<dd>",
-        r"(?P<y>[0-9]{4})(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})(?![0-9])",
+        r"(?P<y>[0-9]{4})(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
+        r"(?:T?(?P<hh>[01][0-9]|2[0-4]):(?P<mi>[0-5][0-9])(?::[0-5][0-9])?)?(?![0-9])",
         "a",
         _ymd,
     ),
@@ -251,7 +125,7 @@ TOKENS: list[TokenRule] = [
         "<time of day>",
         rf"(?P<part>{_DAYPART_WORDS})?(?:(?<![0-9])(?P<hh>{_H})[:](?P<mm>[0-5][0-9])(?![0-9])"
         rf"|(?<![0-9])(?P<hz>{_H}|{_CN_H})(?:时|点(?=[0-9一二三四五六七八九十]|半|整|前|$))"
-        rf"(?:(?P<mz>[0-5]?[0-9]|[一二三四五]?十?[一二三四五六七八九]?)分|(?P<half>半))?整?)",
+        rf"(?:(?P<mz>[0-5]?[0-9]|[一二三四五]?十?[一二三四五六七八九]?)分|(?P<half>半))?[整正]?)",
         "T",
         _clock,
     ),
@@ -265,14 +139,15 @@ TOKENS: list[TokenRule] = [
     ),
     TokenRule(
         "和|及|与",
-        r"(?<=[0-9日月号旬度年底末初])(?:" + "|".join(LIST_WORDS) + r")"
+        r"(?<=[0-9一二三四五六七八九十日月号旬度年底末初])(?:" + "|".join(LIST_WORDS) + r")"
         r"(?=第?[0-9一二三四五六七八九十上中下])",
         "j",
         _word,
     ),
     TokenRule(
         "<n>—<n>年|月|日",
-        rf"(?<![0-9])(?P<a>{N})[—~\-至到](?P<b>{N})(?P<unit>年度?|月份?|日|号)",
+        rf"(?<![0-9])(?P<a>{YEAR_NUMBER})[—~\-至到](?P<b>{N})(?P<unit>年度?)"
+        rf"|(?<![0-9])(?P<a2>{SMALL_NUMBER})[—~\-至到](?P<b2>{SMALL_NUMBER})(?P<unit2>月份?|日|号)",
         "a",
         _number_range,
     ),
@@ -300,7 +175,7 @@ TOKENS: list[TokenRule] = [
     ),
     TokenRule(
         "不晚于|截至",
-        r"(?:截至|截止)(?:到|至)?|不晚于|不迟于|最迟于?|最晚于?",
+        r"(?:截至|截止)(?:日期|时间|期限)?(?:及时间)?(?:为|是|:)?(?:到|至(?!少))?|不晚于|不迟于|最迟于?|最晚于?",
         "B",
         _word,
     ),
@@ -355,8 +230,12 @@ def _check_weekdays(ctx: Context, tok: Token, start: dt.date, end: dt.date) -> N
 
 def _bounds(ctx: Context, tok: Token) -> tuple[dt.date, dt.date, bool, bool]:
     """The anchor's period, its weekday notes checked."""
-    bounds: tuple[dt.date, dt.date, bool, bool] = tok.value.bounds(ctx.reference, ctx.text)
+    anchor: Anchor = tok.value
+    bounds: tuple[dt.date, dt.date, bool, bool] = anchor.bounds(ctx.reference, ctx.text)
     _check_weekdays(ctx, tok, bounds[0], bounds[1])
+    if anchor.month is None and anchor.grain in ("day", "tenday") and not anchor.today:
+        # 28日下午, 下旬: the month is in another cell; the reference's month is a guess
+        ctx.flags.append((tok.start, tok.end, "no month named: the reference's month was used"))
     return bounds
 
 
@@ -429,6 +308,19 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
                 label=label,
             )
         ]
+    if (
+        len(ctx.tokens) == 1
+        and anchor.grain == "day"
+        and anchor.month is None
+        and anchor.day is not None
+        and not anchor.today
+        and anchor.to is None
+        and ctx.cleaned.text[-1] in "日天"
+    ):
+        # a 时限 cell of only 3日: a length of time, counted from an event it does not name
+        return [Relative(**ctx.common(tokens, False), offset=Offset(anchor.day, Unit.DAY))]
+    if _is_topic(ctx, tok):
+        return []
     start, end, inferred, fuzzy = _bounds(ctx, tok)
     count = None
     if len(tokens) > 2:
@@ -449,6 +341,16 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     ]
 
 
+def _is_topic(ctx: Context, tok: Token) -> bool:
+    """上一年度 in 公开上一年度年度报告 names what a report is about, not when the duty
+    falls: a past year right before a report noun is no time of the duty."""
+    anchor: Anchor = tok.value
+    if anchor.year_shift is None or anchor.year_shift >= 0 or anchor.grain != "year":
+        return False
+    nxt = ctx.tokens[tok.index + 1] if tok.index + 1 < len(ctx.tokens) else None
+    return nxt is not None and nxt.code == "_" and TOPIC_NOUNS.match(nxt.value) is not None
+
+
 def _label_before(ctx: Context, tok: Token) -> str | None:
     """A short free word that opens a clause right before ``tok`` (中考 in 中考3月)."""
     if tok.index < 1:
@@ -460,6 +362,8 @@ def _label_before(ctx: Context, tok: Token) -> str | None:
         return None
     text: str = gap.value
     if not all("\u4e00" <= ch <= "\u9fff" for ch in text) or text in NOT_LABELS:
+        return None
+    if text[-1] in "于在至到从自将拟及和与":  # 项目于9月: a preposition, not a label
         return None
     return text
 

@@ -84,6 +84,7 @@ PENDING_WORDS: dict[str, str] = {
     "另行公布": "公告", "另行安排": "安排", "另行确定": "确定", "另定": "确定",
     "待定": "决定", "另行商定": "商定", "视情况而定": "情况", "视情况": "情况",
     "视具体情况而定": "情况", "根据工作需要": "工作需要", "视工作需要": "工作需要",
+    "暂未通知": "通知", "暂未确定": "确定", "时间待定": "决定", "另行发文": "通知",
 }  # fmt: skip
 
 #: words of continuing work with no end (kind ``ongoing``).
@@ -107,6 +108,7 @@ PERIOD_WORDS: dict[str, tuple[str, int]] = {
 EVENT_ENDS: tuple[str, ...] = (
     "的", "日", "召开", "开庭", "开标", "投票", "选举", "举行", "举办", "开始", "开幕",
     "开学", "开考", "考试", "节", "会", "届满", "到期", "期满", "截止", "报名", "实施",
+    "时间", "听证", "开工", "换届", "生效",
 )  # fmt: skip
 
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
@@ -195,10 +197,14 @@ def before_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     words = _event_words(gap.value)
     anchor = next((t for t in rest if t.code == "A"), None)
     bare_day = anchor is None or _bare_day(anchor.value)
-    if not (words and _names_event(gap.value) and bare_day):  # the reading without an event
+    # a duration before 前 (7个工作日前) always counts from an event; a bare day (15日前)
+    # only after words that name one
+    named = words and (anchor is None or _names_event(gap.value))
+    if not (named and bare_day):  # the reading without an event
         if rest[-1].code == "P":
             return deadline_before(ctx, rest) if anchor is not None else after_event(ctx, rest[:-1])
         return window(ctx, rest[1:]) if anchor is not None else after_event(ctx, rest[1:])
+    rest = [t for t in rest if t.code != "Z"]  # 至少15日前: at the latest 15 days before
     if anchor is not None:
         offset = Offset(anchor.value.day, Unit.DAY)
     else:
@@ -226,7 +232,8 @@ def _bare_day(anchor: Anchor) -> bool:
 
 
 def extension(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
-    """可延长15个工作日: the extension of the relative limit before it, or a part of its own."""
+    """可延长15个工作日: the extension of the relative limit before it; alone, a limit
+    of that length (counted from the end of a first limit the text does not give)."""
     dur = tokens[-1].value
     ext = Offset(dur.amount, dur.unit)
     for i in range(len(ctx.parts) - 1, max(len(ctx.parts) - 4, -1), -1):
@@ -234,7 +241,8 @@ def extension(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         if isinstance(part, Relative) and part.extension is None:
             ctx.parts[i] = attrs.evolve(part, extension=ext)
             return []
-    return [Relative(**ctx.common(tokens, False), offset=Offset(None), extension=ext)]
+    # alone (延长期限不得超过20个工作日): the extension is the limit the text states
+    return [Relative(**ctx.common(tokens, False), offset=ext, extension=ext)]
 
 
 def _period_bounds(reference: dt.date, grain: str, shift: int) -> tuple[dt.date, dt.date]:
@@ -255,6 +263,9 @@ def this_period(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     otherwise a window over it (over the named day).
     """
     grain, shift, weekday = tokens[0].value
+    after = ctx.tokens[tokens[-1].index + 1] if tokens[-1].index + 1 < len(ctx.tokens) else None
+    if shift < 0 and len(tokens) == 1 and after is not None and after.code == "_":
+        return []  # 发布上月辖区环境空气质量月报: the period is the report's topic, not a time
     start, end = _period_bounds(ctx.reference, grain, shift)
     anchor = next((t.value for t in tokens if t.code == "A"), None)
     if weekday is not None:
@@ -269,7 +280,7 @@ def this_period(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
 
 RULES: list[Rule] = [
     Rule("次日起<n>个工作日内", r"iS?U|i", same_day),
-    Rule("会议召开5日前", r"_(?:AP|PU|UP|PA)", before_event),
+    Rule("会议召开5日前", r"_(?:Z?AP|Z?UP|PU|PA)", before_event),
     Rule("可延长15个工作日", r"eU", extension),
     Rule("本月10日前", r"t(?:A?P|W)?", this_period),
 ]

@@ -21,7 +21,6 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from ...calendar import festivals as cal
-from ...calendar.periods import add_months, month_end
 from ...errors import HolidayOutOfRange
 from ...model import (
     Deadline,
@@ -34,9 +33,10 @@ from ...model import (
     Schedule,
     Window,
 )
-from ..anchors import Anchor, Bounds, Named
+from ..anchors import Anchor
 from ..clean import clean
 from ..engine import Context, Rule, Token, TokenRule
+from ..named import Festivals, NextHoliday, Occasion, Plan, Season, Span
 from ..numerals import to_int
 from .schedule import Every
 
@@ -158,218 +158,6 @@ _SPAN_PATTERN = (
 )
 
 
-# -- named periods ---------------------------------------------------------------------
-
-
-def _next_year(
-    anchor: Anchor, reference: dt.date, last_day: Callable[[int], dt.date]
-) -> tuple[int, bool]:
-    """The year named, or the year of the occasion under way or next from ``reference``."""
-    if anchor.has_year:
-        return anchor.resolve_year(reference)
-    year = reference.year
-    if last_day(year) < reference:
-        year += 1
-    return year, True
-
-
-class Festivals(Named):
-    """One festival, or several read as one (元旦春节期间): their days, or with
-    ``holiday`` their official holiday periods."""
-
-    occasion = True
-    __slots__ = ("holiday", "keys")
-
-    def __init__(self, keys: tuple[str, ...], holiday: bool) -> None:
-        self.keys = keys
-        self.holiday = holiday
-
-    def __repr__(self) -> str:
-        return f"Festivals({self.keys!r}, holiday={self.holiday})"
-
-    def _ordered(self, year: int) -> tuple[str, str]:
-        """The first and the last of the festivals in ``year`` (中秋 may follow 国庆)."""
-        if len(self.keys) == 1:
-            return self.keys[0], self.keys[0]
-        days = sorted((cal.festival_day(k, year), k) for k in self.keys)
-        return days[0][1], days[-1][1]
-
-    def _end(self, year: int) -> dt.date:
-        last = self._ordered(year)[1]
-        try:
-            return cal.holiday_period(last, year)[1]
-        except HolidayOutOfRange:
-            return cal.festival_day(last, year)
-
-    def year(self, anchor: Anchor, reference: dt.date) -> tuple[int, bool]:
-        """The Gregorian year of the festival(s): named, or the current or next one."""
-        return _next_year(anchor, reference, self._end)
-
-    def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
-        year, inferred = self.year(anchor, reference)
-        first, last = self._ordered(year)
-        start, end = cal.festival_day(first, year), cal.festival_day(last, year)
-        if self.holiday:  # a festival without days off (元宵节, 重阳节): its day
-            if cal.FESTIVALS[first].holiday is not None:
-                start = cal.holiday_period(first, year, text=text)[0]
-            if cal.FESTIVALS[last].holiday is not None:
-                end = max(end, cal.holiday_period(last, year, text=text)[1])
-        return start, end, inferred, False
-
-    def before(
-        self, anchor: Anchor, reference: dt.date, text: str, strict: bool
-    ) -> tuple[dt.date, tuple[dt.date, ...], bool]:
-        """``X前``: due the day before the festival; the day before its holiday is the
-        other reading (the due day with ``exclusive=True``). With ``holiday`` (春节假期前),
-        the day before the holiday, unambiguously."""
-        year, inferred = self.year(anchor, reference)
-        first = self._ordered(year)[0]
-        if self.holiday and cal.FESTIVALS[first].holiday is not None:
-            return cal.holiday_period(first, year, text=text)[0] - _ONE_DAY, (), inferred
-        eve = cal.festival_day(first, year) - _ONE_DAY
-        try:
-            off = cal.holiday_period(first, year)[0] - _ONE_DAY
-        except HolidayOutOfRange:
-            return eve, (), inferred
-        if off == eve:
-            return eve, (), inferred
-        return (off, (eve,), inferred) if strict else (eve, (off,), inferred)
-
-    def after(self, anchor: Anchor, reference: dt.date, text: str) -> tuple[dt.date, bool]:
-        """``X后``: from the day after the festival's holiday (after the festival
-        day itself where no holiday is known: 重阳节, a year past the data)."""
-        year, inferred = self.year(anchor, reference)
-        last = self._ordered(year)[1]
-        if self.holiday and cal.FESTIVALS[last].holiday is not None:
-            return cal.holiday_period(last, year, text=text)[1] + _ONE_DAY, inferred
-        return self._end(year) + _ONE_DAY, inferred
-
-
-class NextHoliday(Named):
-    """节前, 节后, 节假日期间: the holiday of the festival named earlier in the text,
-    or else the official holiday period under way at the reference or next."""
-
-    occasion = True
-    __slots__ = ()
-
-    def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
-        try:
-            _, start, end = cal.next_holiday(reference)
-        except HolidayOutOfRange as exc:
-            raise HolidayOutOfRange(text, exc.festival, exc.year, exc.detail) from None
-        return start, end, True, False
-
-    def before(
-        self, anchor: Anchor, reference: dt.date, text: str, strict: bool
-    ) -> tuple[dt.date, tuple[dt.date, ...], bool]:
-        """The day before the holiday begins."""
-        start, _, inferred, _ = self.period(anchor, reference, text)
-        return start - _ONE_DAY, (), inferred
-
-    def after(self, anchor: Anchor, reference: dt.date, text: str) -> tuple[dt.date, bool]:
-        """The day after the holiday ends."""
-        _, end, inferred, _ = self.period(anchor, reference, text)
-        return end + _ONE_DAY, inferred
-
-
-class Occasion(Named):
-    """寒假, 暑假, 汛期: dates each region or school sets; the documented default, fuzzy."""
-
-    occasion = True
-    __slots__ = ("key",)
-
-    def __init__(self, key: str) -> None:
-        self.key = key
-
-    def __repr__(self) -> str:
-        return f"Occasion({self.key!r})"
-
-    def year(self, anchor: Anchor, reference: dt.date) -> tuple[int, bool]:
-        """The year named, or that of the occasion under way or next."""
-        return _next_year(anchor, reference, lambda y: cal.occasion_bounds(self.key, y)[1])
-
-    def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
-        year, inferred = self.year(anchor, reference)
-        start, end, _ = cal.occasion_bounds(self.key, year)
-        return start, end, inferred, True
-
-    def before(
-        self, anchor: Anchor, reference: dt.date, text: str, strict: bool
-    ) -> tuple[dt.date, tuple[dt.date, ...], bool]:
-        """The day before the default start; before the early regional start is the
-        other reading (the dates are not the text's: always ambiguous)."""
-        year, inferred = self.year(anchor, reference)
-        start, _, early = cal.occasion_bounds(self.key, year)
-        return start - _ONE_DAY, (early - _ONE_DAY,), inferred
-
-    def after(self, anchor: Anchor, reference: dt.date, text: str) -> tuple[dt.date, bool]:
-        """The day after the default end."""
-        year, inferred = self.year(anchor, reference)
-        return cal.occasion_bounds(self.key, year)[1] + _ONE_DAY, inferred
-
-
-class Plan(Named):
-    """A five-year plan, or its first (初), middle (中期) or last (末) year, fuzzy."""
-
-    __slots__ = ("edge", "number")
-
-    def __init__(self, number: int, edge: str | None) -> None:
-        self.number = number
-        self.edge = edge
-
-    def __repr__(self) -> str:
-        return f"Plan({self.number}, {self.edge!r})"
-
-    def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
-        first, last = cal.plan_years(self.number)
-        if self.edge is not None:
-            year = {"begin": first, "middle": (first + last) // 2, "end": last}[self.edge]
-            first = last = year
-        return dt.date(first, 1, 1), dt.date(last, 12, 31), False, self.edge is not None
-
-
-class Season(Named):
-    """A season of the year named (or of the reference year), by the documented months."""
-
-    __slots__ = ("keys",)
-
-    def __init__(self, keys: tuple[str, ...]) -> None:
-        self.keys = keys
-
-    def __repr__(self) -> str:
-        return f"Season({self.keys!r})"
-
-    def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
-        year, inferred = anchor.resolve_year(reference)
-        first = cal.SEASONS[self.keys[0]][0]
-        last = cal.SEASONS[self.keys[-1]][1]
-        start = dt.date(year, first, 1)
-        # a season ending before it starts (冬季 12–2月, 今冬明春) ends in the next year
-        end = month_end(year + 1 if last < first else year, last)
-        return start, end, inferred, True
-
-
-class Span(Named):
-    """今后三年, 用3年时间 (``years`` ahead from the reference day) and 近三年 (the
-    ``years`` whole years before the reference year): counted from the reference,
-    which the part says by ``year_inferred``."""
-
-    __slots__ = ("ahead", "years")
-
-    def __init__(self, years: int, ahead: bool) -> None:
-        self.years = years
-        self.ahead = ahead
-
-    def __repr__(self) -> str:
-        return f"Span({self.years}, ahead={self.ahead})"
-
-    def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
-        if self.ahead:
-            return reference, add_months(reference, 12 * self.years) - _ONE_DAY, True, False
-        year = reference.year
-        return dt.date(year - self.years, 1, 1), dt.date(year - 1, 12, 31), True, False
-
-
 # -- token makers ----------------------------------------------------------------------
 
 
@@ -413,7 +201,7 @@ TOKENS: list[TokenRule] = [
     TokenRule("<festival>期间", _FESTIVAL_PATTERN, "a", _festival),
     TokenRule(
         "节前|节后|节假日期间",
-        r"(?:(?<![\u4e00-\u9fff])|(?<=[在于至到和与及]))节(?=(?:前|后)(?![0-9一二两三四五六七八九十]))"
+        r"(?:(?<![\u4e00-\u9fff])|(?<=[在于至到和与及前后]))节(?=(?:前|后)(?![0-9一二两三四五六七八九十]))"
         r"|节假日(?:期间)?|法定节假日(?:期间)?|节日期间",
         "a",
         _next_holiday,
@@ -424,7 +212,13 @@ TOKENS: list[TokenRule] = [
         "a",
         _occasion,
     ),
-    TokenRule("春季|夏季", _alternation(SEASON_WORDS), "a", _season),
+    TokenRule(
+        "春季|夏季",
+        # 秋季开学, 春季学期: a school event, not the season (its date is the school's)
+        rf"(?:{_alternation(SEASON_WORDS)})(?!开学|学期|招生|入学|运动会)",
+        "a",
+        _season,
+    ),
     TokenRule("十四五", _PLAN_PATTERN, "a", _plan),
     TokenRule("今后三年|近三年", _SPAN_PATTERN, "a", _span),
 ]
@@ -494,6 +288,30 @@ def festival_before(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     ]
 
 
+#: 春节前后: the days around the festival, a fuzzy window this many days either side
+#: of its holiday period (of its day, when it has none).
+AROUND_DAYS = 7
+
+
+def festival_around(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """``<festival>前后``: a fuzzy window from a week before the occasion to a week after."""
+    _, anchor = _occasion_of(ctx, tokens)
+    named = anchor.named
+    if isinstance(named, Festivals) and not named.holiday:
+        holiday = Festivals(named.keys, True)
+        anchor = anchor.copy()
+        anchor.named = holiday
+        try:
+            start, end, inferred, _ = anchor.bounds(ctx.reference, ctx.text)
+        except HolidayOutOfRange:  # no days off known: around the festival day
+            anchor.named = named
+            start, end, inferred, _ = anchor.bounds(ctx.reference, ctx.text)
+    else:
+        start, end, inferred, _ = anchor.bounds(ctx.reference, ctx.text)
+    week = dt.timedelta(days=AROUND_DAYS)
+    return [Window(**ctx.common(tokens, inferred), start=start - week, end=end + week, fuzzy=True)]
+
+
 def festival_after(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """``<festival>后``: continuing from the day after the occasion's holiday."""
     _, anchor = _occasion_of(ctx, tokens)
@@ -547,7 +365,22 @@ def yearly_festival(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     every, tok = tokens[0], tokens[1]
     named = tok.value.named
     freq: Every = every.value
-    if not isinstance(named, Festivals) or freq.every is not Frequency.YEAR or freq.interval != 1:
+    yearly = freq.every is Frequency.YEAR and freq.interval == 1
+    if yearly and isinstance(named, Occasion) and not cal.FUZZY_OCCASIONS[named.key].lunar:
+        # 每年汛前: due the day before the documented default start, labelled with the
+        # occasion (regions set their own dates: see docs/semantics.md)
+        month, first = cal.FUZZY_OCCASIONS[named.key].start
+        eve = dt.date(2001, month, first) - _ONE_DAY
+        return [
+            Schedule(
+                **ctx.common(tokens, False),
+                every=Frequency.YEAR,
+                months=(eve.month,),
+                day=eve.day,
+                label=named.key,
+            )
+        ]
+    if not isinstance(named, Festivals) or not yearly:
         return [
             Schedule(**ctx.common(tokens[:1], False), every=freq.every, interval=freq.interval),
             *festival_before(ctx, tokens[1:]),
@@ -571,6 +404,7 @@ SCHEDULE_RULES: list[Rule] = [Rule("每年<festival>前", r"QGP", yearly_festiva
 
 RULES: list[Rule] = [
     Rule("<festival>前<n>个工作日", r"G[PK]U", festival_offset),
+    Rule("<festival>前后", r"GPK", festival_around),
     Rule("<festival>前", r"B?GP", festival_before),
     Rule("<festival>后", r"GK", festival_after),
     Rule("<festival>起", r"F?GS", festival_since),

@@ -13,11 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import attrs
+
 from ..._work import WORK
 from ...errors import InvalidDate
 from ...model import Offset, Ongoing, Part, Pending, Relative, Unit
 from ..engine import Context, Rule, Token, TokenRule
 from ..numerals import CN_DIGITS, NUMBER, to_int
+from ..vocabulary import EVENT_ENDING
 
 __all__ = ["CAP_WORDS", "DURATION_TOKENS", "PROMPT_WORDS", "RULES", "TOKENS"]
 
@@ -67,6 +70,10 @@ def _negative(text: str, n: str, u: str) -> Duration:
     raise InvalidDate(text, "time limit", f"-{n}{u}")
 
 
+def _minimum(text: str, n: str) -> str:
+    return text
+
+
 def _prompt(text: str, obj: str | None = None, verb: str | None = None) -> Prompt:
     return Prompt(None if obj is None else obj + (verb or ""))
 
@@ -91,7 +98,7 @@ _LIMIT_UNIT = r"(?P<u>工作日|小时|钟头|天|日|周|星期|个月|月|年)
 #: the words for "promptly" (offset 0 after the event).
 PROMPT_WORDS: tuple[str, ...] = (
     "及时", "立即", "立刻", "马上", "第一时间", "即时", "实时", "随时", "按时", "同步", "随即",
-    "尽快",
+    "尽快", "立行立改", "即知即改", "立查立改", "即查即改", "边查边改",
 )  # fmt: skip
 #: words that cap a duration (最长不超过6个月 = within 6 months); 内 may follow or not.
 CAP_WORDS: tuple[str, ...] = (
@@ -101,11 +108,27 @@ CAP_WORDS: tuple[str, ...] = (
 )  # fmt: skip
 
 
+CAP_HEAD = re.compile("|".join(sorted(CAP_WORDS, key=len, reverse=True)))
+
+
 def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 DURATION_TOKENS: list[TokenRule] = [
+    TokenRule(  # 任期届满五个月前: months before an event (N个月 is a date otherwise not)
+        "<n>个月前",
+        rf"(?P<n>{N})个(?P<u>月)(?=以前|之前|前)",
+        "U",
+        _duration,
+    ),
+    # a minimum length (公示时间不得少于30日) is no limit: left for the result to report
+    TokenRule(
+        "<minimum length>",
+        rf"(?:不得少于|不少于|不低于|不短于|至少|最少)(?P<n>{N})个?(?:工作日|天|日|周|星期|个月|月|年)",
+        "m",
+        _minimum,
+    ),
     # a length in months or years with no 内 (a 时限 column's 6个月, 1年): the trigger is
     # left open; 用1年时间, 近三年 and 历时4个月 are not limits
     TokenRule(
@@ -188,19 +211,21 @@ def _trigger(ctx: Context, tok: Token, *, inherit: bool = False) -> str | None:
     previous relative part when ``inherit`` (…同步公开,最迟不超过3个工作日: a limit
     on the same event).
     """
-    i = first = tok.index if tok.code in "KS" else tok.index - 1
+    i = first = tok.index if tok.code in "KSJ" else tok.index - 1
     tokens = ctx.tokens
     try:
         while i >= 1:
             t = tokens[i]
             if t.code == "|" and t.value in _CLAUSE_END:
                 break
-            if t.code in "KS" and tokens[i - 1].code == "_":
+            if t.code in "KSJ" and tokens[i - 1].code == "_":
                 # 信息产生、变更之日起: the events of a list before 之日起 are one trigger
                 j, event = i - 1, tokens[i - 1].value
                 while j >= 2 and tokens[j - 1].code == "/" and tokens[j - 2].code == "_":
                     event = f"{tokens[j - 2].value}{tokens[j - 1].value}{event}"
                     j -= 2
+                if t.code == "J":  # 调查结束后: the event is the end of the words before
+                    event += re.sub(r"(?:之日)?(?:以后|之后|后)$", "", t.value)
                 words = _TRIGGER_TRIM.sub("", event)
                 if words:
                     return str(words)
@@ -226,7 +251,41 @@ def after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         day = next((t.value.day for t in tokens if t.code == "A"), None)
         offset = Offset(1, Unit.MONTH, 31 if day is None else day)
     trigger = _trigger(ctx, head, inherit=head.code == "B")
+    if trigger is None and dur is not None:
+        trigger = _event_before(ctx, dur)
+    prev = ctx.parts[-1] if ctx.parts else None
+    if (
+        dur is not None
+        and trigger is None
+        and isinstance(prev, Relative)
+        and prev.offset.amount == 0
+        and prev.trigger is not None
+        and CAP_HEAD.match(ctx.where([dur])[0]) is not None
+    ):
+        # 与政策文件同步发布,时间跨度不超过5个工作日: the cap is the limit of that event
+        ctx.parts.pop()
+        common = ctx.common(tokens, False)
+        return [Relative(**common, offset=offset, trigger=prev.trigger)]
     return [Relative(**ctx.common(tokens, False), offset=offset, trigger=trigger)]
+
+
+def _event_before(ctx: Context, dur: Token) -> str | None:
+    """信息形成(变更)20个工作日内: the event a limit counts from, named right before it
+    without 后 or 起, when those words end with an event word (形成, 变更, 作出 …)."""
+    i = dur.index - 1
+    tokens = ctx.tokens
+    if i < 0 or tokens[i].code != "_":
+        return None
+    start = tokens[i].start
+    while i >= 1 and (
+        tokens[i - 1].code == "_" or (tokens[i - 1].code == "/" and i >= 2)
+    ):  # 信息形成(变更): gaps split at brackets, or a list of events
+        i -= 1
+        start = tokens[i].start
+    words = ctx.cleaned.text[start : dur.start].strip()
+    if EVENT_ENDING.search(words) is None:
+        return None
+    return _TRIGGER_TRIM.sub("", words) or None
 
 
 def promptly(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
@@ -278,6 +337,17 @@ def statutory(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     ]
 
 
+def statutory_stated(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """法定期限:20个工作日: the statutory limit, stated; a named law is still cited."""
+    parts = statutory(ctx, tokens[:1])
+    dur = tokens[-1].value
+    stated = Offset(dur.amount, dur.unit)
+    rel = parts[0]
+    assert isinstance(rel, Relative)
+    common = ctx.common(tokens, False)
+    return [attrs.evolve(rel, text=common["text"], span=common["span"], offset=stated)]
+
+
 def _topic(text: str) -> str:
     """Which of a statute's limits the surrounding text is about."""
     if "申请" in text:
@@ -304,10 +374,11 @@ def ongoing(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
 
 
 RULES: list[Rule] = [
+    Rule("法定期限:<n>个工作日", r"X\|?U", statutory_stated),
     Rule("按<law>规定时限", r"X", statutory),
     Rule("待<event>后", r"H", pending),
     Rule("按照<authority>部署", r"c", condition),
-    Rule("<event>后<n>日内", r"B?K?U|NAP?|N[PW]", after_event),
+    Rule("<event>后<n>日内", r"B?[KJ]?UO?|NAP?|N[PW]", after_event),
     Rule("及时", r"O", promptly),
     Rule("长期坚持", r"L", ongoing),
 ]

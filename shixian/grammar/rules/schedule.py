@@ -61,6 +61,7 @@ _DUTY_VERBS = ("公开", "报送", "更新", "发布", "检查", "通报", "统�
 _PERIOD_AS_FREQUENCY = {"月度": "月", "季度": "季", "半年度": "半年"}
 _FINENESS = [Frequency.YEAR, Frequency.HALFYEAR, Frequency.QUARTER, Frequency.MONTH,
              Frequency.TENDAY, Frequency.WEEK, Frequency.DAY]  # fmt: skip
+_SENTENCE_END = frozenset("。;!?\n")
 _PERIOD_MONTHS = {Frequency.YEAR: 12, Frequency.HALFYEAR: 6, Frequency.QUARTER: 3}
 
 
@@ -97,8 +98,8 @@ def _every(text: str, n: str | None, u: str, wd: str | None) -> Every:
     return Every(_UNIT[u], interval, () if wd is None else _weekdays(wd))
 
 
-def _mode(text: str, u: str | None, u2: str | None, u3: str | None) -> Every:
-    unit = u or u2 or u3 or ""
+def _mode(text: str, u: str | None, u2: str | None, u3: str | None, u4: str | None) -> Every:
+    unit = u or u2 or u3 or u4 or ""
     return Every(_UNIT[_MODE_UNITS.get(unit, _PERIOD_AS_FREQUENCY.get(unit, unit))])
 
 
@@ -165,7 +166,8 @@ TOKENS: list[TokenRule] = [
         "按月|逐季|月度公开",
         f"(?:{_table(_MODE_PREFIX)})(?P<u>{_table(_MODE_UNITS)})(?!{_table(_MODE_NOT_BEFORE)})"
         f"|(?P<u2>{_table(_PERIOD_AS_FREQUENCY)})(?=(?:{_table(_DUTY_VERBS)}))"
-        r"|以(?P<u3>年度|半年|季度|月度|月|周)为(?:时间)?(?:节点|周期|单位)",
+        r"|以(?P<u3>年度|半年|季度|月度|月|周)为(?:时间)?(?:节点|周期|单位)"
+        r"|(?<![上下前后本今每0-9一二三四五六七八九十])(?P<u4>半年)(?=至少|不少于|最少)",
         "Q",
         _mode,
     ),
@@ -211,6 +213,12 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """Every kind of recurring schedule; fields from the tokens in the match."""
     qs = [t for t in tokens if t.code == "Q"]
     q_pos = tokens.index(qs[0])
+    stop = next((t for t in tokens[:q_pos] if t.code == "|" and t.value in _SENTENCE_END), None)
+    if stop is not None:  # 自2016年起全面推开。每季度……: a start and, apart, a schedule
+        from .calendar import ongoing_from
+
+        head = tokens[: tokens.index(stop)]
+        return [*ongoing_from(ctx, head), *schedule(ctx, tokens[q_pos:])]
     finest = max(qs, key=lambda t: _FINENESS.index(t.value.every)
                  if t.value.every in _FINENESS else -1)  # fmt: skip
     freq: Every = finest.value
@@ -257,6 +265,13 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
                     fields["months"] = (6 * anchor.half,)
                 elif anchor.quarter is not None:
                     fields["months"] = (3 * anchor.quarter,)
+            last = anchor.last()
+            if anchor.to is not None and last.day is not None and last.month is not None:
+                # 每年5月16日至7月31日: a yearly span of days is due on its last day
+                listed.add(last.month)
+                fields["months"] = tuple(sorted(listed))
+                fields["day"] = last.day
+                continue
             if anchor.month is not None:
                 listed.update(_month_list(anchor))
                 fields["months"] = tuple(sorted(listed))
@@ -291,6 +306,13 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         if previous is not None and previous.due is not None:
             fields["start"] = previous.due + dt.timedelta(days=1)
     _validate(ctx, fields)
+    while (
+        len(tokens) > 1
+        and tokens[-1].code == "Q"
+        and tokens[-1] is not finest
+        and tokens[-1].value.every in (Frequency.PERIODIC, Frequency.IRREGULAR)
+    ):
+        tokens = tokens[:-1]  # 每月定期公开: 定期 restates 每月 and is no part of its words
     return [Schedule(**ctx.common(tokens, inferred), **fields), *extra]  # type: ignore[arg-type]
 
 
@@ -362,7 +384,7 @@ def _validate(ctx: Context, fields: dict[str, object]) -> None:
 RULES: list[Rule] = [
     Rule(
         "每<period>",
-        r"(?:V_?)?(?:F?AS?)?Z?Q(?:A(?:/A)*|[MDEQPk])*(?:_?Z?_?C)?(?:JU)?",
+        r"(?:V_?)?(?:F?AS\|?_?|F?A)?Z?Q(?:A(?:/A)*|[MDEQPk])*(?:_?Z?_?C)?(?:JU)?",
         schedule,
     ),
 ]

@@ -1,0 +1,214 @@
+"""What every chunk of a streamed table shares: the job, the per-process phrase cache,
+the result of a chunk, and the small helpers of :mod:`shixian.cli.chunks`."""
+
+from __future__ import annotations
+
+import collections
+import csv
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from ..io import stream
+from ..io.annotate import ADDED_COLUMNS, Annotation, PhraseCache, annotate
+from ..io.safety import FORMULA_STARTS, neutralize
+from ..io.stream import (
+    SENTINEL,
+    Layout,
+)
+from ..io.tables import RowWriter
+from .report import Report
+
+__all__ = ["ChunkResult", "Job"]
+
+_ERROR = ADDED_COLUMNS.index("error")
+SENTINEL_LINE = (SENTINEL + "\n").encode("utf-8")
+
+
+@attrs.frozen
+class Job:
+    """What every chunk of one run needs: the layout, the phrase column, the options."""
+
+    layout: Layout
+    column: int
+    reference: dt.date
+    exclusive: bool
+    output: str  # csv | tsv | jsonl
+    path: str | None = None  # the input file, which workers read chunks from
+    ending: str = "\n"  # the output's line ending
+    neutralize: bool = False  # formula-like cells get a leading ' (csv/tsv)
+
+
+@attrs.define
+class ChunkResult:
+    """A chunk done: its output bytes and counts; or ``open_line`` when a quote was left
+    open in its last record; or ``error`` (line, message). Lines count from 0 in the chunk."""
+
+    output: bytes = b""
+    lines: int = 0
+    report: Report = attrs.field(factory=Report)
+    notes: list[tuple[int, int, str]] = attrs.field(factory=list)
+    flagged: int = 0
+    open_line: int | None = None
+    error: tuple[int, str] | None = None
+    neutralized: int = 0
+
+    @property
+    def clean(self) -> bool:
+        """No quote was left open at the end of the chunk."""
+        return self.open_line is None
+
+
+class _Info:
+    """One distinct phrase: its added cells (and as CSV text), JSON fields, effect on a report."""
+
+    __slots__ = (
+        "annotation", "cells", "effect", "json", "neutral", "phrase", "result", "tail",
+        "tail_bytes",
+    )  # fmt: skip
+
+    def __init__(
+        self, phrase: str, annotation: Annotation, result: Any, tail: str, neutral: int
+    ) -> None:
+        self.phrase = phrase
+        self.neutral = neutral
+        self.annotation = annotation
+        self.result = None if isinstance(result, Exception) else result
+        self.cells = annotation.cells()
+        self.json = annotation.as_json()
+        self.tail = tail
+        self.tail_bytes = tail.encode("utf-8", "surrogateescape")
+        self.effect: Report | None = None
+
+
+_STATE: dict[str, Any] = {}
+
+
+def _setup(job: Job) -> None:
+    """Per process: the job, the phrase caches and the csv cell limit."""
+    csv.field_size_limit(stream.CELL_LIMIT)
+    _STATE["job"] = job
+    _STATE["phrases"] = PhraseCache(job.reference, strict=job.exclusive)
+    _STATE["infos"] = {}
+    _STATE["bytes"] = {}
+
+
+def _info(phrase: str) -> _Info:
+    infos: dict[str, _Info] = _STATE["infos"]
+    info = infos.get(phrase)
+    if info is None:
+        job: Job = _STATE["job"]
+        cache: PhraseCache = _STATE["phrases"]
+        annotation = next(annotate([phrase], cache=cache))
+        delimiter = "\t" if job.output == "tsv" else ","
+        cells = annotation.cells()
+        safe = _safe(cells) if job.neutralize else cells
+        tail = delimiter + _csv_text([safe], job.output, job.ending)
+        neutral = sum(a is not b for a, b in zip(safe, cells, strict=True))
+        result = cache.get(phrase) if phrase.strip() else None
+        info = _Info(phrase, annotation, result, tail, neutral)
+        infos[phrase] = info
+    return info
+
+
+def _safe(cells: list[str]) -> list[str]:
+    """``cells`` with formula-like text neutralised (:func:`shixian.io.safety.neutralize`)."""
+    if any(cell[:1] in FORMULA_STARTS for cell in cells):
+        return [neutralize(cell) for cell in cells]
+    return cells
+
+
+class _Formulas:
+    """Whether a line without quotes has a cell that may need neutralising (then it is
+    parsed): it starts with, or holds after a delimiter, a character of
+    :data:`~shixian.io.safety.FORMULA_STARTS` (substring tests: faster than a regex)."""
+
+    __slots__ = ("pairs", "starts")
+
+    def __init__(self, delimiter: Any) -> None:
+        text = isinstance(delimiter, str)
+        chars = sorted(FORMULA_STARTS - {delimiter if text else delimiter.decode()})
+        encoded = [ch if text else ch.encode("utf-8") for ch in chars]
+        self.starts = tuple(encoded)
+        self.pairs = tuple(delimiter + ch for ch in encoded)
+
+    def search(self, line: Any) -> bool:
+        """Whether ``line`` may hold a formula-like cell."""
+        if line.startswith(self.starts):
+            return True
+        return any(pair in line for pair in self.pairs)
+
+
+class _Sink(list):  # type: ignore[type-arg]
+    """What a csv writer writes into: a list of strings, joined once."""
+
+    write = list.append
+
+
+def _extra_cells(cells: int, width: int) -> str:
+    return f"{cells - width} cells past the header's {width}, kept after the added columns"
+
+
+def _cell_error(line: int, exc: csv.Error, format: str) -> _CellError:
+    if "field larger" in str(exc):
+        return _CellError(line, f"a cell longer than {stream.CELL_LIMIT:,} characters (the limit)")
+    return _CellError(line, f"malformed {format.upper()}: {exc}")
+
+
+class _CellError(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def _flagged(error: str | None, flag: str) -> str:
+    note = f"input: {flag}"
+    return f"{error}; {note}" if error else note
+
+
+def _csv_text(rows: Iterable[list[str]], output: str, lineterminator: str) -> str:
+    sink = _Sink()
+    writer = RowWriter(sink, "\t" if output == "tsv" else ",", lineterminator)
+    writer.writerows(rows)
+    return "".join(sink)
+
+
+def _effect(info: _Info) -> Report:
+    """What ``Report.add`` does for one row of the phrase (learnt once per phrase)."""
+    effect = info.effect
+    if effect is None:
+        effect = Report()
+        effect.add(1, info.phrase, info.annotation, info.result)
+        info.effect = effect
+    return effect
+
+
+def _count(report: Report, seen: list[_Info]) -> int:
+    """Fill ``report`` as one ``add`` per row would: each distinct phrase's effect on a
+    report is learnt once and added as many times as the phrase occurs. Returns the
+    added cells neutralised."""
+    counts = collections.Counter(seen)
+    neutral = sum(info.neutral * n for info, n in counts.items())
+    for info, n in counts.items():
+        effect = _effect(info)
+        report.rows += effect.rows * n
+        report.normalized += effect.normalized * n
+        for kind, k in effect.kinds.items():
+            report.kinds[kind] += k * n
+        for problem, k in effect.counts.items():
+            report.counts[problem] += k * n
+    examples = report.examples
+    wanted = {info for info in counts if any(_effect(info).examples.values())}
+    if not wanted:
+        return neutral
+    for number, info in enumerate(seen, 1):
+        if info in wanted:
+            for problem, kept in _effect(info).examples.items():
+                if len(examples[problem]) < report.limit:
+                    examples[problem].extend((number, reason) for _, reason in kept)
+            if all(len(examples[p]) >= report.limit for p in examples):
+                break
+    return neutral

@@ -1,0 +1,232 @@
+"""Periods named by a word: festivals, holidays, occasions, plans, seasons, spans.
+
+Each is a :class:`~shixian.grammar.anchors.Named` that an anchor resolves
+through (``Anchor.named``); the words that make them are the vocabulary tables
+of :mod:`shixian.grammar.rules.festivals`, the dates come from
+:mod:`shixian.calendar.festivals`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from ..calendar import festivals as cal
+from ..calendar.periods import add_months, month_end
+from ..errors import HolidayOutOfRange
+from .anchors import Anchor, Bounds, Named
+
+__all__ = ["Festivals", "NextHoliday", "Occasion", "Plan", "Season", "Span"]
+
+_ONE_DAY = dt.timedelta(days=1)
+
+
+def _next_year(
+    anchor: Anchor, reference: dt.date, last_day: Callable[[int], dt.date]
+) -> tuple[int, bool]:
+    """The year named, or the year of the occasion under way or next from ``reference``."""
+    if anchor.has_year:
+        return anchor.resolve_year(reference)
+    year = reference.year
+    if last_day(year) < reference:
+        year += 1
+    return year, True
+
+
+class Festivals(Named):
+    """One festival, or several read as one (元旦春节期间): their days, or with
+    ``holiday`` their official holiday periods."""
+
+    occasion = True
+    __slots__ = ("holiday", "keys")
+
+    def __init__(self, keys: tuple[str, ...], holiday: bool) -> None:
+        self.keys = keys
+        self.holiday = holiday
+
+    def __repr__(self) -> str:
+        return f"Festivals({self.keys!r}, holiday={self.holiday})"
+
+    def _ordered(self, year: int) -> tuple[str, str]:
+        """The first and the last of the festivals in ``year`` (中秋 may follow 国庆)."""
+        if len(self.keys) == 1:
+            return self.keys[0], self.keys[0]
+        days = sorted((cal.festival_day(k, year), k) for k in self.keys)
+        return days[0][1], days[-1][1]
+
+    def _end(self, year: int) -> dt.date:
+        last = self._ordered(year)[1]
+        try:
+            return cal.holiday_period(last, year)[1]
+        except HolidayOutOfRange:
+            return cal.festival_day(last, year)
+
+    def year(self, anchor: Anchor, reference: dt.date) -> tuple[int, bool]:
+        """The Gregorian year of the festival(s): named, or the current or next one."""
+        return _next_year(anchor, reference, self._end)
+
+    def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
+        year, inferred = self.year(anchor, reference)
+        first, last = self._ordered(year)
+        start, end = cal.festival_day(first, year), cal.festival_day(last, year)
+        if self.holiday:  # a festival without days off (元宵节, 重阳节): its day
+            if cal.FESTIVALS[first].holiday is not None:
+                start = cal.holiday_period(first, year, text=text)[0]
+            if cal.FESTIVALS[last].holiday is not None:
+                end = max(end, cal.holiday_period(last, year, text=text)[1])
+        return start, end, inferred, False
+
+    def before(
+        self, anchor: Anchor, reference: dt.date, text: str, strict: bool
+    ) -> tuple[dt.date, tuple[dt.date, ...], bool]:
+        """``X前``: due the day before the festival; the day before its holiday is the
+        other reading (the due day with ``exclusive=True``). With ``holiday`` (春节假期前),
+        the day before the holiday, unambiguously."""
+        year, inferred = self.year(anchor, reference)
+        first = self._ordered(year)[0]
+        if self.holiday and cal.FESTIVALS[first].holiday is not None:
+            return cal.holiday_period(first, year, text=text)[0] - _ONE_DAY, (), inferred
+        eve = cal.festival_day(first, year) - _ONE_DAY
+        try:
+            off = cal.holiday_period(first, year)[0] - _ONE_DAY
+        except HolidayOutOfRange:
+            return eve, (), inferred
+        if off == eve:
+            return eve, (), inferred
+        return (off, (eve,), inferred) if strict else (eve, (off,), inferred)
+
+    def after(self, anchor: Anchor, reference: dt.date, text: str) -> tuple[dt.date, bool]:
+        """``X后``: from the day after the festival's holiday (after the festival
+        day itself where no holiday is known: 重阳节, a year past the data)."""
+        year, inferred = self.year(anchor, reference)
+        last = self._ordered(year)[1]
+        if self.holiday and cal.FESTIVALS[last].holiday is not None:
+            return cal.holiday_period(last, year, text=text)[1] + _ONE_DAY, inferred
+        return self._end(year) + _ONE_DAY, inferred
+
+
+class NextHoliday(Named):
+    """节前, 节后, 节假日期间: the holiday of the festival named earlier in the text,
+    or else the official holiday period under way at the reference or next."""
+
+    occasion = True
+    __slots__ = ()
+
+    def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
+        try:
+            _, start, end = cal.next_holiday(reference)
+        except HolidayOutOfRange as exc:
+            raise HolidayOutOfRange(text, exc.festival, exc.year, exc.detail) from None
+        return start, end, True, False
+
+    def before(
+        self, anchor: Anchor, reference: dt.date, text: str, strict: bool
+    ) -> tuple[dt.date, tuple[dt.date, ...], bool]:
+        """The day before the next holiday begins (after the one under way, if any)."""
+        start, end, inferred, _ = self.period(anchor, reference, text)
+        if start <= reference:
+            start = self.period(anchor, end + _ONE_DAY, text)[0]
+        return start - _ONE_DAY, (), inferred
+
+    def after(self, anchor: Anchor, reference: dt.date, text: str) -> tuple[dt.date, bool]:
+        """The day after the holiday ends."""
+        _, end, inferred, _ = self.period(anchor, reference, text)
+        return end + _ONE_DAY, inferred
+
+
+class Occasion(Named):
+    """寒假, 暑假, 汛期: dates each region or school sets; the documented default, fuzzy."""
+
+    occasion = True
+    __slots__ = ("key",)
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __repr__(self) -> str:
+        return f"Occasion({self.key!r})"
+
+    def year(self, anchor: Anchor, reference: dt.date) -> tuple[int, bool]:
+        """The year named, or that of the occasion under way or next."""
+        return _next_year(anchor, reference, lambda y: cal.occasion_bounds(self.key, y)[1])
+
+    def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
+        year, inferred = self.year(anchor, reference)
+        start, end, _ = cal.occasion_bounds(self.key, year)
+        return start, end, inferred, True
+
+    def before(
+        self, anchor: Anchor, reference: dt.date, text: str, strict: bool
+    ) -> tuple[dt.date, tuple[dt.date, ...], bool]:
+        """The day before the default start; before the early regional start is the
+        other reading (the dates are not the text's: always ambiguous)."""
+        year, inferred = self.year(anchor, reference)
+        start, _, early = cal.occasion_bounds(self.key, year)
+        return start - _ONE_DAY, (early - _ONE_DAY,), inferred
+
+    def after(self, anchor: Anchor, reference: dt.date, text: str) -> tuple[dt.date, bool]:
+        """The day after the default end."""
+        year, inferred = self.year(anchor, reference)
+        return cal.occasion_bounds(self.key, year)[1] + _ONE_DAY, inferred
+
+
+class Plan(Named):
+    """A five-year plan, or its first (初), middle (中期) or last (末) year, fuzzy."""
+
+    __slots__ = ("edge", "number")
+
+    def __init__(self, number: int, edge: str | None) -> None:
+        self.number = number
+        self.edge = edge
+
+    def __repr__(self) -> str:
+        return f"Plan({self.number}, {self.edge!r})"
+
+    def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
+        first, last = cal.plan_years(self.number)
+        if self.edge is not None:
+            year = {"begin": first, "middle": (first + last) // 2, "end": last}[self.edge]
+            first = last = year
+        return dt.date(first, 1, 1), dt.date(last, 12, 31), False, self.edge is not None
+
+
+class Season(Named):
+    """A season of the year named (or of the reference year), by the documented months."""
+
+    __slots__ = ("keys",)
+
+    def __init__(self, keys: tuple[str, ...]) -> None:
+        self.keys = keys
+
+    def __repr__(self) -> str:
+        return f"Season({self.keys!r})"
+
+    def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
+        year, inferred = anchor.resolve_year(reference)
+        first = cal.SEASONS[self.keys[0]][0]
+        last = cal.SEASONS[self.keys[-1]][1]
+        start = dt.date(year, first, 1)
+        # a season ending before it starts (冬季 12–2月, 今冬明春) ends in the next year
+        end = month_end(year + 1 if last < first else year, last)
+        return start, end, inferred, True
+
+
+class Span(Named):
+    """今后三年, 用3年时间 (``years`` ahead from the reference day) and 近三年 (the
+    ``years`` whole years before the reference year): counted from the reference,
+    which the part says by ``year_inferred``."""
+
+    __slots__ = ("ahead", "years")
+
+    def __init__(self, years: int, ahead: bool) -> None:
+        self.years = years
+        self.ahead = ahead
+
+    def __repr__(self) -> str:
+        return f"Span({self.years}, ahead={self.ahead})"
+
+    def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
+        if self.ahead:
+            return reference, add_months(reference, 12 * self.years) - _ONE_DAY, True, False
+        year = reference.year
+        return dt.date(year - self.years, 1, 1), dt.date(year - 1, 12, 31), True, False

@@ -1,0 +1,187 @@
+"""The readers of date words: each turns the groups a date token matched into an
+:class:`~shixian.grammar.anchors.Anchor` (2016年7月10日, 民国112年, 5月上中旬, 一二月份,
+2017-18年, 2023-06-30 08:30, 下午5時, 2016年第10周), checking every field."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ...errors import InvalidDate
+from ..anchors import Anchor
+from ..numerals import to_int
+from ..vocabulary import DAYPART
+
+_YEAR_SHIFT = {
+    "今年": 0, "本年": 0, "当年": 0, "上年": -1, "去年": -1, "上一年": -1, "前年": -2,
+    "明年": 1, "下一年": 1, "次年": 1, "来年": 1,
+}  # fmt: skip
+_EDGE = {"底": "end", "末": "end", "终": "end", "初": "begin", "中": "middle"}
+_GRAIN = {"年": "year", "月": "month", "季": "quarter", "季度": "quarter", "半年": "half"}
+_HALF = {"上": 1, "前": 1, "下": 2, "后": 2}
+_TENDAY = {"上": 1, "中": 2, "下": 3}
+
+
+def _checked(text: str, field: str, value: int, low: int, high: int) -> int:
+    if not low <= value <= high:
+        raise InvalidDate(text, field, value)
+    return value
+
+
+def _ymd(
+    text: str, y: str, sep: str, m: str, d: str, hh: str | None = None, mi: str | None = None
+) -> Anchor:
+    """2023-06-30, 2023/6/30, 2023.6.30, and with a clock time: 2021-01-25 08:30:00."""
+    month = _checked(text, "month", int(m), 1, 12)
+    anchor = Anchor(year=int(y), month=month, day=_checked(text, "day", int(d), 1, 31))
+    if hh is not None and mi is not None:
+        anchor.time = (int(hh), int(mi))
+    return anchor
+
+
+def _number_range(
+    text: str,
+    a: str | None,
+    b: str | None,
+    unit: str | None,
+    a2: str | None,
+    b2: str | None,
+    unit2: str | None,
+) -> Anchor:
+    """2017—2018年 (2017-18年: the far year written short), 3—5月, 6—10日."""
+    if a is not None and b is not None:
+        first, last = to_int(a), to_int(b)
+        if last < 100 and len(b) <= 2:  # 2017-18年
+            last += first - first % 100
+        return Anchor(year=first, to=Anchor(year=_checked(text, "year", last, first, 9999)))
+    assert a2 is not None and b2 is not None and unit2 is not None
+    unit = unit2[:1]
+    first, last = to_int(a2), to_int(b2)
+    if unit == "月":
+        _checked(text, "month", first, 1, 12)
+        _checked(text, "month", last, 1, 12)
+        return Anchor(month=first, to=Anchor(month=last))
+    _checked(text, "day", first, 1, 31)
+    _checked(text, "day", last, 1, 31)
+    return Anchor(day=first, to=Anchor(day=last))
+
+
+def _date(
+    text: str,
+    y: str | None,
+    roc: str | None,
+    rel: str | None,
+    h: str | None,
+    q: str | None,
+    q2: str | None,
+    q3: str | None,
+    m: str | None,
+    dn: str | None,
+    x: str | None,
+    x2: str | None,
+    d: str | None,
+) -> Anchor:
+    """One calendar anchor read at once: 2016年 7月, 二〇一六年度上半年, 明年一季度, 7月10日,
+    民国112年 (the Republic of China calendar: 1911 + 112), 5月上中旬."""
+    anchor = Anchor()  # set only the fields the text names (see Anchor)
+    if y is not None:
+        anchor.year = to_int(y)
+    elif roc is not None:
+        anchor.year = 1911 + _checked(text, "year", to_int(roc), 1, 8088)
+    elif rel is not None:
+        anchor.year_shift = _YEAR_SHIFT[rel]
+    if m is not None:
+        if len(m) == 2 and m[0] in _CN_ONE_DIGIT and m[1] in _CN_ONE_DIGIT:
+            # 一二月份, 七八月: two months, not the twelfth
+            first, last = _CN_ONE_DIGIT.index(m[0]) + 1, _CN_ONE_DIGIT.index(m[1]) + 1
+            if last != first + 1:
+                raise InvalidDate(text, "month", m)
+            anchor.month = first
+            anchor.to = Anchor(month=last)
+        else:
+            anchor.month = _checked(text, "month", to_int(m), 1, 12)
+    elif h is not None:
+        anchor.half = _HALF[h]
+    else:
+        quarter = q or q2 or q3
+        if quarter:
+            anchor.quarter = _checked(text, "quarter", to_int(quarter), 1, 4)
+    if anchor.to is not None:
+        anchor.to = anchor.to.fill_from(anchor)
+    if d is not None or dn is not None:
+        anchor.day = _checked(text, "day", to_int(d or dn or ""), 1, 31)
+    elif x is not None:
+        anchor.tenday = _TENDAY[x]
+        if x2 is not None:
+            last = _TENDAY[x2]
+            if last <= anchor.tenday:
+                raise InvalidDate(text, "旬", f"{x}{x2}")
+            anchor.to = Anchor(tenday=last).fill_from(anchor)
+    return anchor
+
+
+_CN_ONE_DIGIT = "一二三四五六七八九"
+
+
+def _ym(text: str, y: str, m: str) -> Anchor:
+    return Anchor(year=int(y), month=_checked(text, "month", int(m), 1, 12))
+
+
+_DAYPART_WORDS = "|".join(sorted(DAYPART, key=len, reverse=True))
+
+
+def _clock(
+    text: str, part: str | None, hh: str | None, mm: str | None, hz: str | None,
+    mz: str | None, half: str | None,
+) -> tuple[int, int]:  # fmt: skip
+    """A time of day: 9:00, 9时, 上午10时, 下午5時30分, 24时 (the end of the day)."""
+    hour = to_int(hh or hz or "")
+    minute = 30 if half else to_int(mm or mz or "0")
+    if part is not None and hour < 12:
+        hour += DAYPART[part]
+    if hour > 24 or minute > 59 or (hour == 24 and minute):
+        raise InvalidDate(text, "time", text)
+    return hour, minute
+
+
+def _garbled(text: str) -> str:
+    return text
+
+
+def _number(text: str, v: str) -> int:
+    return to_int(v)
+
+
+def _this_year(text: str) -> Anchor:
+    return Anchor()
+
+
+def _period_edge(text: str) -> Anchor:
+    return Anchor(edge=_EDGE[text[-1]], edge_grain=_GRAIN[text[:-1]])
+
+
+def _bare_edge(text: str) -> Anchor:
+    return Anchor(edge=_EDGE[text])
+
+
+def _today(text: str) -> Anchor:
+    return Anchor(today=True)
+
+
+def _word(text: str) -> str:
+    return text
+
+
+def _iso_week(text: str, y: str, n: str) -> Anchor:
+    """2016年第10周: ISO 8601 week ``n`` of the year (Monday–Sunday; week 1 holds the
+    year's first Thursday), as a range of days; a week the year lacks is invalid."""
+    year, week = int(y), to_int(n)
+    weeks = dt.date(year, 12, 28).isocalendar()[1]  # 28 December is in the last week
+    _checked(text, "week", week, 1, weeks)
+    first = dt.date.fromisocalendar(year, week, 1)
+    last = first + dt.timedelta(days=6)
+    return Anchor(
+        year=first.year,
+        month=first.month,
+        day=first.day,
+        to=Anchor(year=last.year, month=last.month, day=last.day),
+    )

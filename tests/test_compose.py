@@ -1,0 +1,114 @@
+"""The composition stage: ranges and lists built from any anchors, in any spelling,
+mean what their fully written forms mean; unparsed time words are reported exactly."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import shixian
+
+from .strategies import day_lists, day_ranges, full_width, spaced
+
+REF = "2020-01-01"
+
+
+def _windows(text: str) -> list[tuple[dt.date, dt.date]]:
+    result = shixian.normalize(text, reference=REF)
+    assert result.complete, result.unparsed
+    return [(p.start, p.end) for p in result.parts if isinstance(p, shixian.Window)]
+
+
+@given(day_ranges())
+def test_a_range_with_omitted_fields_means_its_full_form(
+    case: tuple[str, str, dt.date, dt.date],
+) -> None:
+    full, short, first, last = case
+    assert _windows(full) == [(first, last)]
+    assert _windows(short) == [(first, last)]
+
+
+@given(day_ranges(), st.data())
+def test_a_range_survives_noise(
+    case: tuple[str, str, dt.date, dt.date], data: st.DataObject
+) -> None:
+    _, short, first, last = case
+    noisy = data.draw(spaced(short))
+    if data.draw(st.booleans()):
+        noisy = full_width(noisy)
+    assert _windows(noisy) == [(first, last)]
+
+
+@given(day_lists())
+def test_a_list_with_omitted_fields_means_its_full_form(
+    case: tuple[str, str, list[dt.date]],
+) -> None:
+    full, short, chosen = case
+    wanted = [(d, d) for d in chosen]
+    assert _windows(full) == wanted
+    assert _windows(short) == wanted
+
+
+@given(st.lists(st.integers(1, 12), min_size=2, max_size=4, unique=True).map(sorted), st.booleans())
+def test_a_relation_written_once_applies_to_every_item(months: list[int], edge: bool) -> None:
+    """3月、6月、9月底前: each month's deadline, as if each were written in full."""
+    tail = "底前" if edge else "月底前"
+    short = (
+        "、".join(f"{m}月" for m in months[:-1]) + f"、{months[-1]}月{tail[1:] if edge else '底前'}"
+    )
+    full = "、".join(f"{m}月底前" for m in months)
+    a = shixian.normalize(short, reference=REF)
+    b = shixian.normalize(full, reference=REF)
+    assert [p.due for p in a.parts] == [p.due for p in b.parts]
+    assert len(a.parts) == len(months)
+
+
+STRAY = ["会议14:30", "14时至16时", "下午(28日)"]
+
+
+@given(day_ranges(), st.sampled_from([None, *STRAY]))
+def test_unparsed_is_empty_exactly_when_every_time_word_is_read(
+    case: tuple[str, str, dt.date, dt.date], stray: str | None
+) -> None:
+    _, short, _, _ = case
+    text = short if stray is None else f"{short},{stray}"
+    result = shixian.normalize(text, reference=REF)
+    assert result.complete == (stray is None), result.unparsed
+    if stray is not None:
+        left = "".join(u.text for u in result.unparsed)
+        assert any(ch.isdigit() for ch in left)
+        assert all(text[u.span[0] : u.span[1]] == u.text for u in result.unparsed)
+
+
+def test_complete_true_raises_partial_parse() -> None:
+    try:
+        shixian.normalize("2023年3月7日(周一)", reference=REF, complete=True)
+    except shixian.PartialParse as exc:
+        assert "周一" in str(exc) or "3月7日" in str(exc)
+        assert not exc.result.complete
+    else:
+        raise AssertionError("PartialParse not raised")
+
+
+def test_times_of_day_round_trip() -> None:
+    r = shixian.normalize("6月10日8:30至6月12日17:00", reference="2023-01-01")
+    window = r.parts[0]
+    assert isinstance(window, shixian.Window)
+    assert window.start_at == dt.datetime(2023, 6, 10, 8, 30)
+    assert window.end_at == dt.datetime(2023, 6, 12, 17, 0)
+    assert shixian.Normalized.from_dict(r.to_dict()) == r
+    d = shixian.normalize("2023年6月30日24时前", reference=REF).parts[0]
+    assert isinstance(d, shixian.Deadline)
+    assert d.due == dt.date(2023, 6, 30) and d.due_at == dt.datetime(2023, 7, 1)
+
+
+def test_garbled_dates_raise_a_documented_error() -> None:
+    for text in ["2022311日", "于20206月底", "7 7 月月 2020 日日", "112年3月1日"]:
+        try:
+            shixian.normalize(text, reference=REF)
+        except shixian.GarbledDate as exc:
+            assert isinstance(exc, shixian.InvalidDate)
+        else:
+            raise AssertionError(text)

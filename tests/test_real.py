@@ -1,0 +1,110 @@
+"""The real-phrase sets (corpus/real/): phrases from other governments' documents.
+
+Every row has its meaning, or is a documented known miss (known_misses.tsv) — and a
+known miss that starts passing fails here, so that the list only shrinks. The
+harvested sentences drive extract(): the share of their expressions found with their
+meaning may not fall, and sentences without time give no match.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+import shixian
+from shixian.io.corpus import CorpusRow, judge, load
+
+from .conftest import CORPUS
+
+REAL = CORPUS / "real"
+FILES = sorted(p for p in REAL.glob("*.tsv") if p.name not in ("known_misses.tsv",))
+PHRASE_FILES = [p for p in FILES if "sentences" not in p.name]
+
+
+def _known() -> dict[tuple[str, str], str]:
+    with open(REAL / "known_misses.tsv", encoding="utf-8", newline="") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return {(r["file"], r["phrase"]): r["reason"] for r in reader}
+
+
+KNOWN = _known()
+ROWS = [(path.name, row) for path in PHRASE_FILES for row in load(path)]
+
+
+def _outcome(row: CorpusRow) -> shixian.Normalized | Exception:
+    try:
+        return shixian.normalize(row.phrase, reference=row.reference)
+    except shixian.ShixianError as exc:
+        return exc
+
+
+@pytest.mark.parametrize(("name", "row"), ROWS, ids=lambda v: v if isinstance(v, str) else v.phrase)
+def test_real_phrase(name: str, row: CorpusRow) -> None:
+    """Expressions are given alone, so their trigger is not scored (the event may be
+    named in the sentence around them)."""
+    problems = judge(_outcome(row), row.expected, check_trigger="expressions" not in name)
+    if (name, row.phrase) in KNOWN:
+        assert problems, f"a known miss now passes: remove it from known_misses.tsv ({row.phrase})"
+    else:
+        assert problems == []
+
+
+def test_known_misses_are_rows_and_few() -> None:
+    """Each known miss names a row; at most 3 % of the shared development set."""
+    names = {(name, row.phrase) for name, row in ROWS}
+    assert set(KNOWN) <= names, set(KNOWN) - names
+    dev = [k for k in KNOWN if not k[0].startswith("harvest")]
+    dev_rows = [r for r in ROWS if not r[0].startswith("harvest")]
+    assert len(dev) <= 0.03 * len(dev_rows)
+    assert all(KNOWN.values())
+
+
+def _sentences() -> list[dict[str, str]]:
+    with open(REAL / "harvest_sentences.tsv", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+SENTENCES = _sentences()
+#: measured when the harvested sentences were added: found with meaning / extra matches
+FOUND_AT_LEAST = 241
+EXTRA_AT_MOST = 10
+
+
+def test_extract_on_harvested_sentences() -> None:
+    found = extra = 0
+    for rec in SENTENCES:
+        matches = shixian.extract(rec["sentence"], reference=rec["reference"])
+        if rec["expressions"].strip() == "none":
+            assert matches == [], rec["sentence"]
+            continue
+        used: set[int] = set()
+        for item in rec["expressions"].split(" ;; "):
+            expression, expected = item.split(" => ")
+            start = rec["sentence"].find(expression)
+            end = start + len(expression)
+            hits = [m for m in matches if m.start < end and start < m.end]
+            used.update(id(m) for m in hits)
+            if any(not judge(m.result, expected, check_trigger=False) for m in hits):
+                found += 1
+        extra += sum(1 for m in matches if id(m) not in used)
+    assert found >= FOUND_AT_LEAST
+    assert extra <= EXTRA_AT_MOST
+
+
+def test_every_real_row_keeps_its_source() -> None:
+    for path in FILES:
+        with open(path, encoding="utf-8", newline="") as handle:
+            lines = (line for line in handle if not line.startswith("#"))
+            for rec in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+                assert rec["source"].startswith(("http://", "https://")), (path.name, rec)
+
+
+def test_files_are_listed() -> None:
+    assert {p.name for p in PHRASE_FILES} >= {
+        "cells.tsv", "timecol.tsv", "expressions.tsv",
+        "harvest_cells.tsv", "harvest_timecol.tsv", "harvest_expressions.tsv",
+    }  # fmt: skip
+    assert Path(REAL / "known_misses.tsv").is_file()
