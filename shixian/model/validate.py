@@ -28,8 +28,8 @@ RANGES: dict[str, tuple[int, int]] = {
     "weekday": (0, 6),
     "months": (1, 12),
     "weekdays": (0, 6),
-    "week": (-6, 6),
-    "workday": (-31, 31),
+    "week": (-53, 53),
+    "workday": (-366, 366),
     "min_count": (0, 10**9),
     "count": (0, 10**9),
     "amount": (0, 10**9),
@@ -38,8 +38,8 @@ RANGES: dict[str, tuple[int, int]] = {
 
 @functools.cache
 def _fields(cls: type) -> tuple[tuple[str, Any], ...]:
-    attrs.resolve_types(cls)
-    return tuple((f.name, f.type) for f in attrs.fields(cls))
+    hints = typing.get_type_hints(cls)  # resolved without changing the class's fields
+    return tuple((f.name, hints.get(f.name, Any)) for f in attrs.fields(cls))
 
 
 def _matches(value: object, tp: Any) -> bool:
