@@ -112,3 +112,19 @@ def test_garbled_dates_raise_a_documented_error() -> None:
             assert isinstance(exc, shixian.InvalidDate)
         else:
             raise AssertionError(text)
+
+
+def test_a_working_day_due_past_the_calendar_data_is_open() -> None:
+    """每月最后一个工作日 read in a year the official data does not cover: the result's
+    due is open (None) and to_dict() works; next_due() itself says why."""
+    r = shixian.normalize("每月最后一个工作日", reference="2099-03-01")
+    assert r.due is None
+    assert r.to_dict()["due"] is None
+    schedule = r.parts[0]
+    assert isinstance(schedule, shixian.Schedule)
+    try:
+        schedule.next_due(dt.date(2099, 3, 1))
+    except shixian.CalendarOutOfRange as exc:
+        assert "2099" in str(exc)
+    else:
+        raise AssertionError("CalendarOutOfRange not raised")

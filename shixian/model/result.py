@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from ..errors import ShixianError
+from ..errors import CalendarOutOfRange, ShixianError
 from ._fastinit import fast_init
 from .base import Part
 from .parts import Schedule
@@ -83,14 +83,19 @@ class Normalized:
         """The latest day on which the work is still on time, when the text fixes it.
 
         For several parts, the latest of their due days when every part has one;
-        for a schedule, its next due day on or after the reference.
+        for a schedule, its next due day on or after the reference (``None`` when that
+        day needs working days past the official calendar's data: the text fixes no
+        day then; ``Schedule.next_due()`` says why).
         """
         dues: list[dt.date] = []
         for part in self.parts:
             if isinstance(part, Schedule):
                 if not part.computable:
                     return None
-                nxt = part.next_due(self.reference)
+                try:
+                    nxt = part.next_due(self.reference)
+                except CalendarOutOfRange:
+                    return None
                 if nxt is None:
                     return None
                 dues.append(nxt)
