@@ -74,6 +74,10 @@ def _minimum(text: str, n: str) -> str:
     return text
 
 
+def _at_event(text: str, on: str) -> Prompt:
+    return Prompt(on)
+
+
 def _prompt(text: str, obj: str | None = None, verb: str | None = None) -> Prompt:
     return Prompt(None if obj is None else obj + (verb or ""))
 
@@ -173,6 +177,13 @@ TOKENS: list[TokenRule] = [
         r"与(?P<obj>[^,;。、与]{1,20}?)同步(?P<verb>公开|发布|印发|出台|解读|上网|推送)?",
         "O",
         _prompt,
+    ),
+    TokenRule(
+        "在<event>时",
+        # 在实地启动拟征收土地工作时,公开: at the time of the event, a clause of its own
+        r"(?<![0-9A-Za-z])在(?P<on>[^,;。、:0-9]{2,30}?)(?:之时|(?<!同)时)(?=[,;。]|$)",
+        "O",
+        _at_event,
     ),
     TokenRule("及时", _alternation(PROMPT_WORDS), "O", _prompt),
     TokenRule(
