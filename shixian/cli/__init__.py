@@ -661,43 +661,15 @@ def _stream_table(args: argparse.Namespace) -> int:
 
 @contextlib.contextmanager
 def _atomic_output(path: str, args: argparse.Namespace) -> Iterator[IO[bytes]]:
-    """A streamed output file, written as :func:`shixian.io.safety.write_atomic` writes:
-    into a temporary file in the same folder, renamed over ``path`` only when the run
-    is done (``args.streamed_done``), so a run that fails or is interrupted leaves no
-    half-written file and an old one intact."""
-    import tempfile
+    """A streamed output file (:func:`shixian.io.safety.atomic_file`), renamed over
+    ``path`` only when the run is done (``args.streamed_done``), so a run that fails
+    or is interrupted leaves no half-written file and an old one intact."""
+    from ..io.safety import OutputError, atomic_file
 
-    from ..io.safety import OutputError
-
-    target = Path(path)
-    if target.is_dir():
-        raise OutputError(f"{path}: is a directory")
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            yield out
-            out.flush()
-            os.fsync(out.fileno())
+    with atomic_file(path) as out:
+        yield out
         if not getattr(args, "streamed_done", False):
             raise OutputError(f"{path}: not written")  # pragma: no cover - an error is raised
-        mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
-        with contextlib.suppress(OSError):
-            os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _byte_bar(size: int | None, quiet: bool) -> Any:

@@ -30,8 +30,9 @@ import contextlib
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 import attrs
 
@@ -41,6 +42,7 @@ __all__ = [
     "FORMULA_STARTS",
     "OutputError",
     "WriteReport",
+    "atomic_file",
     "neutralize",
     "same_file",
     "write_atomic",
@@ -106,6 +108,21 @@ def write_atomic(
             raise OutputError(f"{path}: refusing to write over the input file; choose another -o")
     if target.exists() and not force:
         raise OutputError(f"{path}: the file exists; give --force to replace it")
+    with atomic_file(path) as out:
+        out.write(data)
+
+
+@contextlib.contextmanager
+def atomic_file(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
+    """A binary file to write ``path`` through: a temporary file in the same folder,
+    flushed to disk and renamed over ``path`` when the block ends without an error
+    (a replaced file keeps its permission bits); on an error it is removed and
+    ``path`` is left as it was.
+
+    Raises:
+        OutputError: ``path`` is a folder, or it cannot be written.
+    """
+    target = Path(path)
     if target.is_dir():
         raise OutputError(f"{path}: is a directory")
     folder = target.parent if str(target.parent) else Path(".")
@@ -115,17 +132,17 @@ def write_atomic(
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            yield out
             out.flush()
             os.fsync(out.fileno())
         if target.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(temporary, target.stat().st_mode & 0o7777)
+            mode = target.stat().st_mode & 0o7777
         else:
             umask = os.umask(0)
             os.umask(umask)
-            with contextlib.suppress(OSError):
-                os.chmod(temporary, 0o666 & ~umask)
+            mode = 0o666 & ~umask
+        with contextlib.suppress(OSError):
+            os.chmod(temporary, mode)
         os.replace(temporary, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
