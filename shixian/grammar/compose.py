@@ -44,7 +44,7 @@ _LIMITS = {"day": 31, "month": 12, "quarter": 4, "year": 9999}
 _DISTRIBUTED = frozenset("P")  # relations that apply to every item of a list
 _DROPPED = "\0"  # a token merged into the list item after it
 _LISTING = frozenset("nj/")  # codes a list needs
-_HELPERS = frozenset("njhTmy")  # helper codes that become plain text when left over
+_HELPERS = frozenset("njhTmyz")  # helper codes that become plain text when left over
 #: a U token that opens with its number may have a lower end before it (3-5个工作日)
 _LENGTH_START = frozenset("0123456789一二两三四五六七八九十")
 _LENGTH_JOIN = frozenset((GAP, "n", "h", "R"))  # what a lower end and its connector lexed as
@@ -172,7 +172,9 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             left_tok.end = tok.end
             out.pop()
             continue
-        if frag.edge is not None and frag.edge_grain is None and frag.grain is None:
+        if frag.grain is None and frag.to is not None and frag.to.today:
+            tok.code = "z"  # 至今 with no date before it: no range
+        elif frag.edge is not None and frag.edge_grain is None and frag.grain is None:
             tok.code = "E"
         else:
             tok.code = "A"

@@ -17,6 +17,7 @@ __all__ = [
     "LIST_WORDS",
     "NOT_EVENT_TIME",
     "NOT_LABELS",
+    "NOT_MIDDLE",
     "NOT_TIME_PATTERNS",
     "NOT_TIME_WORDS",
     "PERIOD_LABEL",
@@ -25,6 +26,7 @@ __all__ = [
     "SENDING_VERBS",
     "TOPIC_NOUNS",
     "TOPIC_SUBJECT",
+    "not_middle",
     "not_time_pattern",
 ]
 
@@ -156,6 +158,21 @@ TOPIC_SUBJECT = re.compile(
 PERIOD_LABEL = re.compile(r"[\u4e00-\u9fff]{0,4}(?:季节|时节|期间|时期|阶段|汛期|旺季|淡季)")
 
 #: Words that join the items of a list of dates (besides 、): 5月9日和10日, 4月15日及7月15日.
+#: Words that start with 中 and do not mean "the middle" of the period before them
+#: (2024年中考前 is before the exam, 年中小学 no mid-year): 中 before them is no edge.
+NOT_MIDDLE: tuple[str, ...] = (
+    "中央", "中共", "中国", "中华", "中心", "中部", "中期", "中小", "中学", "中级", "中旬",
+    "中外", "中考", "中职", "中专", "中医", "中药", "中标", "中奖", "中介", "中层", "中青",
+    "中文", "中老", "中长", "中止", "中断", "中转", "中队", "中西", "中东", "中南", "中原",
+    "中直", "中省", "中型", "中等", "中间", "中高", "中秋", "中元", "中午", "中签",
+)  # fmt: skip
+
+
+def not_middle() -> str:
+    """A negative look-ahead for 中 that is not the middle (see :data:`NOT_MIDDLE`)."""
+    return "(?!" + "|".join(sorted({w[1:] for w in NOT_MIDDLE}, key=len, reverse=True)) + ")"
+
+
 #: Verbs that put a rule in force from a date (2020-03-15实施, 【施行日期】2019.05.22).
 IN_FORCE = "施行|实施|生效"
 

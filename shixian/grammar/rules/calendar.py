@@ -17,13 +17,21 @@ from ...model import Deadline, Offset, Ongoing, Part, Relative, Schedule, Unit, 
 from ..anchors import Anchor
 from ..engine import Context, Rule, Token, TokenRule
 from ..numerals import CN_DIGITS, NUMBER, SMALL_NUMBER, YEAR_NUMBER
-from ..vocabulary import IN_FORCE, LIST_WORDS, NOT_LABELS, TOPIC_NOUNS, TOPIC_SUBJECT
+from ..vocabulary import (
+    IN_FORCE,
+    LIST_WORDS,
+    NOT_LABELS,
+    TOPIC_NOUNS,
+    TOPIC_SUBJECT,
+    not_middle,
+)
 from .dates import (
     _DAYPART_WORDS,
     _bare_edge,
     _bracketed_years,
     _clock,
     _date,
+    _first_month,
     _garbled,
     _iso_week,
     _number,
@@ -32,6 +40,7 @@ from .dates import (
     _same_period,
     _this_year,
     _today,
+    _until_now,
     _word,
     _ym,
     _ymd,
@@ -165,7 +174,7 @@ TOKENS: list[TokenRule] = [
     TokenRule("全年|年内", r"全年度?|本年度?(?=内|以内)|年(?=以?内|之内)", "a", _this_year),
     TokenRule(
         "年底|月初|季末",
-        r"(?:年|月|季度|季|半年)(?:底|末|终|初)|(?:年|月|季度|季)中(?![央共国华心部期小学级])",
+        r"(?:年|月|季度|季|半年)(?:底|末|终|初)|(?:年|月|季度|季)中" + not_middle(),
         "a",
         _period_edge,
     ),
@@ -173,11 +182,13 @@ TOKENS: list[TokenRule] = [
     TokenRule(
         "底|末|初",
         r"(?:底|末)(?!月)|初"  # 末月 is a schedule word (the last month of a quarter)
-        r"|(?<=[年月季度])中(?![央共国华心部期小学级旬外])",
+        r"|(?<=[年月季度])中" + not_middle(),
         "a",
         _bare_edge,
     ),
     TokenRule("即日", r"即日(?=起)", "a", _today),
+    TokenRule("至今", r"(?:至今|迄今|到今天|至今天)(?!年)", "a", _until_now),
+    TokenRule("元月", r"元月份?", "a", _first_month),
     TokenRule(
         "前",
         r"以前|之前|前",

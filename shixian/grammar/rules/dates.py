@@ -178,6 +178,16 @@ def _today(text: str) -> Anchor:
     return Anchor(today=True)
 
 
+def _until_now(text: str) -> Anchor:
+    """至今: a range from the date before it to the reference day."""
+    return Anchor(to=Anchor(today=True))
+
+
+def _first_month(text: str) -> Anchor:
+    """元月: January (正月 is the lunar month, a festival word)."""
+    return Anchor(month=1)
+
+
 def _word(text: str) -> str:
     return text
 
