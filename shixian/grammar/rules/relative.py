@@ -192,7 +192,7 @@ TOKENS: list[TokenRule] = [
         r"(?:的)?(?:有关)?(?:规定|要求)的?(?:时限|期限|时间)(?:内)?"
         r"|《(?P<law2>[\u4e00-\u9fff]{2,20}?(?:法|条例))》"
         r"(?:的)?(?:有关)?(?:规定|要求)的?(?:时限|期限|时间)(?:内)?"
-        r"|(?:在|于)?法定(?:的)?(?:期限|时限)(?:内)?|依法(?:在)?规定(?:的)?(?:时限|期限)(?:内)?",
+        r"|(?:(?:严格)?(?:按照?|依照|依据))?(?:在|于)?法定(?:的)?(?:期限|时限)(?:内)?|依法(?:在)?规定(?:的)?(?:时限|期限)(?:内)?",
         "X",
         _law,
     ),
@@ -212,6 +212,15 @@ TOKENS: list[TokenRule] = [
 ]  # the words of continuing work (L): duty.ONGOING_TOKEN
 
 _TRIGGER_TRIM = re.compile(r"^(?:在|于|自|从|当|待|应在|要在)|(?:之日|之时|时|之际)$")
+# The subject and modal before the event in prose (行政机关应当自做出…之日起, 各地须在确定…后,
+# 办理时间自受理申请之日起, …并公布名单之后): the event starts after them.
+_TRIGGER_HEAD = re.compile(
+    r"^.*(?:(?:应当|应该|应|须|必须|需要|需|要|将|均|可|一般|时间|日期)(?:在|于|自|从)|并)(?:该|該|本)?"
+)
+
+
+def _event_words(words: str) -> str:
+    return _TRIGGER_TRIM.sub("", _TRIGGER_HEAD.sub("", words))
 
 
 def _trigger(ctx: Context, tok: Token, *, inherit: bool = False) -> str | None:
@@ -237,7 +246,7 @@ def _trigger(ctx: Context, tok: Token, *, inherit: bool = False) -> str | None:
                     j -= 2
                 if t.code == "J":  # 调查结束后: the event is the end of the words before
                     event += re.sub(r"(?:之日)?(?:以后|之后|后)$", "", t.value)
-                words = _TRIGGER_TRIM.sub("", event)
+                words = _event_words(event)
                 if words:
                     return str(words)
             if t.code not in "_|/":  # another time word: the event is not further back
@@ -296,7 +305,7 @@ def _event_before(ctx: Context, dur: Token) -> str | None:
     words = ctx.cleaned.text[start : dur.start].strip()
     if EVENT_ENDING.search(words) is None:
         return None
-    return _TRIGGER_TRIM.sub("", words) or None
+    return _event_words(words) or None
 
 
 def promptly(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
