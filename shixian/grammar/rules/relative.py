@@ -102,7 +102,7 @@ _LIMIT_UNIT = r"(?P<u>工作日|小时|钟头|天|日|周|星期|个月|月|年)
 #: the words for "promptly" (offset 0 after the event).
 PROMPT_WORDS: tuple[str, ...] = (
     "及时", "立即", "立刻", "马上", "第一时间", "即时", "实时", "随时", "按时", "同步", "随即",
-    "尽快", "立行立改", "即知即改", "立查立改", "即查即改", "边查边改",
+    "尽快", "立行立改", "即知即改", "立查立改", "即查即改", "边查边改", "按期", "适时",
 )  # fmt: skip
 #: words that cap a duration (最长不超过6个月 = within 6 months); 内 may follow or not.
 CAP_WORDS: tuple[str, ...] = (
@@ -158,7 +158,7 @@ DURATION_TOKENS: list[TokenRule] = [
     ),
     TokenRule(
         "<n>个工作日内",
-        rf"(?:不超过|不超出|不多于)?(?P<n>{N})个?(?P<u>工作日|小时|钟头|天|周|星期)(?:以内|之内|内)?",
+        rf"(?:不超过|不超出|不多于)?(?P<n>{N})个?(?P<u>工作日|小时|钟头|天|周(?!末)|星期(?![一二三四五六日天]))(?:以内|之内|内)?",
         "U",
         _duration,
     ),
