@@ -7,6 +7,7 @@ A part's span is the tokens its rule read. In running text the expression is oft
   the match starts where the event's words start (and at the 自 / 于 / 在 before them);
 * a **time of day without a clock** after a day (3月1日下午, 10月20日上午);
 * the **closing word** of a deadline or range (截至10月底止, …至2016年12月31日止, …为止);
+* the **position of a day** in the month before it (每年11月的第四个周末);
 * the **in-force verb** after 自…起 (自2022年6月1日起施行);
 * a **latest-by** word before a deadline (最迟在10月18日前);
 * a **year word** right before a finer date of that year (年内6月30日前: one match, the
@@ -21,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..model import Deadline, Ongoing, Part, Relative, Window
+from ..model import Deadline, Ongoing, Part, Relative, Schedule, Window
 from .engine import Context
 
 __all__ = ["absorbs", "widen"]
@@ -35,8 +36,12 @@ _MARKERS = "自于在从由当待"
 _DAYPART = re.compile(
     r"(?:上午|下午|中午|晚上|早上|凌晨|傍晚|夜间|全天)(?![0-9零〇一二三四五六七八九十:])"
 )
-_CLOSER = re.compile(r"为止|止")
+_CLOSER = re.compile(r"为止|止|结束|截止(?![日时期])")
 _IN_FORCE = re.compile(r"(?:起)?(?:施行|实施|执行|生效)")
+#: the position of a day inside the period before it (每年11月的第四个周末)
+_POSITION = re.compile(
+    r"的?(?:第|倒数第)[0-9一二三四五六七八九十]{1,2}个?(?:周末|周[一二三四五六日天]|星期[一二三四五六日天])"
+)
 _LATEST = re.compile(r"(?:最迟|最晚|至迟)(?:在|于|到)?$")
 #: a year word that only names the year of the finer date after it (年内6月30日前)
 _YEAR_WORD = re.compile(r"(?:今年|本年|当年|年)(?:内|度)?$|[0-9]{4}年(?:内|度)?$")
@@ -72,12 +77,16 @@ def widen(ctx: Context, part: Part, low: int, high: int) -> tuple[int, int]:
         before = _LATEST.search(text, max(c_low, cs - 4), cs)
         if before is not None:
             cs = before.start()
-    if isinstance(part, Window) and ce and text[ce - 1] in "日号":
+    if isinstance(part, Window) and ce and text[ce - 1] in "日号天":
         m = _DAYPART.match(text, ce, c_high)
         if m is not None:
             ce = m.end()
     if isinstance(part, Deadline | Window):
         m = _CLOSER.match(text, ce, c_high)
+        if m is not None:
+            ce = m.end()
+    if isinstance(part, Schedule) and ce and text[ce - 1] in "月份":
+        m = _POSITION.match(text, ce, c_high)
         if m is not None:
             ce = m.end()
     if isinstance(part, Ongoing) and ce and text[ce - 1] == "起":
