@@ -126,6 +126,14 @@ DURATION_TOKENS: list[TokenRule] = [
         "U",
         _duration,
     ),
+    # a range of lengths (急件1—5日内, 3-5个工作日内): the limit is its upper end
+    TokenRule(
+        "<n>-<m>日内",
+        rf"(?<![0-9月.\-—~]){N}(?:[-—~]|至|到)(?P<n>{N})个?(?P<u>工作日|小时|天|日|周|个月|年)"
+        r"(?:以内|之内|内)",
+        "U",
+        _duration,
+    ),
     # a minimum length (公示时间不得少于30日) is no limit: left for the result to report
     TokenRule(
         "<minimum length>",
@@ -211,11 +219,12 @@ TOKENS: list[TokenRule] = [
     TokenRule("后", r"之后|以后|(?<!最)后", "K", _word),
 ]  # the words of continuing work (L): duty.ONGOING_TOKEN
 
-_TRIGGER_TRIM = re.compile(r"^(?:在|于|自|从|当|待|应在|要在)|(?:之日|之时|时|之际)$")
+_TRIGGER_TRIM = re.compile(r"^(?:(?:在|于|自|从|当|待|应在|要在)(?:该|該)?)|(?:之日|之时|时|之际)$")
 # The subject and modal before the event in prose (行政机关应当自做出…之日起, 各地须在确定…后,
 # 办理时间自受理申请之日起, …并公布名单之后): the event starts after them.
 _TRIGGER_HEAD = re.compile(
-    r"^.*(?:(?:应当|应该|应|须|必须|需要|需|要|将|均|可|一般|时间|日期)(?:在|于|自|从)|并)(?:该|該|本)?"
+    r"^.*(?:(?:应当|应该|应|须|必须|需要|需|要|将|均|可|一般|时间|日期)(?:在|于|自|从)|并"
+    r"|(?<=[\u4e00-\u9fff])自(?![行主查愿治我身然由动发]))(?:该|該|本)?"
 )
 
 
