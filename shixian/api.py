@@ -44,6 +44,7 @@ _CACHE_SIZE = 8192
 _LATIN = re.compile(r"[A-Za-z]{3,}")
 _CONDITION_HEAD = re.compile(r"^(?:按照|按|根据|依照|依据)")
 _SENTENCE_END = re.compile(r"[。;\n]")
+_THREE_DIGIT_YEAR = re.compile(r"(?<![0-9０-９民國国])[0-9０-９]{3}年$")
 _OUTSIDE = "outside the calendar (0001-01-01 to 9999-12-31)"
 
 
@@ -350,6 +351,9 @@ def _chosen(ctx: Context, found: list[Part], dropped: list[Failure]) -> list[Par
     for part in found:
         if parts and part.span[0] < parts[-1].span[1]:
             continue
+        year = _THREE_DIGIT_YEAR.search(ctx.text, max(0, part.span[0] - 4), part.span[0])
+        if year is not None:  # 105年下半年: the three-digit year is left out of the part
+            garbled[part.span[0]] = year.start()
         if part.span[0] in garbled:
             lo, hi = garbled[part.span[0]], part.span[1]
             words = ctx.text[lo:hi]

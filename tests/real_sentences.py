@@ -61,12 +61,14 @@ def load(path: Path = SENTENCES) -> list[dict[str, str]]:
         return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-def known(path: Path = KNOWN) -> dict[tuple[str, str], str]:
-    """The documented known misses: (sentence, expression) → reason."""
+def known(path: Path = KNOWN) -> dict[tuple[str, str], tuple[str, str]]:
+    """The documented known misses: (sentence, expression) → (kind, reason); ``kind`` is
+    ``unreadable`` (no reasonable reading gives the annotated meaning) or ``disputed``
+    (the annotation contradicts a decision of the project: listed for review)."""
     with open(path, encoding="utf-8", newline="") as handle:
         lines = (line for line in handle if not line.startswith("#"))
         reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-        return {(r["sentence"], r["expression"]): r["reason"] for r in reader}
+        return {(r["sentence"], r["expression"]): (r["kind"], r["reason"]) for r in reader}
 
 
 def expressions(rec: dict[str, str]) -> list[tuple[str, str, tuple[int, int]]]:

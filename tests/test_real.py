@@ -67,8 +67,8 @@ SENTENCE_OUTCOMES = real_sentences.score_all()
 KNOWN_SENTENCES = real_sentences.known()
 #: measured on the harvested sentences (tools/extract_report.py): expressions found with
 #: their meaning and span / matches that are no expression. Raise them as extract improves.
-FOUND_AT_LEAST = 241
-EXTRA_AT_MOST = 3
+FOUND_AT_LEAST = 254
+EXTRA_AT_MOST = 0
 
 
 def test_extract_on_harvested_sentences() -> None:
@@ -87,13 +87,24 @@ def test_sentences_without_time_give_no_match() -> None:
 
 
 def test_sentence_known_misses_still_miss() -> None:
-    """Each known miss names an expression of a sentence that extract does not read right
-    yet; one that starts passing fails here (remove it from known_sentence_misses.tsv)."""
-    by_key = {(o.sentence, o.expression): o for o in SENTENCE_OUTCOMES if o.expression}
-    for key, reason in KNOWN_SENTENCES.items():
-        assert reason
+    """Each known miss names an expression of a sentence that extract does not read as
+    annotated; one that starts passing fails here (remove it from known_sentence_misses.tsv)."""
+    by_key: dict[tuple[str, str], list[real_sentences.Outcome]] = {}
+    for o in SENTENCE_OUTCOMES:
+        by_key.setdefault((o.sentence, o.expression), []).append(o)
+    for key, (kind, reason) in KNOWN_SENTENCES.items():
+        assert kind in ("unreadable", "disputed") and reason, key
         assert key in by_key, f"not an expression of the sentences: {key}"
-        assert by_key[key].status != real_sentences.FOUND, f"a known miss now passes: {key}"
+        passing = [o for o in by_key[key] if o.status == real_sentences.FOUND]
+        assert not passing, f"a known miss now passes: {key}"
+
+
+def test_sentence_known_misses_are_few() -> None:
+    """Expressions no reasonable reading gives: at most 3 % of the expressions (the
+    disputed annotations are listed for review, not counted as readable)."""
+    expressions = [o for o in SENTENCE_OUTCOMES if o.expression]
+    unreadable = [k for k, (kind, _) in KNOWN_SENTENCES.items() if kind == "unreadable"]
+    assert len(unreadable) <= 0.03 * len(expressions)
 
 
 def test_every_real_row_keeps_its_source() -> None:

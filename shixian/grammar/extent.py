@@ -9,7 +9,7 @@ A part's span is the tokens its rule read. In running text the expression is oft
 * the **closing word** of a deadline or range (截至10月底止, …至2016年12月31日止, …为止);
 * the **position of a day** in the month before it (每年11月的第四个周末);
 * the **in-force verb** after 自…起 (自2022年6月1日起施行);
-* a **latest-by** word before a deadline (最迟在10月18日前);
+* a **latest-by** or **moved-to** word before a date (最迟在10月18日前, 调整至2021年);
 * a **year word** right before a finer date of that year (年内6月30日前: one match, the
   finer date's meaning).
 
@@ -42,7 +42,7 @@ _IN_FORCE = re.compile(r"(?:起)?(?:施行|实施|执行|生效)")
 _POSITION = re.compile(
     r"的?(?:第|倒数第)[0-9一二三四五六七八九十]{1,2}个?(?:周末|周[一二三四五六日天]|星期[一二三四五六日天])"
 )
-_LATEST = re.compile(r"(?:最迟|最晚|至迟)(?:在|于|到)?$")
+_LATEST = re.compile(r"(?:(?:最迟|最晚|至迟)(?:在|于|到)?|(?:调整|推迟|延期|延长|顺延)(?:至|到))$")
 #: a year word that only names the year of the finer date after it (年内6月30日前)
 _YEAR_WORD = re.compile(r"(?:今年|本年|当年|年)(?:内|度)?$|[0-9]{4}年(?:内|度)?$")
 
@@ -74,7 +74,7 @@ def widen(ctx: Context, part: Part, low: int, high: int) -> tuple[int, int]:
     if isinstance(part, Relative) and part.trigger and part.offset.amount:
         cs = _trigger_start(text, part.trigger, cs, c_low)
     elif isinstance(part, Deadline | Window):
-        before = _LATEST.search(text, max(c_low, cs - 4), cs)
+        before = _LATEST.search(text, max(c_low, cs - 5), cs)
         if before is not None:
             cs = before.start()
     if isinstance(part, Window) and ce and text[ce - 1] in "日号天":
@@ -107,6 +107,8 @@ def _trigger_start(text: str, trigger: str, cs: int, low: int) -> int:
         return cs
     if _CLAUSE_END.search(text, at, cs) is not None:
         return cs
+    if at > low and text[at - 1] in "该該本":  # 自该信息形成…: the event's determiner
+        at -= 1
     if at > low and text[at - 1] in _MARKERS:
         at -= 1
     return at
