@@ -33,7 +33,7 @@ from shixian.io.corpus import EITHER, judge
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "corpus" / "real"
 SENTENCES = REAL / "harvest_sentences.tsv"
-KNOWN = REAL / "known_sentence_misses.tsv"
+KNOWN = REAL / "known_misses_sentences.tsv"
 
 #: Words at the edges of an annotated expression or of a match that may differ between
 #: the two without the span being wrong (a preposition, a bracket, a list word).

@@ -88,7 +88,7 @@ def test_sentences_without_time_give_no_match() -> None:
 
 def test_sentence_known_misses_still_miss() -> None:
     """Each known miss names an expression of a sentence that extract does not read as
-    annotated; one that starts passing fails here (remove it from known_sentence_misses.tsv)."""
+    annotated; one that starts passing fails here (remove it from known_misses_sentences.tsv)."""
     by_key: dict[tuple[str, str], list[real_sentences.Outcome]] = {}
     for o in SENTENCE_OUTCOMES:
         by_key.setdefault((o.sentence, o.expression), []).append(o)

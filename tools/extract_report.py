@@ -5,7 +5,7 @@
 Groups the outcomes (``wrong span``, ``wrong meaning``, ``not found``, ``extra``; see
 ``tests/real_sentences.py``) by status and then by the expected kind, and prints the counts
 the test's floors are set from. ``--known`` also lists the documented known misses
-(corpus/real/known_sentence_misses.tsv); ``--all`` prints found expressions too.
+(corpus/real/known_misses_sentences.tsv); ``--all`` prints found expressions too.
 """
 
 from __future__ import annotations
