@@ -28,7 +28,7 @@ from .anchors import Anchor
 from .engine import BREAK, GAP, LIST, Token
 from .named import Span
 from .numerals import to_int
-from .vocabulary import RANGE_CLOSERS, RANGE_OPENERS
+from .vocabulary import BEFORE_NOISE, RANGE_CLOSERS, RANGE_OPENERS
 
 __all__ = ["TIME_LIKE_RULES", "compose"]
 
@@ -117,14 +117,14 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
         if (
             code == "P"
             and prev is not None
-            and prev.code == BREAK
-            and prev.value == ":"
-            and prev.end == tok.start
+            and prev.code in (BREAK, GAP)
+            and prev.value in BEFORE_NOISE
             and len(out) >= 2
             and out[-2].code == "A"
-            and out[-2].end == prev.start
+            and _only_brackets(text, out[-2].end, prev.start)
+            and _only_brackets(text, prev.end, tok.start)
         ):
-            out.pop()  # 7月18日:前完成: a stray colon between a date and its 前
+            out.pop()  # 7月18日:前完成, 6月30日(含)前: noise between a date and its 前
         if code == "y":
             _same_period_of(tok, out)
             out.append(tok)

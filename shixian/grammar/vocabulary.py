@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "BEFORE_NOISE",
     "DAYPART",
     "EVENT_ENDING",
     "IN_FORCE",
@@ -49,7 +50,7 @@ NOT_TIME_WORDS: tuple[str, ...] = (
     "起来", "起步",
     "起诉", "起点", "后期", "后果", "后面", "后台", "后方", "后勤", "后备", "后者",
     "后来", "初步", "初稿", "初审", "初次", "初级", "初期", "初始", "初衷", "初心", "初中",
-    "摸底", "兜底", "托底", "保底", "彻底", "家底", "见底", "触底", "打底", "心底", "到底",
+    "含当日", "含当天", "摸底", "兜底", "托底", "保底", "彻底", "家底", "见底", "触底", "打底", "心底", "到底",
     "底线", "底数", "底子", "底层", "末端", "末梢", "末尾", "末位",
     # 年 / 月 / 日 / 周 inside other words
     # 同步 / 按时 that time no duty (同步推进: side by side; 按时保质: with care)
@@ -177,6 +178,9 @@ def not_middle() -> str:
     """A negative look-ahead for 中 that is not the middle (see :data:`NOT_MIDDLE`)."""
     return "(?!" + "|".join(sorted({w[1:] for w in NOT_MIDDLE}, key=len, reverse=True)) + ")"
 
+
+#: What may stand between a date and its 前 without changing it (7月18日:前, 6月30日(含)前).
+BEFORE_NOISE = frozenset({":", "含", "含当日", "含当天", "含本日"})
 
 #: Verbs that put a rule in force from a date (2020-03-15实施, 【施行日期】2019.05.22).
 IN_FORCE = "施行|实施|生效"

@@ -221,6 +221,14 @@ TOKENS: list[TokenRule] = [
         _word,
     ),
     TokenRule(
+        "遇节假日顺延",
+        # 6月30日前(遇节假日顺延): a rule for the due day, not a holiday period
+        r"(?:如|若)?遇(?:法定)?(?:节假日|节日|假日|休息日|双休日|公休日|周末)(?:则|的|时)?"
+        r"(?:相应)?(?:顺延|提前|延后)(?:至下一个?工作日|至节后第一个工作日)?",
+        "c",
+        _word,
+    ),
+    TokenRule(
         "(<case>的,",
         # (集体财务往来较多的,财务收支情况应每月公布一次): a case opening a bracket
         # bears on what the bracket says after it
