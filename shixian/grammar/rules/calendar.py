@@ -201,6 +201,7 @@ TOKENS: list[TokenRule] = [
         "B",
         _word,
     ),
+    TokenRule("<date>止", r"(?<=[日号月底末0-9])(?:为止|止)(?!于|日|期)", "B", _word),
     TokenRule("至|到", r"至(?!少|今)|到|[—~]", "R", _word),
     TokenRule("内", r"以内|之内|内", "W", _word),
     TokenRule("起", r"起|开始|以来", "S", _word),
@@ -426,6 +427,7 @@ RULES: list[Rule] = [
     Rule("不晚于<anchor>", r"BA", deadline_by),
     Rule("到<anchor>", r"(?<![AE])RA", deadline_by),
     Rule("<anchor>起", r"F?A[SK]|FA", ongoing_from),
+    Rule("<anchor>截止", r"AB(?![AE])", deadline_by),
     Rule("<anchor>内", r"AW(?:Z?_?Z?C)?", window),
     Rule("<anchor>", r"A", window),
 ]

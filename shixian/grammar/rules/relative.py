@@ -66,6 +66,14 @@ def _bare_duration(
     return Duration(to_int(n or n2 or ""), _UNIT[u or u2 or ""])
 
 
+_HALVES = {"一年半": (18, Unit.MONTH), "半年": (6, Unit.MONTH), "半个月": (15, Unit.DAY)}
+
+
+def _half(text: str, n: str) -> Duration:
+    """半年内 → 6 months, 一年半内 → 18 months, 半个月内 → 15 days (documented)."""
+    return Duration(*_HALVES[n])
+
+
 def _negative(text: str, n: str, u: str) -> Duration:
     raise InvalidDate(text, "time limit", f"-{n}{u}")
 
@@ -153,6 +161,13 @@ DURATION_TOKENS: list[TokenRule] = [
         r"|(?<![用近历为共满0-9])(?P<n2>[0-9]{1,2})(?P<u2>年)(?![0-9月度级期底末初中内以之])",
         "U",
         _bare_duration,
+    ),
+    # half a year, a year and a half, half a month (半年内 is no window over the year)
+    TokenRule(
+        "半年内",
+        r"(?P<n>一年半|(?<![上下前后本今每])半年|半个月)(?:以内|之内|内)",
+        "U",
+        _half,
     ),
     # refused, never misread: 收到后-3个工作日内 is not +3 (a hyphen after a date is a range)
     TokenRule(
