@@ -27,15 +27,12 @@ from typing import Any
 
 import attrs
 
-try:  # Python 3.11+
-    from re import _parser as _sre_parser  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_parse as _sre_parser
-
 from .._work import WORK
 from ..errors import InvalidDate
 from ..model import Part
 from .clean import Cleaned
+from .patterns import DIGITS, digit_neutral, first_chars
+from .shapes import MASK, UNSAFE, LexPlan, compile_plan, unsafe_pattern
 
 __all__ = ["Context", "Grammar", "Rule", "Token", "TokenRule", "is_out_of_calendar"]
 
@@ -155,6 +152,11 @@ BREAK = "|"
 LIST = "/"  # 、 between items of a list: 每年6月、12月
 _BREAK_CHARS = frozenset(",;。、!?:\n")
 _SILENT_CHARS = frozenset("()[]\"'《》<>“”「」『』·")
+#: the shape memo: texts up to this length, this many shapes (then it starts over)
+_SHAPE_LENGTH = 200
+_SHAPES = 16384
+#: a rule token of a scan: its index, ``make``, the spans of the groups ``make`` takes
+_Step = tuple[int, Callable[..., Any], tuple[tuple[int, int] | None, ...]]
 _BREAK_OR_SILENT = re.compile(
     "[" + "".join(re.escape(ch) for ch in sorted(_BREAK_CHARS | _SILENT_CHARS)) + "]"
 )
@@ -169,67 +171,6 @@ def _prefix_groups(pattern: str, prefix: str) -> tuple[str, list[tuple[str, str]
 
     renamed = re.sub(r"\(\?P<(\w+)>", rename, pattern)
     return re.sub(r"\(\?P=(\w+)\)", lambda m: f"(?P={prefix}{m.group(1)})", renamed), names
-
-
-def first_chars(pattern: str) -> frozenset[str] | None:
-    """The characters a match of ``pattern`` can start with (``None``: any).
-
-    Computed from the parsed pattern; zero-width assertions are skipped.
-
-    >>> sorted(first_chars(r"(?<!月)(?:以|之)?前|底"))
-    ['之', '以', '前', '底']
-    """
-    chars, _ = _first_of_sequence(_sre_parser.parse(pattern))
-    return None if chars is None else frozenset(chars)
-
-
-def _first_of_sequence(items: Any) -> tuple[set[str] | None, bool]:
-    out: set[str] = set()
-    for op, av in items:
-        chars, nullable = _first_of_item(str(op), av)
-        if chars is None:
-            return None, False
-        out |= chars
-        if not nullable:
-            return out, False
-    return out, True
-
-
-def _first_of_item(op: str, av: Any) -> tuple[set[str] | None, bool]:
-    if op == "LITERAL":
-        return {chr(av)}, False
-    if op == "IN":
-        chars: set[str] = set()
-        for kind, value in av:
-            kind = str(kind)
-            if kind == "LITERAL":
-                chars.add(chr(value))
-            elif kind == "RANGE":
-                chars.update(chr(c) for c in range(value[0], value[1] + 1))
-            else:
-                return None, False
-        return chars, False
-    if op == "SUBPATTERN":
-        return _first_of_sequence(av[-1])
-    if op == "ATOMIC_GROUP":
-        return _first_of_sequence(av)
-    if op == "BRANCH":
-        out: set[str] = set()
-        nullable = False
-        for branch in av[1]:
-            chars_b, null_b = _first_of_sequence(branch)
-            if chars_b is None:
-                return None, False
-            out |= chars_b
-            nullable = nullable or null_b
-        return out, nullable
-    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-        low, _high, sub = av
-        chars_r, null_r = _first_of_sequence(sub)
-        return chars_r, null_r or low == 0
-    if op in ("AT", "ASSERT", "ASSERT_NOT"):
-        return set(), True
-    return None, False
 
 
 _Alternation = tuple[
@@ -343,6 +284,15 @@ class Grammar:
         self._parser = re.compile(
             "|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(self.rules))
         )
+        # the shape memo, when every pattern the lexer decides by allows it
+        neutral = (
+            (self._veto_patterns is None or digit_neutral(self._veto_patterns.pattern))
+            and not any(ch in DIGITS for ch in self._veto_words)
+            and digit_neutral(_BREAK_OR_SILENT.pattern)
+        )
+        self._unsafe = unsafe_pattern([tr.pattern for tr in self.token_rules])
+        self._shapes: dict[bytes, LexPlan] | None = {} if neutral else None
+        self._texts: dict[str, LexPlan] = {}  # texts whose shape is unsafe, by their text
         self._compiled = True
 
     def _alternation(self, ch: str) -> _Alternation:
@@ -379,10 +329,69 @@ class Grammar:
 
         ``lenient`` (running text) reads a token whose value is impossible
         (2016年2月30日) as free text instead of raising, and appends
-        ``(start, end, error)`` to ``failures`` when given.
+        ``(start, end, error)`` to ``failures`` when given. A strict lex replays the
+        decisions recorded for the text's shape when it can (:mod:`shixian.grammar.shapes`).
         """
         if not self._compiled:
             self._compile()
+        if lenient or self._shapes is None or len(text) > _SHAPE_LENGTH:
+            tokens, misses = self._scan(text, lenient, failures, None)
+        else:
+            shape = text.encode().translate(MASK)
+            plan = self._shapes.get(shape)
+            exact = plan is UNSAFE
+            if exact:  # a rule that tells digits apart may decide: the text is its own shape
+                plan = self._texts.get(text)
+            if plan is None:
+                steps: list[_Step] = []
+                tokens, misses = self._scan(text, lenient, failures, steps)
+                self._remember(shape, text, exact, tokens, steps, misses)
+            else:
+                tokens, misses = plan.replay(text), plan.misses
+        WORK.positions += len(tokens) + misses
+        merged = self._merge(tokens, text)
+        for i, token in enumerate(merged):
+            token.index = i
+        return merged
+
+    def _remember(
+        self,
+        shape: bytes,
+        text: str,
+        exact: bool,
+        tokens: list[Token],
+        steps: list[_Step],
+        misses: int,
+    ) -> None:
+        """Keep the decisions of a full scan of ``text`` for its ``shape``; for the text
+        itself when a rule that tells digits apart may decide in that shape (``exact``)."""
+        assert self._shapes is not None
+        if len(self._shapes) >= _SHAPES:
+            self._shapes.clear()
+        if len(self._texts) >= _SHAPES:
+            self._texts.clear()
+        if not exact and b"0" in shape and self._unsafe is not None:
+            if self._unsafe.search(shape.decode()) is not None:
+                self._shapes[shape] = UNSAFE
+                exact = True
+        memo: dict[Any, LexPlan] = self._texts if exact else self._shapes
+        key: str | bytes = text if exact else shape
+        made = {at: (make, spans) for at, make, spans in steps}
+        plan = []
+        for at, tok in enumerate(tokens):
+            make, spans = made.get(at, (None, ()))
+            plan.append((tok.code, tok.start, tok.end, tok.rule, make, spans))
+        memo[key] = LexPlan(compile_plan(plan, Token), misses)
+
+    def _scan(
+        self,
+        text: str,
+        lenient: bool,
+        failures: list[tuple[int, int, Exception]] | None,
+        steps: list[_Step] | None,
+    ) -> tuple[list[Token], int]:
+        """The tokens of a full scan and the count of misses; with ``steps``, each rule
+        token's index, ``make`` and group spans are recorded there."""
         tokens: list[Token] = []
         append = tokens.append
         dispatch = self._dispatch
@@ -443,15 +452,14 @@ class Grammar:
             if start > last:
                 self._gap(text, last, start, tokens)
             last = end = m.end()
+            if steps is not None:
+                spans = tuple(None if m.start(i) < 0 else m.span(i) for i in indices)
+                steps.append((len(tokens), make, spans))
             append(Token(code, start, end, value, name))
             start = end
         if last < len(text):
             self._gap(text, last, len(text), tokens)
-        WORK.positions += len(tokens) + misses
-        merged = self._merge(tokens, text)
-        for i, token in enumerate(merged):
-            token.index = i
-        return merged
+        return tokens, misses
 
     @staticmethod
     def _gap(text: str, start: int, end: int, tokens: list[Token]) -> None:
