@@ -215,8 +215,12 @@ class Grammar:
         merge: Callable[[list[Token], str], list[Token]],
         veto_words: Iterable[str] = (),
         veto_patterns: str | None = None,
+        *,
+        shapes: bool = True,
     ) -> None:
         self.token_rules = tuple(token_rules)
+        #: whether strict lexing may replay the decisions recorded for a text's shape
+        self.use_shapes = shapes
         self.rules = tuple(rules)
         self._merge = merge
         # Words that are not time (目前, 提前, 内容 …, shixian.grammar.vocabulary): no
@@ -291,7 +295,7 @@ class Grammar:
             and digit_neutral(_BREAK_OR_SILENT.pattern)
         )
         self._unsafe = unsafe_pattern([tr.pattern for tr in self.token_rules])
-        self._shapes: dict[bytes, LexPlan] | None = {} if neutral else None
+        self._shapes: dict[bytes, LexPlan] | None = {} if neutral and self.use_shapes else None
         self._texts: dict[str, LexPlan] = {}  # texts whose shape is unsafe, by their text
         self._compiled = True
 
@@ -370,10 +374,10 @@ class Grammar:
             self._shapes.clear()
         if len(self._texts) >= _SHAPES:
             self._texts.clear()
-        if not exact and b"0" in shape and self._unsafe is not None:
-            if self._unsafe.search(shape.decode()) is not None:
-                self._shapes[shape] = UNSAFE
-                exact = True
+        unsafe = self._unsafe
+        if not exact and b"0" in shape and unsafe and unsafe.search(shape.decode()):
+            self._shapes[shape] = UNSAFE
+            exact = True
         memo: dict[Any, LexPlan] = self._texts if exact else self._shapes
         key: str | bytes = text if exact else shape
         made = {at: (make, spans) for at, make, spans in steps}

@@ -117,9 +117,7 @@ def digit_neutral(pattern: str) -> bool:
     """
     parsed = _sre_parser.parse(pattern)
     groups: dict[int, Any] = {}
-    if not _neutral_sequence(parsed, groups):
-        return False
-    return True
+    return _neutral_sequence(parsed, groups)
 
 
 def _neutral_sequence(items: Any, groups: dict[int, Any]) -> bool:
@@ -171,9 +169,10 @@ def _set_digits(items: Any) -> int:
         elif kind == "RANGE":
             digits.update(c for c in _DIGIT_CODES if value[0] <= c <= value[1])
         elif kind == "CATEGORY":
-            if _CATEGORY_DIGITS.get(str(value), None) is None:
+            holds = _CATEGORY_DIGITS.get(str(value))
+            if holds is None:
                 return -1
-            if _CATEGORY_DIGITS[str(value)]:
+            if holds:
                 digits.update(_DIGIT_CODES)
         else:
             return -1

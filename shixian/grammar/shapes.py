@@ -33,7 +33,12 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .patterns import DIGITS, _sre_parser, digit_neutral
+from .patterns import DIGITS, digit_neutral
+
+try:  # Python 3.11+
+    from re import _parser as _sre_parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _sre_parser
 
 __all__ = ["MASK", "UNSAFE", "LexPlan", "compile_plan", "unsafe_pattern", "widen"]
 
@@ -75,13 +80,13 @@ def widen(pattern: str) -> str:
     """A digit-neutral pattern that matches at least wherever ``pattern`` does, on
     every text that differs from the text only in its digits.
 
-    Sets and literals that hold some digits but not all also take all ten;
+    Sets and literals that hold some digits but not all take all ten;
     lookarounds and anchors are dropped (which only allows more), a back-reference
     becomes the pattern of its group, atomic groups and possessive repeats become
     plain ones (so that the search is complete).
 
-    >>> widen(r"(?<![0-9])(?:2[0-4]|[0-9])时")
-    '(?:[0-9](?:[0-4]|[0-9])|[0-9])时'
+    >>> widen(r"(?<![0-9])(?:2[0-4]|[0-9])时"), widen("[^0-5x]")
+    ('(?:[0-9][0-40-9]|[0-9])时', '[^x]')
     """
     groups: dict[int, Any] = {}
     return _sequence(_sre_parser.parse(pattern), groups)
@@ -99,6 +104,8 @@ def _literal(code: int) -> str:
 
 
 def _set(items: Any) -> str:
+    if [str(kind) for kind, _ in items] == ["NEGATE"]:
+        return "(?s:.)"  # a negated set left empty: any character
     out = []
     for kind, value in items:
         kind = str(kind)
@@ -113,6 +120,35 @@ def _set(items: Any) -> str:
         else:  # pragma: no cover - not made by the parser
             raise ValueError(f"cannot widen a set item {kind}")
     return "[" + "".join(out) + "]"
+
+
+def _set_is_neutral(items: Any) -> bool:
+    return digit_neutral(_set(items))
+
+
+_ZERO, _NINE = ord("0"), ord("9")
+
+
+def _with_all_digits(items: Any) -> list[Any]:
+    """The items of a set that also matches every digit: ``0-9`` added to a set,
+    the digits taken out of a negated one (whose categories then hold none)."""
+    kinds = [str(kind) for kind, _ in items]
+    if "NEGATE" not in kinds:
+        return [*items, ("RANGE", (_ZERO, _NINE))]
+    out: list[Any] = []
+    for kind, value in items:
+        name = str(kind)
+        if name == "LITERAL" and _ZERO <= value <= _NINE:
+            continue
+        if name == "RANGE":
+            low, high = value
+            if low < _ZERO:
+                out.append(("RANGE", (low, min(high, _ZERO - 1))))
+            if high > _NINE:
+                out.append(("RANGE", (max(low, _NINE + 1), high)))
+            continue
+        out.append((kind, value))
+    return out
 
 
 def _set_char(code: int) -> str:
@@ -136,8 +172,7 @@ def _item(op: str, av: Any, groups: dict[int, Any]) -> str:
     if op == "NOT_LITERAL":
         return "(?s:.)" if chr(av) in DIGITS else f"[^{_set_char(av)}]"
     if op == "IN":
-        body = _set(av)
-        return body if digit_neutral(body) else f"(?:{body}|{_ALL_DIGITS})"
+        return _set(av) if _set_is_neutral(av) else _set(_with_all_digits(av))
     if op == "ANY":
         return "(?s:.)"
     if op == "CATEGORY":
