@@ -30,8 +30,12 @@ def unparsed(ctx: Context) -> tuple[Unparsed, ...]:
     """The words that look like time and that no rule took, and the flags productions
     raised (a weekday note that contradicts its date), in reading order."""
     tokens = ctx.tokens
-    if not ctx.flags and ctx.plan and sum(end - first for _, first, end in ctx.plan) == len(tokens):
-        return ()  # every token is covered by a rule (a plan's stretches do not overlap)
+    if not ctx.flags:
+        covered = 0
+        for _, first, end in ctx.plan:
+            covered += end - first
+        if covered == len(tokens):
+            return ()  # every token is covered by a rule (a plan's stretches do not overlap)
     found: list[tuple[int, int, str]] = list(ctx.flags)
     covered = bytearray(len(tokens))
     for _, first, end in ctx.plan:
