@@ -215,3 +215,11 @@ def test_the_memo_is_not_used_for_running_text() -> None:
 
 def test_the_rules_module_builds_the_memo() -> None:
     assert grammar_rules.GRAMMAR.use_shapes and not FULL.use_shapes
+
+
+@pytest.mark.parametrize(
+    "text", ["\ud8002016年7月", "2016年\udfff7月底前", "\ud800"], ids=["lead", "inside", "alone"]
+)
+def test_lone_surrogates_have_a_shape(text: str) -> None:
+    _same(text)
+    _same(text.replace("2016", "2019"))

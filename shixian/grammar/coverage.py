@@ -31,10 +31,10 @@ def unparsed(ctx: Context) -> tuple[Unparsed, ...]:
     raised (a weekday note that contradicts its date), in reading order."""
     tokens = ctx.tokens
     if not ctx.flags:
-        covered = 0
+        taken = 0
         for _, first, end in ctx.plan:
-            covered += end - first
-        if covered == len(tokens):
+            taken += end - first
+        if taken == len(tokens):
             return ()  # every token is covered by a rule (a plan's stretches do not overlap)
     found: list[tuple[int, int, str]] = list(ctx.flags)
     covered = bytearray(len(tokens))

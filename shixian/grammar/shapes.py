@@ -42,9 +42,9 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 __all__ = ["MASK", "UNSAFE", "LexPlan", "compile_plan", "unsafe_pattern", "widen"]
 
-#: Maps every ASCII digit to ``0`` in UTF-8: ``text.encode().translate(MASK)`` is the
-#: text's shape (UTF-8 writes an ASCII digit as its byte, and no other character
-#: uses bytes below 0x80).
+#: Maps every ASCII digit to ``0`` in UTF-8: ``text.encode("utf-8", "surrogatepass")
+#: .translate(MASK)`` is the text's shape (UTF-8 writes an ASCII digit as its byte, and
+#: no other character, lone surrogates included, uses bytes below 0x80).
 MASK = bytes.maketrans(b"123456789", b"000000000")
 
 #: The memo's entry for a shape that always takes the full scan.
