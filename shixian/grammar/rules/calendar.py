@@ -319,6 +319,14 @@ def deadline_by(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     return [Deadline(text=text, span=span, year_inferred=inferred, due=end, due_at=due_at)]
 
 
+def closed_by(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """``<anchor>截止``, ``<anchor>止``: a deadline on the day; a range closed so
+    (2016年1月1日至2016年12月31日止) stays the window it is."""
+    if _anchor(tokens).value.to is not None:
+        return window(ctx, tokens)
+    return deadline_by(ctx, tokens)
+
+
 def ongoing_from(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """``(自)<anchor>起``: continuing work from the first day of the period; a range
     (从2024年12月18日至2024年12月24日, 自2016年7月起至2017年6月) is a window."""
@@ -427,7 +435,7 @@ RULES: list[Rule] = [
     Rule("不晚于<anchor>", r"BA", deadline_by),
     Rule("到<anchor>", r"(?<![AE])RA", deadline_by),
     Rule("<anchor>起", r"F?A[SK]|FA", ongoing_from),
-    Rule("<anchor>截止", r"AB(?![AE])", deadline_by),
+    Rule("<anchor>截止", r"AB(?![AE])", closed_by),
     Rule("<anchor>内", r"AW(?:Z?_?Z?C)?", window),
     Rule("<anchor>", r"A", window),
 ]
