@@ -28,7 +28,7 @@ from .anchors import Anchor
 from .engine import BREAK, GAP, LIST, Token
 from .named import Span
 from .numerals import to_int
-from .vocabulary import BEFORE_NOISE, RANGE_CLOSERS, RANGE_OPENERS
+from .vocabulary import BEFORE_NOISE, DAYPART, RANGE_CLOSERS, RANGE_OPENERS
 
 __all__ = ["TIME_LIKE_RULES", "compose"]
 
@@ -127,6 +127,16 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             and _only_brackets(text, prev.end, tok.start)
         ):
             out.pop()  # 7月18日:前完成, 6月30日(含)前: noise between a date and its 前
+        if (
+            code == GAP
+            and prev is not None
+            and prev.code == "A"
+            and prev.end == tok.start
+            and tok.value in DAYPART
+            and prev.value.last().grain == "day"
+        ):
+            prev.end = tok.end  # 3月22日下午~3月28日: a part of the day, no clock time
+            continue
         if code == "y":
             _same_period_of(tok, out)
             out.append(tok)
@@ -180,6 +190,19 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             tok.code = "E"
         else:
             tok.code = "A"
+            if (
+                prev is not None
+                and prev.code == BREAK
+                and prev.value == ":"
+                and len(out) >= 2
+                and out[-2].code == "A"
+                and out[-2].value.named is not None
+                and out[-2].value.named.occasion
+                and frag.grain is not None
+            ):
+                # 春节:1月31日至2月6日 (a holiday notice): the festival names the dates after it
+                label = out[-2]
+                label.code, label.value, label.rule = GAP, text[label.start : label.end], "gap"
         out.append(tok)
     return out
 
@@ -236,7 +259,7 @@ def _shifted(anchor: Anchor, years: int) -> Anchor | None:
     else:
         out.year_shift = (out.year_shift or 0) + years
     if out.to is not None:
-        far = _shifted(out.to, years) if out.to.has_year else out.to.copy()
+        far = _shifted(out.to, years)  # a far end without a year is the reference's too
         if far is None:
             return None
         out.to = far
@@ -370,10 +393,30 @@ def _spans(tokens: list[Token]) -> list[Token]:
         j = i + 1
         if j < size and tokens[j].code == "S":
             j += 1
-        if j < size and _is_gap(tokens[j], RANGE_OPENERS):
+        opened = j < size and _is_gap(tokens[j], RANGE_OPENERS)
+        if opened:
             j += 1
         if j < size and tokens[j].code == BREAK and tokens[j].value in _CLAUSE_COMMAS:
             j += 1
+            if not opened and j < size and _is_gap(tokens[j], RANGE_OPENERS):
+                j += 1  # 5月1日开始,一直持续到6月30日
+                opened = True
+        if (
+            opened
+            and j + 1 < size
+            and tokens[j].code == "A"
+            and tokens[j].value.to is None
+            and _is_gap(tokens[j + 1], RANGE_CLOSERS)
+        ):
+            # 从8月1日全面展开,9月30日结束: the end told in a clause of its own
+            right = tokens[j]
+            tok.value.to = right.value.fill_from(tok.value)
+            tok.end = tokens[j + 1].end
+            if out and out[-1].code == "F":
+                tok.start = out.pop().start
+            out.append(tok)
+            i = j + 2
+            continue
         if j > i + 1 and j < size and _starts_span(tokens, i, j):
             # 自2018年7月20日起,用1年时间: the years run from the start told before them
             right = tokens[j]

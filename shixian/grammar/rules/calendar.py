@@ -57,7 +57,8 @@ _SMALL = SMALL_NUMBER
 _YEAR_PART = (
     rf"(?P<y>{YEAR_NUMBER})年度?"
     rf"|(?:中华)?民国(?P<roc>{SMALL_NUMBER}|[0-9]{{3}})年"
-    r"|(?P<rel>今年|本年|当年|上一年|上年|去年|前年|明年|下一年|次年|来年)度?"
+    r"|(?P<rel>今年|本年|当年|上一年|上年|去年|前年|明年|下一年|次年|翌年|来年)度?"
+    r"(?:的(?=[0-9一二三四五六七八九十]))?"
 )
 # A day written without 日 right before a list or range connector (7月31-8月1日,
 # 5月9、10日, 3月20至3月22日) belongs to the month before it.
@@ -101,7 +102,10 @@ FIRST_TOKENS: list[TokenRule] = [
         "garbled date",
         r"[0-9]{3,12}[月日]|[0-9]{5,12}(?:年|天|号|时)|[0-9]{1,4}月月(?![底末初中])|[0-9]{1,4}日日"
         r"|(?<=月)[0-9]{3,8}天"
-        r"|(?<![0-9民国])[0-9]{3}年(?=[0-9一二三四五六七八九十]{1,2}月)",
+        # a year of two or three digits (112年, 80年, 九十年) names no calendar: 民国? 19xx?
+        r"|(?<![0-9民国])[0-9]{2,3}年(?=[0-9一二三四五六七八九十]{1,2}月)"
+        r"|(?<![〇零○一二两三四五六七八九十百民国第每近前后今明去])"
+        r"[一二三四五六七八九十百]{2,4}年(?=[0-9一二三四五六七八九十]{1,3}月)",
         "g",
         _garbled,
     ),
@@ -186,7 +190,7 @@ TOKENS: list[TokenRule] = [
         "a",
         _bare_edge,
     ),
-    TokenRule("即日", r"即日(?=起)", "a", _today),
+    TokenRule("即日", rf"即日(?=起|(?:{IN_FORCE}))|(?<![至如古])今(?=起)", "a", _today),
     TokenRule("至今", r"(?:至今|迄今|到今天|至今天)(?!年)", "a", _until_now),
     TokenRule("元月", r"元月份?", "a", _first_month),
     TokenRule(
@@ -348,7 +352,13 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     anchor: Anchor = tok.value
     label = _label_before(ctx, tok)
     month = anchor.month
-    if label is not None and anchor.grain == "month" and not anchor.has_year and anchor.to is None:
+    if (
+        label is not None
+        and anchor.grain == "month"
+        and not anchor.has_year
+        and anchor.to is None
+        and anchor.edge is None  # 项目8月底具备通车条件 is a date of the project, no schedule
+    ):
         assert month is not None
         return [
             Schedule(

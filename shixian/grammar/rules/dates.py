@@ -13,7 +13,7 @@ from ..vocabulary import DAYPART
 
 _YEAR_SHIFT = {
     "今年": 0, "本年": 0, "当年": 0, "上年": -1, "去年": -1, "上一年": -1, "前年": -2,
-    "明年": 1, "下一年": 1, "次年": 1, "来年": 1,
+    "明年": 1, "下一年": 1, "次年": 1, "翌年": 1, "来年": 1,
 }  # fmt: skip
 _EDGE = {"底": "end", "末": "end", "终": "end", "初": "begin", "中": "middle"}
 _GRAIN = {"年": "year", "月": "month", "季": "quarter", "季度": "quarter", "半年": "half"}
