@@ -44,7 +44,9 @@ class Job:
 @attrs.define
 class ChunkResult:
     """A chunk done: its output bytes and counts; or ``open_line`` when a quote was left
-    open in its last record; or ``error`` (line, message). Lines count from 0 in the chunk."""
+    open in its last record; or ``error`` (line, message). Lines count from 0 in the chunk.
+    A worker that writes the output itself (:mod:`shixian.cli.chunkpool`) sends it without
+    the bytes: ``kept`` is its task, ``size`` their length."""
 
     output: bytes = b""
     lines: int = 0
@@ -54,6 +56,8 @@ class ChunkResult:
     open_line: int | None = None
     error: tuple[int, str] | None = None
     neutralized: int = 0
+    size: int = 0  # the output's length when a worker keeps it (``kept``: its task)
+    kept: int | None = None
 
     @property
     def clean(self) -> bool:
@@ -93,6 +97,7 @@ def _setup(job: Job) -> None:
     _STATE["phrases"] = PhraseCache(job.reference, strict=job.exclusive)
     _STATE["infos"] = {}
     _STATE["bytes"] = {}
+    _STATE.pop("line", None)  # the line pattern of the job (:mod:`shixian.cli.chunks_fast`)
 
 
 def _info(phrase: str) -> _Info:
@@ -201,14 +206,18 @@ def _count(report: Report, seen: list[_Info]) -> int:
         for problem, k in effect.counts.items():
             report.counts[problem] += k * n
     examples = report.examples
-    wanted = {info for info in counts if any(_effect(info).examples.values())}
-    if not wanted:
-        return neutral
+    limit = report.limit
+    problems = {info: [p for p, kept in _effect(info).examples.items() if kept] for info in counts}
+    wanted = {info for info, found in problems.items() if found}
     for number, info in enumerate(seen, 1):
         if info in wanted:
+            full = False
             for problem, kept in _effect(info).examples.items():
-                if len(examples[problem]) < report.limit:
+                if len(examples[problem]) < limit:
                     examples[problem].extend((number, reason) for _, reason in kept)
-            if all(len(examples[p]) >= report.limit for p in examples):
-                break
+                    full = full or len(examples[problem]) >= limit
+            if full:  # a phrase whose problems all have their examples adds nothing more
+                wanted = {i for i in wanted if any(len(examples[p]) < limit for p in problems[i])}
+                if not wanted:
+                    break
     return neutral
