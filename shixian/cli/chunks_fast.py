@@ -176,14 +176,18 @@ def _span_texts(data: bytes, bodies: list[bytes], spans: list[tuple[int, int]]) 
     """The bytes of each span's lines, their line breaks included. When every line
     breaks the same way (all LF, or all CRLF) a line's offset is the lengths before it;
     otherwise the lines are split again with their breaks."""
-    breaks = data.count(b"\n")
-    returns = data.count(b"\r")
-    if returns == 0 or returns == breaks == data.count(b"\r\n"):
-        step = 1 if returns == 0 else 2
+    step = 1 if b"\r" not in data else 2 if _all_crlf(data, len(bodies)) else 0
+    if step:
         ends = [0, *itertools.accumulate(map(len, bodies))]
         return [data[ends[a] + step * a : ends[b + 1] + step * (b + 1)] for a, b in spans]
     raw = data.splitlines(keepends=True)
     return [b"".join(raw[first : last + 1]) for first, last in spans]
+
+
+def _all_crlf(data: bytes, lines: int) -> bool:
+    """Whether every line of ``data`` (``lines`` of them) but the last ends in CRLF."""
+    pairs = data.count(b"\r\n")
+    return pairs >= lines - 1 and pairs == data.count(b"\r") == data.count(b"\n")
 
 
 def _records(job: Job, texts: list[bytes]) -> list[tuple[bytes, _Info, str | None, int]] | None:

@@ -69,8 +69,8 @@ class _Info:
     """One distinct phrase: its added cells (and as CSV text), JSON fields, effect on a report."""
 
     __slots__ = (
-        "annotation", "cells", "effect", "json", "neutral", "phrase", "result", "tail",
-        "tail_bytes",
+        "annotation", "cells", "effect", "json", "neutral", "phrase", "problems", "result",
+        "tail", "tail_bytes",
     )  # fmt: skip
 
     def __init__(
@@ -85,6 +85,7 @@ class _Info:
         self.tail = tail
         self.tail_bytes = tail.encode("utf-8", "surrogateescape")
         self.effect: Report | None = None
+        self.problems: tuple[str, ...] = ()  # those with examples, once ``effect`` is known
 
 
 _STATE: dict[str, Any] = {}
@@ -188,6 +189,7 @@ def _effect(info: _Info) -> Report:
         effect = Report()
         effect.add(1, info.phrase, info.annotation, info.result)
         info.effect = effect
+        info.problems = tuple(p for p, kept in effect.examples.items() if kept)
     return effect
 
 
@@ -207,8 +209,7 @@ def _count(report: Report, seen: list[_Info]) -> int:
             report.counts[problem] += k * n
     examples = report.examples
     limit = report.limit
-    problems = {info: [p for p, kept in _effect(info).examples.items() if kept] for info in counts}
-    wanted = {info for info, found in problems.items() if found}
+    wanted = {info for info in counts if info.problems}
     for number, info in enumerate(seen, 1):
         if info in wanted:
             full = False
@@ -217,7 +218,7 @@ def _count(report: Report, seen: list[_Info]) -> int:
                     examples[problem].extend((number, reason) for _, reason in kept)
                     full = full or len(examples[problem]) >= limit
             if full:  # a phrase whose problems all have their examples adds nothing more
-                wanted = {i for i in wanted if any(len(examples[p]) < limit for p in problems[i])}
+                wanted = {i for i in wanted if any(len(examples[p]) < limit for p in i.problems)}
                 if not wanted:
                     break
     return neutral
