@@ -26,7 +26,7 @@ import re
 
 from .anchors import Anchor
 from .engine import BREAK, GAP, LIST, Token
-from .named import Span
+from .named import Day, Span
 from .numerals import to_int
 from .vocabulary import BEFORE_NOISE, DAYPART, RANGE_CLOSERS, RANGE_OPENERS
 
@@ -203,6 +203,18 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
                 # 春节:1月31日至2月6日 (a holiday notice): the festival names the dates after it
                 label = out[-2]
                 label.code, label.value, label.rule = GAP, text[label.start : label.end], "gap"
+            elif (
+                prev is not None
+                and prev.code == "A"
+                and isinstance(prev.value.named, Day)
+                and prev.value.named.day is None
+                and frag.grain == "day"
+                and _only_brackets(text, prev.end, tok.start)
+            ):
+                # 今日(八月十一日): the day the text states is the day meant
+                tok.start = out.pop().start
+                if text[tok.end : tok.end + 1] == ")":
+                    tok.end += 1
         out.append(tok)
     return out
 

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from ...calendar import periods
-from ...model import Deadline, Direction, Offset, Part, Relative, Unit, Window
+from ...model import Deadline, Direction, Offset, Ongoing, Part, Relative, Unit, Window
 from ..anchors import Anchor
 from ..engine import Context, Rule, Token, TokenRule
 from .calendar import deadline_before, window
@@ -275,6 +275,8 @@ def this_period(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     common = ctx.common(tokens, False)
     if tokens[-1].code == "P":
         return [Deadline(**common, due=end)]
+    if tokens[-1].code == "S":  # 本月起: continuing from the period's first day
+        return [Ongoing(**common, start=start)]
     return [Window(**common, start=start, end=end)]
 
 
@@ -282,5 +284,5 @@ RULES: list[Rule] = [
     Rule("次日起<n>个工作日内", r"iS?U|i", same_day),
     Rule("会议召开5日前", r"_(?:Z?AP|Z?UP|PU|PA)", before_event),
     Rule("可延长15个工作日", r"eU", extension),
-    Rule("本月10日前", r"t(?:A?P|W)?", this_period),
+    Rule("本月10日前", r"t(?:A?P|W|S)?", this_period),
 ]
