@@ -137,6 +137,33 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
         ):
             prev.end = tok.end  # 3月22日下午~3月28日: a part of the day, no clock time
             continue
+        if (
+            prev is not None
+            and len(out) >= 2
+            and out[-2].code == "A"
+            and out[-2].end == prev.start
+            and prev.end == tok.start
+            and code == "K"
+            and prev.code == "P"
+            and text[prev.start : prev.end] == "前"
+            and out[-2].value.named is None  # 春节前后 is the festival rule's
+        ):
+            out.pop()  # 2025年前后: around the period, not before it
+            out[-1].value.last().about = True
+            out[-1].end = tok.end
+            continue
+        if (
+            code == GAP
+            and prev is not None
+            and prev.code == "A"
+            and prev.end == tok.start
+            and tok.value.startswith(("左右", "前后"))
+        ):
+            prev.value.last().about = True  # 5月左右
+            prev.end = tok.start + 2
+            if len(tok.value) == 2:
+                continue
+            tok = Token(GAP, tok.start + 2, tok.end, tok.value[2:], "gap")
         if code == "y":
             _same_period_of(tok, out)
             out.append(tok)

@@ -57,7 +57,8 @@ _SMALL = SMALL_NUMBER
 _YEAR_PART = (
     rf"(?P<y>{YEAR_NUMBER})年度?"
     rf"|(?:中华)?民国(?P<roc>{SMALL_NUMBER}|[0-9]{{3}})年"
-    r"|(?P<rel>今年|本年|当年|上一年|上年|去年|前年|明年|下一年|次年|翌年|来年)度?"
+    # 年满 after a relative year word is an age (12月31日前年满18周岁: 前 + 年满)
+    r"|(?P<rel>今年|本年|当年|上一年|上年|去年|前年|明年|下一年|次年|翌年|来年)(?!满)度?"
     r"(?:的(?=[0-9一二三四五六七八九十]))?"
 )
 # A day written without 日 right before a list or range connector (7月31-8月1日,
@@ -103,7 +104,7 @@ FIRST_TOKENS: list[TokenRule] = [
         r"[0-9]{3,12}[月日]|[0-9]{5,12}(?:年|天|号|时)|[0-9]{1,4}月月(?![底末初中])|[0-9]{1,4}日日"
         r"|(?<=月)[0-9]{3,8}天"
         # a year of two or three digits (112年, 80年, 九十年) names no calendar: 民国? 19xx?
-        r"|(?<![0-9民国])[0-9]{2,3}年(?=[0-9一二三四五六七八九十]{1,2}月)"
+        r"|(?<![0-9民国])[0-9]{2,3}年(?=[0-9一二三四五六七八九十]{1,2}月|第|[上下]半年|[1-4一二三四]季)"
         r"|(?<![〇零○一二两三四五六七八九十百民国第每近前后今明去])"
         r"[一二三四五六七八九十百]{2,4}年(?=[0-9一二三四五六七八九十]{1,3}月)",
         "g",
@@ -315,8 +316,11 @@ def deadline_before(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
 
 
 def deadline_by(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
-    """``不晚于/截至/到 <anchor>``: by the last day of the period."""
+    """``不晚于/截至/到 <anchor>``: by the last day of the period; by about a period
+    (到2025年前后) is no firm deadline, the fuzzy window of the period."""
     tok = _anchor(tokens)
+    if tok.value.last().about:
+        return window(ctx, tokens)
     _, end, inferred, _ = _bounds(ctx, tok)
     text, span = ctx.where(tokens)
     due_at = _at(end, tok.value.last().time)

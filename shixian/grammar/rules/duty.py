@@ -98,7 +98,8 @@ ONGOING_WORDS: tuple[str, ...] = (
 PERIOD_WORDS: dict[str, tuple[str, int]] = {
     "本周": ("week", 0), "这周": ("week", 0), "本星期": ("week", 0), "下周": ("week", 1),
     "下星期": ("week", 1), "上周": ("week", -1), "本月": ("month", 0), "上月": ("month", -1),
-    "上个月": ("month", -1), "本季度": ("quarter", 0), "本季": ("quarter", 0),
+    "上个月": ("month", -1), "上一个月": ("month", -1), "本季度": ("quarter", 0),
+    "本季": ("quarter", 0),
     "下季度": ("quarter", 1), "下一季度": ("quarter", 1), "下个季度": ("quarter", 1),
     "上季度": ("quarter", -1), "上一季度": ("quarter", -1), "上个季度": ("quarter", -1),
 }  # fmt: skip
