@@ -126,6 +126,14 @@ DURATION_TOKENS: list[TokenRule] = [
         "U",
         _duration,
     ),
+    # 投标截止时间至少15日前: at least so long before an event is a limit before it
+    TokenRule(
+        "至少<n>日前",
+        rf"(?:至少|最少|不少于|不得少于)(?P<n>{N})个?(?P<u>工作日|小时|天|日|周|星期|个月|月|年)"
+        r"(?=以前|之前|前)",
+        "U",
+        _duration,
+    ),
     # a minimum length (公示时间不得少于30日) is no limit: left for the result to report
     TokenRule(
         "<minimum length>",
