@@ -286,7 +286,7 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         offset = month_of_period - 1 if month_of_period > 0 else size - 1
         fields["months"] = tuple(range(1 + offset, 13, size))
     extra: list[Part] = []
-    if tokens[-1].code == "U" and tokens[-2].code == "J":
+    if tokens[-1].code == "U" and tokens[-2].code in "JK":
         after = _after_period_end(every, tokens[-1].value)
         if after is not None:
             fields.update(after)
@@ -323,10 +323,24 @@ _FIRST_MONTHS = {
 }
 
 
+#: the fewest working days of any month on the official calendar (February 2011: 16):
+#: a working-day position up to this one always falls in its month.
+_FEWEST_WORKDAYS = 15
+
+
 def _after_period_end(every: Frequency, duration: Duration) -> dict[str, object] | None:
     """每季度结束后15日内: due on day 15 of the month after each quarter; 每年结束后3个月内:
-    due at the end of March. ``None`` when no calendar rule says it (working days)."""
+    due at the end of March; 每月后10个工作日内: the 10th working day of each month
+    (the month after the one it is about). ``None`` when no calendar rule says it (20
+    working days may run past the next month)."""
     n = duration.amount
+    if duration.unit is Unit.WORKDAY and 1 <= n <= _FEWEST_WORKDAYS:
+        # 每月后10个工作日内: the 10th working day of the next month (of each month)
+        if every is Frequency.MONTH:
+            return {"months": None, "day": None, "workday": n}
+        if every in _FIRST_MONTHS:
+            return {"months": _FIRST_MONTHS[every], "day": None, "workday": n}
+        return None
     if every is Frequency.MONTH:
         ends: tuple[int, ...] | None = None
     elif every in _FIRST_MONTHS:
@@ -384,7 +398,7 @@ def _validate(ctx: Context, fields: dict[str, object]) -> None:
 RULES: list[Rule] = [
     Rule(
         "每<period>",
-        r"(?:V_?)?(?:F?AS\|?_?|F?A)?Z?Q(?:A(?:/A)*|[MDEQPk])*(?:_?Z?_?C)?(?:JU)?",
+        r"(?:V_?)?(?:F?AS\|?_?|F?A)?Z?Q(?:KU|(?:A(?:/A)*|[MDEQPk])*(?:_?Z?_?C)?(?:JU)?)",
         schedule,
     ),
 ]
