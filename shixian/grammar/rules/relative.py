@@ -22,7 +22,7 @@ from ..engine import Context, Rule, Token, TokenRule
 from ..numerals import CN_DIGITS, NUMBER, to_int
 from ..vocabulary import EVENT_ENDING
 
-__all__ = ["CAP_WORDS", "DURATION_TOKENS", "PROMPT_WORDS", "RULES", "TOKENS"]
+__all__ = ["CAP_WORDS", "DURATION_TOKENS", "EACH_EVENT_VERBS", "PROMPT_WORDS", "RULES", "TOKENS"]
 
 N = NUMBER
 _UNIT = {
@@ -78,6 +78,10 @@ def _at_event(text: str, on: str) -> Prompt:
     return Prompt(on)
 
 
+def _each_event(text: str, on: str | None, on2: str | None) -> Prompt:
+    return Prompt(re.sub(r"(?:之后|以后|后|时)$", "", text))
+
+
 def _prompt(text: str, obj: str | None = None, verb: str | None = None) -> Prompt:
     return Prompt(None if obj is None else obj + (verb or ""))
 
@@ -103,6 +107,12 @@ _LIMIT_UNIT = r"(?P<u>工作日|小时|钟头|天|日|周|星期|个月|月|年)
 PROMPT_WORDS: tuple[str, ...] = (
     "及时", "立即", "立刻", "马上", "第一时间", "即时", "实时", "随时", "按时", "同步", "随即",
     "尽快", "立行立改", "即知即改", "立查立改", "即查即改", "边查边改",
+)  # fmt: skip
+#: the verbs of an event that recurs, after 每 (每完成一个阶段, 每召开一次会议): a duty
+#: due promptly after each time.
+EACH_EVENT_VERBS: tuple[str, ...] = (
+    "完成", "结束", "召开", "举行", "举办", "办结", "收到", "受理", "发生", "变更", "调整",
+    "新增", "出台", "形成", "启动",
 )  # fmt: skip
 #: words that cap a duration (最长不超过6个月 = within 6 months); 内 may follow or not.
 CAP_WORDS: tuple[str, ...] = (
@@ -192,6 +202,15 @@ TOKENS: list[TokenRule] = [
         r"(?<![0-9A-Za-z])在(?P<on>[^,;。、:0-9]{2,30}?)(?:之时|(?<!同)时)(?=[,;。]|$)",
         "O",
         _at_event,
+    ),
+    TokenRule(
+        "每完成一个阶段",
+        # 每完成一个阶段公布进展情况, 每次会议结束后: promptly after each such event
+        rf"每(?:当|逢)?(?P<on>(?:{_alternation(EACH_EVENT_VERBS)})[^,;。、:0-9后内日天]{{0,8}}?)"
+        r"(?:之后|以后|后|时)?(?=公布|公开|发布|更新|报送|通报|上报|报告|向|及时|[,;。]|$)"
+        r"|每(?:次|当)(?P<on2>[^,;。、:0-9后内日天]{1,10}?(?:结束|完成|召开|举行))(?:之后|以后|后|时)",
+        "O",
+        _each_event,
     ),
     TokenRule("及时", _alternation(PROMPT_WORDS), "O", _prompt),
     TokenRule(
@@ -315,9 +334,9 @@ def promptly(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         isinstance(prev, Relative)
         and tok.value.trigger is None
         and tok.index >= 1
-        and ctx.tokens[tok.index - 1].code == "U"
+        and ctx.tokens[tok.index - 1].code in "UO"
     ):
-        return []  # 20个工作日内及时公开: 及时 restates the limit just given
+        return []  # 20个工作日内及时公开, 每次会议结束后及时公布: 及时 restates the limit
     trigger = tok.value.trigger or _trigger(ctx, tok)
     return [Relative(**ctx.common(tokens, False), offset=Offset(0), trigger=trigger)]
 
