@@ -40,11 +40,13 @@ TOPIC_REACH = 200
 class Duration:
     """A duration word's value."""
 
-    __slots__ = ("amount", "unit")
+    __slots__ = ("amount", "approx", "unit")
 
-    def __init__(self, amount: int, unit: Unit) -> None:
+    def __init__(self, amount: int, unit: Unit, approx: bool = False) -> None:
         self.amount = amount
         self.unit = unit
+        #: 一个多月, 十余天: more than the amount (the result is flagged)
+        self.approx = approx
 
 
 class Prompt:
@@ -64,6 +66,12 @@ def _bare_duration(
     text: str, n: str | None, u: str | None, n2: str | None, u2: str | None
 ) -> Duration:
     return Duration(to_int(n or n2 or ""), _UNIT[u or u2 or ""])
+
+
+def _approximate(
+    text: str, n: str | None, u: str | None, n2: str | None, u2: str | None
+) -> Duration:
+    return Duration(to_int(n or n2 or ""), _UNIT[u or u2 or ""], approx=True)
 
 
 def _negative(text: str, n: str, u: str) -> Duration:
@@ -150,6 +158,15 @@ DURATION_TOKENS: list[TokenRule] = [
         rf"(?:不得少于|不少于|不低于|不短于|至少|最少)(?P<n>{N})个?(?:工作日|天|日|周|星期|个月|月|年)",
         "m",
         _minimum,
+    ),
+    # 一个多月, 十余天, 两年多: more than a length (历时一个多月): flagged, never exact
+    TokenRule(
+        "<n>个多月",
+        rf"(?<![0-9{CN_DIGITS}十]){_SHORT}(?:个多|多个|余个|个余)(?P<u>月|小时|星期)"
+        rf"|(?<![0-9{CN_DIGITS}十])(?P<n2>[0-9]{{1,3}}|[{CN_DIGITS}十百]{{1,3}})(?:多|余)"
+        r"(?P<u2>天|日|年|周)(?![0-9])",
+        "U",
+        _approximate,
     ),
     # a length in months or years with no 内 (a 时限 column's 6个月, 1年): the trigger is
     # left open; 用1年时间, 近三年 and 历时4个月 are not limits
@@ -288,6 +305,8 @@ def after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     else:  # 次月<day>前; 次月底前, 次月内: the last day of the next month
         day = next((t.value.day for t in tokens if t.code == "A"), None)
         offset = Offset(1, Unit.MONTH, 31 if day is None else day)
+    if dur is not None and dur.value.approx:
+        ctx.flags.append((dur.start, dur.end, "an approximate length (more than it says)"))
     trigger = _trigger(ctx, head, inherit=head.code == "B")
     if trigger is None and dur is not None:
         trigger = _event_before(ctx, dur)
