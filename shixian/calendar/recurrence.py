@@ -16,8 +16,9 @@ raising, and :func:`to_rrule` raises :class:`~shixian.errors.NotComputable`.
 Due points inside a period: ``week`` *n* is days 7n−6…7n of the period (of its
 due month when ``months`` is set; −1 is the last seven days), due on its last
 day, or on ``weekday`` in it when that is set (the n-th weekday of the month:
-每月第一个周一, 3月份倒数第一个周六 → ``BYDAY=-1SA``); ``workday`` *n* is the n-th working day of the period (−1 the last) on the
-calendar passed in, or the default one (``calendar.offsets.current_calendar``).
+每月第一个周一, 3月份倒数第一个周六 → ``BYDAY=-1SA``); ``workday`` *n* is the n-th
+working day of the period (−1 the last) on the calendar passed in, or the
+default one (``calendar.offsets.current_calendar``).
 RFC 5545 can state a week position (``BYMONTHDAY=7``) but not a working day:
 ``BYSETPOS`` over ``BYDAY=MO,…,FR`` knows nothing of holidays and 调休, so a
 working-day schedule has no RRULE.

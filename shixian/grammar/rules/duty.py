@@ -117,7 +117,7 @@ IN_ADVANCE: tuple[str, ...] = ("提前", "提早", "预先", "事先")
 #: words that move a planned time to another period: 提前至一季度开工 (the work now
 #: happens in the first quarter), 推迟到6月举行 → a window over the new period, not a
 #: deadline by it (延长至, 截至 keep their deadline).
-MOVED_TO: tuple[str, ...] = ("提前", "推迟", "延后", "推后", "调整", "改", "挪", "前移", "后移")
+MOVED_TO: tuple[str, ...] = ("提前", "推迟", "延迟", "调整", "改期", "挪", "前移")
 
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _WEEKDAY.update({str(i + 1): i for i in range(7)})
@@ -243,15 +243,21 @@ def in_advance(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """
     gap = tokens[0]
     head = next((w for w in IN_ADVANCE if gap.value.endswith(w)), None)
-    if head is None:
+    limit = tokens[1]
+    if limit.code == "A":  # 提前15日通知: a bare day after 提前 is a number of days
+        if head is None or not _bare_day(limit.value):
+            return window(ctx, [limit])
+        offset = Offset(limit.value.day, Unit.DAY)
+    elif head is None:
         return after_event(ctx, tokens[1:])
-    dur = tokens[1].value
+    else:
+        offset = Offset(limit.value.amount, limit.value.unit)
     event = _event_words(gap.value[: -len(head)])
     trigger = re.sub(r"(?:之|的)$", "", event) if _names_event(event) else None
     return [
         Relative(
             **ctx.common(tokens[:2], False, start=gap.end - len(head)),
-            offset=Offset(dur.amount, dur.unit),
+            offset=offset,
             trigger=trigger or None,
             direction=Direction.BEFORE,
         )
@@ -332,7 +338,7 @@ def this_period(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
 RULES: list[Rule] = [
     Rule("次日起<n>个工作日内", r"iS?U|i", same_day),
     Rule("会议召开5日前", r"_(?:Z?AP|(?:B_?)?Z?UP|PU|PA)", before_event),
-    Rule("提前一周", r"_UO?", in_advance),
+    Rule("提前一周", r"_UO?|_A(?=$|[|/]|_(?:$|[|/]))", in_advance),
     Rule("提前至一季度", r"_RA(?=[_|/]|$)", moved_to),
     Rule("可延长15个工作日", r"eU", extension),
     Rule("本月10日前", r"t(?:A?P|W)?", this_period),

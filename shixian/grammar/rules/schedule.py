@@ -199,7 +199,7 @@ TOKENS: list[TokenRule] = [
     TokenRule("首月", f"(?:{_table(_MONTH_OF_PERIOD)})的?", "M", _month_of_period),
     TokenRule(  # 每月第一个周一, 3月份倒数第一个周六, 最后一个星期五: a weekday of the month
         "第<n>个周<weekday>",
-        r"(?:(?P<last>倒数第|最后|最末)|第)(?P<n>[1-9一二三四五六七八九十])?个?"
+        r"(?:(?P<last>倒[数數]第|最[后後]|最末)|第)(?P<n>[1-9一二三四五六七八九十])?个?"
         r"(?:周|星期|礼拜)(?P<w>[一二三四五六日天1-7])(?![0-9次个天小时日])",
         "y",
         _nth_weekday,
