@@ -22,8 +22,11 @@ know no phrase:
 
 from __future__ import annotations
 
+import re
+
 from .anchors import Anchor
 from .engine import BREAK, GAP, LIST, Token
+from .numerals import to_int
 from .vocabulary import RANGE_CLOSERS, RANGE_OPENERS
 
 __all__ = ["TIME_LIKE_RULES", "compose"]
@@ -41,11 +44,16 @@ _DISTRIBUTED = frozenset("P")  # relations that apply to every item of a list
 _DROPPED = "\0"  # a token merged into the list item after it
 _LISTING = frozenset("nj/")  # codes a list needs
 _HELPERS = frozenset("njhTm")  # helper codes that become plain text when left over
+#: a U token that opens with its number may have a lower end before it (3-5个工作日)
+_LENGTH_START = frozenset("0123456789一二两三四五六七八九十")
+_LENGTH_JOIN = frozenset((GAP, "n", "h", "R"))  # what a lower end and its connector lexed as
 
 
 def compose(tokens: list[Token], text: str) -> list[Token]:
     """The composition stage: fragments, lists, spans, then tidy (see the module)."""
     out = _fragments(tokens, text)
+    if any(tok.code == "U" for tok in out):
+        out = _length_ranges(out, text)
     if len(out) < 2:
         return out if not out or out[0].code not in _HELPERS else _tidy(out, text)
     codes = {tok.code for tok in out}
@@ -109,6 +117,20 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             out.append(tok)
             continue
         frag: Anchor = tok.value
+        if (
+            prev is not None
+            and prev.code == "t"
+            and prev.end == tok.start
+            and prev.value[0] == "month"
+            and frag.month is None
+            and not frag.has_year
+            and frag.grain in ("day", "tenday")
+        ):
+            # 本月十七日, 上月下旬: the month is the reference's, shifted
+            frag.month_shift = prev.value[1]
+            tok.start = prev.start
+            out.pop()
+            prev = out[-1] if out else None
         if prev is not None and prev.code == "A" and prev.end == tok.start:
             target: Anchor = prev.value.last()
             if target.time is None and (
@@ -140,6 +162,35 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             tok.code = "A"
         out.append(tok)
     return out
+
+
+_LENGTH_LOW = re.compile(r"([0-9]{1,3}|[一二两三四五六七八九十]{1,3}) ?[-—–~至到] ?$")
+
+
+def _length_ranges(tokens: list[Token], text: str) -> list[Token]:
+    """3-5个工作日内, 3至5年: a range of lengths is a limit of its longer end."""
+    out: list[Token] = []
+    for tok in tokens:
+        if tok.code == "U" and text[tok.start : tok.start + 1] in _LENGTH_START:
+            m = _LENGTH_LOW.search(text, max(0, tok.start - 6), tok.start)
+            if (
+                m is not None
+                and (m.start() == 0 or not text[m.start() - 1].isdigit())
+                and to_int(m.group(1)) < tok.value.amount
+                and all(t.code in _LENGTH_JOIN for t in out if t.end > m.start())
+                and (not out or out[-1].end <= m.start() or out[-1].start >= m.start())
+            ):
+                while out and out[-1].start >= m.start():
+                    out.pop()
+                if out and out[-1].end > m.start():  # a gap holding the lower end
+                    out[-1] = _cut(out[-1], m.start(), text)
+                tok.start = m.start()
+        out.append(tok)
+    return out
+
+
+def _cut(gap: Token, end: int, text: str) -> Token:
+    return Token(gap.code, gap.start, end, text[gap.start : end], gap.rule)
 
 
 # -- 2. lists -----------------------------------------------------------------

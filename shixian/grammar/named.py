@@ -171,19 +171,21 @@ class Occasion(Named):
 
 
 class Plan(Named):
-    """A five-year plan, or its first (初), middle (中期) or last (末) year, fuzzy."""
+    """A five-year plan, or its first (初), middle (中期) or last (末) year, fuzzy;
+    ``series`` names another numbered series than the economy's (七五普法)."""
 
-    __slots__ = ("edge", "number")
+    __slots__ = ("edge", "number", "series")
 
-    def __init__(self, number: int, edge: str | None) -> None:
+    def __init__(self, number: int, edge: str | None, series: str | None = None) -> None:
         self.number = number
         self.edge = edge
+        self.series = series
 
     def __repr__(self) -> str:
-        return f"Plan({self.number}, {self.edge!r})"
+        return f"Plan({self.number}, {self.edge!r}, {self.series!r})"
 
     def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
-        first, last = cal.plan_years(self.number)
+        first, last = cal.plan_years(self.number, self.series)
         if self.edge is not None:
             year = {"begin": first, "middle": (first + last) // 2, "end": last}[self.edge]
             first = last = year

@@ -65,6 +65,12 @@ def _number_range(
     return Anchor(day=first, to=Anchor(day=last))
 
 
+def _bracketed_years(text: str, a: str, b: str) -> Anchor:
+    """(2021-2024): a span of years in brackets, written without 年."""
+    first = int(a)
+    return Anchor(year=first, to=Anchor(year=_checked(text, "year", int(b), first, first + 50)))
+
+
 def _date(
     text: str,
     y: str | None,

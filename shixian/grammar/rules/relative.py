@@ -20,7 +20,7 @@ from ...errors import InvalidDate
 from ...model import Offset, Ongoing, Part, Pending, Relative, Unit
 from ..engine import Context, Rule, Token, TokenRule
 from ..numerals import CN_DIGITS, NUMBER, to_int
-from ..vocabulary import EVENT_ENDING
+from ..vocabulary import EVENT_ENDING, NOT_EVENT_TIME, SENDING_VERBS
 
 __all__ = ["CAP_WORDS", "DURATION_TOKENS", "EACH_EVENT_VERBS", "PROMPT_WORDS", "RULES", "TOKENS"]
 
@@ -92,6 +92,10 @@ def _each_event(text: str, on: str | None, on2: str | None) -> Prompt:
 
 def _prompt(text: str, obj: str | None = None, verb: str | None = None) -> Prompt:
     return Prompt(None if obj is None else obj + (verb or ""))
+
+
+def _case(text: str, on: str) -> str:
+    return on
 
 
 def _capture(text: str, on: str | None, on2: str | None) -> str:
@@ -252,6 +256,14 @@ TOKENS: list[TokenRule] = [
         "c",
         _word,
     ),
+    TokenRule(
+        "(<case>的,",
+        # (集体财务往来较多的,财务收支情况应每月公布一次): a case opening a bracket
+        # bears on what the bracket says after it
+        r"(?<=\()(?P<on>[\u4e00-\u9fff]{2,20}?)的(?=,)",
+        "c",
+        _case,
+    ),
     TokenRule("后", r"之后|以后|(?<!最)后", "K", _word),
 ]  # the words of continuing work (L): duty.ONGOING_TOKEN
 
@@ -309,7 +321,7 @@ def after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         ctx.flags.append((dur.start, dur.end, "an approximate length (more than it says)"))
     trigger = _trigger(ctx, head, inherit=head.code == "B")
     if trigger is None and dur is not None:
-        trigger = _event_before(ctx, dur)
+        trigger = _event_before(ctx, dur) or _event_after(ctx, tokens[-1])
     prev = ctx.parts[-1] if ctx.parts else None
     if (
         dur is not None
@@ -326,6 +338,52 @@ def after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     return [Relative(**ctx.common(tokens, False), offset=offset, trigger=trigger)]
 
 
+def _event_after(ctx: Context, last: Token) -> str | None:
+    """20个工作日(自该政府信息形成或者变更之日起): the event of a limit, written after it
+    in brackets."""
+    tokens = ctx.tokens
+    i = last.index + 1
+    text = ctx.cleaned.text
+    if i + 1 >= len(tokens) or text[last.end : tokens[i].start] != "(":
+        return None
+    gap, start = tokens[i], tokens[i + 1]
+    if gap.code != "_" or start.code != "S" or not gap.value.startswith(("自", "从")):
+        return None
+    event = _TRIGGER_TRIM.sub("", gap.value)
+    event = _TRIGGER_TRIM.sub("", event)  # both ends: 自…之日
+    return event or None
+
+
+def _sent_to(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` is the 至 of 下发至本单位 (a recipient, not a range)."""
+    return (
+        i >= 1
+        and tokens[i].code == "R"
+        and tokens[i].value == "至"
+        and tokens[i - 1].code == "_"
+        and tokens[i - 1].value.endswith(SENDING_VERBS)
+    )
+
+
+def _when_clause(ctx: Context, tok: Token) -> str | None:
+    """内容发生变化时,应当及时更新: the event of a clause ending in 时 right before the
+    clause of ``tok`` (a word such as 同时 or 届时 names none)."""
+    tokens = ctx.tokens
+    i = tok.index - 1
+    while i >= 0 and tokens[i].code == "_":
+        i -= 1
+    if i < 1 or tokens[i].code != "|" or tokens[i].value != ",":
+        return None
+    gap = tokens[i - 1]
+    words: str = gap.value
+    if gap.code != "_" or not words.endswith("时") or words.endswith(NOT_EVENT_TIME):
+        return None
+    if i >= 2 and tokens[i - 2].code != "|":
+        return None  # the clause holds other time words: not only an event
+    event = _TRIGGER_TRIM.sub("", words)
+    return event if len(event) >= 2 else None
+
+
 def _event_before(ctx: Context, dur: Token) -> str | None:
     """信息形成(变更)20个工作日内: the event a limit counts from, named right before it
     without 后 or 起, when those words end with an event word (形成, 变更, 作出 …)."""
@@ -335,8 +393,10 @@ def _event_before(ctx: Context, dur: Token) -> str | None:
         return None
     start = tokens[i].start
     while i >= 1 and (
-        tokens[i - 1].code == "_" or (tokens[i - 1].code == "/" and i >= 2)
-    ):  # 信息形成(变更): gaps split at brackets, or a list of events
+        tokens[i - 1].code == "_"
+        or (tokens[i - 1].code == "/" and i >= 2)
+        or _sent_to(tokens, i - 1)
+    ):  # 信息形成(变更): gaps split at brackets, or a list of events; 下发至本单位
         i -= 1
         start = tokens[i].start
     words = ctx.cleaned.text[start : dur.start].strip()
@@ -356,7 +416,7 @@ def promptly(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         and ctx.tokens[tok.index - 1].code in "UO"
     ):
         return []  # 20个工作日内及时公开, 每次会议结束后及时公布: 及时 restates the limit
-    trigger = tok.value.trigger or _trigger(ctx, tok)
+    trigger = tok.value.trigger or _trigger(ctx, tok) or _when_clause(ctx, tok)
     return [Relative(**ctx.common(tokens, False), offset=Offset(0), trigger=trigger)]
 
 
