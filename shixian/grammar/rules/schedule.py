@@ -317,7 +317,10 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         fields["months"] = tuple(range(1 + offset, 13, size))
     extra: list[Part] = []
     if tokens[-1].code == "U" and tokens[-2].code in "JK":
-        after = _after_period_end(every, tokens[-1].value)
+        # 每月后10个工作日内 (后 right after the period) or 每季度结束后: after each period;
+        # 每月10日后3个工作日内 counts from the due day, an event of its own
+        ends = tokens[-2].code == "J" or tokens[-3].code == "Q"
+        after = _after_period_end(every, tokens[-1].value) if ends else None
         if after is not None:
             fields.update(after)
         else:  # 每季度结束后10个工作日内: no calendar rule; the end of each period is the event
@@ -477,7 +480,7 @@ def weekday_of_month(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
 RULES: list[Rule] = [
     Rule(
         "每<period>",
-        r"(?:V_?)?(?:F?AS\|?_?|F?A)?Z?Q(?:KU|(?:A(?:/A)*|[MDEQPky]|_y)*(?:_?Z?_?C)?(?:JU)?)",
+        r"(?:V_?)?(?:F?AS\|?_?|F?A)?Z?Q(?:A(?:/A)*|[MDEQPky]|_y)*(?:_?Z?_?C)?(?:[JK]U)?",
         schedule,
     ),
     Rule("3月份倒数第一个周六", r"(?:A{1,3}_)?A_?y", weekday_of_month),
