@@ -413,7 +413,10 @@ def promptly(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         isinstance(prev, Relative)
         and tok.value.trigger is None
         and tok.index >= 1
-        and ctx.tokens[tok.index - 1].code in "UO"
+        and (
+            ctx.tokens[tok.index - 1].code == "U"
+            or (ctx.tokens[tok.index - 1].code == "O" and prev.trigger is not None)
+        )
     ):
         return []  # 20个工作日内及时公开, 每次会议结束后及时公布: 及时 restates the limit
     trigger = tok.value.trigger or _trigger(ctx, tok) or _when_clause(ctx, tok)
