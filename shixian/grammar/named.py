@@ -216,18 +216,23 @@ class Season(Named):
 class Span(Named):
     """今后三年, 用3年时间 (``years`` ahead from the reference day) and 近三年 (the
     ``years`` whole years before the reference year): counted from the reference,
-    which the part says by ``year_inferred``."""
+    which the part says by ``year_inferred``. With ``start`` (自2018年7月20日起,用1年时间)
+    the years run from that anchor's first day instead, a fuzzy window."""
 
-    __slots__ = ("ahead", "years")
+    __slots__ = ("ahead", "start", "years")
 
-    def __init__(self, years: int, ahead: bool) -> None:
+    def __init__(self, years: int, ahead: bool, start: Anchor | None = None) -> None:
         self.years = years
         self.ahead = ahead
+        self.start = start
 
     def __repr__(self) -> str:
-        return f"Span({self.years}, ahead={self.ahead})"
+        return f"Span({self.years}, ahead={self.ahead}, start={self.start!r})"
 
     def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
+        if self.start is not None:
+            first, _, inferred, _ = self.start.bounds(reference, text)
+            return first, add_months(first, 12 * self.years) - _ONE_DAY, inferred, True
         if self.ahead:
             return reference, add_months(reference, 12 * self.years) - _ONE_DAY, True, False
         year = reference.year

@@ -29,6 +29,7 @@ from .dates import (
     _number,
     _number_range,
     _period_edge,
+    _same_period,
     _this_year,
     _today,
     _word,
@@ -95,6 +96,8 @@ FIRST_TOKENS: list[TokenRule] = [
         "g",
         _garbled,
     ),
+    # before the calendar date, which would take 去年 alone
+    TokenRule("去年同期", r"(?:去年|上年|上一年|前年)同期", "y", _same_period),
 ]
 
 

@@ -2,7 +2,8 @@
 
 Token codes: ``Q`` a frequency (每季度, 季报, 不定期), ``C`` a count (每月一次,
 不少于1次), ``Z`` 至少, ``M`` the month of a period (首月), ``D`` a weekday,
-``V`` 后续 (after what came before).
+``V`` 后续 (after what came before), ``o`` the n-th weekday of a month (第一个周一,
+倒数第二个周六).
 """
 
 from __future__ import annotations
@@ -202,7 +203,7 @@ TOKENS: list[TokenRule] = [
         "第<n>个周<weekday>",
         r"(?:(?P<last>倒[数數]第|最[后後]|最末)|第)(?P<n>[1-9一二三四五六七八九十])?个?"
         r"(?:周|星期|礼拜)(?P<w>[一二三四五六日天1-7])(?![0-9次个天小时日])",
-        "y",
+        "o",
         _nth_weekday,
     ),
     TokenRule(
@@ -281,7 +282,7 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
             _set_weekdays(fields, tok.value)
         elif tok.code == "k":
             fields[tok.value[0]] = tok.value[1]
-        elif tok.code == "y":  # 每月第一个周一: week 1, Monday
+        elif tok.code == "o":  # 每月第一个周一: week 1, Monday
             fields["week"], fields["weekday"] = tok.value
         elif tok.code == "A":
             anchor = tok.value
@@ -480,8 +481,8 @@ def weekday_of_month(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
 RULES: list[Rule] = [
     Rule(
         "每<period>",
-        r"(?:V_?)?(?:F?AS\|?_?|F?A)?Z?Q(?:A(?:/A)*|[MDEQPky]|_y)*(?:_?Z?_?C)?(?:[JK]U)?",
+        r"(?:V_?)?(?:F?AS\|?_?|F?A)?Z?Q(?:A(?:/A)*|[MDEQPko]|_o)*(?:_?Z?_?C)?(?:[JK]U)?",
         schedule,
     ),
-    Rule("3月份倒数第一个周六", r"(?:A{1,3}_)?A_?y", weekday_of_month),
+    Rule("3月份倒数第一个周六", r"(?:A{1,3}_)?A_?o", weekday_of_month),
 ]
