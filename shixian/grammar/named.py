@@ -13,10 +13,10 @@ from collections.abc import Callable
 
 from ..calendar import festivals as cal
 from ..calendar.periods import add_months, month_end
-from ..errors import HolidayOutOfRange
+from ..errors import HolidayOutOfRange, InvalidDate
 from .anchors import Anchor, Bounds, Named
 
-__all__ = ["Festivals", "NextHoliday", "Occasion", "Plan", "Season", "Span"]
+__all__ = ["Day", "Festivals", "NextHoliday", "Occasion", "Plan", "Season", "Span"]
 
 _ONE_DAY = dt.timedelta(days=1)
 
@@ -237,3 +237,28 @@ class Span(Named):
             return reference, add_months(reference, 12 * self.years) - _ONE_DAY, True, False
         year = reference.year
         return dt.date(year - self.years, 1, 1), dt.date(year - 1, 12, 31), True, False
+
+
+class Day(Named):
+    """A day named from the reference day: 今天 / 今日 (``shift`` 0), 昨天 / 昨日 (-1), or a
+    day of the reference month written in brackets after 今 (今(5)日, a Taiwan news lead);
+    the part says by ``year_inferred`` that it was counted from the reference."""
+
+    __slots__ = ("day", "shift")
+
+    def __init__(self, shift: int, day: int | None = None) -> None:
+        self.shift = shift
+        self.day = day
+
+    def __repr__(self) -> str:
+        return f"Day({self.shift}, day={self.day})"
+
+    def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
+        if self.day is not None:
+            try:
+                day = reference.replace(day=self.day)
+            except ValueError:
+                raise InvalidDate(text, "day", self.day) from None
+        else:
+            day = reference + dt.timedelta(days=self.shift)
+        return day, day, True, False

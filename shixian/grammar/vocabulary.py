@@ -52,7 +52,12 @@ NOT_TIME_WORDS: tuple[str, ...] = (
     # 年 / 月 / 日 / 周 inside other words
     # 同步 / 按时 that time no duty (同步推进: side by side; 按时保质: with care)
     "同步推进", "同步实施", "同步部署", "同步开展", "同步建设", "同步规划", "按时保质", "保质按时",
-    "按时按质",
+    "按时按质", "按期限",
+    # 长期 / 实时 in names and descriptions (长期照顾: long-term care; 实时监测: a monitoring
+    # system, not a duty's time)
+    "长期照顾", "长期照护", "长期护理", "实时监",
+    # 调整至 / 调整到 <date>: the new time of the event, not a deadline (换届时间调整至2021年)
+    "调整至", "调整到",
     "年龄", "青年", "少年", "老年", "成年", "周边", "周转", "周围",
     "周期性", "日常", "日益", "日趋", "生日", "月饼",
 )  # fmt: skip

@@ -36,7 +36,7 @@ from ...model import (
 from ..anchors import Anchor
 from ..clean import clean
 from ..engine import Context, Rule, Token, TokenRule
-from ..named import Festivals, NextHoliday, Occasion, Plan, Season, Span
+from ..named import Day, Festivals, NextHoliday, Occasion, Plan, Season, Span
 from ..numerals import to_int
 from .schedule import Every
 
@@ -196,6 +196,12 @@ def _plan(
     return anchor
 
 
+def _day(text: str, n: str | None) -> Anchor:
+    if n is not None:
+        return Anchor(named=Day(0, to_int(n)))
+    return Anchor(named=Day(-1 if text[0] == "昨" else 0))
+
+
 def _span(text: str, ahead: str | None, use: str | None, past: str | None) -> Anchor:
     number = to_int(ahead or use or past or "")
     return Anchor(named=Span(number, past is None))
@@ -225,6 +231,14 @@ TOKENS: list[TokenRule] = [
     ),
     TokenRule("十四五", _PLAN_PATTERN, "a", _plan),
     TokenRule("今后三年|近三年", _SPAN_PATTERN, "a", _span),
+    # a day counted from the reference (the document's date): 今天上午, 昨日, 今(5)日
+    TokenRule(
+        "今天|昨日|今(5)日",
+        r"(?:今天|今日|昨天|昨日)(?![头报说])"
+        r"|今\((?P<n>[0-9]{1,2})\)日",
+        "a",
+        _day,
+    ),
 ]
 
 

@@ -118,7 +118,7 @@ _LIMIT_UNIT = r"(?P<u>工作日|小时|钟头|天|日|周|星期|个月|月|年)
 #: the words for "promptly" (offset 0 after the event).
 PROMPT_WORDS: tuple[str, ...] = (
     "及时", "立即", "立刻", "马上", "第一时间", "即时", "实时", "随时", "按时", "同步", "随即",
-    "尽快", "立行立改", "即知即改", "立查立改", "即查即改", "边查边改",
+    "尽快", "立行立改", "即知即改", "立查立改", "即查即改", "边查边改", "按期", "适时",
 )  # fmt: skip
 #: the verbs of an event that recurs, after 每 (每完成一个阶段, 每召开一次会议): a duty
 #: due promptly after each time.
@@ -153,6 +153,14 @@ DURATION_TOKENS: list[TokenRule] = [
         "至少<n>日前",
         rf"(?:至少|最少|不少于|不得少于)(?P<n>{N})个?(?P<u>工作日|小时|天|日|周|星期|个月|月|年)"
         r"(?=以前|之前|前)",
+        "U",
+        _duration,
+    ),
+    # a range of lengths (急件1—5日内, 3-5个工作日内): the limit is its upper end
+    TokenRule(
+        "<n>-<m>日内",
+        rf"(?<![0-9月.\-—~]){N}(?:[-—~]|至|到)(?P<n>{N})个?(?P<u>工作日|小时|天|日|周|个月|年)"
+        r"(?:以内|之内|内)",
         "U",
         _duration,
     ),
@@ -197,7 +205,7 @@ DURATION_TOKENS: list[TokenRule] = [
     ),
     TokenRule(
         "<n>个工作日内",
-        rf"(?:不超过|不超出|不多于)?(?P<n>{N})个?(?P<u>工作日|小时|钟头|天|周|星期)(?:以内|之内|内)?",
+        rf"(?:不超过|不超出|不多于)?(?P<n>{N})个?(?P<u>工作日|小时|钟头|天|周(?!末)|星期(?![一二三四五六日天]))(?:以内|之内|内)?",
         "U",
         _duration,
     ),
@@ -240,7 +248,7 @@ TOKENS: list[TokenRule] = [
         r"(?:的)?(?:有关)?(?:规定|要求)的?(?:时限|期限|时间)(?:内)?"
         r"|《(?P<law2>[\u4e00-\u9fff]{2,20}?(?:法|条例))》"
         r"(?:的)?(?:有关)?(?:规定|要求)的?(?:时限|期限|时间)(?:内)?"
-        r"|(?:在|于)?法定(?:的)?(?:期限|时限)(?:内)?|依法(?:在)?规定(?:的)?(?:时限|期限)(?:内)?",
+        r"|(?:(?:严格)?(?:按照?|依照|依据))?(?:在|于)?法定(?:的)?(?:期限|时限)(?:内)?|依法(?:在)?规定(?:的)?(?:时限|期限)(?:内)?",
         "X",
         _law,
     ),
@@ -267,7 +275,17 @@ TOKENS: list[TokenRule] = [
     TokenRule("后", r"之后|以后|(?<!最)后", "K", _word),
 ]  # the words of continuing work (L): duty.ONGOING_TOKEN
 
-_TRIGGER_TRIM = re.compile(r"^(?:在|于|自|从|当|待|应在|要在)|(?:之日|之时|时|之际)$")
+_TRIGGER_TRIM = re.compile(r"^(?:(?:在|于|自|从|当|待|应在|要在)(?:该|該)?)|(?:之日|之时|时|之际)$")
+# The subject and modal before the event in prose (行政机关应当自做出…之日起, 各地须在确定…后,
+# 办理时间自受理申请之日起, …并公布名单之后): the event starts after them.
+_TRIGGER_HEAD = re.compile(
+    r"^.*(?:(?:应当|应该|应|须|必须|需要|需|要|将|均|可|一般|时间|日期)(?:在|于|自|从)|并"
+    r"|(?<=[\u4e00-\u9fff])自(?![行主查愿治我身然由动发]))(?:该|該|本)?"
+)
+
+
+def _event_words(words: str) -> str:
+    return _TRIGGER_TRIM.sub("", _TRIGGER_HEAD.sub("", words))
 
 
 def _trigger(ctx: Context, tok: Token, *, inherit: bool = False) -> str | None:
@@ -293,7 +311,7 @@ def _trigger(ctx: Context, tok: Token, *, inherit: bool = False) -> str | None:
                     j -= 2
                 if t.code == "J":  # 调查结束后: the event is the end of the words before
                     event += re.sub(r"(?:之日)?(?:以后|之后|后)$", "", t.value)
-                words = _TRIGGER_TRIM.sub("", event)
+                words = _event_words(event)
                 if words:
                     return str(words)
             if t.code not in "_|/":  # another time word: the event is not further back
@@ -402,7 +420,7 @@ def _event_before(ctx: Context, dur: Token) -> str | None:
     words = ctx.cleaned.text[start : dur.start].strip()
     if EVENT_ENDING.search(words) is None:
         return None
-    return _TRIGGER_TRIM.sub("", words) or None
+    return _event_words(words) or None
 
 
 def promptly(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
