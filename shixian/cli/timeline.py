@@ -49,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
         _pick_column,
         _read_input,
         _reference,
+        _say_input,
         _say_reference,
     )
 
@@ -98,4 +99,5 @@ def run(args: argparse.Namespace) -> int:
             f"{summary}; {len(plan.items)} rows on the axis ({plan.overdue} overdue as of "
             f"{as_of}), {len(plan.apart)} listed apart; {plan.start} to {plan.end}"
         )
+    _say_input(args, table)
     return 1 if args.strict and summary.errors else 0
