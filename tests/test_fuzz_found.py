@@ -10,7 +10,7 @@ import math
 
 import pytest
 
-from shixian import Normalized, ShixianError, extract, normalize
+from shixian import InvalidDate, Normalized, ShixianError, extract, normalize
 
 
 @pytest.mark.parametrize("text", [math.nan, 5, None, ["2016年7月底前"], b"x"], ids=repr)
@@ -57,3 +57,15 @@ def test_a_failure_inside_a_match_is_among_its_unparsed_words() -> None:
     (note,) = [u for u in match.result.unparsed if u.text == "星期八"]
     assert note.span == (4, 7) and "weekday" in note.reason
     assert match.result.parts[0].min_count == 1  # 至少一次: at least once a quarter
+
+
+@pytest.mark.parametrize("text", ["定期第3周", "不定期第3周"])
+def test_a_position_of_a_period_without_one_is_an_invalid_date(text: str) -> None:
+    # extract raised ShixianError('week 3 of a periodic period') for the whole document
+    with pytest.raises(InvalidDate, match="week 3 of a"):
+        normalize(text, "2016-05-01")
+    document = f"2016年7月底前完成。{text}报送。"
+    matches = extract(document, "2016-05-01")
+    assert [m.text for m in matches] == ["2016年7月底前"]
+    (failure,) = matches.failures
+    assert failure.text == text and failure.error_type == "InvalidDate"
