@@ -19,7 +19,7 @@ from .errors import (
     PartialParse,
     UnrecognizedPhrase,
 )
-from .grammar import coverage
+from .grammar import coverage, extent
 from .grammar.clean import clean
 from .grammar.engine import Context, Token, is_out_of_calendar
 from .grammar.rules import GRAMMAR
@@ -44,6 +44,7 @@ _CACHE_SIZE = 8192
 _LATIN = re.compile(r"[A-Za-z]{3,}")
 _CONDITION_HEAD = re.compile(r"^(?:按照|按|根据|依照|依据)")
 _SENTENCE_END = re.compile(r"[。;\n]")
+_THREE_DIGIT_YEAR = re.compile(r"(?<![0-9０-９民國国])[0-9０-９]{3}年$")
 _OUTSIDE = "outside the calendar (0001-01-01 to 9999-12-31)"
 
 
@@ -311,14 +312,16 @@ def extract(
     ctx = _parse(text, ref, exclusive, lines=True)
     found = _with_conditions(ctx, standalone_pending=False)
     WORK.matches += len(found)
-    parts: list[Part] = []
-    for part in found:
-        if parts and part.span[0] < parts[-1].span[1]:
-            continue
-        parts.append(part)
+    dropped: list[Failure] = []
+    parts = _chosen(ctx, found, dropped)
     left = coverage.near(coverage.unparsed(ctx), parts, text) if parts else {}
-    failures = _disjoint([_failure(ctx, *f) for f in ctx.failures]) if ctx.failures else ()
+    failures = _disjoint([_failure(ctx, *f) for f in ctx.failures] + dropped)
     for n, part in enumerate(parts):
+        low = matches[-1].end if matches else 0
+        high = parts[n + 1].span[0] if n + 1 < len(parts) else len(text)
+        span = extent.widen(ctx, part, low, high)
+        if span != part.span:
+            part = attrs.evolve(part, text=text[span[0] : span[1]], span=span)
         start, end = coverage.balanced(text, *part.span)
         if (start, end) != part.span:
             low = matches[-1].end if matches else 0
@@ -359,6 +362,37 @@ def _disjoint(failures: list[Failure]) -> tuple[Failure, ...]:
             f = attrs.evolve(f, start=start, text=f.text[start - f.start :])
         out.append(f)
     return tuple(out)
+
+
+def _chosen(ctx: Context, found: list[Part], dropped: list[Failure]) -> list[Part]:
+    """The parts that become matches, in order and without overlaps: a year word
+    absorbed by the finer date after it (年内6月30日前); a date right after a garbled
+    year (105年5月31日: a three-digit year without 民国) is a failure, never a date of
+    the reference year."""
+    garbled = {}
+    for tok in ctx.tokens:
+        if tok.code == "g":
+            lo, hi = ctx.cleaned.span(tok.start, tok.end)
+            garbled[hi] = lo
+    parts: list[Part] = []
+    for part in found:
+        if parts and part.span[0] < parts[-1].span[1]:
+            continue
+        year = _THREE_DIGIT_YEAR.search(ctx.text, max(0, part.span[0] - 4), part.span[0])
+        if year is not None:  # 105年下半年: the three-digit year is left out of the part
+            garbled[part.span[0]] = year.start()
+        if part.span[0] in garbled:
+            lo, hi = garbled[part.span[0]], part.span[1]
+            words = ctx.text[lo:hi]
+            exc = GarbledDate(words, "garbled", ctx.text[lo : part.span[0]])
+            dropped.append(Failure(lo, hi, words, str(exc), type(exc).__name__))
+            continue
+        if parts and extent.absorbs(ctx, parts[-1], part):
+            first = parts.pop()
+            span = (first.span[0], part.span[1])
+            part = attrs.evolve(part, text=ctx.text[span[0] : span[1]], span=span)
+        parts.append(part)
+    return parts
 
 
 def _failure(ctx: Context, start: int, end: int, exc: Exception) -> Failure:

@@ -298,12 +298,21 @@ PLANS: dict[int, tuple[int, int]] = {1: (1953, 1957), 2: (1958, 1962)}
 PLANS.update({n: (1966 + 5 * (n - 3), 1970 + 5 * (n - 3)) for n in range(3, 16)})
 
 
-def plan_years(number: int) -> tuple[int, int]:
-    """First and last year of five-year plan ``number``.
+#: Other numbered five-year series, by the word that follows the number → the first
+#: year of their first period (一五普法 1986–1990 … 七五普法 2016–2020, 八五普法 2021–2025).
+PLAN_SERIES: dict[str, int] = {"普法": 1986}
 
-    >>> plan_years(13), plan_years(14), plan_years(15)
-    ((2016, 2020), (2021, 2025), (2026, 2030))
+
+def plan_years(number: int, series: str | None = None) -> tuple[int, int]:
+    """First and last year of five-year plan ``number`` (of ``series``, a key of
+    :data:`PLAN_SERIES`, when given).
+
+    >>> plan_years(13), plan_years(14), plan_years(15), plan_years(7, "普法")
+    ((2016, 2020), (2021, 2025), (2026, 2030), (2016, 2020))
     """
+    if series is not None:
+        first = PLAN_SERIES[series] + 5 * (number - 1)
+        return first, first + 4
     return PLANS[number]
 
 

@@ -58,7 +58,8 @@ class Anchor:
     ``edge`` is ``begin``/``middle``/``end`` of ``edge_grain`` (``None`` = the
     finest grain named); ``today`` is 即日; ``to`` is the far end of a range;
     ``time`` the time of day the text names on it (``(hour, minute)``, hour 24 for
-    24时); ``weekday`` the weekday a note beside it states (3月6日(周一): 0), checked
+    24时); ``month_shift`` a month relative to the reference's (本月十七日 0, 上月下旬
+    -1); ``weekday`` the weekday a note beside it states (3月6日(周一): 0), checked
     against the date by the productions; ``named`` a period named by a word (春节,
     十四五, 夏季), resolved by it.
     """
@@ -79,6 +80,7 @@ class Anchor:
     time: tuple[int, int] | None = None
     weekday: int | None = None
     named: Named | None = None
+    month_shift: int | None = None
 
     def __init__(self, **fields: Any) -> None:
         if fields:
@@ -148,8 +150,8 @@ class Anchor:
         level = _LEVEL.get(self.grain or "year", 0)
         if not out.has_year:
             out.year, out.year_shift = earlier.year, earlier.year_shift
-        if level > _LEVEL["month"] and out.month is None:
-            out.month = earlier.month
+        if level > _LEVEL["month"] and out.month is None and out.month_shift is None:
+            out.month, out.month_shift = earlier.month, earlier.month_shift
         if level > _LEVEL["month"] and out.month is None and earlier.today:
             out.today = False
         return out
@@ -191,7 +193,13 @@ class Anchor:
                     anchor.half = (reference.month - 1) // 6 + 1
                 inferred = True
         elif month is None and (grain == "day" or grain == "tenday"):
-            month, inferred = reference.month, True
+            if self.month_shift is None:
+                month, inferred = reference.month, True
+            else:  # 本月十七日: the month is named relative to the reference
+                carry, index = divmod(reference.month - 1 + self.month_shift, 12)
+                month, inferred = index + 1, False
+                if not self.has_year:
+                    year += carry
         try:
             start, end = anchor._period(year, month, text)
         except ValueError as exc:

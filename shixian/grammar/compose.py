@@ -22,15 +22,19 @@ know no phrase:
 
 from __future__ import annotations
 
+import re
+
 from .anchors import Anchor
 from .engine import BREAK, GAP, LIST, Token
+from .named import Span
+from .numerals import to_int
 from .vocabulary import RANGE_CLOSERS, RANGE_OPENERS
 
 __all__ = ["TIME_LIKE_RULES", "compose"]
 
 #: Token rules whose words are time even when no part explains them: a time of
 #: day or a hyphen left over is reported as unparsed.
-TIME_LIKE_RULES = frozenset({"<time of day>", "<hyphen>", "<minimum length>"})
+TIME_LIKE_RULES = frozenset({"<time of day>", "<hyphen>", "<minimum length>", "去年同期"})
 
 _RANGE = frozenset("Rh")
 _SEPARATORS = frozenset((LIST, "j"))
@@ -40,12 +44,17 @@ _LIMITS = {"day": 31, "month": 12, "quarter": 4, "year": 9999}
 _DISTRIBUTED = frozenset("P")  # relations that apply to every item of a list
 _DROPPED = "\0"  # a token merged into the list item after it
 _LISTING = frozenset("nj/")  # codes a list needs
-_HELPERS = frozenset("njhTm")  # helper codes that become plain text when left over
+_HELPERS = frozenset("njhTmy")  # helper codes that become plain text when left over
+#: a U token that opens with its number may have a lower end before it (3-5个工作日)
+_LENGTH_START = frozenset("0123456789一二两三四五六七八九十")
+_LENGTH_JOIN = frozenset((GAP, "n", "h", "R"))  # what a lower end and its connector lexed as
 
 
 def compose(tokens: list[Token], text: str) -> list[Token]:
     """The composition stage: fragments, lists, spans, then tidy (see the module)."""
     out = _fragments(tokens, text)
+    if any(tok.code == "U" for tok in out):
+        out = _length_ranges(out, text)
     if len(out) < 2:
         return out if not out or out[0].code not in _HELPERS else _tidy(out, text)
     codes = {tok.code for tok in out}
@@ -105,10 +114,39 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
                 last.weekday = tok.value[0]  # the D token reads a tuple of weekdays
                 prev.end = tok.end + 1 if text[tok.end : tok.end + 1] in (")", "]") else tok.end
                 continue
+        if (
+            code == "P"
+            and prev is not None
+            and prev.code == BREAK
+            and prev.value == ":"
+            and prev.end == tok.start
+            and len(out) >= 2
+            and out[-2].code == "A"
+            and out[-2].end == prev.start
+        ):
+            out.pop()  # 7月18日:前完成: a stray colon between a date and its 前
+        if code == "y":
+            _same_period_of(tok, out)
+            out.append(tok)
+            continue
         if code != "a":
             out.append(tok)
             continue
         frag: Anchor = tok.value
+        if (
+            prev is not None
+            and prev.code == "t"
+            and prev.end == tok.start
+            and prev.value[0] == "month"
+            and frag.month is None
+            and not frag.has_year
+            and frag.grain in ("day", "tenday")
+        ):
+            # 本月十七日, 上月下旬: the month is the reference's, shifted
+            frag.month_shift = prev.value[1]
+            tok.start = prev.start
+            out.pop()
+            prev = out[-1] if out else None
         if prev is not None and prev.code == "A" and prev.end == tok.start:
             target: Anchor = prev.value.last()
             if target.time is None and (
@@ -139,6 +177,65 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
         else:
             tok.code = "A"
         out.append(tok)
+    return out
+
+
+_LENGTH_LOW = re.compile(r"([0-9]{1,3}|[一二两三四五六七八九十]{1,3}) ?[-—–~至到] ?$")
+
+
+def _length_ranges(tokens: list[Token], text: str) -> list[Token]:
+    """3-5个工作日内, 3至5年: a range of lengths is a limit of its longer end."""
+    out: list[Token] = []
+    for tok in tokens:
+        if tok.code == "U" and text[tok.start : tok.start + 1] in _LENGTH_START:
+            m = _LENGTH_LOW.search(text, max(0, tok.start - 6), tok.start)
+            if (
+                m is not None
+                and (m.start() == 0 or not text[m.start() - 1].isdigit())
+                and to_int(m.group(1)) < tok.value.amount
+                and all(t.code in _LENGTH_JOIN for t in out if t.end > m.start())
+                and (not out or out[-1].end <= m.start() or out[-1].start >= m.start())
+            ):
+                while out and out[-1].start >= m.start():
+                    out.pop()
+                if out and out[-1].end > m.start():  # a gap holding the lower end
+                    out[-1] = _cut(out[-1], m.start(), text)
+                tok.start = m.start()
+        out.append(tok)
+    return out
+
+
+def _cut(gap: Token, end: int, text: str) -> Token:
+    return Token(gap.code, gap.start, end, text[gap.start : end], gap.rule)
+
+
+def _same_period_of(tok: Token, before: list[Token]) -> None:
+    """去年同期 after 10月底 in its sentence: 10月底 of the year before (a copy of the
+    last anchor, its years shifted); with no anchor before, the token stays a helper
+    and the result reports it."""
+    for prev in reversed(before):
+        if prev.code == BREAK and prev.value in "。;":
+            return
+        if prev.code == "A" and prev.value.named is None:
+            anchor = _shifted(prev.value, tok.value)
+            if anchor is not None:
+                tok.code, tok.value = "A", anchor
+            return
+
+
+def _shifted(anchor: Anchor, years: int) -> Anchor | None:
+    out = anchor.copy()
+    if out.today:
+        return None
+    if out.year is not None:
+        out.year += years
+    else:
+        out.year_shift = (out.year_shift or 0) + years
+    if out.to is not None:
+        far = _shifted(out.to, years) if out.to.has_year else out.to.copy()
+        if far is None:
+            return None
+        out.to = far
     return out
 
 
@@ -273,6 +370,14 @@ def _spans(tokens: list[Token]) -> list[Token]:
             j += 1
         if j < size and tokens[j].code == BREAK and tokens[j].value in _CLAUSE_COMMAS:
             j += 1
+        if j > i + 1 and j < size and _starts_span(tokens, i, j):
+            # 自2018年7月20日起,用1年时间: the years run from the start told before them
+            right = tokens[j]
+            right.value.named = Span(right.value.named.years, True, tok.value)
+            right.start = out.pop().start if out and out[-1].code == "F" else tok.start
+            out.append(right)
+            i = j + 1
+            continue
         if (
             j > i + 1
             and j + 1 < size
@@ -310,6 +415,21 @@ def _spans(tokens: list[Token]) -> list[Token]:
         out.append(tok)
         i += 1
     return out
+
+
+def _starts_span(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether ``tokens[i]`` (a start, with 起 among ``tokens[i+1:j]``) opens the span of
+    years ``tokens[j]`` counts ahead (今后三年, 用1年时间)."""
+    right = tokens[j]
+    named = right.value.named if right.code == "A" else None
+    return (
+        isinstance(named, Span)
+        and named.ahead
+        and named.start is None
+        and right.value.to is None
+        and any(t.code == "S" for t in tokens[i + 1 : j])
+        and tokens[i].value.named is None
+    )
 
 
 # -- 4. tidy ------------------------------------------------------------------

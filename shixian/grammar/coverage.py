@@ -23,6 +23,7 @@ _REASONS = {
     "<time of day>": "a time of day no date takes",
     "<hyphen>": "a range connector between words that are not both dates",
     "<minimum length>": "a minimum length, which sets no date",
+    "去年同期": "the same period of an earlier year, with no period told before it",
 }
 
 

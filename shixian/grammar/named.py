@@ -13,10 +13,10 @@ from collections.abc import Callable
 
 from ..calendar import festivals as cal
 from ..calendar.periods import add_months, month_end
-from ..errors import HolidayOutOfRange
+from ..errors import HolidayOutOfRange, InvalidDate
 from .anchors import Anchor, Bounds, Named
 
-__all__ = ["Festivals", "NextHoliday", "Occasion", "Plan", "Season", "Span"]
+__all__ = ["Day", "Festivals", "NextHoliday", "Occasion", "Plan", "Season", "Span"]
 
 _ONE_DAY = dt.timedelta(days=1)
 
@@ -171,19 +171,21 @@ class Occasion(Named):
 
 
 class Plan(Named):
-    """A five-year plan, or its first (初), middle (中期) or last (末) year, fuzzy."""
+    """A five-year plan, or its first (初), middle (中期) or last (末) year, fuzzy;
+    ``series`` names another numbered series than the economy's (七五普法)."""
 
-    __slots__ = ("edge", "number")
+    __slots__ = ("edge", "number", "series")
 
-    def __init__(self, number: int, edge: str | None) -> None:
+    def __init__(self, number: int, edge: str | None, series: str | None = None) -> None:
         self.number = number
         self.edge = edge
+        self.series = series
 
     def __repr__(self) -> str:
-        return f"Plan({self.number}, {self.edge!r})"
+        return f"Plan({self.number}, {self.edge!r}, {self.series!r})"
 
     def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
-        first, last = cal.plan_years(self.number)
+        first, last = cal.plan_years(self.number, self.series)
         if self.edge is not None:
             year = {"begin": first, "middle": (first + last) // 2, "end": last}[self.edge]
             first = last = year
@@ -214,19 +216,49 @@ class Season(Named):
 class Span(Named):
     """今后三年, 用3年时间 (``years`` ahead from the reference day) and 近三年 (the
     ``years`` whole years before the reference year): counted from the reference,
-    which the part says by ``year_inferred``."""
+    which the part says by ``year_inferred``. With ``start`` (自2018年7月20日起,用1年时间)
+    the years run from that anchor's first day instead, a fuzzy window."""
 
-    __slots__ = ("ahead", "years")
+    __slots__ = ("ahead", "start", "years")
 
-    def __init__(self, years: int, ahead: bool) -> None:
+    def __init__(self, years: int, ahead: bool, start: Anchor | None = None) -> None:
         self.years = years
         self.ahead = ahead
+        self.start = start
 
     def __repr__(self) -> str:
-        return f"Span({self.years}, ahead={self.ahead})"
+        return f"Span({self.years}, ahead={self.ahead}, start={self.start!r})"
 
     def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
+        if self.start is not None:
+            first, _, inferred, _ = self.start.bounds(reference, text)
+            return first, add_months(first, 12 * self.years) - _ONE_DAY, inferred, True
         if self.ahead:
             return reference, add_months(reference, 12 * self.years) - _ONE_DAY, True, False
         year = reference.year
         return dt.date(year - self.years, 1, 1), dt.date(year - 1, 12, 31), True, False
+
+
+class Day(Named):
+    """A day named from the reference day: 今天 / 今日 (``shift`` 0), 昨天 / 昨日 (-1), or a
+    day of the reference month written in brackets after 今 (今(5)日, a Taiwan news lead);
+    the part says by ``year_inferred`` that it was counted from the reference."""
+
+    __slots__ = ("day", "shift")
+
+    def __init__(self, shift: int, day: int | None = None) -> None:
+        self.shift = shift
+        self.day = day
+
+    def __repr__(self) -> str:
+        return f"Day({self.shift}, day={self.day})"
+
+    def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
+        if self.day is not None:
+            try:
+                day = reference.replace(day=self.day)
+            except ValueError:
+                raise InvalidDate(text, "day", self.day) from None
+        else:
+            day = reference + dt.timedelta(days=self.shift)
+        return day, day, True, False

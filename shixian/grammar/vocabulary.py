@@ -13,14 +13,18 @@ import re
 __all__ = [
     "DAYPART",
     "EVENT_ENDING",
+    "IN_FORCE",
     "LIST_WORDS",
+    "NOT_EVENT_TIME",
     "NOT_LABELS",
     "NOT_TIME_PATTERNS",
     "NOT_TIME_WORDS",
     "PERIOD_LABEL",
     "RANGE_CLOSERS",
     "RANGE_OPENERS",
+    "SENDING_VERBS",
     "TOPIC_NOUNS",
+    "TOPIC_SUBJECT",
     "not_time_pattern",
 ]
 
@@ -48,7 +52,12 @@ NOT_TIME_WORDS: tuple[str, ...] = (
     # 年 / 月 / 日 / 周 inside other words
     # 同步 / 按时 that time no duty (同步推进: side by side; 按时保质: with care)
     "同步推进", "同步实施", "同步部署", "同步开展", "同步建设", "同步规划", "按时保质", "保质按时",
-    "按时按质",
+    "按时按质", "按期限",
+    # 长期 / 实时 in names and descriptions (长期照顾: long-term care; 实时监测: a monitoring
+    # system, not a duty's time)
+    "长期照顾", "长期照护", "长期护理", "实时监",
+    # 调整至 / 调整到 <date>: the new time of the event, not a deadline (换届时间调整至2021年)
+    "调整至", "调整到",
     "年龄", "青年", "少年", "老年", "成年", "周边", "周转", "周围",
     "周期性", "日常", "日益", "日趋", "生日", "月饼",
 )  # fmt: skip
@@ -65,6 +74,8 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"(?:共|为期|历时|合计)[0-9一二三四五六七八九十两]{1,4}"
     r"(?:个)?(?:工作日|天|日|周|星期|个月|月|年)",  # (共12天), 为期4个月
     r"[0-9一二三四五六七八九十]{1,3}周年",  # 建党100周年
+    # a term named before its length (长期(3-5年)): the length is the limit, not 长期
+    r"(?:长期|中期|短期|近期|远期)(?=\([0-9一二三四五六七八九十两])",
     # a bracketed length right after a date: 3月1日-4月4日(5周) tells the window's size
     r"(?<=[日月号])\([0-9一二三四五六七八九十两]{1,3}个?(?:工作日|天|日|周|星期|个月|月|年)\)",
 )
@@ -109,12 +120,27 @@ NOT_LABELS: frozenset[str] = frozenset(
     ]
 )
 
+#: Verbs of sending, after which 至 names a recipient, not a range (下发至本单位).
+SENDING_VERBS: tuple[str, ...] = (
+    "下发", "发送", "送达", "提交", "报送", "上报", "移送", "转发", "转交", "抄送", "送",
+)  # fmt: skip
+
 #: The last words of an event a time limit counts from when the text names it right
-#: before the limit, with no 后 or 起 (信息形成(变更)20个工作日内, 作出决定7个工作日内).
+#: before the limit, with no 后 or 起 (信息形成(变更)20个工作日内, 作出决定7个工作日内,
+#: 下发至本单位).
 EVENT_ENDING = re.compile(
     r"(?:形成|变更|产生|生成|发生|作出|做出|收到|接到|受理|批准|通过|公布|发布|印发|签订|签署|"
     r"结束|完成|确定|审定|审批|获取|下发|送达|提交|报送)\)?$"
+    rf"|(?:{'|'.join(SENDING_VERBS)})至[\u4e00-\u9fff]{{1,8}}$"
 )
+
+#: Words ending in 时 that name no event (同时, 及时, 届时 …): 内容发生变化时,应当及时更新
+#: counts from the change, 同时,及时更新 from nothing.
+NOT_EVENT_TIME: tuple[str, ...] = (
+    "同时", "及时", "届时", "按时", "准时", "适时", "随时", "临时", "平时", "实时", "暂时",
+    "当时", "此时", "那时", "有时", "定时", "限时", "小时", "不时", "过时", "超时", "逾时",
+    "彼时", "即时", "一时", "历时", "用时", "耗时", "工时", "课时", "学时",
+)  # fmt: skip
 
 #: Nouns a past period is the topic of, right after it (上一年度年度报告, 上年决算):
 #: such a period says what is reported, not when.
@@ -123,11 +149,21 @@ TOPIC_NOUNS = re.compile(
     r"工作总结|总结|情况)"
 )
 
+#: A period right before these words is the subject of its clause, the data it is about
+#: (第二季度空气质量信息将在7月公开): a noun phrase ending in a data noun, then a verb.
+TOPIC_SUBJECT = re.compile(
+    r"[\u4e00-\u9fff]{0,8}?(?:信息|数据|报告|情况|统计|报表|月报|季报|年报|指标)"
+    r"(?:将|拟|应|须|要|于|在|已|均|定于|预计)"
+)
+
 #: A word that names the period in brackets after it (流行季节(4—10月), 汛期(6—9月)):
 #: a match of extract() that starts inside the brackets starts at the word.
 PERIOD_LABEL = re.compile(r"[\u4e00-\u9fff]{0,4}(?:季节|时节|期间|时期|阶段|汛期|旺季|淡季)")
 
 #: Words that join the items of a list of dates (besides 、): 5月9日和10日, 4月15日及7月15日.
+#: Verbs that put a rule in force from a date (2020-03-15实施, 【施行日期】2019.05.22).
+IN_FORCE = "施行|实施|生效"
+
 LIST_WORDS: tuple[str, ...] = ("以及", "和", "及", "与", "或", "或者")
 
 #: Words between the first end of a range and its connector (2020年4月启动至2022年12月结束).

@@ -17,10 +17,11 @@ from ...model import Deadline, Offset, Ongoing, Part, Relative, Schedule, Unit, 
 from ..anchors import Anchor
 from ..engine import Context, Rule, Token, TokenRule
 from ..numerals import CN_DIGITS, NUMBER, SMALL_NUMBER, YEAR_NUMBER
-from ..vocabulary import LIST_WORDS, NOT_LABELS, TOPIC_NOUNS
+from ..vocabulary import IN_FORCE, LIST_WORDS, NOT_LABELS, TOPIC_NOUNS, TOPIC_SUBJECT
 from .dates import (
     _DAYPART_WORDS,
     _bare_edge,
+    _bracketed_years,
     _clock,
     _date,
     _garbled,
@@ -28,6 +29,7 @@ from .dates import (
     _number,
     _number_range,
     _period_edge,
+    _same_period,
     _this_year,
     _today,
     _word,
@@ -94,6 +96,8 @@ FIRST_TOKENS: list[TokenRule] = [
         "g",
         _garbled,
     ),
+    # before the calendar date, which would take 去年 alone
+    TokenRule("去年同期", r"(?:去年|上年|上一年|前年)同期", "y", _same_period),
 ]
 
 
@@ -139,7 +143,7 @@ TOKENS: list[TokenRule] = [
     ),
     TokenRule(
         "和|及|与",
-        r"(?<=[0-9一二三四五六七八九十日月号旬度年底末初])(?:" + "|".join(LIST_WORDS) + r")"
+        r"(?<=[0-9一二三四五六七八九十日月号旬度年底末初)])(?:" + "|".join(LIST_WORDS) + r")"
         r"(?=第?[0-9一二三四五六七八九十上中下])",
         "j",
         _word,
@@ -150,6 +154,13 @@ TOKENS: list[TokenRule] = [
         rf"|(?<![0-9])(?P<a2>{SMALL_NUMBER})[—~\-至到](?P<b2>{SMALL_NUMBER})(?P<unit2>月份?|日|号)",
         "a",
         _number_range,
+    ),
+    TokenRule(
+        "(2021-2024)",
+        # a span of years in brackets without 年 (行动方案(2021-2024)): brackets hold no sums
+        r"(?<=[(\[])(?P<a>(?:19|20)[0-9]{2}) ?[—~\-至到] ?(?P<b>(?:19|20)[0-9]{2})(?=[)\]])",
+        "a",
+        _bracketed_years,
     ),
     TokenRule("全年|年内", r"全年度?|本年度?(?=内|以内)|年(?=以?内|之内)", "a", _this_year),
     TokenRule(
@@ -182,7 +193,21 @@ TOKENS: list[TokenRule] = [
     TokenRule("至|到", r"至(?!少|今)|到|[—~]", "R", _word),
     TokenRule("内", r"以内|之内|内", "W", _word),
     TokenRule("起", r"起|开始|以来", "S", _word),
+    TokenRule(
+        "<date>实施",
+        # 2020-03-15实施: in force from a day, the clause ending there (not 实施方案)
+        rf"(?<=[日号0-9])(?:{IN_FORCE})(?![\u4e00-\u9fff])",
+        "S",
+        _word,
+    ),
     TokenRule("自", rf"(?:自从|自|从)(?={_NUM_START}|今年|明年|本年|即日|当年|次年)", "F", _word),
+    TokenRule(
+        "施行日期:",
+        # 【施行日期】2019.05.22: in force from the date that follows
+        rf"(?:{IN_FORCE})(?:日期|时间)(?:为|是)?[:)\]]? ?(?={_NUM_START})",
+        "F",
+        _word,
+    ),
 ]
 
 
@@ -233,7 +258,12 @@ def _bounds(ctx: Context, tok: Token) -> tuple[dt.date, dt.date, bool, bool]:
     anchor: Anchor = tok.value
     bounds: tuple[dt.date, dt.date, bool, bool] = anchor.bounds(ctx.reference, ctx.text)
     _check_weekdays(ctx, tok, bounds[0], bounds[1])
-    if anchor.month is None and anchor.grain in ("day", "tenday") and not anchor.today:
+    if (
+        anchor.month is None
+        and anchor.month_shift is None
+        and anchor.grain in ("day", "tenday")
+        and not anchor.today
+    ):
         # 28日下午, 下旬: the month is in another cell; the reference's month is a guess
         ctx.flags.append((tok.start, tok.end, "no month named: the reference's month was used"))
     return bounds
@@ -312,6 +342,7 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         len(ctx.tokens) == 1
         and anchor.grain == "day"
         and anchor.month is None
+        and anchor.month_shift is None
         and anchor.day is not None
         and not anchor.today
         and anchor.to is None
@@ -345,10 +376,21 @@ def _is_topic(ctx: Context, tok: Token) -> bool:
     """上一年度 in 公开上一年度年度报告 names what a report is about, not when the duty
     falls: a past year right before a report noun is no time of the duty."""
     anchor: Anchor = tok.value
-    if anchor.year_shift is None or anchor.year_shift >= 0 or anchor.grain != "year":
-        return False
     nxt = ctx.tokens[tok.index + 1] if tok.index + 1 < len(ctx.tokens) else None
-    return nxt is not None and nxt.code == "_" and TOPIC_NOUNS.match(nxt.value) is not None
+    if nxt is None or nxt.code != "_":
+        return False
+    if anchor.year_shift is not None and anchor.year_shift < 0 and anchor.grain == "year":
+        return TOPIC_NOUNS.match(nxt.value) is not None
+    # 第二季度空气质量信息将在2024年7月中下旬公开: the data of a period, published at a
+    # time told later in the same clause
+    if TOPIC_SUBJECT.match(nxt.value) is None or anchor.to is not None:
+        return False
+    for later in ctx.tokens[tok.index + 2 :]:
+        if later.code == "|":
+            return False
+        if later.code == "A":
+            return True
+    return False
 
 
 def _label_before(ctx: Context, tok: Token) -> str | None:

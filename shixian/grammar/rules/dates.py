@@ -65,6 +65,17 @@ def _number_range(
     return Anchor(day=first, to=Anchor(day=last))
 
 
+def _bracketed_years(text: str, a: str, b: str) -> Anchor:
+    """(2021-2024): a span of years in brackets, written without 年."""
+    first = int(a)
+    return Anchor(year=first, to=Anchor(year=_checked(text, "year", int(b), first, first + 50)))
+
+
+def _same_period(text: str) -> int:
+    """去年同期, 前年同期: how many years before the period told before it."""
+    return -2 if text.startswith("前") else -1
+
+
 def _date(
     text: str,
     y: str | None,

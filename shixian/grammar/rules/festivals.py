@@ -36,7 +36,7 @@ from ...model import (
 from ..anchors import Anchor
 from ..clean import clean
 from ..engine import Context, Rule, Token, TokenRule
-from ..named import Festivals, NextHoliday, Occasion, Plan, Season, Span
+from ..named import Day, Festivals, NextHoliday, Occasion, Plan, Season, Span
 from ..numerals import to_int
 from .schedule import Every
 
@@ -143,10 +143,12 @@ _FESTIVAL_PATTERN = (
 _FESTIVAL_ONE = re.compile(rf"[\"'「『]?({_alternation(_FESTIVALS)})[\"'」』]?")
 
 _PLAN_TIME = r"期间|时期|初期|初|中期|末期|末|以来|前|内"
+_SERIES = "|".join(cal.PLAN_SERIES)
 _PLAN_PATTERN = (
     rf"{_NOT_NUMBER_BEFORE}(?:[\"'「『](?P<q>{_alternation(PLAN_WORDS)})[\"'」』]"
     rf"|(?<![\"'「『])(?P<n>十[一二三四五]五){_NOT_NUMBER_AFTER}(?!人|岁|天)"
-    rf"|(?<![\"'「『])(?P<s>[一二三四五六七八九十]五)(?=(?:规划|计划)?(?:{_PLAN_TIME})))"
+    rf"|(?<![\"'「『])(?P<s>[一二三四五六七八九十]五)(?=(?:规划|计划)?(?:{_PLAN_TIME})|{_SERIES}))"
+    rf"(?:(?=(?P<series>{_SERIES}))|)"
     rf"(?!(?:规划|计划|纲要)(?!{_PLAN_TIME}))(?:规划|计划)?(?:纲要)?"
     r"(?P<edge>期间|时期|初期|初|中期|末期|末)?"
 )
@@ -182,14 +184,22 @@ def _season(text: str) -> Anchor:
     return Anchor(named=Season(SEASON_WORDS[text]))
 
 
-def _plan(text: str, q: str | None, n: str | None, s: str | None, edge: str | None) -> Anchor:
+def _plan(
+    text: str, q: str | None, n: str | None, s: str | None, series: str | None, edge: str | None
+) -> Anchor:
     name = q or n or s
     assert name is not None
     mark = None if edge is None else _PLAN_EDGE.get(edge)
-    anchor = Anchor(named=Plan(PLAN_WORDS[name], mark))
+    anchor = Anchor(named=Plan(PLAN_WORDS[name], mark, series))
     if mark is not None:  # 十四五末前 is due at its end, like 年底前 (the edge is the plan's)
         anchor.edge, anchor.edge_grain = mark, "plan"
     return anchor
+
+
+def _day(text: str, n: str | None) -> Anchor:
+    if n is not None:
+        return Anchor(named=Day(0, to_int(n)))
+    return Anchor(named=Day(-1 if text[0] == "昨" else 0))
 
 
 def _span(text: str, ahead: str | None, use: str | None, past: str | None) -> Anchor:
@@ -221,6 +231,14 @@ TOKENS: list[TokenRule] = [
     ),
     TokenRule("十四五", _PLAN_PATTERN, "a", _plan),
     TokenRule("今后三年|近三年", _SPAN_PATTERN, "a", _span),
+    # a day counted from the reference (the document's date): 今天上午, 昨日, 今(5)日
+    TokenRule(
+        "今天|昨日|今(5)日",
+        r"(?:今天|今日|昨天|昨日)(?![头报说])"
+        r"|今\((?P<n>[0-9]{1,2})\)日",
+        "a",
+        _day,
+    ),
 ]
 
 

@@ -20,7 +20,7 @@ from ...errors import InvalidDate
 from ...model import Offset, Ongoing, Part, Pending, Relative, Unit
 from ..engine import Context, Rule, Token, TokenRule
 from ..numerals import CN_DIGITS, NUMBER, to_int
-from ..vocabulary import EVENT_ENDING
+from ..vocabulary import EVENT_ENDING, NOT_EVENT_TIME, SENDING_VERBS
 
 __all__ = ["CAP_WORDS", "DURATION_TOKENS", "PROMPT_WORDS", "RULES", "TOKENS"]
 
@@ -82,6 +82,10 @@ def _prompt(text: str, obj: str | None = None, verb: str | None = None) -> Promp
     return Prompt(None if obj is None else obj + (verb or ""))
 
 
+def _case(text: str, on: str) -> str:
+    return on
+
+
 def _capture(text: str, on: str | None, on2: str | None) -> str:
     return on if on is not None else on2 or ""
 
@@ -102,7 +106,7 @@ _LIMIT_UNIT = r"(?P<u>工作日|小时|钟头|天|日|周|星期|个月|月|年)
 #: the words for "promptly" (offset 0 after the event).
 PROMPT_WORDS: tuple[str, ...] = (
     "及时", "立即", "立刻", "马上", "第一时间", "即时", "实时", "随时", "按时", "同步", "随即",
-    "尽快", "立行立改", "即知即改", "立查立改", "即查即改", "边查边改",
+    "尽快", "立行立改", "即知即改", "立查立改", "即查即改", "边查边改", "按期", "适时",
 )  # fmt: skip
 #: words that cap a duration (最长不超过6个月 = within 6 months); 内 may follow or not.
 CAP_WORDS: tuple[str, ...] = (
@@ -123,6 +127,14 @@ DURATION_TOKENS: list[TokenRule] = [
     TokenRule(  # 任期届满五个月前: months before an event (N个月 is a date otherwise not)
         "<n>个月前",
         rf"(?P<n>{N})个(?P<u>月)(?=以前|之前|前)",
+        "U",
+        _duration,
+    ),
+    # a range of lengths (急件1—5日内, 3-5个工作日内): the limit is its upper end
+    TokenRule(
+        "<n>-<m>日内",
+        rf"(?<![0-9月.\-—~]){N}(?:[-—~]|至|到)(?P<n>{N})个?(?P<u>工作日|小时|天|日|周|个月|年)"
+        r"(?:以内|之内|内)",
         "U",
         _duration,
     ),
@@ -158,7 +170,7 @@ DURATION_TOKENS: list[TokenRule] = [
     ),
     TokenRule(
         "<n>个工作日内",
-        rf"(?:不超过|不超出|不多于)?(?P<n>{N})个?(?P<u>工作日|小时|钟头|天|周|星期)(?:以内|之内|内)?",
+        rf"(?:不超过|不超出|不多于)?(?P<n>{N})个?(?P<u>工作日|小时|钟头|天|周(?!末)|星期(?![一二三四五六日天]))(?:以内|之内|内)?",
         "U",
         _duration,
     ),
@@ -192,7 +204,7 @@ TOKENS: list[TokenRule] = [
         r"(?:的)?(?:有关)?(?:规定|要求)的?(?:时限|期限|时间)(?:内)?"
         r"|《(?P<law2>[\u4e00-\u9fff]{2,20}?(?:法|条例))》"
         r"(?:的)?(?:有关)?(?:规定|要求)的?(?:时限|期限|时间)(?:内)?"
-        r"|(?:在|于)?法定(?:的)?(?:期限|时限)(?:内)?|依法(?:在)?规定(?:的)?(?:时限|期限)(?:内)?",
+        r"|(?:(?:严格)?(?:按照?|依照|依据))?(?:在|于)?法定(?:的)?(?:期限|时限)(?:内)?|依法(?:在)?规定(?:的)?(?:时限|期限)(?:内)?",
         "X",
         _law,
     ),
@@ -208,10 +220,28 @@ TOKENS: list[TokenRule] = [
         "c",
         _word,
     ),
+    TokenRule(
+        "(<case>的,",
+        # (集体财务往来较多的,财务收支情况应每月公布一次): a case opening a bracket
+        # bears on what the bracket says after it
+        r"(?<=\()(?P<on>[\u4e00-\u9fff]{2,20}?)的(?=,)",
+        "c",
+        _case,
+    ),
     TokenRule("后", r"之后|以后|(?<!最)后", "K", _word),
 ]  # the words of continuing work (L): duty.ONGOING_TOKEN
 
-_TRIGGER_TRIM = re.compile(r"^(?:在|于|自|从|当|待|应在|要在)|(?:之日|之时|时|之际)$")
+_TRIGGER_TRIM = re.compile(r"^(?:(?:在|于|自|从|当|待|应在|要在)(?:该|該)?)|(?:之日|之时|时|之际)$")
+# The subject and modal before the event in prose (行政机关应当自做出…之日起, 各地须在确定…后,
+# 办理时间自受理申请之日起, …并公布名单之后): the event starts after them.
+_TRIGGER_HEAD = re.compile(
+    r"^.*(?:(?:应当|应该|应|须|必须|需要|需|要|将|均|可|一般|时间|日期)(?:在|于|自|从)|并"
+    r"|(?<=[\u4e00-\u9fff])自(?![行主查愿治我身然由动发]))(?:该|該|本)?"
+)
+
+
+def _event_words(words: str) -> str:
+    return _TRIGGER_TRIM.sub("", _TRIGGER_HEAD.sub("", words))
 
 
 def _trigger(ctx: Context, tok: Token, *, inherit: bool = False) -> str | None:
@@ -237,7 +267,7 @@ def _trigger(ctx: Context, tok: Token, *, inherit: bool = False) -> str | None:
                     j -= 2
                 if t.code == "J":  # 调查结束后: the event is the end of the words before
                     event += re.sub(r"(?:之日)?(?:以后|之后|后)$", "", t.value)
-                words = _TRIGGER_TRIM.sub("", event)
+                words = _event_words(event)
                 if words:
                     return str(words)
             if t.code not in "_|/":  # another time word: the event is not further back
@@ -263,7 +293,7 @@ def after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         offset = Offset(1, Unit.MONTH, 31 if day is None else day)
     trigger = _trigger(ctx, head, inherit=head.code == "B")
     if trigger is None and dur is not None:
-        trigger = _event_before(ctx, dur)
+        trigger = _event_before(ctx, dur) or _event_after(ctx, tokens[-1])
     prev = ctx.parts[-1] if ctx.parts else None
     if (
         dur is not None
@@ -280,6 +310,52 @@ def after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     return [Relative(**ctx.common(tokens, False), offset=offset, trigger=trigger)]
 
 
+def _event_after(ctx: Context, last: Token) -> str | None:
+    """20个工作日(自该政府信息形成或者变更之日起): the event of a limit, written after it
+    in brackets."""
+    tokens = ctx.tokens
+    i = last.index + 1
+    text = ctx.cleaned.text
+    if i + 1 >= len(tokens) or text[last.end : tokens[i].start] != "(":
+        return None
+    gap, start = tokens[i], tokens[i + 1]
+    if gap.code != "_" or start.code != "S" or not gap.value.startswith(("自", "从")):
+        return None
+    event = _TRIGGER_TRIM.sub("", gap.value)
+    event = _TRIGGER_TRIM.sub("", event)  # both ends: 自…之日
+    return event or None
+
+
+def _sent_to(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` is the 至 of 下发至本单位 (a recipient, not a range)."""
+    return (
+        i >= 1
+        and tokens[i].code == "R"
+        and tokens[i].value == "至"
+        and tokens[i - 1].code == "_"
+        and tokens[i - 1].value.endswith(SENDING_VERBS)
+    )
+
+
+def _when_clause(ctx: Context, tok: Token) -> str | None:
+    """内容发生变化时,应当及时更新: the event of a clause ending in 时 right before the
+    clause of ``tok`` (a word such as 同时 or 届时 names none)."""
+    tokens = ctx.tokens
+    i = tok.index - 1
+    while i >= 0 and tokens[i].code == "_":
+        i -= 1
+    if i < 1 or tokens[i].code != "|" or tokens[i].value != ",":
+        return None
+    gap = tokens[i - 1]
+    words: str = gap.value
+    if gap.code != "_" or not words.endswith("时") or words.endswith(NOT_EVENT_TIME):
+        return None
+    if i >= 2 and tokens[i - 2].code != "|":
+        return None  # the clause holds other time words: not only an event
+    event = _TRIGGER_TRIM.sub("", words)
+    return event if len(event) >= 2 else None
+
+
 def _event_before(ctx: Context, dur: Token) -> str | None:
     """信息形成(变更)20个工作日内: the event a limit counts from, named right before it
     without 后 or 起, when those words end with an event word (形成, 变更, 作出 …)."""
@@ -289,14 +365,16 @@ def _event_before(ctx: Context, dur: Token) -> str | None:
         return None
     start = tokens[i].start
     while i >= 1 and (
-        tokens[i - 1].code == "_" or (tokens[i - 1].code == "/" and i >= 2)
-    ):  # 信息形成(变更): gaps split at brackets, or a list of events
+        tokens[i - 1].code == "_"
+        or (tokens[i - 1].code == "/" and i >= 2)
+        or _sent_to(tokens, i - 1)
+    ):  # 信息形成(变更): gaps split at brackets, or a list of events; 下发至本单位
         i -= 1
         start = tokens[i].start
     words = ctx.cleaned.text[start : dur.start].strip()
     if EVENT_ENDING.search(words) is None:
         return None
-    return _TRIGGER_TRIM.sub("", words) or None
+    return _event_words(words) or None
 
 
 def promptly(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
@@ -310,7 +388,7 @@ def promptly(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         and ctx.tokens[tok.index - 1].code == "U"
     ):
         return []  # 20个工作日内及时公开: 及时 restates the limit just given
-    trigger = tok.value.trigger or _trigger(ctx, tok)
+    trigger = tok.value.trigger or _trigger(ctx, tok) or _when_clause(ctx, tok)
     return [Relative(**ctx.common(tokens, False), offset=Offset(0), trigger=trigger)]
 
 

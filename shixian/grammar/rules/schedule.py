@@ -107,6 +107,9 @@ def _table(words: object) -> str:
     return "|".join(sorted(words, key=lambda w: (-len(w), w)))  # type: ignore[call-overload]
 
 
+_REPORT = "月报|年报"
+
+
 def _report(text: str, u: str) -> Every:
     return Every(_UNIT[u])
 
@@ -171,9 +174,7 @@ TOKENS: list[TokenRule] = [
         "Q",
         _mode,
     ),
-    TokenRule(
-        "月报|年报", r"(?P<u>半年|年|季|月|周|旬)报(?![告道送名到表批备刊纸社])", "Q", _report
-    ),
+    TokenRule(_REPORT, r"(?P<u>半年|年|季|月|周|旬)报(?![告道送名到表批备刊纸社])", "Q", _report),
     TokenRule(
         "工作日",
         r"(?<![非个0-9一二三四五六七八九十])(?:每个|每一个|每)?工作日(?![内以之前后])",
@@ -209,9 +210,21 @@ TOKENS: list[TokenRule] = [
 ]
 
 
+def _told_before(ctx: Context, report: Token) -> bool:
+    """Whether the clause of a report noun (月报) already holds a schedule of its period."""
+    last = ctx.parts[-1] if ctx.parts else None
+    if not isinstance(last, Schedule) or last.every is not report.value.every:
+        return False
+    return not any(
+        t.code == "|" for t in ctx.tokens if last.span[1] <= t.start and t.end <= report.start
+    )
+
+
 def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """Every kind of recurring schedule; fields from the tokens in the match."""
     qs = [t for t in tokens if t.code == "Q"]
+    if len(tokens) == 1 and qs[0].rule == _REPORT and _told_before(ctx, qs[0]):
+        return []  # 每月10日前发布…月报: the report names the schedule told before it
     q_pos = tokens.index(qs[0])
     stop = next((t for t in tokens[:q_pos] if t.code == "|" and t.value in _SENTENCE_END), None)
     if stop is not None:  # 自2016年起全面推开。每季度……: a start and, apart, a schedule

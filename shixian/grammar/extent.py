@@ -1,0 +1,129 @@
+"""How far an :func:`shixian.extract` match reaches: the words next to a part that belong to
+its expression although no rule needs them to compute its meaning.
+
+A part's span is the tokens its rule read. In running text the expression is often wider:
+
+* a relative time's **trigger** written before it (自收缴罚款之日起2日内, 选举投票前20日):
+  the match starts where the event's words start (and at the 自 / 于 / 在 before them);
+* a **time of day without a clock** after a day (3月1日下午, 10月20日上午);
+* the **closing word** of a deadline or range (截至10月底止, …至2016年12月31日止, …为止);
+* the **position of a day** in the month before it (每年11月的第四个周末);
+* the **in-force verb** after 自…起 (自2022年6月1日起施行);
+* a **latest-by** or **moved-to** word before a date (最迟在10月18日前, 调整至2021年);
+* a **year word** right before a finer date of that year (年内6月30日前: one match, the
+  finer date's meaning).
+
+Every look is bounded (a few characters, or the trigger's own length within its clause),
+so extraction stays linear in the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..model import Deadline, Ongoing, Part, Relative, Schedule, Window
+from .engine import Context
+
+__all__ = ["absorbs", "widen"]
+
+_CLAUSE_END = re.compile(r"[,;。:!?\n]")
+#: the words between a trigger and the duration after it (之日起, 后的, 之后)
+_TRIGGER_GAP = 8
+#: how far back a trigger is looked for (its own length at most this)
+_TRIGGER_REACH = 48
+_MARKERS = "自于在从由当待"
+_DAYPART = re.compile(
+    r"(?:上午|下午|中午|晚上|早上|凌晨|傍晚|夜间|全天)(?![0-9零〇一二三四五六七八九十:])"
+)
+_CLOSER = re.compile(r"为止|止|结束|截止(?![日时期])")
+_IN_FORCE = re.compile(r"(?:起)?(?:施行|实施|执行|生效)")
+#: the position of a day inside the period before it (每年11月的第四个周末)
+_POSITION = re.compile(
+    r"的?(?:第|倒数第)[0-9一二三四五六七八九十]{1,2}个?(?:周末|周[一二三四五六日天]|星期[一二三四五六日天])"
+)
+_LATEST = re.compile(r"(?:(?:最迟|最晚|至迟)(?:在|于|到)?|(?:调整|推迟|延期|延长|顺延)(?:至|到))$")
+#: a year word that only names the year of the finer date after it (年内6月30日前)
+_YEAR_WORD = re.compile(r"(?:今年|本年|当年|年)(?:内|度)?$|[0-9]{4}年(?:内|度)?$")
+
+
+def _cleaned_at(ctx: Context, offset: int) -> int:
+    """The cleaned-text index of an offset into the original text."""
+    origin = ctx.cleaned.origin
+    if origin is None:
+        return offset
+    return bisect.bisect_left(origin, offset)
+
+
+def _original(ctx: Context, index: int) -> int:
+    origin = ctx.cleaned.origin
+    if origin is None:
+        return index
+    if index >= len(origin):
+        return len(ctx.text)
+    return origin[index]
+
+
+def widen(ctx: Context, part: Part, low: int, high: int) -> tuple[int, int]:
+    """The span of ``part``'s expression in the original text, widened over the words
+    around it that belong to it, never below ``low`` nor past ``high`` (the neighbours)."""
+    text = ctx.cleaned.text
+    start, end = part.span
+    cs, ce = _cleaned_at(ctx, start), _cleaned_at(ctx, end)
+    c_low, c_high = _cleaned_at(ctx, low), _cleaned_at(ctx, high)
+    if isinstance(part, Relative) and part.trigger and part.offset.amount:
+        cs = _trigger_start(text, part.trigger, cs, c_low)
+    elif isinstance(part, Deadline | Window):
+        before = _LATEST.search(text, max(c_low, cs - 5), cs)
+        if before is not None:
+            cs = before.start()
+    if isinstance(part, Window) and ce and text[ce - 1] in "日号天":
+        m = _DAYPART.match(text, ce, c_high)
+        if m is not None:
+            ce = m.end()
+    if isinstance(part, Deadline | Window):
+        m = _CLOSER.match(text, ce, c_high)
+        if m is not None:
+            ce = m.end()
+    if isinstance(part, Schedule) and ce and text[ce - 1] in "月份":
+        m = _POSITION.match(text, ce, c_high)
+        if m is not None:
+            ce = m.end()
+    if isinstance(part, Ongoing) and ce and text[ce - 1] == "起":
+        m = _IN_FORCE.match(text, ce, c_high)
+        if m is not None:
+            ce = m.end()
+    if (cs, ce) == (_cleaned_at(ctx, start), _cleaned_at(ctx, end)):
+        return start, end
+    return _original(ctx, cs), (_original(ctx, ce - 1) + 1 if ce > cs else _original(ctx, ce))
+
+
+def _trigger_start(text: str, trigger: str, cs: int, low: int) -> int:
+    """Where the trigger's words begin, when they stand right before the part in its
+    clause (with 之日起 / 后的 between); the 自 / 于 / 在 before them is taken too."""
+    reach = max(low, cs - _TRIGGER_REACH - len(trigger))
+    at = text.rfind(trigger, reach, cs)
+    if at < 0 or cs - (at + len(trigger)) > _TRIGGER_GAP:
+        return cs
+    if _CLAUSE_END.search(text, at, cs) is not None:
+        return cs
+    if at > low and text[at - 1] in "该該本":  # 自该信息形成…: the event's determiner
+        at -= 1
+    if at > low and text[at - 1] in _MARKERS:
+        at -= 1
+    return at
+
+
+def absorbs(ctx: Context, first: Part, second: Part) -> bool:
+    """``first`` is a year word (年内, 今年) written right before ``second``, a finer date
+    of that year: the two are one expression with ``second``'s meaning."""
+    if not isinstance(first, Window) or isinstance(second, Relative):
+        return False
+    if first.span[1] != second.span[0] or first.start is None or first.end is None:
+        return False
+    if _YEAR_WORD.search(first.text) is None:
+        return False
+    due = getattr(second, "due", None)
+    lo = getattr(second, "start", None) or due
+    hi = getattr(second, "end", None) or due
+    return lo is not None and hi is not None and first.start <= lo and hi <= first.end
