@@ -102,7 +102,7 @@ def normalize(
         raise InputTooLong(len(text), MAX_PHRASE_LENGTH)
     if strict is not None:
         exclusive = _deprecated_strict(strict, "normalize")
-    ref = parse_reference(reference, tz=tz)
+    ref = reference if type(reference) is dt.date else parse_reference(reference, tz=tz)
     result = _cached(text, ref, exclusive) if cache else _normalize(text, ref, exclusive)
     if complete and result.unparsed:
         raise PartialParse(text, result)
@@ -131,7 +131,7 @@ def _normalize(text: str, reference: dt.date, strict: bool) -> Normalized:
     for tok in ctx.tokens:
         if tok.code == "g":
             raise GarbledDate(text, "garbled", ctx.where([tok])[0])
-    parts = _with_conditions(ctx, standalone_pending=True)
+    parts = _with_conditions(ctx, standalone_pending=True) if ctx.conditions else ctx.parts
     if not parts:
         if not text.strip():
             raise EmptyPhrase(text)
