@@ -371,7 +371,7 @@ def _week_body(s: Schedule) -> str | None:
             return None  # a fifth week is clipped to the period's end: no BYDAY for it
         freq = "YEARLY" if s.every is Frequency.YEAR and months and len(months) == 1 else "MONTHLY"
         body = f"FREQ={freq}{_months(months)};BYDAY={week}{_BYDAY[s.weekday]}"
-        return body + (f";UNTIL={s.until:%Y%m%d}" if s.until is not None else "")
+        return body + (f";UNTIL={_ics_date(s.until)}" if s.until is not None else "")
     if week == -1:
         size = _MONTHS_PER[s.every]
         months = s.months
