@@ -26,7 +26,7 @@ import re
 
 from .anchors import Anchor
 from .engine import BREAK, GAP, LIST, Token
-from .named import Day, Span
+from .named import Day, Season, Span
 from .numerals import to_int
 from .vocabulary import BEFORE_NOISE, DAYPART, RANGE_CLOSERS, RANGE_OPENERS
 
@@ -219,12 +219,14 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             tok.code = "A"
             if (
                 prev is not None
-                and prev.code == BREAK
-                and prev.value == ":"
+                and (
+                    (prev.code == BREAK and prev.value == ":")
+                    or (prev.code == GAP and prev.value in _DEFINING)
+                )
                 and len(out) >= 2
                 and out[-2].code == "A"
-                and out[-2].value.named is not None
-                and out[-2].value.named.occasion
+                and out[-2].end == prev.start
+                and _defined(out[-2].value)
                 and frag.grain is not None
             ):
                 # 春节:1月31日至2月6日 (a holiday notice): the festival names the dates after it
@@ -273,6 +275,16 @@ def _length_ranges(tokens: list[Token], text: str) -> list[Token]:
 
 def _cut(gap: Token, end: int, text: str) -> Token:
     return Token(gap.code, gap.start, end, text[gap.start : end], gap.rule)
+
+
+_DEFINING = frozenset({"为", "是", "通常为", "一般为", "定为"})
+
+
+def _defined(anchor: Anchor) -> bool:
+    """Whether ``anchor`` names a festival or season whose dates a text may state after it
+    (春节:1月31日至2月6日, 春季通常为3月15日至6月15日)."""
+    named = anchor.named
+    return named is not None and (named.occasion or isinstance(named, Season))
 
 
 def _same_period_of(tok: Token, before: list[Token]) -> None:

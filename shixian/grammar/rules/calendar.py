@@ -207,7 +207,8 @@ TOKENS: list[TokenRule] = [
         _word,
     ),
     TokenRule("<date>止", r"(?<=[日号月底末0-9])(?:为止|止)(?!于|日|期)", "B", _word),
-    TokenRule("至|到", r"至(?!少|今)|到|[—~]", "R", _word),
+    # —— opening a line is a dash (——2023年4月在…会议上); between dates a connector
+    TokenRule("至|到", r"至(?!少|今)|到|~|(?<!—)—(?!—)|(?<=[0-9日月号旬底末初年度])——", "R", _word),
     TokenRule("内", r"以内|之内|内", "W", _word),
     TokenRule("起", r"起|开始|以来", "S", _word),
     TokenRule(
@@ -439,7 +440,7 @@ def _label_before(ctx: Context, tok: Token) -> str | None:
     text: str = gap.value
     if not all("\u4e00" <= ch <= "\u9fff" for ch in text) or text in NOT_LABELS:
         return None
-    if text[-1] in "于在至到从自将拟及和与":  # 项目于9月: a preposition, not a label
+    if text[-1] in "于在至到从自将拟及和与为是":  # 项目于9月, 戒严期为5月: no label
         return None
     return text
 
