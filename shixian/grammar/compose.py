@@ -236,6 +236,18 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             elif (
                 prev is not None
                 and prev.code == "A"
+                and prev.end + 1 == tok.start
+                and text[prev.end] == "("
+                and text[tok.end : tok.end + 1] == ")"
+                and _restates(prev.value, frag)
+            ):
+                # 2024年底(12月31日)前: the date in brackets says the same, more exactly
+                tok.value = frag.fill_from(prev.value)
+                tok.start = out.pop().start
+                tok.end += 1
+            elif (
+                prev is not None
+                and prev.code == "A"
                 and isinstance(prev.value.named, Day)
                 and prev.value.named.day is None
                 and frag.grain == "day"
@@ -276,6 +288,20 @@ def _length_ranges(tokens: list[Token], text: str) -> list[Token]:
 
 def _cut(gap: Token, end: int, text: str) -> Token:
     return Token(gap.code, gap.start, end, text[gap.start : end], gap.rule)
+
+
+def _restates(outer: Anchor, inner: Anchor) -> bool:
+    """Whether ``inner`` (in brackets after ``outer``) is a day inside it that names
+    nothing ``outer`` contradicts: 2024年底(12月31日), 12月(12月31日)."""
+    if outer.to is not None or inner.to is not None or outer.named is not None:
+        return False
+    if outer.time is not None or inner.named is not None or inner.has_year:
+        return False
+    if inner.grain != "day" or outer.grain not in ("year", "month"):
+        return False
+    if outer.grain == "month":
+        return inner.month in (None, outer.month)
+    return outer.edge == "end" and inner.month == 12
 
 
 _DEFINING = frozenset({"为", "是", "通常为", "一般为", "定为"})
