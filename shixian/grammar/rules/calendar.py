@@ -336,6 +336,35 @@ def closed_by(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     return deadline_by(ctx, tokens)
 
 
+def after_period(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """``上年度结束后``: from the day after the period ends, continuing."""
+    tok = _anchor(tokens)
+    _, end, inferred, _ = _bounds(ctx, tok)
+    text, span = ctx.where(tokens)
+    return [Ongoing(text=text, span=span, year_inferred=inferred, start=end + _ONE_DAY)]
+
+
+def after_period_within(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """``一季度结束后15日内``: due that long after the period's last day (counted as every
+    limit is, :func:`shixian.calendar.offsets.resolve_offset`); where the working-day
+    calendar has no data for it, the limit after the period's end as an event."""
+    from ...calendar.offsets import resolve_offset
+    from ...errors import ShixianError
+
+    tok = _anchor(tokens)
+    _, end, inferred, _ = _bounds(ctx, tok)
+    dur = tokens[-1].value
+    offset = Offset(dur.amount, dur.unit)
+    text, span = ctx.where(tokens)
+    try:
+        due = resolve_offset(end, offset)
+    except ShixianError:
+        event = ctx.cleaned.text[tok.start : tokens[1].end].removesuffix("后")
+        return [Relative(text=text, span=span, offset=offset, trigger=event)]
+    assert isinstance(due, dt.date)
+    return [Deadline(text=text, span=span, year_inferred=inferred, due=due)]
+
+
 def ongoing_from(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """``(自)<anchor>起``: continuing work from the first day of the period; a range
     (从2024年12月18日至2024年12月24日, 自2016年7月起至2017年6月) is a window."""
@@ -451,6 +480,8 @@ RULES: list[Rule] = [
     Rule("到<anchor>", r"(?<![AE])RA", deadline_by),
     Rule("<anchor>起", r"F?A[SK]|FA", ongoing_from),
     Rule("<anchor>截止", r"AB(?![AE])", closed_by),
+    Rule("<anchor>结束后<n>日内", r"AJU", after_period_within),
+    Rule("<anchor>结束后", r"AJ(?![UA])", after_period),
     Rule("<anchor>内", r"AW(?:Z?_?Z?C)?", window),
     Rule("<anchor>", r"A", window),
 ]

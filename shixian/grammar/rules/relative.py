@@ -535,7 +535,9 @@ def ongoing(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     return [Ongoing(**ctx.common(tokens, False), start=None)]
 
 
-_SINCE = re.compile(r"(?:自|从)(?P<event>[^自从]{1,30}?)(?:之日|当日|当天|之时)?$")
+_SINCE = re.compile(
+    r"(?:(?:自|从)(?P<event>[^自从]{1,30}?)(?:之日|当日|当天|之时)?|(?P<event2>[^自从]{2,30}?)之日)$"
+)
 
 
 _SENTENCE_REACH = 24
@@ -564,7 +566,8 @@ def since_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """自印发之日起(施行): from the event on (offset 0); 自公布之日起三十日后: 30 days after
     it. Words that name no event (项目5日起) keep the calendar reading of the day."""
     m = _SINCE.search(tokens[0].value)
-    if m is None or len(m.group("event")) < 2:
+    event = None if m is None else m.group("event") or m.group("event2")
+    if event is None or len(event) < 2:
         from .calendar import ongoing_from
 
         if len(tokens) > 2:
@@ -576,7 +579,6 @@ def since_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         return []
     if _limit_in_sentence(ctx, tokens[1]):
         return []  # 自受理申请之日起,10个工作日内: the event of that limit
-    event = m.group("event")
     offset = Offset(0)
     if len(tokens) > 2:
         anchor = tokens[2].value
