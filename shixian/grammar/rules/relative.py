@@ -174,8 +174,8 @@ DURATION_TOKENS: list[TokenRule] = [
     # 一个多月, 十余天, 两年多: more than a length (历时一个多月): flagged, never exact
     TokenRule(
         "<n>个多月",
-        rf"(?<![0-9{CN_DIGITS}十]){_SHORT}(?:个多|多个|余个|个余)(?P<u>月|小时|星期)"
-        rf"|(?<![0-9{CN_DIGITS}十])(?P<n2>[0-9]{{1,3}}|[{CN_DIGITS}十百]{{1,3}})(?:多|余)"
+        rf"(?<![0-9{CN_DIGITS}十后後近去这]){_SHORT}(?:个多|多个|余个|个余)(?P<u>月|小时|星期)"
+        rf"|(?<![0-9{CN_DIGITS}十后後近去这])(?P<n2>[0-9]{{1,3}}|[{CN_DIGITS}十百]{{1,3}})(?:多|余)"
         r"(?P<u2>天|日|年|周)(?![0-9])",
         "U",
         _approximate,
