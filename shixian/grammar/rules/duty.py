@@ -404,5 +404,6 @@ RULES: list[Rule] = [
     Rule("提前至一季度", r"_RA(?=[_|/]|$)", moved_to),
     Rule("可延长15个工作日", r"eU", extension),
     Rule("本月10日前", r"t(?:A?P|W|S|_P)?", this_period),
-    Rule("会议召开前", r"_P(?=$|[|/_])", before_unnumbered),
+    # not after a date: 2024年中考前 dates the event, and is left for the result to report
+    Rule("会议召开前", r"(?<!A)_P(?=$|[|/_])", before_unnumbered),
 ]
