@@ -70,7 +70,7 @@ class _Info:
 
     __slots__ = (
         "annotation", "cells", "effect", "json", "neutral", "phrase", "problems", "result",
-        "tail", "tail_bytes",
+        "signature", "tail", "tail_bytes",
     )  # fmt: skip
 
     def __init__(
@@ -86,9 +86,14 @@ class _Info:
         self.tail_bytes = tail.encode("utf-8", "surrogateescape")
         self.effect: Report | None = None
         self.problems: tuple[str, ...] = ()  # those with examples, once ``effect`` is known
+        self.signature: _Signature | None = None  # the effect's counts, shared by equal ones
 
 
 _STATE: dict[str, Any] = {}
+#: What one row of a phrase adds to a report: rows, normalized, kinds, problem counts and
+#: added cells neutralised. Equal ones are one tuple (see ``_count``).
+_Signature = tuple[int, int, tuple[tuple[str, int], ...], tuple[tuple[str, int], ...], int]
+_SIGNATURES: dict[_Signature, _Signature] = {}
 
 
 def _setup(job: Job) -> None:
@@ -190,6 +195,9 @@ def _effect(info: _Info) -> Report:
         effect.add(1, info.phrase, info.annotation, info.result)
         info.effect = effect
         info.problems = tuple(p for p, kept in effect.examples.items() if kept)
+        counts = tuple((p, k) for p, k in effect.counts.items() if k)
+        key = (effect.rows, effect.normalized, tuple(effect.kinds.items()), counts, info.neutral)
+        info.signature = _SIGNATURES.setdefault(key, key)
     return effect
 
 
@@ -198,15 +206,24 @@ def _count(report: Report, seen: list[_Info]) -> int:
     report is learnt once and added as many times as the phrase occurs. Returns the
     added cells neutralised."""
     counts = collections.Counter(seen)
-    neutral = sum(info.neutral * n for info, n in counts.items())
+    # phrases with the same effect (most of them: a deadline read in full) are added once
+    signatures: collections.Counter[_Signature] = collections.Counter()
     for info, n in counts.items():
-        effect = _effect(info)
-        report.rows += effect.rows * n
-        report.normalized += effect.normalized * n
-        for kind, k in effect.kinds.items():
+        signature = info.signature
+        if signature is None:
+            _effect(info)
+            signature = info.signature
+            assert signature is not None
+        signatures[signature] += n
+    neutral = 0
+    for (rows, normalized, kinds, problems, cells), n in signatures.items():
+        report.rows += rows * n
+        report.normalized += normalized * n
+        for kind, k in kinds:
             report.kinds[kind] += k * n
-        for problem, k in effect.counts.items():
+        for problem, k in problems:
             report.counts[problem] += k * n
+        neutral += cells * n
     examples = report.examples
     limit = report.limit
     wanted = {info for info in counts if info.problems}
