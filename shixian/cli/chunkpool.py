@@ -29,6 +29,11 @@ from .chunkstate import _STATE, ChunkResult, Job, _setup
 
 __all__ = ["Workers", "positional", "write_at"]
 
+try:
+    _IOV_MAX = min(os.sysconf("SC_IOV_MAX"), 1024)
+except (AttributeError, OSError, ValueError):  # pragma: no cover - no sysconf
+    _IOV_MAX = 16
+
 
 def positional(out: IO[bytes]) -> int | None:
     """The file descriptor of ``out`` when workers can write into it at offsets
@@ -157,7 +162,7 @@ def _serve(job: Job, conn: Connection, fd: int | None) -> None:
     """A worker: do chunks and write outputs where it is told, until told to end."""
     if _STATE.get("job") is not job:
         _setup(job)
-    kept: dict[int, bytes] = {}
+    kept: dict[int, list[bytes]] = {}
     error: BaseException | None = None
     for kind, task, value in _messages(conn):
         if kind == "chunk":
@@ -166,11 +171,13 @@ def _serve(job: Job, conn: Connection, fd: int | None) -> None:
             except BaseException as exc:  # sent to the parent, which raises it
                 conn.send((task, exc))
                 continue
-            if fd is not None and result.output:
-                kept[task] = result.output
-                result.size = len(result.output)
-                result.output = b""
+            if fd is not None:
+                kept[task] = result.parts()
+                result.size = sum(map(len, kept[task]))
+                result.output, result.pieces = b"", None
                 result.kept = task
+            elif result.pieces is not None:
+                result.output, result.pieces = result.joined(), None
             conn.send((task, result))
         elif kind == "write":
             data = kept.pop(task)
@@ -192,11 +199,21 @@ def _messages(conn: Connection) -> Iterator[tuple[str, int, Any]]:
             return
 
 
-def write_at(fd: int | None, data: bytes, offset: int) -> None:
-    """Write all of ``data`` into the file ``fd`` at ``offset``."""
+def write_at(fd: int | None, pieces: list[bytes], offset: int) -> int:
+    """Write ``pieces`` one after the other into the file ``fd`` from ``offset`` (as they
+    are: the kernel gathers them, ``os.pwritev``); the offset after them."""
     assert fd is not None
-    view = memoryview(data)
-    while view:
-        written = os.pwrite(fd, view, offset)
-        view = view[written:]
-        offset += written
+    if not hasattr(os, "pwritev"):  # pragma: no cover - a platform without it
+        pieces = [b"".join(pieces)]
+    for start in range(0, len(pieces), _IOV_MAX):
+        batch = pieces[start : start + _IOV_MAX]
+        size = sum(map(len, batch))
+        written = os.pwritev(fd, batch, offset) if len(batch) > 1 else 0
+        if written < size:  # a short write: the rest in one piece
+            view = memoryview(b"".join(batch))[written:]
+            at = offset + written
+            while view:
+                done = os.pwrite(fd, view, at)
+                view, at = view[done:], at + done
+        offset += size
+    return offset

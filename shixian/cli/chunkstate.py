@@ -45,10 +45,13 @@ class Job:
 class ChunkResult:
     """A chunk done: its output bytes and counts; or ``open_line`` when a quote was left
     open in its last record; or ``error`` (line, message). Lines count from 0 in the chunk.
-    A worker that writes the output itself (:mod:`shixian.cli.chunkpool`) sends it without
-    the bytes: ``kept`` is its task, ``size`` their length."""
+    The output is ``output``, or the concatenation of ``pieces`` when those are given (a
+    file takes them as they are, see :func:`shixian.cli.chunkpool.write_at`). A worker
+    that writes the output itself (:mod:`shixian.cli.chunkpool`) sends the result without
+    them: ``kept`` is its task, ``size`` their length."""
 
     output: bytes = b""
+    pieces: list[bytes] | None = None
     lines: int = 0
     report: Report = attrs.field(factory=Report)
     notes: list[tuple[int, int, str]] = attrs.field(factory=list)
@@ -63,6 +66,14 @@ class ChunkResult:
     def clean(self) -> bool:
         """No quote was left open at the end of the chunk."""
         return self.open_line is None
+
+    def parts(self) -> list[bytes]:
+        """The output as the pieces to write one after the other."""
+        return [self.output] if self.pieces is None else self.pieces
+
+    def joined(self) -> bytes:
+        """The output as one bytes object."""
+        return self.output if self.pieces is None else b"".join(self.pieces)
 
 
 class _Info:
