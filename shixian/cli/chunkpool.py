@@ -15,6 +15,8 @@ are spawned and set up on their own.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import multiprocessing
 import os
 import stat
@@ -27,12 +29,36 @@ from ..io.tables import TableError
 from .chunks import process_chunk
 from .chunkstate import _STATE, ChunkResult, Job, _setup
 
-__all__ = ["Workers", "positional", "write_at"]
+__all__ = ["Workers", "positional", "rare_collections", "write_at"]
+
+#: Chunks between two collections of young objects while a table streams.
+COLLECT_EVERY = 16
 
 try:
     _IOV_MAX = min(os.sysconf("SC_IOV_MAX"), 1024)
 except (AttributeError, OSError, ValueError):  # pragma: no cover - no sysconf
     _IOV_MAX = 16
+
+
+@contextlib.contextmanager
+def rare_collections() -> Iterator[None]:
+    """The cyclic garbage collector off while a table streams (a chunk's objects are freed
+    by their reference counts; walking the phrase caches over and over cost about a sixth
+    of the time); :func:`collect` collects the young objects every :data:`COLLECT_EVERY`
+    chunks."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def collect(chunks: int) -> None:
+    """Collect the young objects when ``chunks`` (those done so far) says it is time."""
+    if chunks % COLLECT_EVERY == 0:
+        gc.collect(0)
 
 
 def positional(out: IO[bytes]) -> int | None:
@@ -79,6 +105,14 @@ class Workers:
         return self._jobs
 
     def _start(self) -> None:
+        gc.collect()
+        gc.freeze()  # the workers inherit the caches: no collection of theirs walks them
+        try:
+            self._spawn()
+        finally:
+            gc.unfreeze()
+
+    def _spawn(self) -> None:
         for _ in range(self._jobs):
             mine, theirs = self._context.Pipe()
             proc = self._context.Process(
@@ -162,10 +196,12 @@ def _serve(job: Job, conn: Connection, fd: int | None) -> None:
     """A worker: do chunks and write outputs where it is told, until told to end."""
     if _STATE.get("job") is not job:
         _setup(job)
+    gc.disable()
     kept: dict[int, list[bytes]] = {}
     error: BaseException | None = None
     for kind, task, value in _messages(conn):
         if kind == "chunk":
+            collect(task)
             try:
                 result = process_chunk(job, value)
             except BaseException as exc:  # sent to the parent, which raises it

@@ -32,7 +32,7 @@ from ..io.stream import (
     open_quote_line,
 )
 from ..io.tables import TableError, detect_format
-from .chunkpool import Workers, positional, write_at
+from .chunkpool import Workers, collect, positional, rare_collections, write_at
 from .chunks import process_chunk
 from .chunkstate import ChunkResult, Job, _csv_text, _safe
 from .report import Report
@@ -193,14 +193,18 @@ def stream_table(
     fd = positional(out)
     workers = Workers(job, jobs, fd) if jobs > 1 else None
     placed: list[int] = []
+    done = 0
     try:
-        for line, size, result in run_chunks(job, pieces, workers):
-            _emit(out, result, workers, fd, placed)
-            rows = _merge_outcome(outcome, result, line, rows)
-            if progress is not None:
-                progress(size)
-        if workers is not None:
-            workers.close()
+        with rare_collections():
+            for line, size, result in run_chunks(job, pieces, workers):
+                done += 1
+                collect(done)
+                _emit(out, result, workers, fd, placed)
+                rows = _merge_outcome(outcome, result, line, rows)
+                if progress is not None:
+                    progress(size)
+            if workers is not None:
+                workers.close()
         if placed:  # whatever writes to ``out`` next goes after the table
             out.seek(placed[0])
     finally:
