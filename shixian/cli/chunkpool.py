@@ -15,6 +15,7 @@ are spawned and set up on their own.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import gc
 import multiprocessing
@@ -228,11 +229,20 @@ def _serve(job: Job, conn: Connection, fd: int | None) -> None:
 
 
 def _messages(conn: Connection) -> Iterator[tuple[str, int, Any]]:
+    """The parent's messages in order, but a write as soon as it arrives (it frees the
+    output kept for it), ahead of the chunks waiting to be done."""
+    waiting: collections.deque[tuple[str, int, Any]] = collections.deque()
     while True:
         try:
-            yield conn.recv()
+            while not waiting or conn.poll(0):
+                message = conn.recv()
+                if message[0] == "write":
+                    yield message
+                else:
+                    waiting.append(message)
         except EOFError:  # the parent is gone
             return
+        yield waiting.popleft()
 
 
 def write_at(fd: int | None, pieces: list[bytes], offset: int) -> int:

@@ -66,7 +66,9 @@ def run_chunks(
     if workers is None:
         yield from _ordered(job, pieces, lambda c: c, lambda c: process_chunk(job, c), 1)
     else:
-        yield from _ordered(job, pieces, workers.submit, workers.wait, 2 * workers.jobs)
+        # a few chunks ahead per worker: one that is not scheduled for a while does not
+        # hold the others up
+        yield from _ordered(job, pieces, workers.submit, workers.wait, 4 * workers.jobs)
 
 
 def _ordered(
