@@ -23,7 +23,7 @@ from .grammar import coverage, extent
 from .grammar.clean import clean
 from .grammar.engine import Context, Token, is_out_of_calendar
 from .grammar.rules import GRAMMAR
-from .model import Normalized, Part, Pending, Window
+from .model import Normalized, Part, Pending, Unparsed, Window
 from .model.reference import TimeZone, is_missing, parse_reference
 
 __all__ = [
@@ -127,7 +127,13 @@ def _cached(text: str, reference: dt.date, strict: bool) -> Normalized:
 
 
 def _normalize(text: str, reference: dt.date, strict: bool) -> Normalized:
-    ctx = _parse(text, reference, strict)
+    try:  # _parse, inlined: this is the path of every uncached call
+        ctx = GRAMMAR.parse(text, clean(text), reference, strict)
+    except (InvalidDate, OverflowError, ValueError) as exc:
+        error = _in_words_of(text, exc)
+        if error is exc:
+            raise
+        raise error from None
     for tok in ctx.tokens:
         if tok.code == "g":
             raise GarbledDate(text, "garbled", ctx.where([tok])[0])
@@ -145,15 +151,22 @@ def _normalize(text: str, reference: dt.date, strict: bool) -> Normalized:
 def _parse(text: str, reference: dt.date, strict: bool, *, lines: bool = False) -> Context:
     try:
         return GRAMMAR.parse(text, clean(text, lines=lines), reference, strict, lenient=lines)
-    except InvalidDate as exc:
-        if exc.text == text:
+    except (InvalidDate, OverflowError, ValueError) as exc:
+        error = _in_words_of(text, exc)
+        if error is exc:
             raise
-        raise InvalidDate(text, exc.field, exc.value) from None
-    except (OverflowError, ValueError) as exc:
-        # date arithmetic past year 9999 or before year 1; anything else is a bug
-        if not is_out_of_calendar(exc):
-            raise
-        raise InvalidDate(text, "date", _OUTSIDE) from None
+        raise error from None
+
+
+def _in_words_of(text: str, exc: Exception) -> Exception:
+    """The error to raise for ``exc`` from parsing ``text``: an impossible date names the
+    whole text; date arithmetic past year 9999 or before year 1 is an impossible date;
+    anything else is a bug, raised as it is."""
+    if isinstance(exc, InvalidDate):
+        return exc if exc.text == text else InvalidDate(text, exc.field, exc.value)
+    if not is_out_of_calendar(exc):
+        return exc
+    return InvalidDate(text, "date", _OUTSIDE)
 
 
 def _with_conditions(ctx: Context, standalone_pending: bool) -> list[Part]:
@@ -315,6 +328,7 @@ def extract(
     dropped: list[Failure] = []
     parts = _chosen(ctx, found, dropped)
     left = coverage.near(coverage.unparsed(ctx), parts, text) if parts else {}
+    failures = _disjoint([_failure(ctx, *f) for f in ctx.failures] + dropped)
     for n, part in enumerate(parts):
         low = matches[-1].end if matches else 0
         high = parts[n + 1].span[0] if n + 1 < len(parts) else len(text)
@@ -330,11 +344,37 @@ def extract(
         unparsed = tuple(
             attrs.evolve(u, span=(u.span[0] - start, u.span[1] - start)) for u in left.get(n, ())
         )
+        # an expression refused inside the match (每季度 星期八 至少一次): the match did not
+        # read those words; it says so (it is not complete) and the failure is still listed
+        inside = [f for f in failures if start <= f.start and f.end <= end]
+        if inside:
+            unparsed = tuple(
+                sorted(
+                    unparsed
+                    + tuple(
+                        Unparsed(f.text, (f.start - start, f.end - start), f.error) for f in inside
+                    ),
+                    key=lambda u: u.span,
+                )
+            )
         matches.append(Match(start, end, part.text, Normalized(part.text, ref, (local,), unparsed)))
-    if ctx.failures or dropped:
-        failures = [_failure(ctx, *f) for f in ctx.failures] + dropped
-        matches.failures = tuple(sorted(failures, key=lambda f: (f.start, f.end)))
+    matches.failures = failures
     return matches
+
+
+def _disjoint(failures: list[Failure]) -> tuple[Failure, ...]:
+    """The failures in text order, each starting after the one before it ends: a rule
+    over an expression the lexer already refused in part (星期八 in 星期八全年前) reports
+    only the rest of it, so that no text is reported twice."""
+    out: list[Failure] = []
+    for f in sorted(failures, key=lambda f: (f.start, f.end)):
+        start = max(f.start, out[-1].end) if out else f.start
+        if start >= f.end:
+            continue
+        if start != f.start:
+            f = attrs.evolve(f, start=start, text=f.text[start - f.start :])
+        out.append(f)
+    return tuple(out)
 
 
 def _chosen(ctx: Context, found: list[Part], dropped: list[Failure]) -> list[Part]:

@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 
 from ..io import stream
-from ..io.annotate import ADDED_COLUMNS, Annotation, PhraseCache, annotate
+from ..io.annotate import ADDED_COLUMNS, Annotation, PhraseCache, annotate, input_flag
 from ..io.safety import FORMULA_STARTS, neutralize
 from ..io.stream import (
     SENTINEL,
@@ -174,9 +174,7 @@ def _extra_cells(cells: int, width: int) -> str:
 
 
 def _cell_error(line: int, exc: csv.Error, format: str) -> _CellError:
-    if "field larger" in str(exc):
-        return _CellError(line, f"a cell longer than {stream.CELL_LIMIT:,} characters (the limit)")
-    return _CellError(line, f"malformed {format.upper()}: {exc}")
+    return _CellError(line, stream.csv_error_message(exc, format))
 
 
 class _CellError(Exception):
@@ -187,8 +185,7 @@ class _CellError(Exception):
 
 
 def _flagged(error: str | None, flag: str) -> str:
-    note = f"input: {flag}"
-    return f"{error}; {note}" if error else note
+    return input_flag(error, flag)
 
 
 def _csv_text(rows: Iterable[list[str]], output: str, lineterminator: str) -> str:

@@ -29,13 +29,14 @@ from ..io.stream import (
     chunks,
     decode_lines,
     merge,
+    open_quote_error,
     open_quote_line,
 )
 from ..io.tables import TableError, detect_format
 from .chunkpool import Workers, collect, positional, rare_collections, write_at
 from .chunks import process_chunk
 from .chunkstate import ChunkResult, Job, _csv_text, _safe
-from .report import Report
+from .report import Report, flagged_line
 
 __all__ = ["ChunkResult", "Job", "default_jobs", "process_chunk", "stream_table"]
 
@@ -100,10 +101,7 @@ def _ordered(
                 lines, _ = decode_lines(piece.read(job.path), job.layout)
                 delimiter = "\t" if job.layout.format == "tsv" else ","
                 opened = line + open_quote_line(lines[:-1], result.open_line, delimiter)
-                raise TableError(
-                    f"line {opened}: a quote opens a cell here and is never closed, so every "
-                    "line after it would merge into that one cell; close or remove the quote"
-                )
+                raise open_quote_error(opened)
             piece = merge(piece, following)
             result = wait(submit(piece))
         if result.error is not None:
@@ -141,12 +139,7 @@ class Outcome:
         """The report's lines, then the input problems (when there were any)."""
         out = self.report.lines()
         if self.flagged:
-            shown = "; ".join(f"row {n} (line {line}): {note}" for n, line, note in self.notes)
-            more = self.flagged - min(len(self.notes), 5)
-            out.append(
-                f"input: {self.flagged} rows flagged in error: {shown}"
-                + (f"; … and {more} more" if more else "")
-            )
+            out.append(flagged_line(self.flagged, self.notes))
         from ..io.safety import WriteReport
 
         out.extend(WriteReport(neutralized=self.neutralized).lines())
