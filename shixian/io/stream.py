@@ -107,13 +107,42 @@ class Chunk:
 
 
 def _detect(block: bytes, final: bool) -> str:
-    for candidate in ("utf-8", "gb18030"):
-        try:
-            codecs.getincrementaldecoder(candidate)().decode(block, final)
-        except UnicodeDecodeError:
+    """UTF-8 when the block decodes as UTF-8; else the encoding most of its non-ASCII
+    lines are in. A GBK row pasted into a UTF-8 file leaves the file UTF-8 (the row is
+    decoded on its own): UTF-8 text often decodes as GB18030 too, as other characters
+    and without an error, so "all of it decodes as GB18030" does not say it is GBK."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(block, final)
+    except UnicodeDecodeError:
+        pass
+    else:
+        return "utf-8"
+    lines = block.splitlines()
+    if not final:
+        lines = lines[:-1]  # the last line may be cut inside a character
+    utf8 = gbk = 0
+    for line in lines:
+        if line.isascii():
             continue
-        return candidate
-    return "utf-8"
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                line.decode("gb18030")
+            except UnicodeDecodeError:
+                continue
+            gbk += 1
+        else:
+            utf8 += 1
+    if utf8 > gbk:
+        return "utf-8"
+    if gbk > utf8:
+        return "gb18030"
+    try:
+        codecs.getincrementaldecoder("gb18030")().decode(block, final)
+    except UnicodeDecodeError:
+        return "utf-8"
+    return "gb18030"
 
 
 def sniff(
