@@ -205,3 +205,28 @@ def test_utf8_rows_come_back_exactly_whatever_line_is_gbk(
     table = read_table(b"".join(lines))
     assert table.rows == [[str(i), cell] for i, cell in enumerate(cells)]
     assert set(table.notes) == {gbk_row}
+
+
+def test_a_quote_closed_by_a_later_cell_fails_instead_of_merging_rows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # found by the fuzz harness: the quote opened on line 3 is "closed" by the quote of
+    # line 5's cell, so a lenient reader read lines 3-5 as one row and carried on
+    path = tmp_path / "t.csv"
+    path.write_text(
+        '序号,完成时限,备注\n1,每季度,甲\n2,"全年工作\n3,每季度,乙\n4,全年,"他说""好""了"\n5,每季度,丙\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(TableError, match=r"^line 3: a quote opens a cell here"):
+        read_table(path)
+    out = tmp_path / "out.csv"
+    assert main(["table", str(path), "-r", REF, "-o", str(out), "-q"]) == 2
+    assert "line 3: a quote opens a cell here" in capsys.readouterr().err
+    assert not out.exists()
+    # the same cells written correctly read back as five rows
+    good = tmp_path / "good.csv"
+    good.write_text(
+        '序号,完成时限,备注\n1,每季度,甲\n2,"全年""工作",x\n3,每季度,乙\n4,全年,"他说""好""了"\n5,每季度,丙\n',
+        encoding="utf-8",
+    )
+    assert [r[0] for r in read_table(good).rows] == ["1", "2", "3", "4", "5"]

@@ -192,7 +192,7 @@ def sniff(
         return Layout("jsonl", used, fallback, bom, ending, columns, skip, 0)
     if format not in ("csv", "tsv"):
         raise TableError(f"not a text table format: {format!r}")
-    reader = csv.reader(iter(texts), delimiter="\t" if format == "tsv" else ",")
+    reader = csv.reader(iter(texts), delimiter="\t" if format == "tsv" else ",", strict=True)
     _raise_cell_limit()
     try:
         header = next(reader, None)
@@ -387,6 +387,12 @@ def csv_error_message(exc: csv.Error, format: str) -> str:
     """What a csv reader's error means, for a message naming its line."""
     if "field larger" in str(exc):
         return f"a cell longer than {CELL_LIMIT:,} characters (the limit)"
+    if "expected after" in str(exc):  # the readers are strict: "a"b is not a cell
+        return (
+            f"a quote opens a cell here and text follows its closing quote ({exc}): a quote "
+            'opened here is never closed, or a quote inside a cell is not doubled (""), which '
+            "would merge rows or split a cell; close the quote or double it"
+        )
     return f"malformed {format.upper()}: {exc}"
 
 
