@@ -62,8 +62,8 @@ def _records(
         except csv.Error as exc:
             if base + reader.line_num > end:  # strict: the end of data inside an open quote
                 return records, starts, i
-            line = i if "expected after" in str(exc) else base + reader.line_num - 1
-            raise _cell_error(line, exc, job.layout.format) from None
+            at_line = i if "expected after" in str(exc) else base + reader.line_num - 1
+            raise _cell_error(at_line, exc, job.layout.format) from None
         at = base + reader.line_num
         if at > end:  # the record took the sentinel in: a quote is open
             return records, starts, i
