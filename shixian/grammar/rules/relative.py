@@ -563,7 +563,7 @@ def _limit_in_sentence(ctx: Context, tok: Token) -> bool:
             WORK.walked += 1
             if tokens[i].code == "|" and tokens[i].value in _CLAUSE_END:
                 break
-            if tokens[i].code in "UiO":
+            if tokens[i].code in "UiOW":  # W: 内 of a limit whose number is missing
                 return True
             i += step
     return False
