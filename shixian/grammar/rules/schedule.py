@@ -290,6 +290,7 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     # the due point after the frequency: 3月底前, 10日前, 首月15日前, 4月至10月
     month_of_period = None
     listed: set[int] = set()  # 每年6月、12月
+    days: list[int] = []  # 每月5日、20日: a schedule for each day
     for tok in tokens[q_pos:]:
         if tok.code == "M":
             month_of_period = tok.value
@@ -318,14 +319,19 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
                 fields["months"] = tuple(sorted(listed))
                 fields["day"] = last.day
                 continue
+            if anchor.to is not None and last.day is not None and anchor.month is None:
+                days.append(last.day)  # 每月1日至5日: a span of days, due on its last day
+                continue
             if anchor.month is not None:
                 listed.update(_month_list(anchor))
                 fields["months"] = tuple(sorted(listed))
             if anchor.day is not None:
-                fields["day"] = anchor.day
+                days.append(anchor.day)
         elif tok.code == "C":
             n, at_least = tok.value
             fields["min_count" if at_least or _has(tokens, "Z") else "count"] = n
+    if days:
+        fields["day"] = days[0]
     every = freq.every
     if month_of_period is not None and every in _PERIOD_MONTHS:
         size = _PERIOD_MONTHS[every]
@@ -362,7 +368,13 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         and tokens[-1].value.every in (Frequency.PERIODIC, Frequency.IRREGULAR)
     ):
         tokens = tokens[:-1]  # 每月定期公开: 定期 restates 每月 and is no part of its words
-    return [Schedule(**ctx.common(tokens, inferred), **fields), *extra]  # type: ignore[arg-type]
+    common = ctx.common(tokens, inferred)
+    each = sorted(set(days)) if len(set(days)) > 1 else [fields.get("day")]
+    schedules = [
+        Schedule(**common, **{**fields, "day": day})  # type: ignore[arg-type]
+        for day in each
+    ]
+    return [*schedules, *extra]
 
 
 _FIRST_MONTHS = {
