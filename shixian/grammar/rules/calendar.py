@@ -347,10 +347,8 @@ def after_period(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
 def after_period_within(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """``一季度结束后15日内``: due that long after the period's last day (counted as every
     limit is, :func:`shixian.calendar.offsets.resolve_offset`, on the official calendar:
-    a reading never depends on the calendar a caller set); where the calendar has no
-    data for it, the limit after the period's end as an event."""
-    import warnings
-
+    a reading never depends on the calendar a caller set); where it has no data for the
+    year, the limit after the period's end as an event."""
     from ...calendar.offsets import resolve_offset
     from ...calendar.workdays import OFFICIAL
     from ...errors import ShixianError
@@ -361,10 +359,8 @@ def after_period_within(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     offset = Offset(dur.amount, dur.unit)
     text, span = ctx.where(tokens)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")  # a provisional year is no reading to give
-            due = resolve_offset(end, offset, calendar=OFFICIAL)
-    except (ShixianError, Warning):
+        due = resolve_offset(end, offset, calendar=OFFICIAL)  # never provisional: it raises
+    except ShixianError:
         event = ctx.cleaned.text[tok.start : tokens[1].end].removesuffix("后")
         return [Relative(text=text, span=span, offset=offset, trigger=event)]
     assert isinstance(due, dt.date)
