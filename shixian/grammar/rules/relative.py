@@ -223,8 +223,9 @@ TOKENS: list[TokenRule] = [
     TokenRule(
         "(<case>的,",
         # (集体财务往来较多的,财务收支情况应每月公布一次): a case opening a bracket
-        # bears on what the bracket says after it
-        r"(?<=\()(?P<on>[\u4e00-\u9fff]{2,20}?)的(?=,)",
+        # bears on what the bracket says after it. The token starts at the bracket: a
+        # pattern that could start at any character would be tried at every one.
+        r"\((?P<on>[\u4e00-\u9fff]{2,20}?)的(?=,)",
         "c",
         _case,
     ),
