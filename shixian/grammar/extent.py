@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from .._work import WORK
 from ..model import Deadline, Ongoing, Part, Relative, Schedule, Window
 from .engine import Context
 
@@ -120,6 +121,7 @@ def _trigger_start(text: str, trigger: str, cs: int, low: int) -> int:
     """Where the trigger's words begin, when they stand right before the part in its
     clause (with 之日起 / 后的 between); the 自 / 于 / 在 before them is taken too."""
     reach = max(low, cs - _TRIGGER_REACH - len(trigger))
+    WORK.scanned += cs - reach
     at = text.rfind(trigger, reach, cs)
     if at < 0 or cs - (at + len(trigger)) > _TRIGGER_GAP:
         return cs
