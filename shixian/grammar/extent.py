@@ -121,7 +121,7 @@ def _trigger_start(text: str, trigger: str, cs: int, low: int) -> int:
     """Where the trigger's words begin, when they stand right before the part in its
     clause (with 之日起 / 后的 between); the 自 / 于 / 在 before them is taken too."""
     reach = max(low, cs - _TRIGGER_REACH - len(trigger))
-    WORK.scanned += cs - reach
+    WORK.reached += cs - reach
     at = text.rfind(trigger, reach, cs)
     if at < 0 or cs - (at + len(trigger)) > _TRIGGER_GAP:
         return cs
