@@ -23,7 +23,7 @@ from .grammar import coverage, extent
 from .grammar.clean import clean
 from .grammar.engine import Context, Token, is_out_of_calendar
 from .grammar.rules import GRAMMAR
-from .model import Normalized, Part, Pending, Window
+from .model import Normalized, Part, Pending, Unparsed, Window
 from .model.reference import TimeZone, is_missing, parse_reference
 
 __all__ = [
@@ -102,7 +102,7 @@ def normalize(
         raise InputTooLong(len(text), MAX_PHRASE_LENGTH)
     if strict is not None:
         exclusive = _deprecated_strict(strict, "normalize")
-    ref = parse_reference(reference, tz=tz)
+    ref = reference if type(reference) is dt.date else parse_reference(reference, tz=tz)
     result = _cached(text, ref, exclusive) if cache else _normalize(text, ref, exclusive)
     if complete and result.unparsed:
         raise PartialParse(text, result)
@@ -131,7 +131,7 @@ def _normalize(text: str, reference: dt.date, strict: bool) -> Normalized:
     for tok in ctx.tokens:
         if tok.code == "g":
             raise GarbledDate(text, "garbled", ctx.where([tok])[0])
-    parts = _with_conditions(ctx, standalone_pending=True)
+    parts = _with_conditions(ctx, standalone_pending=True) if ctx.conditions else ctx.parts
     if not parts:
         if not text.strip():
             raise EmptyPhrase(text)
@@ -315,6 +315,8 @@ def extract(
     dropped: list[Failure] = []
     parts = _chosen(ctx, found, dropped)
     left = coverage.near(coverage.unparsed(ctx), parts, text) if parts else {}
+    failures = _disjoint([_failure(ctx, *f) for f in ctx.failures] + dropped)
+    fi = 0  # the first failure that may lie in the next match (both are in text order)
     for n, part in enumerate(parts):
         low = matches[-1].end if matches else 0
         high = parts[n + 1].span[0] if n + 1 < len(parts) else len(text)
@@ -326,11 +328,44 @@ def extract(
         unparsed = tuple(
             attrs.evolve(u, span=(u.span[0] - start, u.span[1] - start)) for u in left.get(n, ())
         )
+        # an expression refused inside the match (每季度 星期八 至少一次): the match did not
+        # read those words; it says so (it is not complete) and the failure is still listed
+        while fi < len(failures) and failures[fi].start < start:
+            fi += 1
+        inside = []
+        at = fi
+        while at < len(failures) and failures[at].start < end:
+            if failures[at].end <= end:
+                inside.append(failures[at])
+            at += 1
+        if inside:
+            unparsed = tuple(
+                sorted(
+                    unparsed
+                    + tuple(
+                        Unparsed(f.text, (f.start - start, f.end - start), f.error) for f in inside
+                    ),
+                    key=lambda u: u.span,
+                )
+            )
         matches.append(Match(start, end, words, Normalized(words, ref, (local,), unparsed)))
-    if ctx.failures or dropped:
-        failures = [_failure(ctx, *f) for f in ctx.failures] + dropped
-        matches.failures = tuple(sorted(failures, key=lambda f: (f.start, f.end)))
+    matches.failures = failures
     return matches
+
+
+def _disjoint(failures: list[Failure]) -> tuple[Failure, ...]:
+    """The failures in text order, each starting after the one before it ends: a rule
+    over an expression the lexer already refused in part (星期八 in 星期八全年前) reports
+    only the rest of it, so that no text is reported twice."""
+    out: list[Failure] = []
+    for f in sorted(failures, key=lambda f: (f.start, f.end)):
+        start = max(f.start, out[-1].end) if out else f.start
+        if start >= f.end:
+            continue
+        if start != f.start:
+            f = attrs.evolve(f, start=start, text=f.text[start - f.start :])
+        out.append(f)
+    return tuple(out)
 
 
 _INIT_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}

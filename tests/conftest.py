@@ -17,6 +17,7 @@ SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 #   fuzz  by hand: the fuzz harness runs >= 100,000 inputs per entry point
 #         (docs/security.md has the command and the figures of the last run).
 from hypothesis import HealthCheck as _HealthCheck  # noqa: E402
+from hypothesis import Phase as _Phase  # noqa: E402
 from hypothesis import settings as _settings  # noqa: E402
 
 _settings.register_profile("ci", deadline=None)
@@ -27,5 +28,8 @@ _settings.register_profile(
     max_examples=100_000,
     suppress_health_check=list(_HealthCheck),
     print_blob=True,
+    # no shrinking: a batch comes from a seed, and a smaller seed is another batch (it
+    # spent five minutes "shrinking" one failure); the failure names its exact input
+    phases=[_Phase.explicit, _Phase.reuse, _Phase.generate],
 )
 _settings.load_profile("ci")

@@ -13,6 +13,8 @@ from shixian.cli import main
 from shixian.io.ics import Entry, build_calendar, rrule_lines
 from shixian.model import Deadline, Normalized, Pending, Schedule, Window
 
+from . import rfc5545
+
 icalendar = pytest.importorskip("icalendar")
 recurring_ical_events = pytest.importorskip("recurring_ical_events")
 
@@ -238,13 +240,75 @@ def test_missing_icalendar_names_the_extra(
 
 def test_a_part_that_cannot_be_exported_is_counted_not_fatal() -> None:
     ref = dt.date(2016, 5, 1)
-    last = Window(text="…", span=(0, 1), start=dt.date(9999, 12, 1), end=dt.date(9999, 12, 31))
+    # a working-day position: RFC 5545 cannot state it (no RRULE)
+    workday = Schedule(text="每月第一个工作日", span=(0, 8), every="month", workday=1)
     good = Deadline(text="2016年7月底前", span=(0, 9), due=dt.date(2016, 7, 31))
     entries = [
-        Entry(key="1", title="a", phrase="…", result=Normalized("…", ref, [last])),
+        Entry(key="1", title="a", phrase="…", result=Normalized("…", ref, [workday])),
         Entry(key="2", title="b", phrase="2016年7月底前", result=Normalized("x", ref, [good])),
     ]
     calendar, stats = build_calendar(entries)
     assert (stats.events, stats.todos, stats.failed) == (1, 0, 1)
     assert str(stats).endswith(", 1 parts failed")
     assert [str(t["SUMMARY"]) for t in calendar.walk("VEVENT")] == ["b"]
+
+
+def test_the_last_days_of_the_calendar_are_written_with_a_duration() -> None:
+    # found by the fuzz harness: DTEND (the day after) of an all-day event on 9999-12-31
+    # does not exist; RFC 5545 allows DURATION instead
+    ref = dt.date(2016, 5, 1)
+    last = Window(text="…", span=(0, 1), start=dt.date(9999, 12, 1), end=dt.date(9999, 12, 31))
+    due = Deadline(text="…", span=(0, 1), due=dt.date(9999, 12, 31))
+    entries = [
+        Entry(key="1", title="a", phrase="…", result=Normalized("…", ref, [last])),
+        Entry(key="2", title="b", phrase="…", result=Normalized("…", ref, [due])),
+    ]
+    calendar, stats = build_calendar(
+        entries, stamp=dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc)
+    )
+    assert (stats.events, stats.failed) == (2, 0)
+    data = calendar.to_ical()
+    assert rfc5545.problems(data) == []
+    assert b"DURATION:P31D" in data and b"DURATION:P1D" in data and b"DTEND" not in data
+    events = icalendar.Calendar.from_ical(data).walk("VEVENT")
+    assert [(e["DTSTART"].dt, e["DURATION"].dt.days) for e in events] == [
+        (dt.date(9999, 12, 1), 31),
+        (dt.date(9999, 12, 31), 1),
+    ]
+
+
+def test_dates_before_year_1000_have_eight_digits() -> None:
+    # found by the fuzz harness: strftime("%Y") gives "1" for year 1 on glibc, so
+    # DTSTART read "10331" and the export failed
+    s = Schedule(text="每季度", span=(0, 3), every="quarter", until=dt.date(2, 12, 31))
+    assert s.to_rrule(dt.date(1, 1, 1)) == (
+        "DTSTART;VALUE=DATE:00010331\nRRULE:FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1;"
+        "UNTIL=00021231"
+    )
+    entry = Entry(
+        key="1", title="q", phrase="每季度", result=Normalized("每季度", dt.date(1, 5, 1), [s])
+    )
+    calendar, stats = build_calendar(
+        [entry], stamp=dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc)
+    )
+    assert (stats.events, stats.failed) == (1, 0)
+    data = calendar.to_ical()
+    assert rfc5545.problems(data) == []
+    assert b"DTSTART;VALUE=DATE:00010331" in data
+
+
+def test_control_characters_and_surrogates_never_reach_the_file() -> None:
+    # found by the fuzz harness: a NUL in a title gave a SUMMARY no reader accepts
+    ref = dt.date(2016, 5, 1)
+    good = Deadline(text="2016年7月底前", span=(0, 9), due=dt.date(2016, 7, 31))
+    entry = Entry(
+        key="1",
+        title="a\x00b\x1bc\ud800d",
+        phrase="2016年7月底前",
+        result=Normalized("x", ref, [good]),
+    )
+    calendar, _ = build_calendar([entry], stamp=dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc))
+    data = calendar.to_ical()
+    assert rfc5545.problems(data) == []
+    (event,) = icalendar.Calendar.from_ical(data).walk("VEVENT")
+    assert str(event["SUMMARY"]) == "a\ufffdb\ufffdc\ufffdd"

@@ -6,6 +6,7 @@ a temporary file renamed into place)."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import os
 import zipfile
 from pathlib import Path
@@ -213,3 +214,58 @@ def test_write_atomic_keeps_permissions_and_refuses_directories(tmp_path: Path) 
     assert out.stat().st_mode & 0o777 == 0o640
     with pytest.raises(OutputError, match="directory"):
         write_atomic(tmp_path, b"y", force=True)
+
+
+# -- the PNG timeline goes through the same safe writer -------------------------------
+
+
+def test_png_timeline_needs_force_and_never_writes_over_the_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib.image as mpimg
+
+    src = tmp_path / "plan.csv"
+    _write_csv(src, [["序号", "完成时限"], ["1", "2016年7月底前"], ["2", "每季度"]])
+    before = src.read_bytes()
+    argv = ["timeline", str(src), "-c", "完成时限", "-r", REF, "--as-of", REF, "-q", "-o"]
+    # an existing picture is kept without --force
+    out = tmp_path / "plan.png"
+    out.write_bytes(b"precious")
+    assert main([*argv, str(out)]) == 2
+    assert "exists; give --force" in capsys.readouterr().err
+    assert out.read_bytes() == b"precious"
+    assert main([*argv, str(out), "--force"]) == 0
+    picture = mpimg.imread(out, format="png")  # a real PNG, read back
+    assert picture.shape[1] == 1240 and picture.shape[0] > 100
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.csv", "plan.png"]
+    # a .png name that is the input through a link is refused, even with --force
+    link = tmp_path / "link.png"
+    link.symlink_to(src)
+    assert main([*argv, str(link), "--force"]) == 2
+    assert "refusing to write over the input" in capsys.readouterr().err
+    assert src.read_bytes() == before
+
+
+def test_an_interrupted_png_leaves_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("matplotlib")
+    from shixian.io.timeline import plan_of, scene
+    from shixian.io.timeline_draw import to_png
+
+    picture = scene(plan_of([], dt.date(2016, 5, 1)))
+    out = tmp_path / "old.png"
+    out.write_bytes(b"old picture")
+
+    def interrupted(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        to_png(picture, out)
+    assert out.read_bytes() == b"old picture"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.png"]  # no temporary left
+    monkeypatch.undo()
+    to_png(picture, out)
+    assert out.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")

@@ -77,6 +77,7 @@ FESTIVALS: dict[str, Festival] = {
 }
 
 
+@functools.lru_cache(maxsize=1024)
 def lunar_to_solar(year: int, month: int, day: int) -> dt.date:
     """The Gregorian day of lunar ``month``/``day`` of lunar year ``year`` (lunar-python).
 

@@ -52,6 +52,12 @@ _LAST_MONTH = 9999 * 12 + 11
 _LAST_ORDINAL = dt.date.max.toordinal()
 
 
+def _ics_date(day: dt.date) -> str:
+    """RFC 5545 DATE, always eight digits (``strftime("%Y")`` gives ``1``, not ``0001``,
+    for year 1 on glibc)."""
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
 def _require_dates(s: Schedule) -> None:
     if not s.computable:
         word = "不定期 (irregular)" if s.every is Frequency.IRREGULAR else "定期 (no frequency)"
@@ -337,7 +343,7 @@ def rrule_body(s: Schedule) -> str | None:
     else:
         body = f"FREQ=DAILY{interval}{_months(months)}"
     if s.until is not None:
-        body += f";UNTIL={s.until:%Y%m%d}"
+        body += f";UNTIL={_ics_date(s.until)}"
     return body
 
 
@@ -388,4 +394,4 @@ def to_rrule(s: Schedule, dtstart: dt.date | None = None) -> str:
     first = next_due(s, begin)
     if first is None:
         raise NotComputable("an RRULE", f"{s.text!r} has no occurrence after {begin}")
-    return f"DTSTART;VALUE=DATE:{first:%Y%m%d}\nRRULE:{body}"
+    return f"DTSTART;VALUE=DATE:{_ics_date(first)}\nRRULE:{body}"

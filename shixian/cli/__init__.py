@@ -396,6 +396,28 @@ def _read_input(args: argparse.Namespace) -> Table:
     return table
 
 
+def _say_input(args: argparse.Namespace, table: Table) -> None:
+    """The rows the reader had to repair (a line not in the file's encoding), on stderr."""
+    if not args.quiet and table.notes:
+        from .report import input_lines
+
+        for line in input_lines(table):
+            _note(line)
+
+
+def _written(table: Table, annotations: list[Annotation]) -> list[Annotation]:
+    """The annotations as written: a repaired row says so in its ``error`` column, as the
+    streamed ``shixian table`` writes it (its result is kept)."""
+    if not table.notes:
+        return annotations
+    from ..io.annotate import flagged
+
+    out = list(annotations)
+    for i, (_, note) in table.notes.items():
+        out[i] = flagged(out[i], note)
+    return out
+
+
 def _say_header(args: argparse.Namespace, table: Table) -> None:
     if table.header_row > 1 and not args.quiet:
         above = f": title {table.title!r} above it" if table.title else ""
@@ -713,16 +735,28 @@ def _table_in_memory(args: argparse.Namespace, table: Table) -> int:
             for row, annotation in zip(table.rows, annotations, strict=True)
         ]
         written = write_with_as_of(
-            table, annotations, extra, buffer, fmt, encoding, raw_formulas=args.raw_formulas
+            table,
+            _written(table, annotations),
+            extra,
+            buffer,
+            fmt,
+            encoding,
+            raw_formulas=args.raw_formulas,
         )
     else:
         written = write_table(
-            table, annotations, buffer, fmt, encoding=encoding, raw_formulas=args.raw_formulas
+            table,
+            _written(table, annotations),
+            buffer,
+            fmt,
+            encoding=encoding,
+            raw_formulas=args.raw_formulas,
         )
     _emit(buffer.getvalue(), args.output, encoding, args=args)
     if not args.quiet:
         for line in _report(table, index, annotations, cache).lines():
             _note(line)
+        _say_input(args, table)
         for line in written.lines():
             _note(line)
     return 1 if args.strict and summary.errors else 0
@@ -800,6 +834,7 @@ def _preview_table(
         hint="a preview: -o OUT.csv / OUT.xlsx writes the whole table with the added "
         "columns (or pipe it: shixian table … > out.csv)",
     )
+    _say_input(args, table)
     return 1 if args.strict and summary.errors else 0
 
 

@@ -15,6 +15,7 @@ from ..io.stream import (
     decode_lines,
 )
 from ..io.tables import RowWriter
+from .chunks_fast import fast_chunk
 from .chunks_jsonl import _jsonl_chunk, _records, _write
 from .chunkstate import (
     _ERROR,
@@ -38,10 +39,6 @@ from .chunkstate import (
 __all__ = ["process_chunk"]
 
 
-def _worker(chunk: Chunk) -> ChunkResult:
-    return process_chunk(_STATE["job"], chunk)
-
-
 def process_chunk(job: Job, chunk: Chunk) -> ChunkResult:
     """Decode, parse, annotate and write one chunk (see the module docstring)."""
     if _STATE.get("job") is not job:
@@ -55,6 +52,9 @@ def process_chunk(job: Job, chunk: Chunk) -> ChunkResult:
         except UnicodeDecodeError:
             pass  # decoded line by line below
         else:
+            fast = fast_chunk(job, data)
+            if fast is not None:
+                return fast
             try:
                 return _utf8_chunk(job, data.splitlines(keepends=True))
             except _CellError as exc:

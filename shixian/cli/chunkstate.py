@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 
 from ..io import stream
-from ..io.annotate import ADDED_COLUMNS, Annotation, PhraseCache, annotate
+from ..io.annotate import ADDED_COLUMNS, Annotation, PhraseCache, annotate, input_flag
 from ..io.safety import FORMULA_STARTS, neutralize
 from ..io.stream import (
     SENTINEL,
@@ -44,7 +44,9 @@ class Job:
 @attrs.define
 class ChunkResult:
     """A chunk done: its output bytes and counts; or ``open_line`` when a quote was left
-    open in its last record; or ``error`` (line, message). Lines count from 0 in the chunk."""
+    open in its last record; or ``error`` (line, message). Lines count from 0 in the chunk.
+    A worker that writes the output itself (:mod:`shixian.cli.chunkpool`) sends it without
+    the bytes: ``kept`` is its task, ``size`` their length."""
 
     output: bytes = b""
     lines: int = 0
@@ -54,6 +56,8 @@ class ChunkResult:
     open_line: int | None = None
     error: tuple[int, str] | None = None
     neutralized: int = 0
+    size: int = 0  # the output's length when a worker keeps it (``kept``: its task)
+    kept: int | None = None
 
     @property
     def clean(self) -> bool:
@@ -65,8 +69,8 @@ class _Info:
     """One distinct phrase: its added cells (and as CSV text), JSON fields, effect on a report."""
 
     __slots__ = (
-        "annotation", "cells", "effect", "json", "neutral", "phrase", "result", "tail",
-        "tail_bytes",
+        "annotation", "cells", "effect", "json", "neutral", "phrase", "problems", "result",
+        "tail", "tail_bytes",
     )  # fmt: skip
 
     def __init__(
@@ -81,6 +85,7 @@ class _Info:
         self.tail = tail
         self.tail_bytes = tail.encode("utf-8", "surrogateescape")
         self.effect: Report | None = None
+        self.problems: tuple[str, ...] = ()  # those with examples, once ``effect`` is known
 
 
 _STATE: dict[str, Any] = {}
@@ -93,6 +98,7 @@ def _setup(job: Job) -> None:
     _STATE["phrases"] = PhraseCache(job.reference, strict=job.exclusive)
     _STATE["infos"] = {}
     _STATE["bytes"] = {}
+    _STATE.pop("line", None)  # the line pattern of the job (:mod:`shixian.cli.chunks_fast`)
 
 
 def _info(phrase: str) -> _Info:
@@ -152,9 +158,7 @@ def _extra_cells(cells: int, width: int) -> str:
 
 
 def _cell_error(line: int, exc: csv.Error, format: str) -> _CellError:
-    if "field larger" in str(exc):
-        return _CellError(line, f"a cell longer than {stream.CELL_LIMIT:,} characters (the limit)")
-    return _CellError(line, f"malformed {format.upper()}: {exc}")
+    return _CellError(line, stream.csv_error_message(exc, format))
 
 
 class _CellError(Exception):
@@ -165,8 +169,7 @@ class _CellError(Exception):
 
 
 def _flagged(error: str | None, flag: str) -> str:
-    note = f"input: {flag}"
-    return f"{error}; {note}" if error else note
+    return input_flag(error, flag)
 
 
 def _csv_text(rows: Iterable[list[str]], output: str, lineterminator: str) -> str:
@@ -183,6 +186,7 @@ def _effect(info: _Info) -> Report:
         effect = Report()
         effect.add(1, info.phrase, info.annotation, info.result)
         info.effect = effect
+        info.problems = tuple(p for p, kept in effect.examples.items() if kept)
     return effect
 
 
@@ -201,14 +205,17 @@ def _count(report: Report, seen: list[_Info]) -> int:
         for problem, k in effect.counts.items():
             report.counts[problem] += k * n
     examples = report.examples
-    wanted = {info for info in counts if any(_effect(info).examples.values())}
-    if not wanted:
-        return neutral
+    limit = report.limit
+    wanted = {info for info in counts if info.problems}
     for number, info in enumerate(seen, 1):
         if info in wanted:
+            full = False
             for problem, kept in _effect(info).examples.items():
-                if len(examples[problem]) < report.limit:
+                if len(examples[problem]) < limit:
                     examples[problem].extend((number, reason) for _, reason in kept)
-            if all(len(examples[p]) >= report.limit for p in examples):
-                break
+                    full = full or len(examples[problem]) >= limit
+            if full:  # a phrase whose problems all have their examples adds nothing more
+                wanted = {i for i in wanted if any(len(examples[p]) < limit for p in i.problems)}
+                if not wanted:
+                    break
     return neutral

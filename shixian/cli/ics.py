@@ -69,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
         _pick_column,
         _read_input,
         _reference,
+        _say_input,
         _say_reference,
     )
 
@@ -108,4 +109,5 @@ def run(args: argparse.Namespace) -> int:
     _emit(calendar.to_ical(), args.output, args=args)
     if not args.quiet:
         _note(f"{summary}; {stats}")
+    _say_input(args, table)
     return 1 if args.strict and summary.errors else 0

@@ -7,13 +7,15 @@ suits a streamed table as well as a read one.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 import attrs
 
 from ..io.annotate import Annotation
+from ..io.tables import Table
 from ..model import Deadline, Normalized
 
-__all__ = ["PROBLEMS", "Report"]
+__all__ = ["PROBLEMS", "Report", "flagged_line", "input_lines"]
 
 #: The problem kinds a report lists rows for, in the order it prints them.
 PROBLEMS: tuple[str, ...] = ("errors", "ambiguous", "incomplete")
@@ -124,3 +126,25 @@ class Report:
             more = self.counts[problem] - len(kept)
             out.append(f"{problem}: {shown}" + (f"; … and {more} more" if more else ""))
         return out
+
+
+def flagged_line(count: int, notes: Sequence[tuple[int, int, str]]) -> str:
+    """The summary line of the rows flagged for their input: ``notes`` are the first few
+    ``(row, line, note)``, numbered from 1.
+
+    >>> flagged_line(1, [(2, 3, "not UTF-8: read as GB18030")])
+    'input: 1 rows flagged in error: row 2 (line 3): not UTF-8: read as GB18030'
+    """
+    shown = "; ".join(f"row {n} (line {line}): {note}" for n, line, note in notes[:5])
+    more = count - min(len(notes), 5)
+    return f"input: {count} rows flagged in error: {shown}" + (
+        f"; … and {more} more" if more else ""
+    )
+
+
+def input_lines(table: Table) -> list[str]:
+    """:func:`flagged_line` for a table read in memory (none when no row was flagged)."""
+    if not table.notes:
+        return []
+    notes = [(i + 1, line, note) for i, (line, note) in sorted(table.notes.items())]
+    return [flagged_line(len(notes), notes)]

@@ -29,12 +29,14 @@ from ..io.stream import (
     chunks,
     decode_lines,
     merge,
+    open_quote_error,
     open_quote_line,
 )
 from ..io.tables import TableError, detect_format
-from .chunks import _worker, process_chunk
-from .chunkstate import ChunkResult, Job, _csv_text, _safe, _setup
-from .report import Report
+from .chunkpool import Workers, positional, write_at
+from .chunks import process_chunk
+from .chunkstate import ChunkResult, Job, _csv_text, _safe
+from .report import Report, flagged_line
 
 __all__ = ["ChunkResult", "Job", "default_jobs", "process_chunk", "stream_table"]
 
@@ -57,22 +59,15 @@ def default_jobs(size: int | None) -> int:
 
 
 def run_chunks(
-    job: Job, pieces: Iterator[Chunk], jobs: int
+    job: Job, pieces: Iterator[Chunk], workers: Workers | None
 ) -> Iterator[tuple[int, int, ChunkResult]]:
     """Each chunk's first line number, size and result, in input order; a chunk that left a
     quote open is joined with the next and done again (a quote never closed raises
     :class:`~shixian.io.tables.TableError` naming the line where it opened)."""
-    if jobs <= 1:
+    if workers is None:
         yield from _ordered(job, pieces, lambda c: c, lambda c: process_chunk(job, c), 1)
-        return
-    import multiprocessing
-
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with context.Pool(jobs, initializer=_setup, initargs=(job,)) as pool:
-        yield from _ordered(
-            job, pieces, lambda c: pool.apply_async(_worker, (c,)), lambda h: h.get(), 2 * jobs
-        )
+    else:
+        yield from _ordered(job, pieces, workers.submit, workers.wait, 2 * workers.jobs)
 
 
 def _ordered(
@@ -101,10 +96,7 @@ def _ordered(
                 lines, _ = decode_lines(piece.read(job.path), job.layout)
                 delimiter = "\t" if job.layout.format == "tsv" else ","
                 opened = line + open_quote_line(lines[:-1], result.open_line, delimiter)
-                raise TableError(
-                    f"line {opened}: a quote opens a cell here and is never closed, so every "
-                    "line after it would merge into that one cell; close or remove the quote"
-                )
+                raise open_quote_error(opened)
             following = window.popleft()[0] if window else next(pieces)
             piece = merge(piece, following)
             result = wait(submit(piece))
@@ -143,12 +135,7 @@ class Outcome:
         """The report's lines, then the input problems (when there were any)."""
         out = self.report.lines()
         if self.flagged:
-            shown = "; ".join(f"row {n} (line {line}): {note}" for n, line, note in self.notes)
-            more = self.flagged - min(len(self.notes), 5)
-            out.append(
-                f"input: {self.flagged} rows flagged in error: {shown}"
-                + (f"; … and {more} more" if more else "")
-            )
+            out.append(flagged_line(self.flagged, self.notes))
         from ..io.safety import WriteReport
 
         out.extend(WriteReport(neutralized=self.neutralized).lines())
@@ -194,17 +181,51 @@ def stream_table(
         out.write(_csv_text([header], output, ending).encode("utf-8", "surrogateescape"))
     rows = 0
     pieces = chunks(source, layout, first, keep_data=job.path is None)
-    for line, size, result in run_chunks(job, pieces, jobs):
-        out.write(result.output)
-        merge_report(outcome.report, result.report, rows)
-        room = 5 - len(outcome.notes)
-        outcome.notes.extend((n + rows, line + at, note) for n, at, note in result.notes[:room])
-        outcome.flagged += result.flagged
-        outcome.neutralized += result.neutralized
-        rows += result.report.rows
-        if progress is not None:
-            progress(size)
+    fd = positional(out) if jobs > 1 else None
+    workers = Workers(job, jobs, fd) if jobs > 1 else None
+    placed: list[int] = []
+    try:
+        for line, size, result in run_chunks(job, pieces, workers):
+            _emit(out, result, workers, fd, placed)
+            rows = _merge_outcome(outcome, result, line, rows)
+            if progress is not None:
+                progress(size)
+        if workers is not None:
+            workers.close()
+    finally:
+        if workers is not None:
+            workers.terminate()
     return outcome
+
+
+def _emit(
+    out: IO[bytes], result: ChunkResult, workers: Workers | None, fd: int | None, at: list[int]
+) -> None:
+    """Write a chunk's output (or have the worker that keeps it write it) after the last.
+
+    ``at`` holds the output's position once workers write into it (else it is empty)."""
+    if result.kept is not None:
+        assert workers is not None
+        if not at:
+            out.flush()
+            at.append(out.tell())
+        workers.place(result, at[0])
+        at[0] += result.size
+    elif at:
+        write_at(fd, result.output, at[0])
+        at[0] += len(result.output)
+    else:
+        out.write(result.output)
+
+
+def _merge_outcome(outcome: Outcome, result: ChunkResult, line: int, rows: int) -> int:
+    """Add a chunk's counts and notes (its rows after ``rows``); the rows so far."""
+    merge_report(outcome.report, result.report, rows)
+    room = 5 - len(outcome.notes)
+    outcome.notes.extend((n + rows, line + at, note) for n, at, note in result.notes[:room])
+    outcome.flagged += result.flagged
+    outcome.neutralized += result.neutralized
+    return rows + result.report.rows
 
 
 def read_first(stream: IO[bytes]) -> tuple[bytes, bool]:

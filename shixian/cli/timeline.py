@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 from pathlib import Path
 
 __all__ = ["configure", "run"]
@@ -42,11 +43,13 @@ def run(args: argparse.Namespace) -> int:
     from . import (
         CliError,
         _annotate_table,
+        _check_output,
         _emit,
         _note,
         _pick_column,
         _read_input,
         _reference,
+        _say_input,
         _say_reference,
     )
 
@@ -56,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"the picture must be .html, .svg or .png, not {args.output!r}")
     if args.width < 600:
         raise CliError(f"--width must be 600 pixels or more, not {args.width}")
+    _check_output(args)  # refuse the input or an existing file before the work
     from ..model.reference import parse_reference
 
     reference = _reference(args)
@@ -83,10 +87,9 @@ def run(args: argparse.Namespace) -> int:
     plan = plan_of(rows, as_of, name=name)
     if fmt == "png":
         picture = scene(plan, width=args.width, grouped=group is not None)
-        try:
-            to_png(picture, args.output)
-        except OSError as exc:
-            raise CliError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+        drawn = io.BytesIO()
+        to_png(picture, drawn)
+        _emit(drawn.getvalue(), args.output, args=args)  # never over the input; --force
     else:
         picture = scene(plan, width=args.width, apart=fmt == "svg", grouped=group is not None)
         text = to_html(plan, picture) if fmt == "html" else to_svg(picture)
@@ -96,4 +99,5 @@ def run(args: argparse.Namespace) -> int:
             f"{summary}; {len(plan.items)} rows on the axis ({plan.overdue} overdue as of "
             f"{as_of}), {len(plan.apart)} listed apart; {plan.start} to {plan.end}"
         )
+    _say_input(args, table)
     return 1 if args.strict and summary.errors else 0

@@ -57,12 +57,14 @@ def compose(tokens: list[Token], text: str) -> list[Token]:
         out = _length_ranges(out, text)
     if len(out) < 2:
         return out if not out or out[0].code not in _HELPERS else _tidy(out, text)
-    codes = {tok.code for tok in out}
-    if codes & _LISTING:
+    codes = [tok.code for tok in out]
+    kinds = set(codes)
+    if kinds & _LISTING:
         out = _lists(out)
-    if "A" in codes:
+        codes = [tok.code for tok in out]
+    if codes.count("A") >= 2:  # a range or a union joins two anchors
         out = _spans(out)
-    if codes & _HELPERS or GAP in codes:
+    if kinds & _HELPERS or codes.count(GAP) >= 2:  # else nothing to turn into or join as text
         out = _tidy(out, text)
     return out
 

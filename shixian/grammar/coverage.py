@@ -30,8 +30,14 @@ _REASONS = {
 def unparsed(ctx: Context) -> tuple[Unparsed, ...]:
     """The words that look like time and that no rule took, and the flags productions
     raised (a weekday note that contradicts its date), in reading order."""
-    found: list[tuple[int, int, str]] = list(ctx.flags)
     tokens = ctx.tokens
+    if not ctx.flags:
+        taken = 0
+        for _, first, end in ctx.plan:
+            taken += end - first
+        if taken == len(tokens):
+            return ()  # every token is covered by a rule (a plan's stretches do not overlap)
+    found: list[tuple[int, int, str]] = list(ctx.flags)
     covered = bytearray(len(tokens))
     for _, first, end in ctx.plan:
         covered[first:end] = b"\x01" * (end - first)

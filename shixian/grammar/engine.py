@@ -12,7 +12,8 @@ The engine knows no phrase. Rules are data (``shixian.rules``):
 Token rules are compiled into one alternation per first character, holding the
 rules that can start with it in their order (earlier rules win at the same start,
 so each family lists longer forms first), each compiled when a text first needs
-it; all grammar rules into one alternation over the code string. Merging adjacent
+it (:mod:`shixian.grammar.lexer`); all grammar rules into one alternation over the
+code string. Merging adjacent
 date fragments into one anchor (2016年 + 12月 + 底) and anchors into ranges, lists and
 unions is the ``merge`` hook's work (:mod:`shixian.grammar.compose`), between lexing and
 the grammar rules.
@@ -27,67 +28,32 @@ from typing import Any
 
 import attrs
 
-try:  # Python 3.11+
-    from re import _parser as _sre_parser  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_parse as _sre_parser
-
 from .._work import WORK
 from ..errors import InvalidDate
 from ..model import Part
 from .clean import Cleaned
+from .lexer import (
+    _SKIPPED,
+    BREAK,
+    GAP,
+    LIST,
+    Lexer,
+    Token,
+    TokenRule,
+    is_out_of_calendar,
+)
 
-__all__ = ["Context", "Grammar", "Rule", "Token", "TokenRule", "is_out_of_calendar"]
-
-
-def is_out_of_calendar(exc: BaseException) -> bool:
-    """Whether ``exc`` is :mod:`datetime` refusing a date before year 1 or after 9999.
-
-    >>> is_out_of_calendar(ValueError("year 10000 is out of range")), is_out_of_calendar(KeyError())
-    (True, False)
-    """
-    if isinstance(exc, OverflowError):
-        return True
-    return type(exc) is ValueError and "out of range" in str(exc)
-
-
-#: The errors an expression may raise that a lenient parse (running text) skips.
-_SKIPPED = (InvalidDate, OverflowError, ValueError)
-
-
-class Token:
-    """A lexed token: its code letter, offsets in the cleaned text and its value."""
-
-    __slots__ = ("code", "end", "index", "rule", "start", "value")
-
-    def __init__(self, code: str, start: int, end: int, value: Any, rule: str) -> None:
-        self.code = code
-        self.start = start
-        self.end = end
-        self.value = value
-        self.rule = rule
-        self.index = -1
-
-    def __repr__(self) -> str:
-        return f"Token({self.code!r}, {self.start}, {self.end}, {self.value!r}, {self.rule!r})"
-
-
-@attrs.frozen
-class TokenRule:
-    """A word family: ``pattern`` (named groups only) read by ``make`` into a value.
-
-    ``make`` is called with the matched text and then the pattern's named groups,
-    positionally, in the order they open (``None`` for a group that did not take
-    part), so its parameters are named after the groups: a pattern with
-    ``(?P<y>…)…(?P<m>…)`` takes ``make(text, y, m)``; parameters past the groups
-    need defaults. The grammar checks this when it compiles. ``make`` may raise
-    :class:`~shixian.errors.InvalidDate`.
-    """
-
-    name: str
-    pattern: str
-    code: str
-    make: Callable[..., Any]
+__all__ = [
+    "BREAK",
+    "GAP",
+    "LIST",
+    "Context",
+    "Grammar",
+    "Rule",
+    "Token",
+    "TokenRule",
+    "is_out_of_calendar",
+]
 
 
 @attrs.frozen
@@ -150,121 +116,7 @@ class Context:
         return {"text": text, "span": span, "year_inferred": year_inferred}
 
 
-GAP = "_"
-BREAK = "|"
-LIST = "/"  # 、 between items of a list: 每年6月、12月
-_BREAK_CHARS = frozenset(",;。、!?:\n")
-_SILENT_CHARS = frozenset("()[]\"'《》<>“”「」『』·")
-_BREAK_OR_SILENT = re.compile(
-    "[" + "".join(re.escape(ch) for ch in sorted(_BREAK_CHARS | _SILENT_CHARS)) + "]"
-)
-
-
-def _prefix_groups(pattern: str, prefix: str) -> tuple[str, list[tuple[str, str]]]:
-    names: list[tuple[str, str]] = []
-
-    def rename(m: re.Match[str]) -> str:
-        names.append((m.group(1), f"{prefix}{m.group(1)}"))
-        return f"(?P<{prefix}{m.group(1)}>"
-
-    renamed = re.sub(r"\(\?P<(\w+)>", rename, pattern)
-    return re.sub(r"\(\?P=(\w+)\)", lambda m: f"(?P={prefix}{m.group(1)})", renamed), names
-
-
-def first_chars(pattern: str) -> frozenset[str] | None:
-    """The characters a match of ``pattern`` can start with (``None``: any).
-
-    Computed from the parsed pattern; zero-width assertions are skipped.
-
-    >>> sorted(first_chars(r"(?<!月)(?:以|之)?前|底"))
-    ['之', '以', '前', '底']
-    """
-    chars, _ = _first_of_sequence(_sre_parser.parse(pattern))
-    return None if chars is None else frozenset(chars)
-
-
-def _first_of_sequence(items: Any) -> tuple[set[str] | None, bool]:
-    out: set[str] = set()
-    for op, av in items:
-        chars, nullable = _first_of_item(str(op), av)
-        if chars is None:
-            return None, False
-        out |= chars
-        if not nullable:
-            return out, False
-    return out, True
-
-
-def _first_of_item(op: str, av: Any) -> tuple[set[str] | None, bool]:
-    if op == "LITERAL":
-        return {chr(av)}, False
-    if op == "IN":
-        chars: set[str] = set()
-        for kind, value in av:
-            kind = str(kind)
-            if kind == "LITERAL":
-                chars.add(chr(value))
-            elif kind == "RANGE":
-                chars.update(chr(c) for c in range(value[0], value[1] + 1))
-            else:
-                return None, False
-        return chars, False
-    if op == "SUBPATTERN":
-        return _first_of_sequence(av[-1])
-    if op == "ATOMIC_GROUP":
-        return _first_of_sequence(av)
-    if op == "BRANCH":
-        out: set[str] = set()
-        nullable = False
-        for branch in av[1]:
-            chars_b, null_b = _first_of_sequence(branch)
-            if chars_b is None:
-                return None, False
-            out |= chars_b
-            nullable = nullable or null_b
-        return out, nullable
-    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-        low, _high, sub = av
-        chars_r, null_r = _first_of_sequence(sub)
-        return chars_r, null_r or low == 0
-    if op in ("AT", "ASSERT", "ASSERT_NOT"):
-        return set(), True
-    return None, False
-
-
-_Alternation = tuple[
-    "re.Pattern[str]", dict[str, tuple[Callable[..., Any], str, str, tuple[int, ...]]]
-]
-
-
-def _check_make(rule: TokenRule, groups: list[str]) -> None:
-    """``rule.make`` must take the text, then one parameter per named group, in order."""
-    import inspect  # only when the grammar compiles: it is slow to import
-
-    params = list(inspect.signature(rule.make).parameters.values())
-    named = [p.name for p in params[1 : 1 + len(groups)]]
-    rest = params[1 + len(groups) :]
-    if named != groups or any(p.default is inspect.Parameter.empty for p in rest):
-        raise ValueError(
-            f"token rule {rule.name!r}: make{inspect.signature(rule.make)} does not take "
-            f"(text, {', '.join(groups)}) in the order of the pattern's groups"
-        )
-
-
-def _veto_end(
-    checks: tuple[tuple[int, re.Pattern[str]], ...], text: str, at: int, last: int
-) -> int:
-    """The end of a not-time word that covers ``at`` and starts after ``last``; 0 if none."""
-    for k, words in checks:
-        begin = at - k
-        if begin >= last:
-            found = words.match(text, begin)
-            if found is not None and found.end() > at:
-                return found.end()
-    return 0
-
-
-class Grammar:
+class Grammar(Lexer):
     """Token rules + grammar rules compiled into two scanners."""
 
     def __init__(
@@ -274,26 +126,15 @@ class Grammar:
         merge: Callable[[list[Token], str], list[Token]],
         veto_words: Iterable[str] = (),
         veto_patterns: str | None = None,
+        *,
+        shapes: bool = True,
     ) -> None:
         self.token_rules = tuple(token_rules)
+        #: whether strict lexing may replay the decisions recorded for a text's shape
+        self.use_shapes = shapes
         self.rules = tuple(rules)
         self._merge = merge
-        # Words that are not time (目前, 提前, 内容 …, shixian.grammar.vocabulary): no
-        # token is read inside them. A word is looked for only where a token matched,
-        # by the character there: for each character, the words holding it at each offset.
-        by_char: dict[str, dict[int, list[str]]] = {}
-        for word in veto_words:
-            for k, ch in enumerate(word):
-                by_char.setdefault(ch, {}).setdefault(k, []).append(word)
-        self._veto_words = {
-            ch: tuple(
-                (k, re.compile("|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))))
-                for k, ws in offsets.items()
-            )
-            for ch, offsets in by_char.items()
-        }
-        #: patterns that are not time (国办发〔2021〕30号, 年满十六周岁): one scan per text
-        self._veto_patterns = None if veto_patterns is None else re.compile(veto_patterns)
+        self._init_vetoes(veto_words, veto_patterns)
         self._compiled = False
         self._plans: dict[str, tuple[tuple[Rule, int, int], ...]] = {}
 
@@ -314,163 +155,12 @@ class Grammar:
         return plan
 
     def _compile(self) -> None:
-        alternatives = []
-        names_of: dict[str, list[tuple[str, str]]] = {}
-        firsts: list[frozenset[str]] = []
-        for i, tr in enumerate(self.token_rules):
-            body, names = _prefix_groups(tr.pattern, f"t{i}_")
-            _check_make(tr, [short for short, _ in names])
-            alternatives.append(f"(?P<t{i}>{body})")
-            names_of[f"t{i}"] = names
-            first = first_chars(tr.pattern)
-            if first is None:
-                raise ValueError(f"token rule {tr.name!r} may start with any character")
-            firsts.append(first)
-        # One alternation per first character, holding only the rules that can
-        # start with it (in their order): the scanner skips other positions. Each
-        # is compiled when a text first needs it (see _alternation), so that a
-        # single phrase does not wait for all of them.
-        self._alternatives = alternatives
-        self._names_of = names_of
-        self._keys = {
-            ch: tuple(i for i, first in enumerate(firsts) if ch in first)
-            for ch in set().union(*firsts)
-        }
-        self._by_rules: dict[tuple[int, ...], _Alternation] = {}
-        self._dispatch: dict[str, _Alternation] = {}
-        self._starts = re.compile("[" + "".join(re.escape(ch) for ch in sorted(self._keys)) + "]")
+        self._compile_tokens()
         self._rule_by_group = {f"r{i}": r for i, r in enumerate(self.rules)}
         self._parser = re.compile(
             "|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(self.rules))
         )
         self._compiled = True
-
-    def _alternation(self, ch: str) -> _Alternation:
-        """The compiled alternation of the token rules that may start with ``ch``.
-
-        Threads that race here compile equal patterns; either result serves.
-        """
-        key = self._keys[ch]
-        entry = self._by_rules.get(key)
-        if entry is None:
-            pattern = re.compile("|".join(self._alternatives[i] for i in key))
-            # group numbers differ between alternations: index them per pattern
-            table = {
-                f"t{i}": (
-                    self.token_rules[i].make,
-                    self.token_rules[i].code,
-                    self.token_rules[i].name,
-                    tuple(pattern.groupindex[full] for _, full in self._names_of[f"t{i}"]),
-                )
-                for i in key
-            }
-            entry = self._by_rules[key] = (pattern, table)
-        self._dispatch[ch] = entry
-        return entry
-
-    def lex(
-        self,
-        text: str,
-        *,
-        lenient: bool = False,
-        failures: list[tuple[int, int, Exception]] | None = None,
-    ) -> list[Token]:
-        """Tokens of ``text`` in order, with gap and break tokens between them.
-
-        ``lenient`` (running text) reads a token whose value is impossible
-        (2016年2月30日) as free text instead of raising, and appends
-        ``(start, end, error)`` to ``failures`` when given.
-        """
-        if not self._compiled:
-            self._compile()
-        tokens: list[Token] = []
-        append = tokens.append
-        dispatch = self._dispatch
-        search = self._starts.search
-        size = len(text)
-        last = start = misses = 0
-        vetoes = (
-            []
-            if self._veto_patterns is None
-            else [m.span() for m in self._veto_patterns.finditer(text)]
-        )
-        vi = 0
-        veto_words = self._veto_words
-        while True:
-            # tokens mostly follow each other: look at the next character before searching
-            entry = dispatch.get(text[start]) if start < size else None
-            if entry is None:
-                found = search(text, start)
-                if found is None:
-                    break
-                start = found.start()
-                entry = dispatch.get(text[start]) or self._alternation(text[start])
-            if vetoes:
-                while vi < len(vetoes) and vetoes[vi][1] <= start:
-                    vi += 1
-                if vi < len(vetoes) and vetoes[vi][0] <= start:
-                    start = vetoes[vi][1]  # the words stay plain text, in the next gap
-                    vi += 1
-                    continue
-            m = entry[0].match(text, start)
-            if m is None:
-                misses += 1
-                start += 1
-                continue
-            checks = veto_words.get(text[start])
-            if checks is not None:
-                word_end = _veto_end(checks, text, start, last)
-                if word_end:
-                    start = word_end
-                    continue
-            make, code, name, indices = entry[1][m.lastgroup]  # type: ignore[index]
-            try:
-                if not indices:
-                    value = make(m.group())
-                elif len(indices) == 1:
-                    value = make(m.group(), m.group(indices[0]))
-                else:
-                    value = make(m.group(), *m.group(*indices))
-            except _SKIPPED as exc:
-                if not lenient or not (isinstance(exc, InvalidDate) or is_out_of_calendar(exc)):
-                    raise
-                misses += 1
-                if failures is not None:
-                    failures.append((start, m.end(), exc))
-                # the whole impossible expression is free text: no shorter reading of its tail
-                start = max(m.end(), start + 1)
-                continue
-            if start > last:
-                self._gap(text, last, start, tokens)
-            last = end = m.end()
-            append(Token(code, start, end, value, name))
-            start = end
-        if last < len(text):
-            self._gap(text, last, len(text), tokens)
-        WORK.positions += len(tokens) + misses
-        merged = self._merge(tokens, text)
-        for i, token in enumerate(merged):
-            token.index = i
-        return merged
-
-    @staticmethod
-    def _gap(text: str, start: int, end: int, tokens: list[Token]) -> None:
-        """Split free text into gap tokens at clause breaks; drop brackets and quotes."""
-        if _BREAK_OR_SILENT.search(text, start, end) is None:  # the common case: plain words
-            tokens.append(Token(GAP, start, end, text[start:end], "gap"))
-            return
-        run_start = start
-        for m in _BREAK_OR_SILENT.finditer(text, start, end):
-            i = m.start()
-            ch = text[i]
-            if i > run_start:
-                tokens.append(Token(GAP, run_start, i, text[run_start:i], "gap"))
-            if ch in _BREAK_CHARS and (not tokens or tokens[-1].code not in (BREAK, LIST)):
-                code = LIST if ch == "、" else BREAK
-                tokens.append(Token(code, i, i + 1, ch, "break"))
-            run_start = i + 1
-        if end > run_start:
-            tokens.append(Token(GAP, run_start, end, text[run_start:end], "gap"))
 
     def parse(
         self,

@@ -25,6 +25,8 @@ __all__ = [
     "annotate",
     "annotation_of",
     "error_message",
+    "flagged",
+    "input_flag",
     "schedule_rrule",
 ]
 
@@ -226,6 +228,26 @@ def error_message(exc: BaseException) -> str:
     if isinstance(exc, ShixianError):
         return str(exc)
     return f"internal error: {type(exc).__name__}: {exc}"
+
+
+def input_flag(error: str | None, note: str) -> str:
+    """The ``error`` cell of a row whose input had to be repaired (``note``: how it was
+    read), after the phrase's own error when it has one.
+
+    >>> input_flag(None, "not UTF-8: read as GB18030")
+    'input: not UTF-8: read as GB18030'
+    """
+    flag = f"input: {note}"
+    return f"{error}; {flag}" if error else flag
+
+
+def flagged(annotation: Annotation, note: str) -> Annotation:
+    """``annotation`` with :func:`input_flag` in its ``error`` column and its other columns
+    kept: what a written row says (the streamed ``shixian table`` writes the same)."""
+    values = list(annotation.values)
+    at = _POSITION["error"]
+    values[at] = input_flag(values[at], note)
+    return Annotation(tuple(values))
 
 
 @attrs.define

@@ -27,6 +27,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import os
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -129,7 +130,7 @@ def sequence(stamp: dt.datetime) -> int:
 
 
 def _date(value: str) -> dt.date:
-    return dt.datetime.strptime(value[:8], "%Y%m%d").date()
+    return dt.date(int(value[:4]), int(value[4:6]), int(value[6:8]))
 
 
 def rrule_lines(text: str) -> tuple[dt.date, str, list[tuple[str, list[dt.date]]]]:
@@ -158,9 +159,15 @@ def rrule_lines(text: str) -> tuple[dt.date, str, list[tuple[str, list[dt.date]]
     return start, rule, extra
 
 
+#: Control characters a TEXT value cannot hold (RFC 5545 §3.3.11: no CONTROL but tab;
+#: a line break is written escaped) and lone surrogates (not UTF-8): each becomes U+FFFD.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+
+
 def _text(value: str) -> str:
-    """A TEXT value: line breaks as ``\n`` (iCalendar has no carriage return)."""
-    return value.replace("\r\n", "\n").replace("\r", "\n")
+    """A TEXT value: line breaks as ``\n`` (iCalendar has no carriage return), and a
+    character the format cannot hold as U+FFFD."""
+    return _UNSAFE.sub("\ufffd", value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _summary(entry: Entry, part: Part) -> str:
@@ -252,13 +259,23 @@ def _alarm(icalendar: Any, summary: str, days: int) -> Any:
     return alarm
 
 
+def _all_day(event: Any, first: dt.date, last: dt.date) -> None:
+    """``DTSTART`` and the exclusive ``DTEND`` of an all-day event from ``first`` to ``last``;
+    ``DURATION`` instead when the day after ``last`` is past 9999-12-31 (RFC 5545 §3.6.1
+    allows either)."""
+    event.add("dtstart", first)
+    if last < dt.date.max:
+        event.add("dtend", last + dt.timedelta(days=1))
+    else:
+        event.add("duration", dt.timedelta(days=(last - first).days + 1))
+
+
 def _component(
     icalendar: Any, entry: Entry, part: Part, undated: bool, deadlines: str
 ) -> Any | None:
     if isinstance(part, Deadline) and deadlines == "events":
         event = icalendar.Event()
-        event.add("dtstart", part.due)
-        event.add("dtend", part.due + dt.timedelta(days=1))
+        _all_day(event, part.due, part.due)
         event.add("transp", "TRANSPARENT")
         return event
     if isinstance(part, Deadline):
@@ -268,15 +285,13 @@ def _component(
         return todo
     if isinstance(part, Window):
         event = icalendar.Event()
-        event.add("dtstart", part.start)
-        event.add("dtend", part.end + dt.timedelta(days=1))
+        _all_day(event, part.start, part.end)
         event.add("transp", "TRANSPARENT")
         return event
     if isinstance(part, Schedule) and part.computable:
         start, rule, extra = rrule_lines(schedule_rrule(part, entry.result.reference))
         event = icalendar.Event()
-        event.add("dtstart", start)
-        event.add("dtend", start + dt.timedelta(days=1))
+        _all_day(event, start, start)
         event.add("rrule", icalendar.vRecur.from_ical(rule))
         for key, dates in extra:
             event.add(key, dates)

@@ -346,6 +346,21 @@ def open_quote_line(lines: Sequence[str], first: int, delimiter: str) -> int:
     return opened
 
 
+def open_quote_error(line: int) -> TableError:
+    """The error for a quote opened on (1-based) ``line`` of the file and never closed."""
+    return TableError(
+        f"line {line}: a quote opens a cell here and is never closed, so every "
+        "line after it would merge into that one cell; close or remove the quote"
+    )
+
+
+def csv_error_message(exc: csv.Error, format: str) -> str:
+    """What a csv reader's error means, for a message naming its line."""
+    if "field larger" in str(exc):
+        return f"a cell longer than {CELL_LIMIT:,} characters (the limit)"
+    return f"malformed {format.upper()}: {exc}"
+
+
 def jsonl_row(text: str, columns: Sequence[str]) -> tuple[list[str], dict[str, Any], str | None]:
     """The cells (by ``columns``), the object and a note for one JSONL line."""
     try:

@@ -131,6 +131,9 @@ class Table:
         sheet: for xlsx, the name of the sheet read (an xlsx written keeps it).
         header_row: the 1-based row of the header (after title rows).
         title: the text of the title rows above the header, if any.
+        notes: csv/tsv rows read with a fallback decoding, ``{row index: (file line,
+            note)}`` (``not UTF-8: read as GB18030``): a command adds the note to the
+            row's ``error`` column, as the streamed ``shixian table`` does.
     """
 
     columns: list[str]
@@ -143,6 +146,7 @@ class Table:
     sheet: str | None = None
     header_row: int = 1
     title: str | None = None
+    notes: dict[int, tuple[int, str]] = attrs.field(factory=dict)
 
     def column_index(self, name: str) -> int:
         """The position of the first column called ``name``; :class:`UnknownColumn` if none."""
@@ -306,6 +310,7 @@ def _rehead(table: Table, header_row: int | None, column: str | None) -> Table:
     above = [cell.strip() for row in records[:at] for cell in row if cell.strip()]
     table.title = " ".join(dict.fromkeys(above)) or None
     table.columns, table.rows = records[at], records[at + 1 :]
+    table.notes = {i - at: note for i, note in table.notes.items() if i >= at}
     if table.values is not None:
         table.values = table.values[at:]
     table.header_row = at + 1
@@ -396,10 +401,25 @@ def _read(
             raise TableError(f"{format} input must be a file")
         return _read_xlsx(source, sheet) if format == "xlsx" else _read_docx(source, table)
     data = source if isinstance(source, bytes) else _read_bytes(source)
-    text, used, bom = decode(data, encoding)
-    result = parse_text(text, format or _sniff(text))
-    result.encoding, result.bom = used, bom
-    return result
+    from .textrows import read_rows  # the streaming reader's rules (it imports this module)
+
+    read = read_rows(data, format=format or None, encoding=encoding)
+    if read is None:  # UTF-16: decoded whole
+        text, used, bom = decode(data, encoding)
+        result = parse_text(text, format or _sniff(text))
+        result.encoding, result.bom = used, bom
+        return result
+    layout = read.layout
+    header, rows = _rectangular(read.header, read.rows)
+    return Table(
+        header,
+        rows,
+        format=layout.format,
+        encoding=layout.encoding,
+        bom=layout.bom,
+        lineterminator=layout.lineterminator,
+        notes=read.notes,
+    )
 
 
 def output_columns(columns: Sequence[str]) -> list[str]:
@@ -459,7 +479,10 @@ def write_table(
 
 
 def _text_stream(out: IO[bytes], encoding: str) -> io.TextIOWrapper:
-    return io.TextIOWrapper(out, encoding=encoding, newline="", write_through=False)
+    # undecodable input bytes kept as surrogates (shixian.io.stream) are written back as read
+    return io.TextIOWrapper(
+        out, encoding=encoding, errors="surrogateescape", newline="", write_through=False
+    )
 
 
 class RowWriter:

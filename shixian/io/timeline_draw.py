@@ -146,7 +146,19 @@ def to_png(
     dpi: int = 110,
     font: str | os.PathLike[str] | None = None,
 ) -> None:
-    """Draw the scene with matplotlib and the shipped CJK font (or ``font``); write a PNG."""
+    """Draw the scene with matplotlib and the shipped CJK font (or ``font``); write a PNG.
+
+    A path is written atomically (:func:`shixian.io.safety.atomic_file`: a temporary
+    file in the same folder renamed into place, so a failed drawing leaves an old file
+    intact); ``shixian timeline`` also refuses to write over its input or, without
+    ``--force``, over an existing file.
+    """
+    if not hasattr(out, "write"):
+        from .safety import atomic_file
+
+        with atomic_file(out) as handle:
+            to_png(scene, handle, dpi=dpi, font=font)
+        return
     matplotlib = import_extra("matplotlib", "timeline", "drawing a PNG timeline")
     matplotlib.use("Agg", force=False)
     figure_module = import_extra("matplotlib.figure", "timeline", "drawing a PNG timeline")

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 import attrs
 
-from ..errors import InvalidReference, NotComputable, ShixianError
+from ..errors import InvalidDate, InvalidReference, NotComputable, ShixianError
 from ._fastinit import fast_init
 from .base import (
     _PART_TYPES,
@@ -180,14 +180,24 @@ _MONTH_BASED = frozenset({Frequency.YEAR, Frequency.HALFYEAR, Frequency.QUARTER,
 
 
 def _check_positions(instance: Schedule, attribute: object, value: int | None) -> None:
-    """``week`` for month-based periods, ``weekdays`` for weeks, no position 0."""
+    """``week`` for month-based periods, ``weekdays`` for weeks, no position 0.
+
+    An impossible position is an :class:`~shixian.errors.InvalidDate` naming the text
+    (定期第3周: a week of a period that has none), so that :func:`shixian.extract` skips
+    it as one failed expression instead of raising.
+    """
+    text = instance.text
     if instance.week is not None and (instance.week == 0 or instance.every not in _MONTH_BASED):
-        raise ShixianError(f"week {instance.week} of a {instance.every.value} period")
+        raise InvalidDate(
+            text, "position", f"week {instance.week} of a {instance.every.value} period"
+        )
     if value == 0:
-        raise ShixianError("working day 0 of a period: positions count from 1 (or -1, the last)")
+        raise InvalidDate(
+            text, "position", "working day 0 of a period: positions count from 1 (or -1, the last)"
+        )
     days = instance.weekdays
     if days is not None and (instance.every is not Frequency.WEEK or not days):
-        raise ShixianError(f"weekdays {days} of a {instance.every.value} period")
+        raise InvalidDate(text, "position", f"weekdays {days} of a {instance.every.value} period")
     if days is not None and not all(0 <= d <= 6 for d in days):
         raise ShixianError(f"weekdays {days}: 0 = Monday … 6 = Sunday")
 

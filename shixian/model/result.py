@@ -35,9 +35,14 @@ class Unparsed:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Unparsed:
-        """Read back :meth:`to_dict` output."""
+        """Read back :meth:`to_dict` output (a field of the wrong type is refused with a
+        :class:`~shixian.errors.ShixianError`, as :meth:`Normalized.from_dict` says)."""
+        from .validate import check
+
         start, end = data["span"]
-        return cls(str(data["text"]), (int(start), int(end)), str(data.get("reason", "")))
+        unparsed = cls(data["text"], (start, end), data.get("reason", ""))
+        check(unparsed)
+        return unparsed
 
 
 @fast_init
@@ -131,14 +136,23 @@ class Normalized:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Normalized:
-        """Rebuild a result from :meth:`to_dict` output."""
+        """Rebuild a result from :meth:`to_dict` output.
+
+        The data are not trusted: a field of the wrong type or range (``"text": NaN``,
+        ``"day": [1]``) raises :class:`~shixian.errors.ShixianError`, so what is accepted
+        round-trips exactly (``from_dict(r.to_dict()) == r``).
+        """
+        from .validate import check
+
         try:
-            return cls(
+            result = cls(
                 text=data["text"],
                 reference=dt.date.fromisoformat(data["reference"]),
                 parts=tuple(Part.from_dict(p) for p in data["parts"]),
                 unparsed=tuple(Unparsed.from_dict(u) for u in data.get("unparsed", ())),
             )
+            check(result)
+            return result
         except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
             if isinstance(exc, ShixianError):
                 raise
