@@ -15,8 +15,10 @@ raising, and :func:`to_rrule` raises :class:`~shixian.errors.NotComputable`.
 
 Due points inside a period: ``week`` *n* is days 7n−6…7n of the period (of its
 due month when ``months`` is set; −1 is the last seven days), due on its last
-day; ``workday`` *n* is the n-th working day of the period (−1 the last) on the
-calendar passed in, or the default one (``calendar.offsets.current_calendar``).
+day, or on ``weekday`` in it when that is set (the n-th weekday of the month:
+每月第一个周一, 3月份倒数第一个周六 → ``BYDAY=-1SA``); ``workday`` *n* is the n-th
+working day of the period (−1 the last) on the calendar passed in, or the
+default one (``calendar.offsets.current_calendar``).
 RFC 5545 can state a week position (``BYMONTHDAY=7``) but not a working day:
 ``BYSETPOS`` over ``BYDAY=MO,…,FR`` knows nothing of holidays and 调休, so a
 working-day schedule has no RRULE.
@@ -121,7 +123,13 @@ def _position(s: Schedule, o: Occurrence, calendar: WorkdayCalendar | None) -> O
             due = min(first + dt.timedelta(days=7 * s.week - 1), last)
         else:
             due = last + dt.timedelta(days=7 * (s.week + 1))
-        return Occurrence(max(first, due - dt.timedelta(days=6)), due, due)
+        begin = max(first, due - dt.timedelta(days=6))
+        if s.weekday is None:
+            return Occurrence(begin, due, due)
+        # 每月第一个周一, 3月份倒数第一个周六: that weekday of the week position (a
+        # fifth one that the month lacks: no occurrence, as RFC 5545's BYDAY=5SA)
+        day = begin + dt.timedelta(days=(s.weekday - begin.weekday()) % 7)
+        return Occurrence(day, day, day) if day <= due else None
     from .offsets import current_calendar
 
     cal = current_calendar() if calendar is None else calendar
@@ -354,6 +362,16 @@ def _week_body(s: Schedule) -> str | None:
     assert week is not None
     if s.interval != 1 or s.every not in _MONTHS_PER:
         return None
+    if s.weekday is not None:  # the n-th (or n-th last) weekday of the month: BYDAY=-1SA
+        size = _MONTHS_PER[s.every]
+        months = s.months
+        if size > 1 and months is None:
+            months = tuple(range(1, 13, size)) if week > 0 else tuple(range(size, 13, size))
+        if not -4 <= week <= 4:
+            return None  # a fifth week is clipped to the period's end: no BYDAY for it
+        freq = "YEARLY" if s.every is Frequency.YEAR and months and len(months) == 1 else "MONTHLY"
+        body = f"FREQ={freq}{_months(months)};BYDAY={week}{_BYDAY[s.weekday]}"
+        return body + (f";UNTIL={_ics_date(s.until)}" if s.until is not None else "")
     if week == -1:
         size = _MONTHS_PER[s.every]
         months = s.months

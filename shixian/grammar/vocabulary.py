@@ -65,14 +65,19 @@ NOT_TIME_WORDS: tuple[str, ...] = (
 #: Patterns of number + time character that are not time (document numbers, ages,
 #: the length of a window told beside it): 国办发〔2021〕30号, 第18号公告, 年满十六周岁,
 #: (共12天), 为期4个月. (Cleaned text has no spaces, so the patterns hold none.)
+_LENGTH = (
+    r"(?:共|为期|历时|合计)[0-9一二三四五六七八九十两]{1,4}"
+    r"(?:个)?(?:多|余)?(?:个)?(?:工作日|天|日|周|星期|个月|月|年)"
+)
 NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"[(\[][0-9]{4}[)\]][0-9]{1,4}号",  # 〔2021〕30号 (brackets cleaned to ( ))
     r"第[0-9一二三四五六七八九十百〇零]{1,6}号",  # 第18号公告
     r"[0-9]{1,4}号(?=文件|文|令|公告|通知|通告|批复)",  # 2号文件
     r"(?:年满|未满|不满|满)[0-9一二三四五六七八九十]{1,3}(?:周岁|岁)",  # 年满十六周岁
     r"[0-9一二三四五六七八九十]{1,3}周岁(?:以上|以下|及以上|以内)?",  # 60周岁以上
-    r"(?:共|为期|历时|合计)[0-9一二三四五六七八九十两]{1,4}"
-    r"(?:个)?(?:工作日|天|日|周|星期|个月|月|年)",  # (共12天), 为期4个月
+    # (共12天), 为期4个月, 历时一个多月 beside other words (a cell of only the length is a
+    # bare length: 历时一个多月 alone)
+    rf"(?<=.){_LENGTH}|{_LENGTH}(?=.)",
     r"[0-9一二三四五六七八九十]{1,3}周年",  # 建党100周年
     # a term named before its length (长期(3-5年)): the length is the limit, not 长期
     r"(?:长期|中期|短期|近期|远期)(?=\([0-9一二三四五六七八九十两])",

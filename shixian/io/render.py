@@ -63,11 +63,17 @@ def _schedule(s: Schedule) -> str:
         if s.day is not None:
             text += f" due day {s.day}"
         days = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-        if s.weekday is not None:
+        if s.weekday is not None and s.week is not None:  # 3月份倒数第一个周六
+            nth = ("1st", "2nd", "3rd", "4th", "5th")[abs(s.week) - 1]
+            if s.week == -1:
+                text += f" due on the last {days[s.weekday]}"
+            else:
+                text += f" due on the {nth}{'-last' if s.week < 0 else ''} {days[s.weekday]}"
+        elif s.weekday is not None:
             text += f" due {days[s.weekday]}"
         if s.weekdays is not None:
             text += " due " + ",".join(days[d] for d in s.weekdays)
-        if s.week is not None:
+        if s.week is not None and s.weekday is None:
             text += " due in the last week" if s.week == -1 else f" due in week {s.week}"
         if s.workday is not None:
             n = s.workday

@@ -226,6 +226,9 @@ class Schedule(Part):
             (流行季节(4—10月)每月 → ``(4, …, 10)``).
         day: the day of the month on which it is due; ``None`` = the period's end.
         weekday: for weekly schedules, 0 = Monday … 6 = Sunday; ``None`` = Sunday.
+            With ``week`` on a month-based period, the weekday of that week: the
+            n-th (or n-th last) weekday of the month (每月第一个周一 → week 1,
+            weekday 0; 3月份倒数第一个周六 → week −1, weekday 5).
         weekdays: several due weekdays a week (每周二、四 → ``(1, 3)``); ``weekday``
             is then ``None``.
         week: the week of each period in which it is due (每月第一周 → 1,

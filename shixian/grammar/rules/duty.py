@@ -108,19 +108,30 @@ PERIOD_WORDS: dict[str, tuple[str, int]] = {
 EVENT_ENDS: tuple[str, ...] = (
     "的", "日", "召开", "开庭", "开标", "投票", "选举", "举行", "举办", "开始", "开幕",
     "开学", "开考", "考试", "节", "会", "届满", "到期", "期满", "截止", "报名", "实施",
-    "时间", "听证", "开工", "换届", "生效",
+    "时间", "听证", "开工", "换届", "生效", "考", "会议", "活动",
 )  # fmt: skip
+
+#: words that move a time in advance, with no event named after them: 提前一周发通知
+#: (a week before the event the sentence is about) → a limit before that event.
+IN_ADVANCE: tuple[str, ...] = ("提前", "提早", "预先", "事先")
+#: words that move a planned time to another period: 提前至一季度开工 (the work now
+#: happens in the first quarter), 推迟到6月举行 → a window over the new period, not a
+#: deadline by it (延长至, 截至 keep their deadline).
+MOVED_TO: tuple[str, ...] = ("提前", "推迟", "延迟", "调整", "改期", "挪", "前移")
 
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _WEEKDAY.update({str(i + 1): i for i in range(7)})
 _FILLER = re.compile(r"^(?:应当|应|须|需|要|必须|并|均|请)?(?:在|于|自|从|当|待)?|(?:之|的)$")
 # the words before the event: 选举委员会应当在 | 投票日的
-_SUBJECT = re.compile(r"^.*?(?:应当|应该|应|须|需|要|必须)?(?:在|于)(?=..)")
+_SUBJECT = re.compile(
+    r"^.*?(?:(?:应当|应该|应|须|需|要|必须)?(?:在|于)|(?:时限|期限|时间)(?:为|是))(?=..)"
+)
+_OR = re.compile(r"^(?:或者|或|以及|及|和|并且|并|且)")
 
 
 def _event_words(gap: str) -> str:
     """The event in the words before a limit: 各承办单位应在收到转办件的 → 收到转办件."""
-    words = _SUBJECT.sub("", gap, count=1)
+    words = _OR.sub("", _SUBJECT.sub("", gap, count=1))
     return _FILLER.sub("", _FILLER.sub("", words))
 
 
@@ -199,13 +210,16 @@ def before_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     calendar deadline it was.
     """
     gap = tokens[0]
-    rest = tokens[1:]
-    words = _event_words(gap.value)
+    limit = next(i for i, t in enumerate(tokens) if t.code in "ZUAP")
+    # 投标截止时间至少15日前: the event's words run up to the limit (截止 is a token)
+    said = ctx.cleaned.text[gap.start : tokens[limit].start] if limit > 1 else gap.value
+    rest = tokens[limit:] if limit > 1 else tokens[1:]
+    words = _event_words(said)
     anchor = next((t for t in rest if t.code == "A"), None)
     bare_day = anchor is None or _bare_day(anchor.value)
     # a duration before 前 (7个工作日前) always counts from an event; a bare day (15日前)
     # only after words that name one
-    named = words and (anchor is None or _names_event(gap.value))
+    named = words and (anchor is None or _names_event(said))
     if not (named and bare_day):  # the reading without an event
         if rest[-1].code == "P":
             return deadline_before(ctx, rest) if anchor is not None else after_event(ctx, rest[:-1])
@@ -225,6 +239,49 @@ def before_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
             direction=Direction.BEFORE,
         )
     ]
+
+
+def in_advance(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """提前一周发通知, 会议提前3天通知: a limit before an event; the event is the one named
+    right before 提前 (会议), or else the one the sentence is about (left open).
+
+    Words other than 提前 before a duration leave it the limit after an event it was.
+    """
+    gap = tokens[0]
+    head = next((w for w in IN_ADVANCE if gap.value.endswith(w)), None)
+    limit = tokens[1]
+    if limit.code == "A":  # 提前15日通知: a bare day after 提前 is a number of days
+        if head is None or not _bare_day(limit.value):
+            return window(ctx, [limit])
+        offset = Offset(limit.value.day, Unit.DAY)
+    elif head is None:
+        return after_event(ctx, tokens[1:])
+    else:
+        offset = Offset(limit.value.amount, limit.value.unit)
+    event = _event_words(gap.value[: -len(head)])
+    trigger = re.sub(r"(?:之|的)$", "", event) if _names_event(event) else None
+    return [
+        Relative(
+            **ctx.common(tokens[:2], False, start=gap.end - len(head)),
+            offset=offset,
+            trigger=trigger or None,
+            direction=Direction.BEFORE,
+        )
+    ]
+
+
+def moved_to(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """提前至一季度开工建设, 推迟到6月举行: the work now happens in that period (a
+    window); 至/到 after other words is the deadline it was (到2023年)."""
+    from .calendar import deadline_by
+
+    gap = tokens[0]
+    head = next((w for w in MOVED_TO if gap.value.endswith(w)), None)
+    if head is None:
+        return deadline_by(ctx, tokens[1:])
+    parts = window(ctx, tokens[2:])
+    common = ctx.common(tokens[1:], False, start=gap.end - len(head))
+    return [attrs.evolve(p, text=common["text"], span=common["span"]) for p in parts]
 
 
 def _bare_day(anchor: Anchor) -> bool:
@@ -286,7 +343,9 @@ def this_period(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
 
 RULES: list[Rule] = [
     Rule("次日起<n>个工作日内", r"iS?U|i", same_day),
-    Rule("会议召开5日前", r"_(?:Z?AP|Z?UP|PU|PA)", before_event),
+    Rule("会议召开5日前", r"_(?:Z?AP|(?:B_?)?Z?UP|PU|PA)", before_event),
+    Rule("提前一周", r"_UO?|_A(?=$|[|/]|_(?:$|[|/]))", in_advance),
+    Rule("提前至一季度", r"_RA(?=[_|/]|$)", moved_to),
     Rule("可延长15个工作日", r"eU", extension),
     Rule("本月10日前", r"t(?:A?P|W)?", this_period),
 ]

@@ -22,7 +22,7 @@ from ..engine import Context, Rule, Token, TokenRule
 from ..numerals import CN_DIGITS, NUMBER, to_int
 from ..vocabulary import EVENT_ENDING, NOT_EVENT_TIME, SENDING_VERBS
 
-__all__ = ["CAP_WORDS", "DURATION_TOKENS", "PROMPT_WORDS", "RULES", "TOKENS"]
+__all__ = ["CAP_WORDS", "DURATION_TOKENS", "EACH_EVENT_VERBS", "PROMPT_WORDS", "RULES", "TOKENS"]
 
 N = NUMBER
 _UNIT = {
@@ -40,11 +40,13 @@ TOPIC_REACH = 200
 class Duration:
     """A duration word's value."""
 
-    __slots__ = ("amount", "unit")
+    __slots__ = ("amount", "approx", "unit")
 
-    def __init__(self, amount: int, unit: Unit) -> None:
+    def __init__(self, amount: int, unit: Unit, approx: bool = False) -> None:
         self.amount = amount
         self.unit = unit
+        #: 一个多月, 十余天: more than the amount (the result is flagged)
+        self.approx = approx
 
 
 class Prompt:
@@ -66,6 +68,12 @@ def _bare_duration(
     return Duration(to_int(n or n2 or ""), _UNIT[u or u2 or ""])
 
 
+def _approximate(
+    text: str, n: str | None, u: str | None, n2: str | None, u2: str | None
+) -> Duration:
+    return Duration(to_int(n or n2 or ""), _UNIT[u or u2 or ""], approx=True)
+
+
 def _negative(text: str, n: str, u: str) -> Duration:
     raise InvalidDate(text, "time limit", f"-{n}{u}")
 
@@ -76,6 +84,10 @@ def _minimum(text: str, n: str) -> str:
 
 def _at_event(text: str, on: str) -> Prompt:
     return Prompt(on)
+
+
+def _each_event(text: str, on: str | None, on2: str | None) -> Prompt:
+    return Prompt(re.sub(r"(?:之后|以后|后|时)$", "", text))
 
 
 def _prompt(text: str, obj: str | None = None, verb: str | None = None) -> Prompt:
@@ -108,6 +120,12 @@ PROMPT_WORDS: tuple[str, ...] = (
     "及时", "立即", "立刻", "马上", "第一时间", "即时", "实时", "随时", "按时", "同步", "随即",
     "尽快", "立行立改", "即知即改", "立查立改", "即查即改", "边查边改", "按期", "适时",
 )  # fmt: skip
+#: the verbs of an event that recurs, after 每 (每完成一个阶段, 每召开一次会议): a duty
+#: due promptly after each time.
+EACH_EVENT_VERBS: tuple[str, ...] = (
+    "完成", "结束", "召开", "举行", "举办", "办结", "收到", "受理", "发生", "变更", "调整",
+    "新增", "出台", "形成", "启动",
+)  # fmt: skip
 #: words that cap a duration (最长不超过6个月 = within 6 months); 内 may follow or not.
 CAP_WORDS: tuple[str, ...] = (
     "不超过", "不超出", "不多于", "不得超过", "不应超过", "不能超过", "不宜超过", "不得超出",
@@ -130,6 +148,14 @@ DURATION_TOKENS: list[TokenRule] = [
         "U",
         _duration,
     ),
+    # 投标截止时间至少15日前: at least so long before an event is a limit before it
+    TokenRule(
+        "至少<n>日前",
+        rf"(?:至少|最少|不少于|不得少于)(?P<n>{N})个?(?P<u>工作日|小时|天|日|周|星期|个月|月|年)"
+        r"(?=以前|之前|前)",
+        "U",
+        _duration,
+    ),
     # a range of lengths (急件1—5日内, 3-5个工作日内): the limit is its upper end
     TokenRule(
         "<n>-<m>日内",
@@ -144,6 +170,15 @@ DURATION_TOKENS: list[TokenRule] = [
         rf"(?:不得少于|不少于|不低于|不短于|至少|最少)(?P<n>{N})个?(?:工作日|天|日|周|星期|个月|月|年)",
         "m",
         _minimum,
+    ),
+    # 一个多月, 十余天, 两年多: more than a length (历时一个多月): flagged, never exact
+    TokenRule(
+        "<n>个多月",
+        rf"(?<![0-9{CN_DIGITS}十]){_SHORT}(?:个多|多个|余个|个余)(?P<u>月|小时|星期)"
+        rf"|(?<![0-9{CN_DIGITS}十])(?P<n2>[0-9]{{1,3}}|[{CN_DIGITS}十百]{{1,3}})(?:多|余)"
+        r"(?P<u2>天|日|年|周)(?![0-9])",
+        "U",
+        _approximate,
     ),
     # a length in months or years with no 内 (a 时限 column's 6个月, 1年): the trigger is
     # left open; 用1年时间, 近三年 and 历时4个月 are not limits
@@ -196,6 +231,15 @@ TOKENS: list[TokenRule] = [
         r"(?<![0-9A-Za-z])在(?P<on>[^,;。、:0-9]{2,30}?)(?:之时|(?<!同)时)(?=[,;。]|$)",
         "O",
         _at_event,
+    ),
+    TokenRule(
+        "每完成一个阶段",
+        # 每完成一个阶段公布进展情况, 每次会议结束后: promptly after each such event
+        rf"每(?:当|逢)?(?P<on>(?:{_alternation(EACH_EVENT_VERBS)})[^,;。、:0-9后内日天]{{0,8}}?)"
+        r"(?:之后|以后|后|时)?(?=公布|公开|发布|更新|报送|通报|上报|报告|向|及时|[,;。]|$)"
+        r"|每(?:次|当)(?P<on2>[^,;。、:0-9后内日天]{1,10}?(?:结束|完成|召开|举行))(?:之后|以后|后|时)",
+        "O",
+        _each_event,
     ),
     TokenRule("及时", _alternation(PROMPT_WORDS), "O", _prompt),
     TokenRule(
@@ -292,6 +336,8 @@ def after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     else:  # 次月<day>前; 次月底前, 次月内: the last day of the next month
         day = next((t.value.day for t in tokens if t.code == "A"), None)
         offset = Offset(1, Unit.MONTH, 31 if day is None else day)
+    if dur is not None and dur.value.approx:
+        ctx.flags.append((dur.start, dur.end, "an approximate length (more than it says)"))
     trigger = _trigger(ctx, head, inherit=head.code == "B")
     if trigger is None and dur is not None:
         trigger = _event_before(ctx, dur) or _event_after(ctx, tokens[-1])
@@ -386,9 +432,12 @@ def promptly(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         isinstance(prev, Relative)
         and tok.value.trigger is None
         and tok.index >= 1
-        and ctx.tokens[tok.index - 1].code == "U"
+        and (
+            ctx.tokens[tok.index - 1].code == "U"
+            or (ctx.tokens[tok.index - 1].code == "O" and prev.trigger is not None)
+        )
     ):
-        return []  # 20个工作日内及时公开: 及时 restates the limit just given
+        return []  # 20个工作日内及时公开, 每次会议结束后及时公布: 及时 restates the limit
     trigger = tok.value.trigger or _trigger(ctx, tok) or _when_clause(ctx, tok)
     return [Relative(**ctx.common(tokens, False), offset=Offset(0), trigger=trigger)]
 

@@ -2,7 +2,8 @@
 
 Token codes: ``Q`` a frequency (每季度, 季报, 不定期), ``C`` a count (每月一次,
 不少于1次), ``Z`` 至少, ``M`` the month of a period (首月), ``D`` a weekday,
-``V`` 后续 (after what came before).
+``V`` 后续 (after what came before), ``o`` the n-th weekday of a month (第一个周一,
+倒数第二个周六).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from ...errors import InvalidDate
-from ...model import Frequency, Offset, Part, Relative, Schedule, Unit
+from ...model import Frequency, Offset, Part, Relative, Schedule, Unit, Window
 from ..anchors import Anchor
 from ..engine import Context, Rule, Token, TokenRule
 from ..numerals import CN_DIGITS, NUMBER, to_int
@@ -143,6 +144,14 @@ def _position(text: str) -> tuple[str, int]:
     return "workday", to_int(word[1:-4])  # 第<n>个工作日
 
 
+def _nth_weekday(text: str, last: str | None, n: str | None, w: str) -> tuple[int, int]:
+    """第二个周六 → (2, 5); 倒数第一个周六, 最后一个周六 → (-1, 5)."""
+    week = to_int(n) if n else 1
+    if not 1 <= week <= 4:
+        raise InvalidDate(text, "week of the month", week)
+    return (-week if last else week), _WEEKDAY[w]
+
+
 def _month_of_period(text: str) -> int:
     return _MONTH_OF_PERIOD[text[:-1] if text.endswith("的") else text]
 
@@ -190,6 +199,13 @@ TOKENS: list[TokenRule] = [
     ),
     TokenRule("至少", r"至少|不少于|最少", "Z", _word),
     TokenRule("首月", f"(?:{_table(_MONTH_OF_PERIOD)})的?", "M", _month_of_period),
+    TokenRule(  # 每月第一个周一, 3月份倒数第一个周六, 最后一个星期五: a weekday of the month
+        "第<n>个周<weekday>",
+        r"(?:(?P<last>倒[数數]第|最[后後]|最末)|第)(?P<n>[1-9一二三四五六七八九十])?个?"
+        r"(?:周|星期|礼拜)(?P<w>[一二三四五六日天1-7])(?![0-9次个天小时日])",
+        "o",
+        _nth_weekday,
+    ),
     TokenRule(
         "第一周|最后一个工作日",
         f"(?:{_table({**_WEEK_OF_PERIOD, **_WORKDAY_OF_PERIOD})}"
@@ -266,6 +282,8 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
             _set_weekdays(fields, tok.value)
         elif tok.code == "k":
             fields[tok.value[0]] = tok.value[1]
+        elif tok.code == "o":  # 每月第一个周一: week 1, Monday
+            fields["week"], fields["weekday"] = tok.value
         elif tok.code == "A":
             anchor = tok.value
             if anchor.has_year:
@@ -299,8 +317,11 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         offset = month_of_period - 1 if month_of_period > 0 else size - 1
         fields["months"] = tuple(range(1 + offset, 13, size))
     extra: list[Part] = []
-    if tokens[-1].code == "U" and tokens[-2].code == "J":
-        after = _after_period_end(every, tokens[-1].value)
+    if tokens[-1].code == "U" and tokens[-2].code in "JK":
+        # 每月后10个工作日内 (后 right after the period) or 每季度结束后: after each period;
+        # 每月10日后3个工作日内 counts from the due day, an event of its own
+        ends = tokens[-2].code == "J" or tokens[-3].code == "Q"
+        after = _after_period_end(every, tokens[-1].value) if ends else None
         if after is not None:
             fields.update(after)
         else:  # 每季度结束后10个工作日内: no calendar rule; the end of each period is the event
@@ -336,10 +357,24 @@ _FIRST_MONTHS = {
 }
 
 
+#: the fewest working days of any month on the official calendar (February 2011: 16):
+#: a working-day position up to this one always falls in its month.
+_FEWEST_WORKDAYS = 15
+
+
 def _after_period_end(every: Frequency, duration: Duration) -> dict[str, object] | None:
     """每季度结束后15日内: due on day 15 of the month after each quarter; 每年结束后3个月内:
-    due at the end of March. ``None`` when no calendar rule says it (working days)."""
+    due at the end of March; 每月后10个工作日内: the 10th working day of each month
+    (the month after the one it is about). ``None`` when no calendar rule says it (20
+    working days may run past the next month)."""
     n = duration.amount
+    if duration.unit is Unit.WORKDAY and 1 <= n <= _FEWEST_WORKDAYS:
+        # 每月后10个工作日内: the 10th working day of the next month (of each month)
+        if every is Frequency.MONTH:
+            return {"months": None, "day": None, "workday": n}
+        if every in _FIRST_MONTHS:
+            return {"months": _FIRST_MONTHS[every], "day": None, "workday": n}
+        return None
     if every is Frequency.MONTH:
         ends: tuple[int, ...] | None = None
     elif every in _FIRST_MONTHS:
@@ -394,10 +429,60 @@ def _validate(ctx: Context, fields: dict[str, object]) -> None:
         raise InvalidDate(ctx.text, "day", day)
 
 
+#: words that open a refinement of the period before them: 3月底(即3月份倒数第一个周六)
+_REFINES = ("即", "也就是", "亦即", "即为", "具体为", "具体是")
+
+
+def weekday_of_month(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """3月份倒数第一个周六, 2024年5月第二个星期日: that weekday of the month.
+
+    With a year, the one day (a window); without one, the position is how a
+    recurring day is stated (each year's exam day): a yearly schedule. The periods
+    before 即 (上半年3月底(即…)) are what it refines: one part, flagged when the day's
+    month lies outside them; other periods before it are parts of their own.
+    """
+    from .calendar import window
+
+    pos = tokens[-1]
+    month_tok = tokens[-2] if tokens[-2].code == "A" else tokens[-3]
+    head = tokens.index(month_tok)
+    coarse = [t for t in tokens[:head] if t.code == "A"]
+    refines = bool(coarse) and tokens[head - 1].value.strip().endswith(_REFINES)
+    before: list[Part] = []
+    if coarse and not refines:
+        for tok in coarse:
+            before.extend(window(ctx, [tok]))
+        tokens = tokens[head:]
+    anchor: Anchor = month_tok.value
+    month = anchor.month
+    if month is None or anchor.day is not None or anchor.to is not None:
+        return [*before, *window(ctx, [month_tok])]  # 2024年第二个周六: no month to count in
+    week, weekday = pos.value
+    if refines:
+        for tok in coarse:
+            lo, hi, _, _ = tok.value.bounds(ctx.reference, ctx.text)
+            if not (lo.month <= month <= hi.month or lo.year != hi.year):
+                reason = "the refined day lies outside the period before it"
+                ctx.flags.append((tok.start, pos.end, reason))
+    if anchor.has_year:
+        start, end, inferred, _ = anchor.bounds(ctx.reference, ctx.text)
+        if week > 0:
+            day = start + dt.timedelta(days=(weekday - start.weekday()) % 7 + 7 * (week - 1))
+        else:
+            day = end - dt.timedelta(days=(end.weekday() - weekday) % 7 + 7 * (-week - 1))
+        return [*before, Window(**ctx.common(tokens, inferred), start=day, end=day)]
+    schedule = Schedule(
+        **ctx.common(tokens, False), every=Frequency.YEAR, months=(month,), week=week,
+        weekday=weekday,
+    )  # fmt: skip
+    return [*before, schedule]
+
+
 RULES: list[Rule] = [
     Rule(
         "每<period>",
-        r"(?:V_?)?(?:F?AS\|?_?|F?A)?Z?Q(?:A(?:/A)*|[MDEQPk])*(?:_?Z?_?C)?(?:JU)?",
+        r"(?:V_?)?(?:F?AS\|?_?|F?A)?Z?Q(?:A(?:/A)*|[MDEQPko]|_o)*(?:_?Z?_?C)?(?:[JK]U)?",
         schedule,
     ),
+    Rule("3月份倒数第一个周六", r"(?:A{1,3}_)?A_?o", weekday_of_month),
 ]
