@@ -59,7 +59,8 @@ class Anchor:
     finest grain named); ``today`` is 即日; ``to`` is the far end of a range;
     ``time`` the time of day the text names on it (``(hour, minute)``, hour 24 for
     24时); ``month_shift`` a month relative to the reference's (本月十七日 0, 上月下旬
-    -1); ``weekday`` the weekday a note beside it states (3月6日(周一): 0), checked
+    -1); ``about`` marks a period told approximately (2025年前后, 5月左右: fuzzy);
+    ``weekday`` the weekday a note beside it states (3月6日(周一): 0), checked
     against the date by the productions; ``named`` a period named by a word (春节,
     十四五, 夏季), resolved by it.
     """
@@ -81,6 +82,7 @@ class Anchor:
     weekday: int | None = None
     named: Named | None = None
     month_shift: int | None = None
+    about: bool = False
 
     def __init__(self, **fields: Any) -> None:
         if fields:
@@ -213,8 +215,8 @@ class Anchor:
             _, far_end, far_inferred, far_fuzzy = self.to.bounds(reference, text)
             if far_end < start:
                 raise InvalidDate(text, "range", f"{start}..{far_end}")
-            return start, far_end, inferred and far_inferred, fuzzy or far_fuzzy
-        return start, end, inferred, fuzzy
+            return start, far_end, inferred and far_inferred, fuzzy or far_fuzzy or self.about
+        return start, end, inferred, fuzzy or self.about
 
     def _named_bounds(self, reference: dt.date, text: str) -> Bounds:
         assert self.named is not None

@@ -90,11 +90,13 @@ def _financial(m: re.Match[str]) -> str:
     return m.group().translate(_FIN_TABLE)
 
 
-_SPACE = re.compile(r"\s+")
+_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# whitespace, and a pinyin gloss after a character (內(nèi)容: a page's reading aid)
+_SPACE = re.compile(rf"\s+|(?<=[\u4e00-\u9fff])\([a-zü]*[{_TONES}][a-zü]*\)")
 # Any character that cleaning changes or drops: most cells have none, and one
 # search for them is cheaper than translating.
 _NOISE = re.compile(
-    "[\\s" + "".join(re.escape(chr(code)) for code in sorted(_TABLE)) + _FIN_CHARS + "]"
+    "[\\s" + "".join(re.escape(chr(code)) for code in sorted(_TABLE)) + _FIN_CHARS + _TONES + "]"
 )
 _LINE_BREAK = re.compile(r"[\n\r\t\v\f\u2028\u2029]")
 
@@ -154,7 +156,9 @@ def clean(text: str, *, lines: bool = False) -> Cleaned:
         origin.extend(range(last, start))
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
-        if lines and _LINE_BREAK.search(m.group()) is not None:
+        if not m.group()[0].isspace():  # a gloss: dropped
+            pass
+        elif lines and _LINE_BREAK.search(m.group()) is not None:
             pieces.append("\n")
             origin.append(start)
         elif _keeps_space(before, after):

@@ -26,9 +26,9 @@ import re
 
 from .anchors import Anchor
 from .engine import BREAK, GAP, LIST, Token
-from .named import Span
+from .named import Day, Span
 from .numerals import to_int
-from .vocabulary import RANGE_CLOSERS, RANGE_OPENERS
+from .vocabulary import BEFORE_NOISE, DAYPART, RANGE_CLOSERS, RANGE_OPENERS
 
 __all__ = ["TIME_LIKE_RULES", "compose"]
 
@@ -44,7 +44,7 @@ _LIMITS = {"day": 31, "month": 12, "quarter": 4, "year": 9999}
 _DISTRIBUTED = frozenset("P")  # relations that apply to every item of a list
 _DROPPED = "\0"  # a token merged into the list item after it
 _LISTING = frozenset("nj/")  # codes a list needs
-_HELPERS = frozenset("njhTmy")  # helper codes that become plain text when left over
+_HELPERS = frozenset("njhTmyz")  # helper codes that become plain text when left over
 #: a U token that opens with its number may have a lower end before it (3-5个工作日)
 _LENGTH_START = frozenset("0123456789一二两三四五六七八九十")
 _LENGTH_JOIN = frozenset((GAP, "n", "h", "R"))  # what a lower end and its connector lexed as
@@ -119,14 +119,51 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
         if (
             code == "P"
             and prev is not None
-            and prev.code == BREAK
-            and prev.value == ":"
+            and prev.code in (BREAK, GAP)
+            and prev.value in BEFORE_NOISE
+            and len(out) >= 2
+            and out[-2].code == "A"
+            and _only_brackets(text, out[-2].end, prev.start)
+            and _only_brackets(text, prev.end, tok.start)
+        ):
+            out.pop()  # 7月18日:前完成, 6月30日(含)前: noise between a date and its 前
+        if (
+            code == GAP
+            and prev is not None
+            and prev.code == "A"
             and prev.end == tok.start
+            and tok.value in DAYPART
+            and prev.value.last().grain == "day"
+        ):
+            prev.end = tok.end  # 3月22日下午~3月28日: a part of the day, no clock time
+            continue
+        if (
+            prev is not None
             and len(out) >= 2
             and out[-2].code == "A"
             and out[-2].end == prev.start
+            and prev.end == tok.start
+            and code == "K"
+            and prev.code == "P"
+            and text[prev.start : prev.end] == "前"
+            and out[-2].value.named is None  # 春节前后 is the festival rule's
         ):
-            out.pop()  # 7月18日:前完成: a stray colon between a date and its 前
+            out.pop()  # 2025年前后: around the period, not before it
+            out[-1].value.last().about = True
+            out[-1].end = tok.end
+            continue
+        if (
+            code == GAP
+            and prev is not None
+            and prev.code == "A"
+            and prev.end == tok.start
+            and tok.value.startswith(("左右", "前后"))
+        ):
+            prev.value.last().about = True  # 5月左右
+            prev.end = tok.start + 2
+            if len(tok.value) == 2:
+                continue
+            tok = Token(GAP, tok.start + 2, tok.end, tok.value[2:], "gap")
         if code == "y":
             _same_period_of(tok, out)
             out.append(tok)
@@ -174,10 +211,37 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             left_tok.end = tok.end
             out.pop()
             continue
-        if frag.edge is not None and frag.edge_grain is None and frag.grain is None:
+        if frag.grain is None and frag.to is not None and frag.to.today:
+            tok.code = "z"  # 至今 with no date before it: no range
+        elif frag.edge is not None and frag.edge_grain is None and frag.grain is None:
             tok.code = "E"
         else:
             tok.code = "A"
+            if (
+                prev is not None
+                and prev.code == BREAK
+                and prev.value == ":"
+                and len(out) >= 2
+                and out[-2].code == "A"
+                and out[-2].value.named is not None
+                and out[-2].value.named.occasion
+                and frag.grain is not None
+            ):
+                # 春节:1月31日至2月6日 (a holiday notice): the festival names the dates after it
+                label = out[-2]
+                label.code, label.value, label.rule = GAP, text[label.start : label.end], "gap"
+            elif (
+                prev is not None
+                and prev.code == "A"
+                and isinstance(prev.value.named, Day)
+                and prev.value.named.day is None
+                and frag.grain == "day"
+                and _only_brackets(text, prev.end, tok.start)
+            ):
+                # 今日(八月十一日): the day the text states is the day meant
+                tok.start = out.pop().start
+                if text[tok.end : tok.end + 1] == ")":
+                    tok.end += 1
         out.append(tok)
     return out
 
@@ -234,7 +298,7 @@ def _shifted(anchor: Anchor, years: int) -> Anchor | None:
     else:
         out.year_shift = (out.year_shift or 0) + years
     if out.to is not None:
-        far = _shifted(out.to, years) if out.to.has_year else out.to.copy()
+        far = _shifted(out.to, years)  # a far end without a year is the reference's too
         if far is None:
             return None
         out.to = far
@@ -368,10 +432,30 @@ def _spans(tokens: list[Token]) -> list[Token]:
         j = i + 1
         if j < size and tokens[j].code == "S":
             j += 1
-        if j < size and _is_gap(tokens[j], RANGE_OPENERS):
+        opened = j < size and _is_gap(tokens[j], RANGE_OPENERS)
+        if opened:
             j += 1
         if j < size and tokens[j].code == BREAK and tokens[j].value in _CLAUSE_COMMAS:
             j += 1
+            if not opened and j < size and _is_gap(tokens[j], RANGE_OPENERS):
+                j += 1  # 5月1日开始,一直持续到6月30日
+                opened = True
+        if (
+            opened
+            and j + 1 < size
+            and tokens[j].code == "A"
+            and tokens[j].value.to is None
+            and _is_gap(tokens[j + 1], RANGE_CLOSERS)
+        ):
+            # 从8月1日全面展开,9月30日结束: the end told in a clause of its own
+            right = tokens[j]
+            tok.value.to = right.value.fill_from(tok.value)
+            tok.end = tokens[j + 1].end
+            if out and out[-1].code == "F":
+                tok.start = out.pop().start
+            out.append(tok)
+            i = j + 2
+            continue
         if j > i + 1 and j < size and _starts_span(tokens, i, j):
             # 自2018年7月20日起,用1年时间: the years run from the start told before them
             right = tokens[j]

@@ -7,7 +7,7 @@ import bisect
 import re
 
 from ..model import Part, Unparsed
-from .engine import GAP, Context
+from .engine import GAP, Context, Token
 from .vocabulary import PERIOD_LABEL, not_time_pattern
 
 __all__ = ["balanced", "near", "unparsed"]
@@ -25,6 +25,23 @@ _REASONS = {
     "<minimum length>": "a minimum length, which sets no date",
     "去年同期": "the same period of an earlier year, with no period told before it",
 }
+
+
+_RELATIONS = {
+    "P": "a relation (前) to words after a date that are not read",
+    "K": "a relation (后) to words after a date that are not read",
+}
+
+
+def _after_anchor(tokens: list[Token], i: int) -> bool:
+    """Whether the clause of token ``i`` has a date before it, with only words between."""
+    for j in range(i - 1, max(i - 4, -1), -1):
+        code = tokens[j].code
+        if code == "A":
+            return j < i - 1  # 2024年开学后 (not 12月底前, whose 前 a rule takes)
+        if code != GAP:
+            return False
+    return False
 
 
 def unparsed(ctx: Context) -> tuple[Unparsed, ...]:
@@ -50,6 +67,9 @@ def unparsed(ctx: Context) -> tuple[Unparsed, ...]:
             found.append((tok.start, tok.end, _REASONS[tok.rule]))
         elif tok.code in "AE":
             found.append((tok.start, tok.end, "a date no rule takes"))
+        elif tok.code in _RELATIONS and _after_anchor(tokens, i):
+            # 2024年开学后: the year is read, the event it relates to is not
+            found.append((tok.start, tok.end, _RELATIONS[tok.code]))
         elif (
             tok.code == GAP
             and tok.value[:1].isdigit()

@@ -11,7 +11,7 @@ __all__ = ["CN_DIGITS", "NUMBER", "SMALL_NUMBER", "YEAR_NUMBER", "to_int"]
 CN_DIGITS = "〇零○一二两三四五六七八九"
 _DIGIT_VALUE = {
     "〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "0": 0,
 }  # fmt: skip
 
 _CN = f"{CN_DIGITS}十廿卅百千"
@@ -20,7 +20,10 @@ _CN = f"{CN_DIGITS}十廿卅百千"
 #: bounds keep scanning linear on long runs of digits).
 NUMBER = rf"(?:(?<![0-9])[0-9]{{1,4}}(?![0-9])|(?<![{_CN}])[{_CN}]{{1,6}}(?![{_CN}]))"
 #: A four-digit year in either script (二〇一六, 2016), not part of a longer number.
-YEAR_NUMBER = rf"(?:(?<![0-9])[0-9]{{4}}|(?<![{CN_DIGITS}])[{CN_DIGITS}]{{4}})"
+#: An Arabic 0 among Chinese digits (二0一八, typed for 〇) counts as 〇.
+YEAR_NUMBER = (
+    rf"(?:(?<![0-9])[0-9]{{4}}|(?<![{CN_DIGITS}0-9])(?![0-9]{{4}}|0)[{CN_DIGITS}0]{{4}}(?![0-9]))"
+)
 #: A month or day number: two Arabic digits or three Chinese characters at most.
 SMALL_NUMBER = rf"(?:(?<![0-9])[0-9]{{1,2}}|(?<![{_CN}])[{CN_DIGITS}十廿卅]{{1,3}})"
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "BEFORE_NOISE",
     "DAYPART",
     "EVENT_ENDING",
     "IN_FORCE",
     "LIST_WORDS",
     "NOT_EVENT_TIME",
     "NOT_LABELS",
+    "NOT_MIDDLE",
     "NOT_TIME_PATTERNS",
     "NOT_TIME_WORDS",
     "PERIOD_LABEL",
@@ -25,6 +27,7 @@ __all__ = [
     "SENDING_VERBS",
     "TOPIC_NOUNS",
     "TOPIC_SUBJECT",
+    "not_middle",
     "not_time_pattern",
 ]
 
@@ -42,11 +45,12 @@ NOT_TIME_WORDS: tuple[str, ...] = (
     "内业", "内资",
     # 到 / 至 / 起 / 后 / 初 / 中 / 底 that are not time (至少, 后续 and 最后 are time
     # words: counts, 后续不定期, 最后一个工作日)
-    "收到", "达到", "得到", "做到", "受到", "报到", "直到", "遇到", "看到", "想到", "办到",
+    "收到", "达到", "得到", "做到", "受到", "报到", "遇到", "看到", "想到", "办到",
     "提到", "签到", "接到", "及时间", "到位", "到期", "到达", "到岗", "到会", "至关", "起草",
-    "起来", "起步",
+    "起来", "起步", "起运", "起飞", "起航", "起义", "起因", "起源", "起火", "起重",
     "起诉", "起点", "后期", "后果", "后面", "后台", "后方", "后勤", "后备", "后者",
     "后来", "初步", "初稿", "初审", "初次", "初级", "初期", "初始", "初衷", "初心", "初中",
+    "含当日", "含当天",
     "摸底", "兜底", "托底", "保底", "彻底", "家底", "见底", "触底", "打底", "心底", "到底",
     "底线", "底数", "底子", "底层", "末端", "末梢", "末尾", "末位",
     # 年 / 月 / 日 / 周 inside other words
@@ -71,9 +75,11 @@ _LENGTH = (
 )
 NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"[(\[][0-9]{4}[)\]][0-9]{1,4}号",  # 〔2021〕30号 (brackets cleaned to ( ))
-    r"第[0-9一二三四五六七八九十百〇零]{1,6}号",  # 第18号公告
+    r"第[0-9一二三四五六七八九十百〇零]{1,14}号",  # 第18号公告, 字第1031500183號
     r"[0-9]{1,4}号(?=文件|文|令|公告|通知|通告|批复)",  # 2号文件
-    r"(?:年满|未满|不满|满)[0-9一二三四五六七八九十]{1,3}(?:周岁|岁)",  # 年满十六周岁
+    # 年满十六周岁, 年满18—22周岁
+    r"(?:年满|未满|不满|满)[0-9一二三四五六七八九十]{1,3}(?:[—~\-至到][0-9一二三四五六七八九十]{1,3})?"
+    r"(?:周岁|岁)",
     r"[0-9一二三四五六七八九十]{1,3}周岁(?:以上|以下|及以上|以内)?",  # 60周岁以上
     # (共12天), 为期4个月, 历时一个多月 beside other words (a cell of only the length is a
     # bare length: 历时一个多月 alone)
@@ -166,6 +172,26 @@ TOPIC_SUBJECT = re.compile(
 PERIOD_LABEL = re.compile(r"[\u4e00-\u9fff]{0,4}(?:季节|时节|期间|时期|阶段|汛期|旺季|淡季)")
 
 #: Words that join the items of a list of dates (besides 、): 5月9日和10日, 4月15日及7月15日.
+#: Words that start with 中 and do not mean "the middle" of the period before them
+#: (2024年中考前 is before the exam, 年中小学 no mid-year): 中 before them is no edge.
+NOT_MIDDLE: tuple[str, ...] = (
+    "中央", "中共", "中国", "中华", "中心", "中部", "中期", "中小", "中学", "中级", "中旬",
+    "中外", "中考", "中职", "中专", "中医", "中药", "中标", "中奖", "中介", "中层", "中青",
+    "中文", "中老", "中长", "中止", "中断", "中转", "中队", "中西", "中东", "中南", "中原",
+    "中直", "中省", "中型", "中等", "中间", "中高", "中秋", "中元", "中午", "中签",
+)  # fmt: skip
+
+
+def not_middle() -> str:
+    """A negative look-ahead for 中 that is not the middle (see :data:`NOT_MIDDLE`)."""
+    return "(?!" + "|".join(sorted({w[1:] for w in NOT_MIDDLE}, key=len, reverse=True)) + ")"
+
+
+#: What may stand between a date and its 前 without changing it (7月18日:前, 6月30日(含)前).
+BEFORE_NOISE = frozenset(
+    {":", "含", "含当日", "含当天", "含本日", "下班"}
+)  # 下班前: by the close of work
+
 #: Verbs that put a rule in force from a date (2020-03-15实施, 【施行日期】2019.05.22).
 IN_FORCE = "施行|实施|生效"
 
@@ -173,8 +199,8 @@ LIST_WORDS: tuple[str, ...] = ("以及", "和", "及", "与", "或", "或者")
 
 #: Words between the first end of a range and its connector (2020年4月启动至2022年12月结束).
 RANGE_OPENERS = re.compile(
-    r"(?:全面|正式|集中|陆续|统一|分批)?(?:启动|开始|展开|开展|实施|进行|推进|部署|动员|报名|持续)"
-    r"(?:实施|开展|工作)?"
+    r"(?:全面|正式|集中|陆续|统一|分批)?(?:启动|开始|展开|开展|实施|进行|推进|部署|动员|报名|持续"
+    r"|申请|受理|办理|征集|评选|公示|接受)?(?:实施|开展|工作)?(?:一直持续|一直|持续)?"
 )
 #: Words after the far end of a range that close it (…至2022年12月结束, …至6月30日24时止).
 RANGE_CLOSERS = re.compile(r"(?:基本|全面|全部|正式)?(?:结束|截止|为止|止|完结)")

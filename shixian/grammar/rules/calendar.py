@@ -17,13 +17,21 @@ from ...model import Deadline, Offset, Ongoing, Part, Relative, Schedule, Unit, 
 from ..anchors import Anchor
 from ..engine import Context, Rule, Token, TokenRule
 from ..numerals import CN_DIGITS, NUMBER, SMALL_NUMBER, YEAR_NUMBER
-from ..vocabulary import IN_FORCE, LIST_WORDS, NOT_LABELS, TOPIC_NOUNS, TOPIC_SUBJECT
+from ..vocabulary import (
+    IN_FORCE,
+    LIST_WORDS,
+    NOT_LABELS,
+    TOPIC_NOUNS,
+    TOPIC_SUBJECT,
+    not_middle,
+)
 from .dates import (
     _DAYPART_WORDS,
     _bare_edge,
     _bracketed_years,
     _clock,
     _date,
+    _first_month,
     _garbled,
     _iso_week,
     _number,
@@ -32,6 +40,7 @@ from .dates import (
     _same_period,
     _this_year,
     _today,
+    _until_now,
     _word,
     _ym,
     _ymd,
@@ -48,7 +57,9 @@ _SMALL = SMALL_NUMBER
 _YEAR_PART = (
     rf"(?P<y>{YEAR_NUMBER})年度?"
     rf"|(?:中华)?民国(?P<roc>{SMALL_NUMBER}|[0-9]{{3}})年"
-    r"|(?P<rel>今年|本年|当年|上一年|上年|去年|前年|明年|下一年|次年|来年)度?"
+    # 年满 after a relative year word is an age (12月31日前年满18周岁: 前 + 年满)
+    r"|(?P<rel>今年|本年|当年|上一年|上年|去年|前年|明年|下一年|次年|翌年|来年)(?!满)度?"
+    r"(?:的(?=[0-9一二三四五六七八九十]))?"
 )
 # A day written without 日 right before a list or range connector (7月31-8月1日,
 # 5月9、10日, 3月20至3月22日) belongs to the month before it.
@@ -92,7 +103,10 @@ FIRST_TOKENS: list[TokenRule] = [
         "garbled date",
         r"[0-9]{3,12}[月日]|[0-9]{5,12}(?:年|天|号|时)|[0-9]{1,4}月月(?![底末初中])|[0-9]{1,4}日日"
         r"|(?<=月)[0-9]{3,8}天"
-        r"|(?<![0-9民国])[0-9]{3}年(?=[0-9一二三四五六七八九十]{1,2}月)",
+        # a year of two or three digits (112年, 80年, 九十年) names no calendar: 民国? 19xx?
+        r"|(?<![0-9民国])[0-9]{2,3}年(?=[0-9一二三四五六七八九十]{1,2}月|第|[上下]半年|[1-4一二三四]季)"
+        r"|(?<![〇零○一二两三四五六七八九十百民国第每近前后今明去])"
+        r"[一二三四五六七八九十百]{2,4}年(?=[0-9一二三四五六七八九十]{1,3}月)",
         "g",
         _garbled,
     ),
@@ -165,7 +179,7 @@ TOKENS: list[TokenRule] = [
     TokenRule("全年|年内", r"全年度?|本年度?(?=内|以内)|年(?=以?内|之内)", "a", _this_year),
     TokenRule(
         "年底|月初|季末",
-        r"(?:年|月|季度|季|半年)(?:底|末|终|初)|(?:年|月|季度|季)中(?![央共国华心部期小学级])",
+        r"(?:年|月|季度|季|半年)(?:底|末|终|初)|(?:年|月|季度|季)中" + not_middle(),
         "a",
         _period_edge,
     ),
@@ -173,11 +187,13 @@ TOKENS: list[TokenRule] = [
     TokenRule(
         "底|末|初",
         r"(?:底|末)(?!月)|初"  # 末月 is a schedule word (the last month of a quarter)
-        r"|(?<=[年月季度])中(?![央共国华心部期小学级旬外])",
+        r"|(?<=[年月季度])中" + not_middle(),
         "a",
         _bare_edge,
     ),
-    TokenRule("即日", r"即日(?=起)", "a", _today),
+    TokenRule("即日", rf"即日(?=起|(?:{IN_FORCE}))|(?<![至如古])今(?=起)", "a", _today),
+    TokenRule("至今", r"(?:至今|迄今|到今天|至今天)(?!年)", "a", _until_now),
+    TokenRule("元月", r"元月份?", "a", _first_month),
     TokenRule(
         "前",
         r"以前|之前|前",
@@ -190,6 +206,7 @@ TOKENS: list[TokenRule] = [
         "B",
         _word,
     ),
+    TokenRule("<date>止", r"(?<=[日号月底末0-9])(?:为止|止)(?!于|日|期)", "B", _word),
     TokenRule("至|到", r"至(?!少|今)|到|[—~]", "R", _word),
     TokenRule("内", r"以内|之内|内", "W", _word),
     TokenRule("起", r"起|开始|以来", "S", _word),
@@ -299,12 +316,23 @@ def deadline_before(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
 
 
 def deadline_by(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
-    """``不晚于/截至/到 <anchor>``: by the last day of the period."""
+    """``不晚于/截至/到 <anchor>``: by the last day of the period; by about a period
+    (到2025年前后) is no firm deadline, the fuzzy window of the period."""
     tok = _anchor(tokens)
+    if tok.value.last().about:
+        return window(ctx, tokens)
     _, end, inferred, _ = _bounds(ctx, tok)
     text, span = ctx.where(tokens)
     due_at = _at(end, tok.value.last().time)
     return [Deadline(text=text, span=span, year_inferred=inferred, due=end, due_at=due_at)]
+
+
+def closed_by(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """``<anchor>截止``, ``<anchor>止``: a deadline on the day; a range closed so
+    (2016年1月1日至2016年12月31日止) stays the window it is."""
+    if _anchor(tokens).value.to is not None:
+        return window(ctx, tokens)
+    return deadline_by(ctx, tokens)
 
 
 def ongoing_from(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
@@ -328,7 +356,13 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     anchor: Anchor = tok.value
     label = _label_before(ctx, tok)
     month = anchor.month
-    if label is not None and anchor.grain == "month" and not anchor.has_year and anchor.to is None:
+    if (
+        label is not None
+        and anchor.grain == "month"
+        and not anchor.has_year
+        and anchor.to is None
+        and anchor.edge is None  # 项目8月底具备通车条件 is a date of the project, no schedule
+    ):
         assert month is not None
         return [
             Schedule(
@@ -426,6 +460,7 @@ RULES: list[Rule] = [
     Rule("不晚于<anchor>", r"BA", deadline_by),
     Rule("到<anchor>", r"(?<![AE])RA", deadline_by),
     Rule("<anchor>起", r"F?A[SK]|FA", ongoing_from),
+    Rule("<anchor>截止", r"AB(?![AE])", closed_by),
     Rule("<anchor>内", r"AW(?:Z?_?Z?C)?", window),
     Rule("<anchor>", r"A", window),
 ]

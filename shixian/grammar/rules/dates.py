@@ -13,7 +13,7 @@ from ..vocabulary import DAYPART
 
 _YEAR_SHIFT = {
     "今年": 0, "本年": 0, "当年": 0, "上年": -1, "去年": -1, "上一年": -1, "前年": -2,
-    "明年": 1, "下一年": 1, "次年": 1, "来年": 1,
+    "明年": 1, "下一年": 1, "次年": 1, "翌年": 1, "来年": 1,
 }  # fmt: skip
 _EDGE = {"底": "end", "末": "end", "终": "end", "初": "begin", "中": "middle"}
 _GRAIN = {"年": "year", "月": "month", "季": "quarter", "季度": "quarter", "半年": "half"}
@@ -176,6 +176,16 @@ def _bare_edge(text: str) -> Anchor:
 
 def _today(text: str) -> Anchor:
     return Anchor(today=True)
+
+
+def _until_now(text: str) -> Anchor:
+    """至今: a range from the date before it to the reference day."""
+    return Anchor(to=Anchor(today=True))
+
+
+def _first_month(text: str) -> Anchor:
+    """元月: January (正月 is the lunar month, a festival word)."""
+    return Anchor(month=1)
 
 
 def _word(text: str) -> str:

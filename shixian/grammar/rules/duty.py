@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from ...calendar import periods
-from ...model import Deadline, Direction, Offset, Part, Relative, Unit, Window
+from ...model import Deadline, Direction, Offset, Ongoing, Part, Relative, Unit, Window
 from ..anchors import Anchor
 from ..engine import Context, Rule, Token, TokenRule
 from .calendar import deadline_before, window
@@ -98,7 +98,8 @@ ONGOING_WORDS: tuple[str, ...] = (
 PERIOD_WORDS: dict[str, tuple[str, int]] = {
     "本周": ("week", 0), "这周": ("week", 0), "本星期": ("week", 0), "下周": ("week", 1),
     "下星期": ("week", 1), "上周": ("week", -1), "本月": ("month", 0), "上月": ("month", -1),
-    "上个月": ("month", -1), "本季度": ("quarter", 0), "本季": ("quarter", 0),
+    "上个月": ("month", -1), "上一个月": ("month", -1), "本季度": ("quarter", 0),
+    "本季": ("quarter", 0),
     "下季度": ("quarter", 1), "下一季度": ("quarter", 1), "下个季度": ("quarter", 1),
     "上季度": ("quarter", -1), "上一季度": ("quarter", -1), "上个季度": ("quarter", -1),
 }  # fmt: skip
@@ -338,6 +339,8 @@ def this_period(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     common = ctx.common(tokens, False)
     if tokens[-1].code == "P":
         return [Deadline(**common, due=end)]
+    if tokens[-1].code == "S":  # 本月起: continuing from the period's first day
+        return [Ongoing(**common, start=start)]
     return [Window(**common, start=start, end=end)]
 
 
@@ -347,5 +350,5 @@ RULES: list[Rule] = [
     Rule("提前一周", r"_UO?|_A(?=$|[|/]|_(?:$|[|/]))", in_advance),
     Rule("提前至一季度", r"_RA(?=[_|/]|$)", moved_to),
     Rule("可延长15个工作日", r"eU", extension),
-    Rule("本月10日前", r"t(?:A?P|W)?", this_period),
+    Rule("本月10日前", r"t(?:A?P|W|S)?", this_period),
 ]

@@ -98,7 +98,8 @@ OCCASION_WORDS: dict[str, str] = {
 SEASON_WORDS: dict[str, tuple[str, ...]] = {
     "春季": ("春季",), "春天": ("春季",), "夏季": ("夏季",), "夏天": ("夏季",),
     "秋季": ("秋季",), "秋天": ("秋季",), "冬季": ("冬季",), "冬天": ("冬季",),
-    "春夏季": ("春季", "夏季"), "秋冬季": ("秋季", "冬季"), "冬春季": ("冬季", "春季"),
+    "春夏季": ("春季", "夏季"), "夏秋季": ("夏季", "秋季"), "秋冬季": ("秋季", "冬季"),
+    "冬春季": ("冬季", "春季"),
     "今冬明春": ("冬季", "春季"),
 }  # fmt: skip
 #: Five-year plan names → plan number (一五 … 十五五).
@@ -225,7 +226,8 @@ TOKENS: list[TokenRule] = [
     TokenRule(
         "春季|夏季",
         # 秋季开学, 春季学期: a school event, not the season (its date is the school's)
-        rf"(?:{_alternation(SEASON_WORDS)})(?!开学|学期|招生|入学|运动会)",
+        # 春季森林防火期, 春季休渔期: a period named with the season, not the season
+        rf"(?:{_alternation(SEASON_WORDS)})(?!开学|学期|招生|入学|运动会|[\u4e00-\u9fff]{{0,4}}期(?!间))",
         "a",
         _season,
     ),

@@ -68,6 +68,14 @@ def _bare_duration(
     return Duration(to_int(n or n2 or ""), _UNIT[u or u2 or ""])
 
 
+_HALVES = {"一年半": (18, Unit.MONTH), "半年": (6, Unit.MONTH), "半个月": (15, Unit.DAY)}
+
+
+def _half(text: str, n: str) -> Duration:
+    """半年内 → 6 months, 一年半内 → 18 months, 半个月内 → 15 days (documented)."""
+    return Duration(*_HALVES[n])
+
+
 def _approximate(
     text: str, n: str | None, u: str | None, n2: str | None, u2: str | None
 ) -> Duration:
@@ -189,6 +197,13 @@ DURATION_TOKENS: list[TokenRule] = [
         "U",
         _bare_duration,
     ),
+    # half a year, a year and a half, half a month (半年内 is no window over the year)
+    TokenRule(
+        "半年内",
+        r"(?P<n>一年半|(?<![上下前后本今每])半年|半个月)(?:以内|之内|内)",
+        "U",
+        _half,
+    ),
     # refused, never misread: 收到后-3个工作日内 is not +3 (a hyphen after a date is a range)
     TokenRule(
         "-<n>个工作日",
@@ -261,6 +276,14 @@ TOKENS: list[TokenRule] = [
     TokenRule(
         "按照<authority>部署",
         r"(?:按照|按|根据|依照|依据)(?P<on>[^,;。、:]{1,30}?)(?:的)?(?:统一)?(?:部署|安排|要求|规定|精神)",
+        "c",
+        _word,
+    ),
+    TokenRule(
+        "遇节假日顺延",
+        # 6月30日前(遇节假日顺延): a rule for the due day, not a holiday period
+        r"(?:如|若)?遇(?:法定)?(?:节假日|节日|假日|休息日|双休日|公休日|周末)(?:则|的|时)?"
+        r"(?:相应)?(?:顺延|提前|延后)(?:至下一个?工作日|至节后第一个工作日)?",
         "c",
         _word,
     ),

@@ -183,6 +183,14 @@ TOKENS: list[TokenRule] = [
         "Q",
         _mode,
     ),
+    TokenRule(
+        "一年两次",
+        # 一年两次, 一季度一次: a count per period, written without 每
+        rf"(?<![0-9{CN_DIGITS}十第])一(?P<u>年|季度|季|月|周)"
+        rf"(?=(?:[0-9]{{1,2}}|[{CN_DIGITS}十两]{{1,3}})次)",
+        "Q",
+        _report,
+    ),
     TokenRule(_REPORT, r"(?P<u>半年|年|季|月|周|旬)报(?![告道送名到表批备刊纸社])", "Q", _report),
     TokenRule(
         "工作日",
