@@ -406,16 +406,6 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     ]
 
 
-def around(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
-    """``<anchor>前后`` (2022年6月30日前后): around the period, a fuzzy window of it, not a
-    deadline (前 and 后 together say neither before nor after)."""
-    if tokens[1].value != "前":  # 2016年底前后: the edge's 前 (底前) is a deadline
-        return deadline_before(ctx, tokens[:-1])
-    tok = _anchor(tokens)
-    start, end, inferred, _ = _bounds(ctx, tok)
-    return [Window(**ctx.common(tokens, inferred), start=start, end=end, fuzzy=True)]
-
-
 def _is_topic(ctx: Context, tok: Token) -> bool:
     """上一年度 in 公开上一年度年度报告 names what a report is about, not when the duty
     falls: a past year right before a report noun is no time of the duty."""
@@ -455,7 +445,6 @@ def _label_before(ctx: Context, tok: Token) -> str | None:
 
 
 RULES: list[Rule] = [
-    Rule("<anchor>前后", r"AP(?=K)K", around),
     Rule("<anchor>前", r"B?AP", deadline_before),
     Rule("不晚于<anchor>", r"BA", deadline_by),
     Rule("到<anchor>", r"(?<![AE])RA", deadline_by),
