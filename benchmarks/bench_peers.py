@@ -1044,6 +1044,34 @@ def _timing_tables(timing: dict[str, Any], sets: list[str], title: str) -> list[
     return lines
 
 
+#: The per-phrase target of the performance issue (16, §2): shixian uncached at least
+#: this many times faster than JioNLP's parse_time, by median, on every set.
+TARGET_RATIO = 20.0
+
+
+def _target(timing: dict[str, Any], sets: list[str]) -> list[str]:
+    """The target, and the measured ratio on each set (steady state, by median)."""
+    ours, peer = timing.get("shixian", {}), timing.get("jionlp", {})
+    lines = [
+        f"### Target: shixian (uncached) >= {TARGET_RATIO:.0f}x faster than JioNLP, by median",
+        "",
+    ]
+    for s in sets:
+        a, b = ours.get(s), peer.get(s)
+        if a is None or b is None:
+            lines.append(f"- {s}: not measured (a tool did not run)")
+            continue
+        ratio = b["median_us"] / a["median_us"]
+        wanted = b["median_us"] / TARGET_RATIO
+        verdict = "pass" if ratio >= TARGET_RATIO else "FAIL"
+        lines.append(
+            f"- {s}: {ratio:.1f}x ({_fmt_us(a['median_us'])} µs against "
+            f"{_fmt_us(b['median_us'])} µs; the target needs <= {_fmt_us(wanted)} µs): {verdict}"
+        )
+    lines.append("")
+    return lines
+
+
 def report(data: dict[str, Any]) -> str:
     sets = list(data["sets"])
     lines = []
@@ -1059,6 +1087,7 @@ def report(data: dict[str, Any]) -> str:
     lines.append("Versions: " + ", ".join(f"{k} {v}" for k, v in data["versions"].items()))
     lines.append("Sets: " + ", ".join(f"{s} ({data['sets'][s]} phrases)" for s in sets))
     lines.append("")
+    lines += _target(data["timing"], sets)
     lines += _timing_tables(
         data["timing"],
         sets,

@@ -127,7 +127,13 @@ def _cached(text: str, reference: dt.date, strict: bool) -> Normalized:
 
 
 def _normalize(text: str, reference: dt.date, strict: bool) -> Normalized:
-    ctx = _parse(text, reference, strict)
+    try:  # _parse, inlined: this is the path of every uncached call
+        ctx = GRAMMAR.parse(text, clean(text), reference, strict)
+    except (InvalidDate, OverflowError, ValueError) as exc:
+        error = _in_words_of(text, exc)
+        if error is exc:
+            raise
+        raise error from None
     for tok in ctx.tokens:
         if tok.code == "g":
             raise GarbledDate(text, "garbled", ctx.where([tok])[0])
@@ -145,15 +151,22 @@ def _normalize(text: str, reference: dt.date, strict: bool) -> Normalized:
 def _parse(text: str, reference: dt.date, strict: bool, *, lines: bool = False) -> Context:
     try:
         return GRAMMAR.parse(text, clean(text, lines=lines), reference, strict, lenient=lines)
-    except InvalidDate as exc:
-        if exc.text == text:
+    except (InvalidDate, OverflowError, ValueError) as exc:
+        error = _in_words_of(text, exc)
+        if error is exc:
             raise
-        raise InvalidDate(text, exc.field, exc.value) from None
-    except (OverflowError, ValueError) as exc:
-        # date arithmetic past year 9999 or before year 1; anything else is a bug
-        if not is_out_of_calendar(exc):
-            raise
-        raise InvalidDate(text, "date", _OUTSIDE) from None
+        raise error from None
+
+
+def _in_words_of(text: str, exc: Exception) -> Exception:
+    """The error to raise for ``exc`` from parsing ``text``: an impossible date names the
+    whole text; date arithmetic past year 9999 or before year 1 is an impossible date;
+    anything else is a bug, raised as it is."""
+    if isinstance(exc, InvalidDate):
+        return exc if exc.text == text else InvalidDate(text, exc.field, exc.value)
+    if not is_out_of_calendar(exc):
+        return exc
+    return InvalidDate(text, "date", _OUTSIDE)
 
 
 def _with_conditions(ctx: Context, standalone_pending: bool) -> list[Part]:

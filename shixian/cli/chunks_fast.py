@@ -141,8 +141,8 @@ def fast_chunk(job: Job, data: bytes) -> ChunkResult | None:
             neutralized += neutral
             if flag is not None:
                 flags[at] = (first, flag)
-    output = b"".join(itertools.chain.from_iterable(zip(bodies, tails, strict=True)))
-    result = ChunkResult(lines=count, output=output)
+    result = ChunkResult(lines=count)
+    result.pieces = list(itertools.chain.from_iterable(zip(bodies, tails, strict=True)))
     result.neutralized = neutralized + _count(result.report, seen)
     result.flagged = len(flags)
     result.notes = [(n + 1, flags[n][0], flags[n][1]) for n in sorted(flags)[:5]]

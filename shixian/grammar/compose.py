@@ -53,11 +53,12 @@ _LENGTH_JOIN = frozenset((GAP, "n", "h", "R"))  # what a lower end and its conne
 def compose(tokens: list[Token], text: str) -> list[Token]:
     """The composition stage: fragments, lists, spans, then tidy (see the module)."""
     out = _fragments(tokens, text)
-    if any(tok.code == "U" for tok in out):
+    codes = [tok.code for tok in out]
+    if "U" in codes:
         out = _length_ranges(out, text)
+        codes = [tok.code for tok in out]
     if len(out) < 2:
         return out if not out or out[0].code not in _HELPERS else _tidy(out, text)
-    codes = [tok.code for tok in out]
     kinds = set(codes)
     if kinds & _LISTING:
         out = _lists(out)

@@ -176,7 +176,10 @@ class Grammar(Lexer):
         expression that names an impossible date (or one whose arithmetic leaves
         the calendar, 0001–9999) instead of raising, listing it in ``failures``."""
         failures: list[tuple[int, int, Exception]] = []
-        tokens = self.lex(cleaned.text, lenient=lenient, failures=failures)
+        if lenient:
+            tokens = self.lex(cleaned.text, lenient=True, failures=failures)
+        else:  # a strict lex raises instead of listing failures
+            tokens = self.lex(cleaned.text)
         ctx = Context(text, cleaned, tokens, reference, strict)
         ctx.failures = failures
         codes = "".join([t.code for t in tokens])
