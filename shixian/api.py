@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from ._failures import disjoint, outside
 from ._work import WORK
 from .errors import (
     EmptyPhrase,
@@ -328,7 +329,7 @@ def extract(
     dropped: list[Failure] = []
     parts = _chosen(ctx, found, dropped)
     left = coverage.near(coverage.unparsed(ctx), parts, text) if parts else {}
-    failures = _disjoint([_failure(ctx, *f) for f in ctx.failures] + dropped)
+    failures = disjoint([_failure(ctx, *f) for f in ctx.failures] + dropped)
     fi = 0  # the first failure that may lie in the next match (both are in text order)
     for n, part in enumerate(parts):
         low = matches[-1].end if matches else 0
@@ -362,23 +363,8 @@ def extract(
                 )
             )
         matches.append(Match(start, end, words, Normalized(words, ref, (local,), unparsed)))
-    matches.failures = failures
+    matches.failures = outside(failures, matches) if matches and failures else failures
     return matches
-
-
-def _disjoint(failures: list[Failure]) -> tuple[Failure, ...]:
-    """The failures in text order, each starting after the one before it ends: a rule
-    over an expression the lexer already refused in part (星期八 in 星期八全年前) reports
-    only the rest of it, so that no text is reported twice."""
-    out: list[Failure] = []
-    for f in sorted(failures, key=lambda f: (f.start, f.end)):
-        start = max(f.start, out[-1].end) if out else f.start
-        if start >= f.end:
-            continue
-        if start != f.start:
-            f = attrs.evolve(f, start=start, text=f.text[start - f.start :])
-        out.append(f)
-    return tuple(out)
 
 
 _INIT_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}

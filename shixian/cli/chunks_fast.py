@@ -199,7 +199,9 @@ def _records(job: Job, texts: list[bytes]) -> list[tuple[bytes, _Info, str | Non
     for raw in texts:
         text = raw.decode("utf-8")
         try:
-            records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+            records = list(
+                csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+            )
         except csv.Error:
             return None
         if len(records) != 1:  # a stray quote: the lines are not grouped as assumed
