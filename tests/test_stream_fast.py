@@ -17,6 +17,8 @@ from __future__ import annotations
 import csv
 import io
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,7 @@ from shixian.io import stream
 from shixian.io.safety import FORMULA_STARTS
 from shixian.io.tables import RowWriter
 
+from .conftest import ROOT
 from .test_stream import PHRASES, _in_memory, _streamed
 
 CHARS = 'ab,"\t 时限=-＝3'
@@ -224,3 +227,31 @@ def test_workers_write_only_into_a_regular_file_at_an_offset(tmp_path: Path) -> 
     read, write = os.pipe()
     with open(write, "wb") as out, open(read, "rb"):
         assert positional(out) is None
+
+
+def test_a_quote_opened_on_the_last_line_fails_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The last chunk may not know it is the last (the input ended right after it)."""
+    monkeypatch.setattr(stream, "CHUNK_BYTES", 16)
+    path = tmp_path / "t.csv"
+    path.write_text('序号,完成时限,备注\n2016年7月底前,"",a"b\n"\n', encoding="utf-8")
+    _streamed(path, "-c", "完成时限", code=2)
+    assert "line 3: a quote opens a cell here and is never closed" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_what_follows_on_stdout_comes_after_the_table(tmp_path: Path, jobs: str) -> None:
+    """Written at offsets into a file on stdout, the table leaves the file's position
+    at its end: a later write to the same stdout goes after it, not over it."""
+    path = tmp_path / "t.csv"
+    path.write_text(_table(300), encoding="utf-8")
+    out = tmp_path / "out.csv"
+    script = (
+        "import sys; from shixian.cli import main; "
+        f"code = main(['table', {str(path)!r}, '-r', '2016-05-01', '-q', '-f', 'csv', "
+        f"'--jobs', {jobs!r}]); sys.stdout.write('done\\n'); sys.exit(code)"
+    )
+    with open(out, "wb") as handle:
+        subprocess.run([sys.executable, "-c", script], stdout=handle, check=True, cwd=ROOT)
+    assert out.read_bytes() == _in_memory(path) + b"done\n"

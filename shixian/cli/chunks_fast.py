@@ -141,8 +141,8 @@ def fast_chunk(job: Job, data: bytes) -> ChunkResult | None:
             neutralized += neutral
             if flag is not None:
                 flags[at] = (first, flag)
-    output = b"".join(itertools.chain.from_iterable(zip(bodies, tails, strict=True)))
-    result = ChunkResult(lines=count, output=output)
+    result = ChunkResult(lines=count)
+    result.pieces = list(itertools.chain.from_iterable(zip(bodies, tails, strict=True)))
     result.neutralized = neutralized + _count(result.report, seen)
     result.flagged = len(flags)
     result.notes = [(n + 1, flags[n][0], flags[n][1]) for n in sorted(flags)[:5]]
@@ -199,7 +199,9 @@ def _records(job: Job, texts: list[bytes]) -> list[tuple[bytes, _Info, str | Non
     for raw in texts:
         text = raw.decode("utf-8")
         try:
-            records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+            records = list(
+                csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+            )
         except csv.Error:
             return None
         if len(records) != 1:  # a stray quote: the lines are not grouped as assumed

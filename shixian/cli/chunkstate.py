@@ -45,10 +45,13 @@ class Job:
 class ChunkResult:
     """A chunk done: its output bytes and counts; or ``open_line`` when a quote was left
     open in its last record; or ``error`` (line, message). Lines count from 0 in the chunk.
-    A worker that writes the output itself (:mod:`shixian.cli.chunkpool`) sends it without
-    the bytes: ``kept`` is its task, ``size`` their length."""
+    The output is ``output``, or the concatenation of ``pieces`` when those are given (a
+    file takes them as they are, see :func:`shixian.cli.chunkpool.write_at`). A worker
+    that writes the output itself (:mod:`shixian.cli.chunkpool`) sends the result without
+    them: ``kept`` is its task, ``size`` their length."""
 
     output: bytes = b""
+    pieces: list[bytes] | None = None
     lines: int = 0
     report: Report = attrs.field(factory=Report)
     notes: list[tuple[int, int, str]] = attrs.field(factory=list)
@@ -64,13 +67,21 @@ class ChunkResult:
         """No quote was left open at the end of the chunk."""
         return self.open_line is None
 
+    def parts(self) -> list[bytes]:
+        """The output as the pieces to write one after the other."""
+        return [self.output] if self.pieces is None else self.pieces
+
+    def joined(self) -> bytes:
+        """The output as one bytes object."""
+        return self.output if self.pieces is None else b"".join(self.pieces)
+
 
 class _Info:
     """One distinct phrase: its added cells (and as CSV text), JSON fields, effect on a report."""
 
     __slots__ = (
         "annotation", "cells", "effect", "json", "neutral", "phrase", "problems", "result",
-        "tail", "tail_bytes",
+        "signature", "tail", "tail_bytes",
     )  # fmt: skip
 
     def __init__(
@@ -86,9 +97,14 @@ class _Info:
         self.tail_bytes = tail.encode("utf-8", "surrogateescape")
         self.effect: Report | None = None
         self.problems: tuple[str, ...] = ()  # those with examples, once ``effect`` is known
+        self.signature: _Signature | None = None  # the effect's counts, shared by equal ones
 
 
 _STATE: dict[str, Any] = {}
+#: What one row of a phrase adds to a report: rows, normalized, kinds, problem counts and
+#: added cells neutralised. Equal ones are one tuple (see ``_count``).
+_Signature = tuple[int, int, tuple[tuple[str, int], ...], tuple[tuple[str, int], ...], int]
+_SIGNATURES: dict[_Signature, _Signature] = {}
 
 
 def _setup(job: Job) -> None:
@@ -187,6 +203,9 @@ def _effect(info: _Info) -> Report:
         effect.add(1, info.phrase, info.annotation, info.result)
         info.effect = effect
         info.problems = tuple(p for p, kept in effect.examples.items() if kept)
+        counts = tuple((p, k) for p, k in effect.counts.items() if k)
+        key = (effect.rows, effect.normalized, tuple(effect.kinds.items()), counts, info.neutral)
+        info.signature = _SIGNATURES.setdefault(key, key)
     return effect
 
 
@@ -195,15 +214,24 @@ def _count(report: Report, seen: list[_Info]) -> int:
     report is learnt once and added as many times as the phrase occurs. Returns the
     added cells neutralised."""
     counts = collections.Counter(seen)
-    neutral = sum(info.neutral * n for info, n in counts.items())
+    # phrases with the same effect (most of them: a deadline read in full) are added once
+    signatures: collections.Counter[_Signature] = collections.Counter()
     for info, n in counts.items():
-        effect = _effect(info)
-        report.rows += effect.rows * n
-        report.normalized += effect.normalized * n
-        for kind, k in effect.kinds.items():
+        signature = info.signature
+        if signature is None:
+            _effect(info)
+            signature = info.signature
+            assert signature is not None
+        signatures[signature] += n
+    neutral = 0
+    for (rows, normalized, kinds, problems, cells), n in signatures.items():
+        report.rows += rows * n
+        report.normalized += normalized * n
+        for kind, k in kinds:
             report.kinds[kind] += k * n
-        for problem, k in effect.counts.items():
+        for problem, k in problems:
             report.counts[problem] += k * n
+        neutral += cells * n
     examples = report.examples
     limit = report.limit
     wanted = {info for info in counts if info.problems}

@@ -33,7 +33,7 @@ from ..io.stream import (
     open_quote_line,
 )
 from ..io.tables import TableError, detect_format
-from .chunkpool import Workers, positional, write_at
+from .chunkpool import Workers, collect, positional, rare_collections, write_at
 from .chunks import process_chunk
 from .chunkstate import ChunkResult, Job, _csv_text, _safe
 from .report import Report, flagged_line
@@ -67,7 +67,9 @@ def run_chunks(
     if workers is None:
         yield from _ordered(job, pieces, lambda c: c, lambda c: process_chunk(job, c), 1)
     else:
-        yield from _ordered(job, pieces, workers.submit, workers.wait, 2 * workers.jobs)
+        # a few chunks ahead per worker: one that is not scheduled for a while does not
+        # hold the others up
+        yield from _ordered(job, pieces, workers.submit, workers.wait, 4 * workers.jobs)
 
 
 def _ordered(
@@ -92,12 +94,14 @@ def _ordered(
         piece, handle = window.popleft()
         result = wait(handle)
         while result.open_line is not None:
-            if piece.last:
+            following = None
+            if not piece.last:  # (the last chunk may not know it is: the input ended after it)
+                following = window.popleft()[0] if window else next(pieces, None)
+            if following is None:
                 lines, _ = decode_lines(piece.read(job.path), job.layout)
                 delimiter = "\t" if job.layout.format == "tsv" else ","
                 opened = line + open_quote_line(lines[:-1], result.open_line, delimiter)
                 raise open_quote_error(opened)
-            following = window.popleft()[0] if window else next(pieces)
             piece = merge(piece, following)
             result = wait(submit(piece))
         if result.error is not None:
@@ -181,17 +185,23 @@ def stream_table(
         out.write(_csv_text([header], output, ending).encode("utf-8", "surrogateescape"))
     rows = 0
     pieces = chunks(source, layout, first, keep_data=job.path is None)
-    fd = positional(out) if jobs > 1 else None
+    fd = positional(out)
     workers = Workers(job, jobs, fd) if jobs > 1 else None
     placed: list[int] = []
+    done = 0
     try:
-        for line, size, result in run_chunks(job, pieces, workers):
-            _emit(out, result, workers, fd, placed)
-            rows = _merge_outcome(outcome, result, line, rows)
-            if progress is not None:
-                progress(size)
-        if workers is not None:
-            workers.close()
+        with rare_collections():
+            for line, size, result in run_chunks(job, pieces, workers):
+                done += 1
+                collect(done)
+                _emit(out, result, workers, fd, placed)
+                rows = _merge_outcome(outcome, result, line, rows)
+                if progress is not None:
+                    progress(size)
+            if workers is not None:
+                workers.close()
+        if placed:  # whatever writes to ``out`` next goes after the table
+            out.seek(placed[0])
     finally:
         if workers is not None:
             workers.terminate()
@@ -203,19 +213,19 @@ def _emit(
 ) -> None:
     """Write a chunk's output (or have the worker that keeps it write it) after the last.
 
-    ``at`` holds the output's position once workers write into it (else it is empty)."""
+    Into a regular file (``fd``) the output goes at offsets, ``at`` holding the next one
+    (then the pieces of a chunk need no joining and workers can write their own)."""
+    if fd is not None and not at:
+        out.flush()
+        at.append(out.tell())
     if result.kept is not None:
         assert workers is not None
-        if not at:
-            out.flush()
-            at.append(out.tell())
         workers.place(result, at[0])
         at[0] += result.size
     elif at:
-        write_at(fd, result.output, at[0])
-        at[0] += len(result.output)
+        at[0] = write_at(fd, result.parts(), at[0])
     else:
-        out.write(result.output)
+        out.write(result.joined())
 
 
 def _merge_outcome(outcome: Outcome, result: ChunkResult, line: int, rows: int) -> int:
