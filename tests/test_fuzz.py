@@ -36,6 +36,7 @@ import math
 import os
 import pickle
 import random
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -50,7 +51,10 @@ from shixian import Normalized, ShixianError, extract, normalize
 from shixian.cli import main
 from shixian.io.excel import storable
 from shixian.io.safety import neutralize
+from shixian.io.tables import TableError, read_table
 from shixian.model import Direction
+
+from .test_stream import _garbage
 
 #: The fuzz profile asks for >= 100,000 examples; the harness then runs 100,000 inputs.
 FUZZ = settings.default.max_examples >= 10_000
@@ -59,6 +63,8 @@ TARGET = 100_000
 #: Hypothesis-seeded random generator (fast, and replayed with the example).
 BATCH = 200 if FUZZ else 50
 COUNTS: collections.Counter[str] = collections.Counter()
+#: Rows per generated table (the table entry points).
+ROWS = 500 if FUZZ else 30
 
 
 def _settings(per_example: int, ci: int) -> settings:
@@ -437,10 +443,48 @@ def test_fuzz_from_dict(seed: int) -> None:
         assert r2.to_dict() == data2, data
 
 
+# -- the in-memory table reader on hostile files ----------------------------------------
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="csv reads NUL from Python 3.11")
+@_settings(ROWS, 10)
+@given(seeds)
+def test_fuzz_read_table(seed: int) -> None:
+    rng = random.Random(seed)
+    # rows of GBK, junk in no encoding, NUL, quotes and line breaks (not the huge cells
+    # _garbage makes for rows 10 and 50,000)
+    made = [_garbage(rng, i) for i in range(11, 11 + ROWS)]
+    rows = [row for row, _, _ in made]
+    broken = rng.randrange(len(rows)) if rng.random() < 0.3 else None
+    if broken is not None:  # a quote that is never closed
+        rows.insert(broken, b'x,"never closed\r\n')
+    data = "id,完成时限,备注\r\n".encode() + b"".join(rows)
+    COUNTS["read_table"] += len(rows)
+    if broken is not None:
+        before = "id,完成时限,备注\r\n".encode() + b"".join(rows[:broken])
+        # never closed (to the end), or closed by a later cell's quote, which then has
+        # text after it: the records after it are not read as rows either way
+        with pytest.raises(TableError, match=f"^line {len(before.splitlines()) + 1}: a quote"):
+            read_table(data)
+        return
+    table = read_table(data)
+    assert table.columns == ["id", "完成时限", "备注"] and table.encoding == "utf-8"
+    assert len(table.rows) == len(made)  # rows in = rows out
+    flagged = {}
+    for i, (row, (_, note, kind)) in enumerate(zip(table.rows, made, strict=True)):
+        assert row[0] == str(i + 11)
+        expected = note.decode("utf-8", "surrogateescape") if isinstance(note, bytes) else note
+        assert row[2] == expected, (i, kind)
+        if kind in ("gbk", "junk"):
+            flagged[i] = "read as GB18030" if kind == "gbk" else "undecodable bytes kept"
+    assert set(table.notes) == set(flagged)
+    for i, (_, text) in table.notes.items():
+        assert flagged[i] in text
+
+
 # -- the table command on generated files ---------------------------------------------
 
 _CELLS = ['=HYPERLINK("http://x")', "-3", "-", "+86", "@SUM(A1)", "\t=1", "长" * 40, ""]
-ROWS = 500 if FUZZ else 30
 
 
 def _cell(rng: random.Random) -> str:

@@ -69,3 +69,12 @@ def test_a_position_of_a_period_without_one_is_an_invalid_date(text: str) -> Non
     assert [m.text for m in matches] == ["2016年7月底前"]
     (failure,) = matches.failures
     assert failure.text == text and failure.error_type == "InvalidDate"
+
+
+def test_a_failure_is_cut_to_the_words_no_match_read() -> None:
+    # Q0 is refused (no quarter 0), then 0~13个工作日内 is read from its 0: the failure
+    # and the match overlapped; the failure is now the words no match read
+    matches = extract("号Q0~13个工作日内", "2016-05-01")
+    assert [(m.start, m.end, m.text) for m in matches] == [(2, 11, "0~13个工作日内")]
+    assert [(f.start, f.end, f.text) for f in matches.failures] == [(1, 2, "Q")]
+    assert "quarter 0" in matches.failures[0].error

@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from shixian.cli import main
 from shixian.io.annotate import ADDED_COLUMNS
@@ -151,3 +153,80 @@ def test_in_memory_output_is_the_streamed_output_byte_for_byte(tmp_path: Path) -
     assert _in_memory(path, *options) == _streamed(path, "--jobs", "1", *options)
     kinds = {kind for _, _, kind in made}
     assert {"gbk", "junk", "nul", "quotes", "huge"} <= kinds
+
+
+def _even_file(path: Path) -> Path:
+    # every run of Chinese characters has an even length: the UTF-8 bytes of such text
+    # also decode as GB18030 (as other characters, without an error)
+    head = "序号,完成时限,备注\n1,全年工作,甲乙\n".encode()
+    gbk = "2,每季度内,国标\n".encode("gbk")
+    path.write_bytes(head + gbk + "3,全年,完成\n".encode())
+    return path
+
+
+def test_a_gbk_line_does_not_turn_a_utf8_file_into_gb18030(tmp_path: Path) -> None:
+    path = _even_file(tmp_path / "t.csv")
+    assert path.read_bytes().decode("gb18030")  # the whole file "is" GB18030 …
+    table = read_table(path)  # … but it is UTF-8 with one GBK line
+    assert table.encoding == "utf-8"
+    assert table.columns == ["序号", "完成时限", "备注"]
+    assert table.rows == [
+        ["1", "全年工作", "甲乙"],
+        ["2", "每季度内", "国标"],
+        ["3", "全年", "完成"],
+    ]
+    assert table.notes == {1: (3, "not UTF-8: read as GB18030")}
+    streamed = list(csv.reader(io.StringIO(_streamed(path).decode(), newline="")))
+    assert [r[:3] for r in streamed[1:]] == table.rows
+    assert streamed[2][3 + ERROR] == GBK_FLAG
+
+
+#: Characters whose GBK bytes begin with a UTF-8 continuation byte: a GBK cell of them is
+#: never UTF-8 (时 is CA B1 in GBK, which is also the UTF-8 of ʱ: no reader can tell).
+_NOT_UTF8 = "季度工成甲丙丁"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.text(st.sampled_from(_NOT_UTF8), min_size=1, max_size=7),
+        min_size=2,
+        max_size=12,
+    ),
+    st.data(),
+)
+def test_utf8_rows_come_back_exactly_whatever_line_is_gbk(
+    cells: list[str], data: st.DataObject
+) -> None:
+    gbk_row = data.draw(st.integers(0, len(cells) - 1))
+    lines = ["序号,完成时限\n".encode()]
+    for i, cell in enumerate(cells):
+        lines.append(f"{i},{cell}\n".encode("gbk" if i == gbk_row else "utf-8"))
+    table = read_table(b"".join(lines))
+    assert table.rows == [[str(i), cell] for i, cell in enumerate(cells)]
+    assert set(table.notes) == {gbk_row}
+
+
+def test_a_quote_closed_by_a_later_cell_fails_instead_of_merging_rows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # found by the fuzz harness: the quote opened on line 3 is "closed" by the quote of
+    # line 5's cell, so a lenient reader read lines 3-5 as one row and carried on
+    path = tmp_path / "t.csv"
+    path.write_text(
+        '序号,完成时限,备注\n1,每季度,甲\n2,"全年工作\n3,每季度,乙\n4,全年,"他说""好""了"\n5,每季度,丙\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(TableError, match=r"^line 3: a quote opens a cell here"):
+        read_table(path)
+    out = tmp_path / "out.csv"
+    assert main(["table", str(path), "-r", REF, "-o", str(out), "-q"]) == 2
+    assert "line 3: a quote opens a cell here" in capsys.readouterr().err
+    assert not out.exists()
+    # the same cells written correctly read back as five rows
+    good = tmp_path / "good.csv"
+    good.write_text(
+        '序号,完成时限,备注\n1,每季度,甲\n2,"全年""工作",x\n3,每季度,乙\n4,全年,"他说""好""了"\n5,每季度,丙\n',
+        encoding="utf-8",
+    )
+    assert [r[0] for r in read_table(good).rows] == ["1", "2", "3", "4", "5"]

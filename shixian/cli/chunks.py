@@ -126,7 +126,7 @@ def _utf8_chunk(job: Job, lines: list[bytes]) -> ChunkResult:
     cut = -len(job.ending)
     lines.append(SENTINEL_LINE)
     feed = _ByteFeed(lines)  # type: ignore[arg-type]
-    reader = csv.reader(feed, delimiter=delimiter.decode())
+    reader = csv.reader(feed, delimiter=delimiter.decode(), strict=True)
     by_bytes: dict[bytes, _Info] = _STATE["bytes"]
     seen: list[_Info] = []
     add = seen.append
@@ -158,6 +158,8 @@ def _utf8_chunk(job: Job, lines: list[bytes]) -> ChunkResult:
         try:
             record = next(reader)
         except csv.Error as exc:
+            if feed.at > end:  # strict: the end of data inside the quote the sentinel is in
+                return ChunkResult(open_line=i)
             raise _cell_error(i, exc, layout.format) from None
         stop = feed.at
         if stop > end:  # the record took the sentinel in: a quote is open
@@ -218,7 +220,7 @@ def _csv_chunk(job: Job, lines: list[str], notes: dict[int, str]) -> ChunkResult
     whole = RowWriter(sink, out_delimiter, job.ending)
     cut = -len(job.ending)  # see _utf8_chunk
     feed = _Feed(lines)
-    reader = csv.reader(feed, delimiter=delimiter)
+    reader = csv.reader(feed, delimiter=delimiter, strict=True)
     infos: dict[str, _Info] = _STATE["infos"]
     seen: list[_Info] = []
     add = seen.append
@@ -249,6 +251,8 @@ def _csv_chunk(job: Job, lines: list[str], notes: dict[int, str]) -> ChunkResult
         try:
             record = next(reader)
         except csv.Error as exc:
+            if feed.at > end:  # strict: the end of data inside the quote the sentinel is in
+                return ChunkResult(open_line=i)
             raise _cell_error(i, exc, layout.format) from None
         stop = feed.at
         if stop > end:  # the record took the sentinel in: a quote is open

@@ -240,7 +240,7 @@ def _records(job: Job, texts: list[bytes]) -> list[tuple[bytes, _Info, str | Non
         # the sentinel is a record of its own unless a quote is still open
         feed = io.StringIO(text + SENTINEL + "\n", newline="")
         try:
-            records = list(csv.reader(feed, delimiter=delimiter))
+            records = list(csv.reader(feed, delimiter=delimiter, strict=True))
         except csv.Error:
             return None
         if len(records) != 2 or records[1] != [SENTINEL]:  # a stray quote: not as grouped

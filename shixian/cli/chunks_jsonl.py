@@ -55,12 +55,15 @@ def _records(
             i += 1
             continue
         if reader is None or at != i:
-            reader = csv.reader(itertools.islice(lines, i, None), delimiter=delimiter)
+            reader = csv.reader(itertools.islice(lines, i, None), delimiter=delimiter, strict=True)
             base = i
         try:
             record = next(reader)
         except csv.Error as exc:
-            raise _cell_error(base + reader.line_num - 1, exc, job.layout.format) from None
+            if base + reader.line_num > end:  # strict: the end of data inside an open quote
+                return records, starts, i
+            at_line = i if "expected after" in str(exc) else base + reader.line_num - 1
+            raise _cell_error(at_line, exc, job.layout.format) from None
         at = base + reader.line_num
         if at > end:  # the record took the sentinel in: a quote is open
             return records, starts, i
@@ -124,7 +127,7 @@ def _csv_out(
         info = infos[phrases[n]]
         if n in flags:
             if type(record) is str:
-                record = next(csv.reader([record]))
+                record = next(csv.reader([record], strict=True))
             added = list(info.cells)
             added[_ERROR] = _flagged(added[_ERROR] or None, flags[n])
             writer.writerow(record[:width] + added + record[width:])

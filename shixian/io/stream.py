@@ -107,13 +107,42 @@ class Chunk:
 
 
 def _detect(block: bytes, final: bool) -> str:
-    for candidate in ("utf-8", "gb18030"):
-        try:
-            codecs.getincrementaldecoder(candidate)().decode(block, final)
-        except UnicodeDecodeError:
+    """UTF-8 when the block decodes as UTF-8; else the encoding most of its non-ASCII
+    lines are in. A GBK row pasted into a UTF-8 file leaves the file UTF-8 (the row is
+    decoded on its own): UTF-8 text often decodes as GB18030 too, as other characters
+    and without an error, so "all of it decodes as GB18030" does not say it is GBK."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(block, final)
+    except UnicodeDecodeError:
+        pass
+    else:
+        return "utf-8"
+    lines = block.splitlines()
+    if not final:
+        lines = lines[:-1]  # the last line may be cut inside a character
+    utf8 = gbk = 0
+    for line in lines:
+        if line.isascii():
             continue
-        return candidate
-    return "utf-8"
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                line.decode("gb18030")
+            except UnicodeDecodeError:
+                continue
+            gbk += 1
+        else:
+            utf8 += 1
+    if utf8 > gbk:
+        return "utf-8"
+    if gbk > utf8:
+        return "gb18030"
+    try:
+        codecs.getincrementaldecoder("gb18030")().decode(block, final)
+    except UnicodeDecodeError:
+        return "utf-8"
+    return "gb18030"
 
 
 def sniff(
@@ -163,7 +192,7 @@ def sniff(
         return Layout("jsonl", used, fallback, bom, ending, columns, skip, 0)
     if format not in ("csv", "tsv"):
         raise TableError(f"not a text table format: {format!r}")
-    reader = csv.reader(iter(texts), delimiter="\t" if format == "tsv" else ",")
+    reader = csv.reader(iter(texts), delimiter="\t" if format == "tsv" else ",", strict=True)
     _raise_cell_limit()
     try:
         header = next(reader, None)
@@ -358,6 +387,12 @@ def csv_error_message(exc: csv.Error, format: str) -> str:
     """What a csv reader's error means, for a message naming its line."""
     if "field larger" in str(exc):
         return f"a cell longer than {CELL_LIMIT:,} characters (the limit)"
+    if "expected after" in str(exc):  # the readers are strict: "a"b is not a cell
+        return (
+            f"a quote opens a cell here and text follows its closing quote ({exc}): a quote "
+            'opened here is never closed, or a quote inside a cell is not doubled (""), which '
+            "would merge rows or split a cell; close the quote or double it"
+        )
     return f"malformed {format.upper()}: {exc}"
 
 

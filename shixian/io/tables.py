@@ -264,7 +264,7 @@ def parse_text(text: str, format: str = "csv") -> Table:
     delimiter = "\t" if format == "tsv" else ","
     csv.field_size_limit(CELL_LIMIT)
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
     except csv.Error as exc:
         raise TableError(f"malformed {format.upper()}: {exc}") from None
     if not records:

@@ -89,7 +89,7 @@ def read_rows(data: bytes, *, format: str | None, encoding: str | None) -> Rows 
     end = len(lines) - 1  # the sentinel line decode_lines appends
     delimiter = "\t" if layout.format == "tsv" else ","
     feed = _Feed(lines)
-    reader = csv.reader(feed, delimiter=delimiter)
+    reader = csv.reader(feed, delimiter=delimiter, strict=True)
     first_line = layout.lines + 1  # the file's 1-based line of lines[0]
     rows: list[list[str]] = []
     notes: dict[int, tuple[int, str]] = {}
@@ -98,7 +98,7 @@ def read_rows(data: bytes, *, format: str | None, encoding: str | None) -> Rows 
         try:
             record = next(reader)
         except csv.Error as exc:
-            if feed.at >= end:  # the sentinel taken into a quoted cell, then the end
+            if feed.at > end:  # the sentinel taken into a quoted cell, then the end
                 break
             raise _error(first_line + start, csv_error_message(exc, layout.format)) from None
         if feed.at > end:  # the record took the sentinel in: a quote is open
