@@ -154,6 +154,10 @@ def _period(text: str, wd: str | None) -> tuple[str, int, int | None]:
     return grain, shift, None if wd is None else _WEEKDAY[wd]
 
 
+def _next_month(text: str) -> tuple[str, int, int | None]:
+    return "month", 1, None
+
+
 TOKENS: list[TokenRule] = [
     TokenRule("当日|次日", _alternation(DAY_WORDS), "i", _day_word),
     TokenRule(
@@ -171,6 +175,8 @@ TOKENS: list[TokenRule] = [
         "t",
         _period,
     ),
+    # 下月中旬: a third of the reference's next month (下月10日前 stays the relative 次月)
+    TokenRule("下月<旬>", r"(?:下月|下个月)(?=[上中下]旬)", "t", _next_month),
 ]
 #: the ongoing words, tried with the other continuing-work words (see ``relative.TOKENS``)
 ONGOING_TOKEN = TokenRule("永久保留", _alternation(ONGOING_WORDS), "L", _word)

@@ -221,7 +221,9 @@ DURATION_TOKENS: list[TokenRule] = [
     ),
     TokenRule(
         "<n>个工作日内",
-        rf"(?:不超过|不超出|不多于)?(?P<n>{N})个?(?P<u>工作日|自然日|日历天|小时|钟头|天|周(?!末)|星期(?![一二三四五六日天]))(?:以内|之内|内)?",
+        rf"(?:不超过|不超出|不多于)?(?P<n>{N})个?"
+        r"(?P<u>工作日|自然日|日历天|小时|钟头|天|周(?!末)|星期(?![一二三四五六日天]))(?!半)"
+        r"(?:以内|之内|内)?",
         "U",
         _duration,
     ),
@@ -291,8 +293,9 @@ TOKENS: list[TokenRule] = [
     TokenRule(
         "(<case>的,",
         # (集体财务往来较多的,财务收支情况应每月公布一次): a case opening a bracket
-        # bears on what the bracket says after it
-        r"(?<=\()(?P<on>[\u4e00-\u9fff]{2,20}?)的(?=,)",
+        # bears on what the bracket says after it. The token starts at the bracket: a
+        # pattern that could start at any character would be tried at every one.
+        r"\((?P<on>[\u4e00-\u9fff]{2,20}?)的(?=,)",
         "c",
         _case,
     ),
