@@ -3,6 +3,7 @@ its matches, so that no words of a document are reported twice."""
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 import attrs
@@ -34,9 +35,15 @@ def outside(failures: tuple[Failure, ...], matches: list[Match]) -> tuple[Failur
     failure is "Q"). A failure inside a match stays whole (the match lists it in its
     ``unparsed`` words)."""
     out: list[Failure] = []
+    ends = [m.end for m in matches]  # matches are disjoint and in text order
     for f in failures:
         start, end = f.start, f.end
-        for m in matches:
+        # only the matches that can overlap the failure: linear in the text, not
+        # failures x matches
+        for n in range(bisect.bisect_right(ends, start), len(matches)):
+            m = matches[n]
+            if m.start >= f.end:
+                break
             if m.end <= start or end <= m.start or (m.start <= start and end <= m.end):
                 continue
             if start < m.start:

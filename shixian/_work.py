@@ -13,7 +13,9 @@ phrase:
 * ``walked``: tokens a production walked back over (the trigger of 及时, 后…内);
 * ``scanned``: characters a production read around its tokens (a statute's topic);
 * ``scoped``: part × condition pairs looked at when conditions are attached;
-* ``matches``: parts turned into matches by :func:`shixian.extract`.
+* ``matches``: parts turned into matches by :func:`shixian.extract`;
+* ``reached``: characters :func:`shixian.extract` looked back over for the trigger
+  words a match covers (bounded per match, see ``shixian.grammar.extent``).
 
 The counters are process-wide and not locked; they are exact in one thread.
 """
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 __all__ = ["WORK", "Work"]
 
-_FIELDS = ("positions", "codes", "walked", "scanned", "scoped", "matches")
+_FIELDS = ("positions", "codes", "walked", "scanned", "scoped", "matches", "reached")
 
 
 class Work:
@@ -37,6 +39,7 @@ class Work:
         self.scanned = 0
         self.scoped = 0
         self.matches = 0
+        self.reached = 0
 
     def reset(self) -> None:
         """Set every counter to zero."""

@@ -330,24 +330,28 @@ def extract(
     parts = _chosen(ctx, found, dropped)
     left = coverage.near(coverage.unparsed(ctx), parts, text) if parts else {}
     failures = disjoint([_failure(ctx, *f) for f in ctx.failures] + dropped)
+    fi = 0  # the first failure that may lie in the next match (both are in text order)
     for n, part in enumerate(parts):
         low = matches[-1].end if matches else 0
         high = parts[n + 1].span[0] if n + 1 < len(parts) else len(text)
-        span = extent.widen(ctx, part, low, high)
-        if span != part.span:
-            part = attrs.evolve(part, text=text[span[0] : span[1]], span=span)
-        start, end = coverage.balanced(text, *part.span)
-        if (start, end) != part.span:
-            low = matches[-1].end if matches else 0
-            start = max(start, low)
-            part = attrs.evolve(part, text=text[start:end], span=(start, end))
-        local = attrs.evolve(part, span=(0, end - start))
+        start, end = extent.widen(ctx, part, low, high)
+        start, end = coverage.balanced(text, start, end)
+        start = max(start, low)
+        words = text[start:end]
+        local = _moved(part, words, (0, end - start))
         unparsed = tuple(
             attrs.evolve(u, span=(u.span[0] - start, u.span[1] - start)) for u in left.get(n, ())
         )
         # an expression refused inside the match (每季度 星期八 至少一次): the match did not
         # read those words; it says so (it is not complete) and the failure is still listed
-        inside = [f for f in failures if start <= f.start and f.end <= end]
+        while fi < len(failures) and failures[fi].start < start:
+            fi += 1
+        inside = []
+        at = fi
+        while at < len(failures) and failures[at].start < end:
+            if failures[at].end <= end:
+                inside.append(failures[at])
+            at += 1
         if inside:
             unparsed = tuple(
                 sorted(
@@ -358,9 +362,24 @@ def extract(
                     key=lambda u: u.span,
                 )
             )
-        matches.append(Match(start, end, part.text, Normalized(part.text, ref, (local,), unparsed)))
+        matches.append(Match(start, end, words, Normalized(words, ref, (local,), unparsed)))
     matches.failures = outside(failures, matches) if matches and failures else failures
     return matches
+
+
+_INIT_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def _moved(part: Part, words: str, span: tuple[int, int]) -> Part:
+    """``attrs.evolve(part, text=words, span=span)`` without looking the fields up again
+    for every match (evolve's lookup was a tenth of extract's own time)."""
+    cls = type(part)
+    names = _INIT_FIELDS.get(cls)
+    if names is None:
+        names = _INIT_FIELDS[cls] = tuple((a.name, a.alias) for a in attrs.fields(cls) if a.init)
+    fields = {alias: getattr(part, name) for name, alias in names}
+    fields["text"], fields["span"] = words, span
+    return cls(**fields)
 
 
 def _chosen(ctx: Context, found: list[Part], dropped: list[Failure]) -> list[Part]:
@@ -377,7 +396,12 @@ def _chosen(ctx: Context, found: list[Part], dropped: list[Failure]) -> list[Par
     for part in found:
         if parts and part.span[0] < parts[-1].span[1]:
             continue
-        year = _THREE_DIGIT_YEAR.search(ctx.text, max(0, part.span[0] - 4), part.span[0])
+        at = part.span[0]
+        year = (
+            _THREE_DIGIT_YEAR.search(ctx.text, max(0, at - 4), at)
+            if at and ctx.text[at - 1] == "年"
+            else None
+        )
         if year is not None:  # 105年下半年: the three-digit year is left out of the part
             garbled[part.span[0]] = year.start()
         if part.span[0] in garbled:

@@ -269,3 +269,45 @@ def test_approximate_lengths_are_flagged(text: str, amount: int, unit: Unit) -> 
     (rel,) = result.parts
     assert isinstance(rel, Relative) and (rel.offset.amount, rel.offset.unit) == (amount, unit)
     assert not result.complete and "approximate" in result.unparsed[0].reason
+
+
+# -- smaller duty words ------------------------------------------------------------------
+
+
+@given(st.integers(0, 6), st.sampled_from(["本周", "下周"]), st.integers(8, 20))
+@SLOW
+def test_weekday_of_this_or_next_week_by_a_clock_time(weekday: int, week: str, hour: int) -> None:
+    reference = D(2021, 3, 3)  # a Wednesday; its week runs 2021-03-01..07
+    day = D(2021, 3, 1) + dt.timedelta(days=weekday + (7 if week == "下周" else 0))
+    text = f"{week}{WEEKDAY_WORDS[weekday]}{hour}时前"
+    (deadline,) = shixian.normalize(text, reference=reference).parts
+    assert deadline.due == day
+    assert deadline.due_at == dt.datetime(day.year, day.month, day.day, hour)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "every"), [("隔日一次", "day"), ("隔周1次", "week"), ("隔月一次", "month")]
+)
+def test_every_other(text: str, every: str) -> None:
+    (s,) = shixian.normalize(text, reference="2021-03-01").parts
+    assert isinstance(s, Schedule) and (s.every.value, s.interval, s.count) == (every, 2, 1)
+    # 隔日 alone is still the next day
+    (rel,) = shixian.normalize("隔日", reference="2021-03-01").parts
+    assert isinstance(rel, Relative) and str(rel.offset) == "1D"
+
+
+def test_the_month_of_the_event() -> None:
+    (rel,) = shixian.normalize("信息形成当月", reference="2021-03-01").parts
+    assert isinstance(rel, Relative) and rel.trigger == "信息形成"
+    assert rel.resolve("2021-03-10") == D(2021, 3, 31)
+    assert rel.resolve("2021-04-01") == D(2021, 4, 30)
+
+
+def test_before_an_event_with_no_number() -> None:
+    (rel,) = shixian.normalize("会议召开前", reference="2021-03-01").parts
+    assert isinstance(rel, Relative) and rel.direction is Direction.BEFORE
+    assert rel.offset.amount is None and rel.trigger == "会议召开"
+    with pytest.raises(NotComputable):
+        rel.resolve("2021-03-10")
+    with pytest.raises(shixian.UnrecognizedPhrase):
+        shixian.normalize("关键环节前", reference="2021-03-01")

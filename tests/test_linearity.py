@@ -92,6 +92,13 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "按照+text": _head("按照", _repeat(FILLER)),
     "与+text": _head("与", _repeat(FILLER)),
     "及时 repeated": _repeat("及时"),
+    # the words extract's matches reach over (shixian/grammar/extent.py)
+    "trigger repeated": _repeat("应当自收到申请之日起2日内"),
+    "trigger without 起": _repeat("收到申请收到申请2日内"),
+    "年内 before dates": _repeat("年内6月30日前"),
+    "day and 下午": _repeat("3月1日下午止"),
+    "three-digit years": _repeat("105年5月31日"),
+    "bracket cases": _repeat("(较多的,"),
     "及时公开 repeated": _repeat("及时公开"),
     "后,及时": _repeat("收到后,,及时"),
     "statute, no 。": _repeat("按预算法规定时限公开"),

@@ -101,12 +101,15 @@ def unparsed(ctx: Context) -> tuple[Unparsed, ...]:
 _NEAR = 4  # characters between a match and leftover time words that belong to it
 _OPENING = {")": "(", "）": "（", "]": "[", "】": "【", "〕": "〔"}
 _CLOSING = {v: k for k, v in _OPENING.items()}
+_BRACKET = re.compile("[" + re.escape("".join(_OPENING) + "".join(_CLOSING)) + "]")
 
 
 def balanced(text: str, start: int, end: int) -> tuple[int, int]:
     """A match's span with its brackets balanced: 4—10月)每月 grows back to its
     opening bracket and the period word before it (流行季节(4—10月)每月); an opening
     bracket left open at the end is dropped."""
+    if _BRACKET.search(text, start, end) is None:  # the common case: no bracket at all
+        return start, end
     opened = 0
     for ch in text[start:end]:
         if ch in _CLOSING:  # an opening bracket

@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from .._work import WORK
 from ..model import Deadline, Ongoing, Part, Relative, Schedule, Window
 from .engine import Context
 
@@ -32,19 +33,32 @@ _CLAUSE_END = re.compile(r"[,;。:!?\n]")
 _TRIGGER_GAP = 8
 #: how far back a trigger is looked for (its own length at most this)
 _TRIGGER_REACH = 48
-_MARKERS = "自于在从由当待"
+_MARKERS = frozenset("自于在从由当待")
+_DETERMINERS = frozenset("该該本")
+# The words are matched in the original text, in simplified and traditional forms; a
+# character test comes first, so that a part with nothing beside it costs no regex call.
 _DAYPART = re.compile(
-    r"(?:上午|下午|中午|晚上|早上|凌晨|傍晚|夜间|全天)(?![0-9零〇一二三四五六七八九十:])"
+    r"(?:上午|下午|中午|晚上|早上|凌晨|傍晚|夜间|夜間|全天)(?![0-9０-９零〇一二三四五六七八九十:：])"
 )
-_CLOSER = re.compile(r"为止|止|结束|截止(?![日时期])")
-_IN_FORCE = re.compile(r"(?:起)?(?:施行|实施|执行|生效)")
+_DAYPART_FIRST = frozenset("上下中晚早凌傍夜全")
+_DAY_LAST = frozenset("日号號天")
+_MONTH_LAST = frozenset("月份")
+_POSITION_FIRST = frozenset("的第倒")
+_CLOSER = re.compile(r"为止|為止|止|结束|結束|截止(?![日时時期])")
+_CLOSER_FIRST = frozenset("为為止结結截")
+_IN_FORCE = re.compile(r"施行|实施|實施|执行|執行|生效")
+_IN_FORCE_FIRST = frozenset("施实實执執生")
 #: the position of a day inside the period before it (每年11月的第四个周末)
 _POSITION = re.compile(
-    r"的?(?:第|倒数第)[0-9一二三四五六七八九十]{1,2}个?(?:周末|周[一二三四五六日天]|星期[一二三四五六日天])"
+    r"的?(?:第|倒数第|倒數第)[0-9一二三四五六七八九十]{1,2}[个個]?"
+    r"(?:周末|週末|[周週][一二三四五六日天]|星期[一二三四五六日天])"
 )
-_LATEST = re.compile(r"(?:(?:最迟|最晚|至迟)(?:在|于|到)?|(?:调整|推迟|延期|延长|顺延)(?:至|到))$")
+_LATEST = re.compile(
+    r"(?:(?:最迟|最遲|最晚|至迟|至遲)(?:在|于|於|到)?|(?:调整|調整|推迟|推遲|延期|延长|延長|顺延|順延)(?:至|到))$"
+)
+_LATEST_LAST = frozenset("迟遲晚在于於到至")
 #: a year word that only names the year of the finer date after it (年内6月30日前)
-_YEAR_WORD = re.compile(r"(?:今年|本年|当年|年)(?:内|度)?$|[0-9]{4}年(?:内|度)?$")
+_YEAR_WORD = re.compile(r"(?:今年|本年|当年|當年|年)(?:内|內|度)?$|[0-9]{4}年(?:内|內|度)?$")
 
 
 def _cleaned_at(ctx: Context, offset: int) -> int:
@@ -67,47 +81,53 @@ def _original(ctx: Context, index: int) -> int:
 def widen(ctx: Context, part: Part, low: int, high: int) -> tuple[int, int]:
     """The span of ``part``'s expression in the original text, widened over the words
     around it that belong to it, never below ``low`` nor past ``high`` (the neighbours)."""
-    text = ctx.cleaned.text
     start, end = part.span
-    cs, ce = _cleaned_at(ctx, start), _cleaned_at(ctx, end)
-    c_low, c_high = _cleaned_at(ctx, low), _cleaned_at(ctx, high)
-    if isinstance(part, Relative) and part.trigger and part.offset.amount:
-        cs = _trigger_start(text, part.trigger, cs, c_low)
-    elif isinstance(part, Deadline | Window):
-        before = _LATEST.search(text, max(c_low, cs - 5), cs)
-        if before is not None:
-            cs = before.start()
-    if isinstance(part, Window) and ce and text[ce - 1] in "日号天":
-        m = _DAYPART.match(text, ce, c_high)
-        if m is not None:
-            ce = m.end()
-    if isinstance(part, Deadline | Window):
-        m = _CLOSER.match(text, ce, c_high)
-        if m is not None:
-            ce = m.end()
-    if isinstance(part, Schedule) and ce and text[ce - 1] in "月份":
-        m = _POSITION.match(text, ce, c_high)
-        if m is not None:
-            ce = m.end()
-    if isinstance(part, Ongoing) and ce and text[ce - 1] == "起":
-        m = _IN_FORCE.match(text, ce, c_high)
-        if m is not None:
-            ce = m.end()
-    if (cs, ce) == (_cleaned_at(ctx, start), _cleaned_at(ctx, end)):
+    if isinstance(part, Relative):
+        if part.trigger and part.offset.amount:
+            cs = _cleaned_at(ctx, start)
+            at = _trigger_start(ctx.cleaned.text, part.trigger, cs, _cleaned_at(ctx, low))
+            if at != cs:
+                start = _original(ctx, at)
         return start, end
-    return _original(ctx, cs), (_original(ctx, ce - 1) + 1 if ce > cs else _original(ctx, ce))
+    text = ctx.text
+    after = text[end] if end < high else ""
+    last = text[end - 1] if end else ""
+    if isinstance(part, Deadline | Window):
+        if start > low and text[start - 1] in _LATEST_LAST:
+            before = _LATEST.search(text, max(low, start - 5), start)
+            if before is not None:
+                start = before.start()
+        if after in _DAYPART_FIRST and isinstance(part, Window) and last in _DAY_LAST:
+            m = _DAYPART.match(text, end, high)
+            if m is not None:
+                end = m.end()
+                after = text[end] if end < high else ""
+        if after in _CLOSER_FIRST:
+            m = _CLOSER.match(text, end, high)
+            if m is not None:
+                end = m.end()
+    elif isinstance(part, Schedule) and last in _MONTH_LAST and after in _POSITION_FIRST:
+        m = _POSITION.match(text, end, high)
+        if m is not None:
+            end = m.end()
+    elif isinstance(part, Ongoing) and last == "起" and after in _IN_FORCE_FIRST:
+        m = _IN_FORCE.match(text, end, high)
+        if m is not None:
+            end = m.end()
+    return start, end
 
 
 def _trigger_start(text: str, trigger: str, cs: int, low: int) -> int:
     """Where the trigger's words begin, when they stand right before the part in its
     clause (with 之日起 / 后的 between); the 自 / 于 / 在 before them is taken too."""
     reach = max(low, cs - _TRIGGER_REACH - len(trigger))
+    WORK.reached += cs - reach
     at = text.rfind(trigger, reach, cs)
     if at < 0 or cs - (at + len(trigger)) > _TRIGGER_GAP:
         return cs
     if _CLAUSE_END.search(text, at, cs) is not None:
         return cs
-    if at > low and text[at - 1] in "该該本":  # 自该信息形成…: the event's determiner
+    if at > low and text[at - 1] in _DETERMINERS:  # 自该信息形成…: the event's determiner
         at -= 1
     if at > low and text[at - 1] in _MARKERS:
         at -= 1

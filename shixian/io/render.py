@@ -103,6 +103,9 @@ def _relative(r: Relative) -> str:
         text = "promptly"
     elif r.offset.day is not None:
         day = "the last day" if r.offset.day == 31 else f"day {r.offset.day}"
+        if amount == 0:  # 信息形成当月: by the end of the event's own month
+            text = f"{day} of the month of {r.trigger or 'the event'}"
+            return text
         text = f"{day} of the {'next' if amount == 1 else f'{amount}th'} month"
     elif r.direction.value == "before":
         text = f"{amount} {_UNIT_WORDS[r.offset.unit.value]}"

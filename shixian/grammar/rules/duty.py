@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from ...calendar import periods
+from ...errors import InvalidDate
 from ...model import Deadline, Direction, Offset, Ongoing, Part, Relative, Unit, Window
 from ..anchors import Anchor
 from ..engine import Context, Rule, Token, TokenRule
@@ -153,6 +154,10 @@ def _period(text: str, wd: str | None) -> tuple[str, int, int | None]:
     return grain, shift, None if wd is None else _WEEKDAY[wd]
 
 
+def _next_month(text: str) -> tuple[str, int, int | None]:
+    return "month", 1, None
+
+
 TOKENS: list[TokenRule] = [
     TokenRule("当日|次日", _alternation(DAY_WORDS), "i", _day_word),
     TokenRule(
@@ -170,6 +175,8 @@ TOKENS: list[TokenRule] = [
         "t",
         _period,
     ),
+    # 下月中旬: a third of the reference's next month (下月10日前 stays the relative 次月)
+    TokenRule("下月<旬>", r"(?:下月|下个月)(?=[上中下]旬)", "t", _next_month),
 ]
 #: the ongoing words, tried with the other continuing-work words (see ``relative.TOKENS``)
 ONGOING_TOKEN = TokenRule("永久保留", _alternation(ONGOING_WORDS), "L", _word)
@@ -330,12 +337,70 @@ def this_period(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         start = end = start + dt.timedelta(days=weekday)
     elif anchor is not None and anchor.day is not None and grain == "month":
         start = end = dt.date(start.year, start.month, min(anchor.day, end.day))
+    due_at = None
+    if len(tokens) == 3 and tokens[1].code == "_":  # 本周五下班前, 本周五17时前
+        clock = _clock_of(tokens[1].value)
+        if clock is None:  # 本月会议召开前: the period, and a limit before the event
+            return [*this_period(ctx, tokens[:1]), *before_unnumbered(ctx, tokens[1:])]
+        if clock and weekday is not None:
+            due_at = dt.datetime.combine(end, dt.time()) + dt.timedelta(
+                hours=clock[0], minutes=clock[1]
+            )
     common = ctx.common(tokens, False)
     if tokens[-1].code == "P":
-        return [Deadline(**common, due=end)]
+        return [Deadline(**common, due=end, due_at=due_at)]
     if tokens[-1].code == "S":  # 本月起: continuing from the period's first day
         return [Ongoing(**common, start=start)]
     return [Window(**common, start=start, end=end)]
+
+
+#: the end of a working day, said without a clock time (下班前: due that day)
+_OFF_WORK = re.compile(r"^(?:上午|下午|中午|晚上)?(?:下班|工作时间结束)$")
+
+
+def _clock_of(words: str) -> tuple[int, int] | tuple[()] | None:
+    """A time of day (17时, 下午5点, 9:00) as (hour, minute); ``()`` for 下班 (that day,
+    no time); ``None`` for other words."""
+    from .calendar import TOKENS as CALENDAR_TOKENS
+
+    words = words.strip()
+    if _OFF_WORK.match(words):
+        return ()
+    rule = next(r for r in CALENDAR_TOKENS if r.name == "<time of day>")
+    m = re.fullmatch(rule.pattern, words)  # its groups are its maker's arguments, in order
+    if m is None:
+        return None
+    try:
+        hour, minute = rule.make(words, *m.groups())
+    except InvalidDate:
+        return None
+    return int(hour), int(minute)
+
+
+#: event endings that name no event without a number before 前 (节 is 环节 unless a
+#: festival token took it; 的 ends any noun phrase)
+_NOT_UNNUMBERED = ("节", "的")
+
+
+def before_unnumbered(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """会议召开前, 开标日前, 开学前: due before an event, by a time the text does not
+    give (offset ``?``); words that name no event (上线前) give no part."""
+    gap, head = tokens[0], tokens[-1]
+    words = _event_words(gap.value)
+    if (
+        head.value not in ("前", "之前", "以前")
+        or not _names_event(words)
+        or words.endswith(_NOT_UNNUMBERED)
+    ):
+        return []  # 关键环节前, 工作的前: no event a limit could count back from
+    return [
+        Relative(
+            **ctx.common(tokens, False, start=gap.end - len(words)),
+            offset=Offset(None),
+            trigger=re.sub(r"(?:之|的)$", "", words),
+            direction=Direction.BEFORE,
+        )
+    ]
 
 
 RULES: list[Rule] = [
@@ -344,5 +409,7 @@ RULES: list[Rule] = [
     Rule("提前一周", r"_UO?|_A(?=$|[|/]|_(?:$|[|/]))", in_advance),
     Rule("提前至一季度", r"_RA(?=[_|/]|$)", moved_to),
     Rule("可延长15个工作日", r"eU", extension),
-    Rule("本月10日前", r"t(?:A?P|W|S)?", this_period),
+    Rule("本月10日前", r"t(?:A?P|W|S|_P)?", this_period),
+    # not after a date: 2024年中考前 dates the event, and is left for the result to report
+    Rule("会议召开前", r"(?<!A)_P(?=$|[|/_])", before_unnumbered),
 ]

@@ -182,8 +182,8 @@ DURATION_TOKENS: list[TokenRule] = [
     # 一个多月, 十余天, 两年多: more than a length (历时一个多月): flagged, never exact
     TokenRule(
         "<n>个多月",
-        rf"(?<![0-9{CN_DIGITS}十]){_SHORT}(?:个多|多个|余个|个余)(?P<u>月|小时|星期)"
-        rf"|(?<![0-9{CN_DIGITS}十])(?P<n2>[0-9]{{1,3}}|[{CN_DIGITS}十百]{{1,3}})(?:多|余)"
+        rf"(?<![0-9{CN_DIGITS}十后後近去这]){_SHORT}(?:个多|多个|余个|个余)(?P<u>月|小时|星期)"
+        rf"|(?<![0-9{CN_DIGITS}十后後近去这])(?P<n2>[0-9]{{1,3}}|[{CN_DIGITS}十百]{{1,3}})(?:多|余)"
         r"(?P<u2>天|日|年|周)(?![0-9])",
         "U",
         _approximate,
@@ -220,7 +220,7 @@ DURATION_TOKENS: list[TokenRule] = [
     ),
     TokenRule(
         "<n>个工作日内",
-        rf"(?:不超过|不超出|不多于)?(?P<n>{N})个?(?P<u>工作日|小时|钟头|天|周(?!末)|星期(?![一二三四五六日天]))(?:以内|之内|内)?",
+        rf"(?:不超过|不超出|不多于)?(?P<n>{N})个?(?P<u>工作日|小时|钟头|天|周(?!末)|星期(?![一二三四五六日天]))(?!半)(?:以内|之内|内)?",
         "U",
         _duration,
     ),
@@ -233,7 +233,7 @@ DURATION_TOKENS: list[TokenRule] = [
 ]
 
 TOKENS: list[TokenRule] = [
-    TokenRule("次月", r"次月|下月|下个月", "N", _word),
+    TokenRule("次月", r"次月|下月|下个月|当月(?!份)|同月", "N", _word),
     TokenRule(
         "与<event>同步<verb>",
         r"与(?P<obj>[^,;。、与]{1,20}?)同步(?P<verb>公开|发布|印发|出台|解读|上网|推送)?",
@@ -290,14 +290,17 @@ TOKENS: list[TokenRule] = [
     TokenRule(
         "(<case>的,",
         # (集体财务往来较多的,财务收支情况应每月公布一次): a case opening a bracket
-        # bears on what the bracket says after it
-        r"(?<=\()(?P<on>[\u4e00-\u9fff]{2,20}?)的(?=,)",
+        # bears on what the bracket says after it. The token starts at the bracket: a
+        # pattern that could start at any character would be tried at every one.
+        r"\((?P<on>[\u4e00-\u9fff]{2,20}?)的(?=,)",
         "c",
         _case,
     ),
     TokenRule("后", r"之后|以后|(?<!最)后", "K", _word),
 ]  # the words of continuing work (L): duty.ONGOING_TOKEN
 
+#: the month of the event itself (信息形成当月): due by the end of that month
+_SAME_MONTH = frozenset({"当月", "同月"})
 _TRIGGER_TRIM = re.compile(r"^(?:(?:在|于|自|从|当|待|应在|要在)(?:该|該)?)|(?:之日|之时|时|之际)$")
 # The subject and modal before the event in prose (行政机关应当自做出…之日起, 各地须在确定…后,
 # 办理时间自受理申请之日起, …并公布名单之后): the event starts after them.
@@ -355,12 +358,17 @@ def after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     dur = next((t for t in tokens if t.code == "U"), None)
     if dur is not None:
         offset = Offset(dur.value.amount, dur.value.unit)
-    else:  # 次月<day>前; 次月底前, 次月内: the last day of the next month
+    else:  # 次月<day>前; 次月底前, 次月内: the last day of the next month (当月: of its own)
         day = next((t.value.day for t in tokens if t.code == "A"), None)
-        offset = Offset(1, Unit.MONTH, 31 if day is None else day)
+        same = head.code == "N" and head.value in _SAME_MONTH
+        if len(tokens) == 1 and not same:
+            return []  # 次月 alone (次月起 …) is no limit
+        offset = Offset(0 if same else 1, Unit.MONTH, 31 if day is None else day)
     if dur is not None and dur.value.approx:
         ctx.flags.append((dur.start, dur.end, "an approximate length (more than it says)"))
     trigger = _trigger(ctx, head, inherit=head.code == "B")
+    if trigger is None and dur is None:  # 信息形成当月: the event named right before
+        trigger = _event_before(ctx, head)
     if trigger is None and dur is not None:
         trigger = _event_before(ctx, dur) or _event_after(ctx, tokens[-1])
     prev = ctx.parts[-1] if ctx.parts else None
@@ -539,7 +547,7 @@ RULES: list[Rule] = [
     Rule("按<law>规定时限", r"X", statutory),
     Rule("待<event>后", r"H", pending),
     Rule("按照<authority>部署", r"c", condition),
-    Rule("<event>后<n>日内", r"B?[KJ]?UO?|NAP?|N[PW]", after_event),
+    Rule("<event>后<n>日内", r"B?[KJ]?UO?|N(?:AP?|[PW])?", after_event),
     Rule("及时", r"O", promptly),
     Rule("长期坚持", r"L", ongoing),
 ]

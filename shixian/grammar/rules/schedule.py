@@ -104,6 +104,10 @@ def _mode(text: str, u: str | None, u2: str | None, u3: str | None, u4: str | No
     return Every(_UNIT[_MODE_UNITS.get(unit, _PERIOD_AS_FREQUENCY.get(unit, unit))])
 
 
+def _every_other(text: str, u: str) -> Every:
+    return Every(_UNIT[u], 2)
+
+
 def _table(words: object) -> str:
     return "|".join(sorted(words, key=lambda w: (-len(w), w)))  # type: ignore[call-overload]
 
@@ -173,6 +177,9 @@ TOKENS: list[TokenRule] = [
         r"(?!(?<=周|期|拜)[八九](?![次个天小时日]))的?",  # 每周八: left to the refusal 星期八
         "Q",
         _every,
+    ),
+    TokenRule(  # 隔日一次, 隔周一次: every second day (week, month): 隔日 alone is the next day
+        "隔日一次", r"隔(?P<u>日|天|周|月|年)(?=[一1１]次)", "Q", _every_other
     ),
     TokenRule(
         "按月|逐季|月度公开",
