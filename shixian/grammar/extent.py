@@ -88,8 +88,9 @@ def widen(ctx: Context, part: Part, low: int, high: int) -> tuple[int, int]:
             cs = _cleaned_at(ctx, start)
             # promptly (及时, 即可) reaches back only over an event that ends in 后 right
             # before it (职位表发布后即可); a limit over any trigger before it
-            after = None if part.offset.amount else _AFTER
-            at = _trigger_start(ctx.cleaned.text, part.trigger, cs, _cleaned_at(ctx, low), after)
+            between = None if part.offset.amount else _AFTER
+            low_c = _cleaned_at(ctx, low)
+            at = _trigger_start(ctx.cleaned.text, part.trigger, cs, low_c, between)
             if at != cs:
                 start = _original(ctx, at)
         return start, end
