@@ -279,12 +279,8 @@ class Lexer:
         if len(self._texts) >= _SHAPES:
             self._texts.clear()
         unsafe = self._unsafe
-        if (
-            not exact
-            and b"0" in shape
-            and unsafe
-            and unsafe.search(shape.decode("utf-8", "surrogatepass"))
-        ):
+        digits = b"0" in shape or b"1" in shape  # (else the text is its shape's only one)
+        if not exact and digits and unsafe and unsafe.search(_text_of(shape)):
             self._shapes[shape] = UNSAFE
             exact = True
         memo: dict[Any, LexPlan] = self._texts if exact else self._shapes

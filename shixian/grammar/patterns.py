@@ -19,11 +19,20 @@ try:  # Python 3.11+
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parser
 
-__all__ = ["DIGITS", "digit_neutral", "first_chars"]
+__all__ = ["DIGITS", "DIGIT_CLASSES", "digit_neutral", "first_chars", "neutral_items"]
 
 #: The characters the shape memo abstracts: ASCII digits.
 DIGITS = frozenset("0123456789")
+#: The digits the shape memo does not tell apart: zero (which some rules single out, as
+#: the 0 written for 〇 in 二0一六年), and the nine others.
+DIGIT_CLASSES = (frozenset("0"), frozenset("123456789"))
 _DIGIT_CODES = frozenset(ord(ch) for ch in DIGITS)
+_CLASS_CODES = tuple(frozenset(ord(ch) for ch in c) for c in DIGIT_CLASSES)
+
+
+def _whole_classes(codes: frozenset[int] | set[int]) -> bool:
+    """Whether a set of digits holds each class of :data:`DIGIT_CLASSES` whole or not at all."""
+    return all(c <= codes or not (c & codes) for c in _CLASS_CODES)
 
 
 def first_chars(pattern: str) -> frozenset[str] | None:
@@ -103,15 +112,19 @@ _CATEGORY_DIGITS = {
 
 
 def digit_neutral(pattern: str) -> bool:
-    """True when ``pattern`` cannot tell one ASCII digit from another.
+    """True when ``pattern`` cannot tell apart two ASCII digits of one class of
+    :data:`DIGIT_CLASSES` (zero; the nine others).
 
-    Every literal, character set and category must match all ten digits or none,
-    and a back-reference may only repeat a group that cannot hold a digit (``2016-2016``
-    and ``2016-2017`` would differ). Then two texts equal but for their digits are
-    matched alike: same outcome, same span, same group spans.
+    Every literal, character set and category must match each class whole or not at
+    all, and a back-reference may only repeat a group that cannot hold a digit
+    (``2016-2016`` and ``2016-2017`` would differ). Then two texts equal but for their
+    digits, each replaced by one of its class, are matched alike: same outcome, same
+    span, same group spans.
 
     >>> digit_neutral(r"(?P<y>[0-9]{4})年"), digit_neutral(r"1[0-2]月"), digit_neutral(r"\\d+")
     (True, False, True)
+    >>> digit_neutral(r"(?![0-9]{4}|0)[〇一二0]{4}"), digit_neutral(r"[1-9][0-9]?")
+    (True, True)
     >>> digit_neutral(r"(?P<s>[-/])[0-9](?P=s)"), digit_neutral(r"(?P<n>[0-9])(?P=n)")
     (True, False)
     """
@@ -120,15 +133,21 @@ def digit_neutral(pattern: str) -> bool:
     return _neutral_sequence(parsed, groups)
 
 
+def neutral_items(items: Any) -> bool:
+    """:func:`digit_neutral` of an already parsed (sub)pattern."""
+    return _neutral_sequence(items, {})
+
+
 def _neutral_sequence(items: Any, groups: dict[int, Any]) -> bool:
     return all(_neutral_item(str(op), av, groups) for op, av in items)
 
 
 def _neutral_item(op: str, av: Any, groups: dict[int, Any]) -> bool:
     if op in ("LITERAL", "NOT_LITERAL"):
-        return av not in _DIGIT_CODES
+        return av not in _DIGIT_CODES or _whole_classes({av})
     if op == "IN":
-        return _set_digits(av) in (0, len(_DIGIT_CODES))
+        digits = _set_digits(av)
+        return digits is not None and _whole_classes(digits)
     if op == "CATEGORY":
         return str(av) in _CATEGORY_DIGITS
     if op in ("ANY", "AT"):
@@ -155,8 +174,8 @@ def _neutral_item(op: str, av: Any, groups: dict[int, Any]) -> bool:
     return False  # an operator not known here: no claim
 
 
-def _set_digits(items: Any) -> int:
-    """How many ASCII digits a character set ``[...]`` matches."""
+def _set_digits(items: Any) -> frozenset[int] | None:
+    """The ASCII digits a character set ``[...]`` matches (``None``: not known here)."""
     digits: set[int] = set()
     negate = False
     for kind, value in items:
@@ -171,12 +190,12 @@ def _set_digits(items: Any) -> int:
         elif kind == "CATEGORY":
             holds = _CATEGORY_DIGITS.get(str(value))
             if holds is None:
-                return -1
+                return None
             if holds:
                 digits.update(_DIGIT_CODES)
         else:
-            return -1
-    return len(_DIGIT_CODES) - len(digits) if negate else len(digits)
+            return None
+    return _DIGIT_CODES - digits if negate else frozenset(digits)
 
 
 def _may_hold_digit(items: Any) -> bool:
@@ -187,7 +206,7 @@ def _may_hold_digit(items: Any) -> bool:
             if av in _DIGIT_CODES:
                 return True
         elif op == "IN":
-            if _set_digits(av) != 0:
+            if _set_digits(av) != frozenset():
                 return True
         elif op == "SUBPATTERN":
             if _may_hold_digit(av[-1]):

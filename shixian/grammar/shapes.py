@@ -1,15 +1,17 @@
 """The lexer's shape memo: the lexing decisions of a phrase, replayed for every phrase
 of the same *shape* (the same text but for its ASCII digits).
 
-``2016年7月底前`` and ``2019年12月底前`` differ only in their digits; the shape of both
-is ``0000年00月底前`` (as UTF-8 bytes). Lexing is a sequence of decisions — which token rule matches
-where, which words are vetoed, where the gaps and clause breaks fall, which parts of
-the text each group of a rule captured — and when every pattern involved treats all
-digits alike, those decisions are the same for every text of one shape. The memo
-keeps them per shape; a replay slices the new text at the recorded places and calls
-each token rule's ``make`` with the very arguments a full scan would pass, in the
-same order, so the tokens (and any :class:`~shixian.errors.InvalidDate` a ``make``
-raises: 2016年13月) are the ones a full scan gives.
+``2016年7月底前`` and ``2019年8月底前`` differ only in their digits; the shape of both
+is ``1011年1月底前`` (as UTF-8 bytes: zero stays zero and the other digits become 1, as
+some rules single out 0, the 0 written for 〇 in 二0一六年). Lexing is a sequence of
+decisions — which token rule matches where, which words are vetoed, where the gaps and
+clause breaks fall, which parts of the text each group of a rule captured — and when
+every pattern involved treats the digits of a class alike, those decisions are the
+same for every text of one shape. The memo keeps them per shape; a replay slices the
+new text at the recorded places and calls each token rule's ``make`` with the very
+arguments a full scan would pass, in the same order, so the tokens (and any
+:class:`~shixian.errors.InvalidDate` a ``make`` raises: 2016年13月) are the ones a
+full scan gives.
 
 Why it is sound, checked when the grammar compiles (:mod:`shixian.grammar.patterns`):
 
@@ -17,11 +19,12 @@ Why it is sound, checked when the grammar compiles (:mod:`shixian.grammar.patter
   :func:`~shixian.grammar.patterns.digit_neutral`, match alike on every text of a
   shape;
 * a token rule that is not (``[01]?[0-9]|2[0-4]`` for the hour of 24时, ``[1-7]`` for
-  周N) is *widened* (:func:`widen`): every digit-specific set gets all digits, and
+  周N) is *widened* (:func:`widen`): every set that splits a class gets all digits, and
   lookarounds, anchors and back-references are relaxed, so that the widened
   pattern matches wherever the rule could match on any text of the shape. A shape
-  on which a widened rule finds anything is never memoized: it always takes the
-  full scan. Elsewhere the rule cannot match, so it takes no part in the decisions.
+  on which a widened rule finds anything is not shared: each of its texts is kept by
+  its exact text. Elsewhere the rule cannot match, so it takes no part in the
+  decisions.
 
 Only the strict lexing of a phrase uses the memo (``normalize``); running text
 (``extract``, lenient) is always scanned.
@@ -33,7 +36,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .patterns import DIGITS, digit_neutral
+from .patterns import DIGITS, digit_neutral, neutral_items
 
 try:  # Python 3.11+
     from re import _parser as _sre_parser  # type: ignore[attr-defined]
@@ -42,10 +45,11 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 __all__ = ["MASK", "UNSAFE", "LexPlan", "compile_plan", "unsafe_pattern", "widen"]
 
-#: Maps every ASCII digit to ``0`` in UTF-8: ``text.encode("utf-8", "surrogatepass")
-#: .translate(MASK)`` is the text's shape (UTF-8 writes an ASCII digit as its byte, and
-#: no other character, lone surrogates included, uses bytes below 0x80).
-MASK = bytes.maketrans(b"123456789", b"000000000")
+#: Maps each ASCII digit to the first of its class (:data:`~shixian.grammar.patterns.
+#: DIGIT_CLASSES`: 0, and 1 for the others) in UTF-8: ``text.encode("utf-8",
+#: "surrogatepass").translate(MASK)`` is the text's shape (UTF-8 writes an ASCII digit
+#: as its byte, and no other character, lone surrogates included, uses bytes below 0x80).
+MASK = bytes.maketrans(b"23456789", b"11111111")
 
 #: The memo's entry for a shape that always takes the full scan.
 UNSAFE: Any = ()
@@ -80,13 +84,14 @@ def widen(pattern: str) -> str:
     """A digit-neutral pattern that matches at least wherever ``pattern`` does, on
     every text that differs from the text only in its digits.
 
-    Sets and literals that hold some digits but not all take all ten;
-    lookarounds and anchors are dropped (which only allows more), a back-reference
+    Sets and literals that split a class of digits take all ten; a positive
+    lookaround is widened too, a negative one is kept when it is neutral and dropped
+    otherwise, anchors are dropped (dropping only allows more); a back-reference
     becomes the pattern of its group, atomic groups and possessive repeats become
     plain ones (so that the search is complete).
 
     >>> widen(r"(?<![0-9])(?:2[0-4]|[0-9])时"), widen("[^0-5x]")
-    ('(?:[0-9][0-40-9]|[0-9])时', '[^x]')
+    ('(?<![0-9])(?:[0-9][0-40-9]|[0-9])时', '[^x]')
     """
     groups: dict[int, Any] = {}
     return _sequence(_sre_parser.parse(pattern), groups)
@@ -168,17 +173,29 @@ _CATEGORIES = {
 
 def _item(op: str, av: Any, groups: dict[int, Any]) -> str:
     if op == "LITERAL":
-        return _ALL_DIGITS if chr(av) in DIGITS else _literal(av)
+        return _ALL_DIGITS if chr(av) in DIGITS and chr(av) != "0" else _literal(av)
     if op == "NOT_LITERAL":
-        return "(?s:.)" if chr(av) in DIGITS else f"[^{_set_char(av)}]"
+        return "(?s:.)" if chr(av) in DIGITS and chr(av) != "0" else f"[^{_set_char(av)}]"
     if op == "IN":
         return _set(av) if _set_is_neutral(av) else _set(_with_all_digits(av))
     if op == "ANY":
         return "(?s:.)"
     if op == "CATEGORY":
         return _CATEGORIES[str(av)]
-    if op in ("AT", "ASSERT", "ASSERT_NOT"):
+    if op == "AT":
         return ""
+    if op in ("ASSERT", "ASSERT_NOT"):
+        # a positive assertion widens with its pattern; a negative one is kept only
+        # when it is neutral (a wider pattern would forbid more), else it is dropped
+        direction, sub = av
+        if op == "ASSERT_NOT" and not neutral_items(sub):
+            return ""
+        opening = (
+            ("(?=" if op == "ASSERT" else "(?!")
+            if direction == 1
+            else ("(?<=" if op == "ASSERT" else "(?<!")
+        )
+        return f"{opening}{_sequence(sub, groups)})"
     if op == "SUBPATTERN":
         group, add_flags, del_flags, sub = av
         if add_flags or del_flags:
