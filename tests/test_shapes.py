@@ -41,6 +41,9 @@ def _full_grammar() -> Grammar:
 
 
 FULL = _full_grammar()
+GRAMMAR.lex("2016年")  # compiles the grammar
+if not GRAMMAR._checked:  # as after the first texts of a run (see Lexer._compile_tokens)
+    GRAMMAR._check_shapes()
 
 
 def _phrases() -> list[str]:
@@ -253,3 +256,23 @@ def test_common_phrases_share_their_shape(text: str) -> None:
     assert GRAMMAR._shapes is not None
     plan = GRAMMAR._shapes.get(clean(text).text.encode().translate(MASK))
     assert plan is not None and plan is not UNSAFE, text
+
+
+def test_shapes_are_checked_after_the_first_texts() -> None:
+    """The first texts of a process are kept by their exact text (the soundness check
+    reads every pattern, which one phrase should not wait for); then shapes are shared."""
+    fresh = Grammar(
+        token_rules=TOKEN_RULES,
+        rules=RULES,
+        merge=GRAMMAR._merge,
+        veto_words=NOT_TIME_WORDS,
+        veto_patterns="|".join(NOT_TIME_PATTERNS),
+    )
+    texts = [f"{2000 + k}年{1 + k % 12}月底前" for k in range(80)]
+    fresh.lex(texts[0])
+    assert not fresh._checked and list(fresh._texts) == [texts[0]] and not fresh._shapes
+    for text in texts:
+        assert [(t.code, t.start, t.end) for t in fresh.lex(text)] == [
+            (t.code, t.start, t.end) for t in FULL.lex(text)
+        ]
+    assert fresh._checked and fresh._shapes
