@@ -15,7 +15,7 @@ import attrs
 from .._work import WORK
 from ..errors import InvalidDate
 from .patterns import DIGITS, digit_neutral, first_chars
-from .shapes import MASK, UNSAFE, LexPlan, compile_plan, unsafe_pattern
+from .shapes import MASK, UNSAFE, LexPlan, unsafe_pattern
 
 __all__ = ["BREAK", "GAP", "LIST", "Lexer", "Token", "TokenRule", "is_out_of_calendar"]
 
@@ -316,7 +316,7 @@ class Lexer:
         for at, tok in enumerate(tokens):
             make, spans = made.get(at, (None, ()))
             plan.append((tok.code, tok.start, tok.end, tok.rule, make, spans))
-        memo[key] = LexPlan(compile_plan(plan, Token), misses)
+        memo[key] = LexPlan(plan, misses, Token)
 
     def _scan(
         self,
