@@ -311,3 +311,15 @@ def test_before_an_event_with_no_number() -> None:
         rel.resolve("2021-03-10")
     with pytest.raises(shixian.UnrecognizedPhrase):
         shixian.normalize("关键环节前", reference="2021-03-01")
+
+
+@given(
+    st.lists(st.integers(1, 28), min_size=2, max_size=4, unique=True),
+    st.sampled_from(["、", "和", "及"]),
+    st.sampled_from(["", "前"]),
+)
+@SLOW
+def test_several_due_days_are_one_schedule_each(days: list[int], join: str, end: str) -> None:
+    text = "每月" + join.join(f"{cn_number(d) if d % 2 else d}日" for d in days) + end
+    parts = shixian.normalize(text, reference="2021-03-01").parts
+    assert [(p.every.value, p.day) for p in parts] == [("month", d) for d in days]  # type: ignore[attr-defined]

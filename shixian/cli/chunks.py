@@ -50,11 +50,13 @@ def process_chunk(job: Job, chunk: Chunk) -> ChunkResult:
         try:
             data.decode("utf-8")
         except UnicodeDecodeError:
-            pass  # decoded line by line below
+            valid = False  # the lines that do not decode are decoded one by one
         else:
-            fast = fast_chunk(job, data)
-            if fast is not None:
-                return fast
+            valid = True
+        fast = fast_chunk(job, data, valid=valid)
+        if fast is not None:
+            return fast
+        if valid:
             try:
                 return _utf8_chunk(job, data.splitlines(keepends=True))
             except _CellError as exc:

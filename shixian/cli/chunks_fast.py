@@ -27,7 +27,9 @@ import sys
 from collections.abc import Iterable
 from typing import cast
 
+from ..io import stream
 from ..io.safety import FORMULA_STARTS
+from ..io.stream import SENTINEL, _decode_line
 from ..io.tables import RowWriter
 from .chunkstate import (
     _ERROR,
@@ -107,12 +109,22 @@ def _phrase_info(key: bytes) -> _Info:
     return info
 
 
-def fast_chunk(job: Job, data: bytes) -> ChunkResult | None:
-    """A chunk of valid UTF-8 written with its own delimiter (see the module docstring);
-    ``None`` when the line-by-line path must do it."""
+def fast_chunk(job: Job, data: bytes, *, valid: bool = True) -> ChunkResult | None:
+    """A chunk of UTF-8 written with its own delimiter (see the module docstring);
+    ``None`` when the line-by-line path must do it. Unless ``valid`` (the chunk
+    decodes), the lines that do not decode are refused, then decoded as the
+    line-by-line path decodes them (the other encoding, else their bytes kept) and
+    flagged."""
     bodies = data.splitlines()
     count = len(bodies)
-    matches = list(map(_pattern(job).fullmatch, bodies))
+    matches: list[re.Match[bytes] | None] = list(map(_pattern(job).fullmatch, bodies))
+    if not valid:
+        for at in _undecodable(bodies):
+            matches[at] = None
+    if bodies and max(map(len, bodies)) > stream.CELL_LIMIT:  # the reader says which cell
+        for at, body in enumerate(bodies):
+            if len(body) > stream.CELL_LIMIT:
+                matches[at] = None
     spans = _spans(bodies, matches) if None in matches else []
     if spans is None:
         return None
@@ -147,6 +159,22 @@ def fast_chunk(job: Job, data: bytes) -> ChunkResult | None:
     result.flagged = len(flags)
     result.notes = [(n + 1, flags[n][0], flags[n][1]) for n in sorted(flags)[:5]]
     return result
+
+
+def _undecodable(bodies: list[bytes]) -> list[int]:
+    """The lines that are not UTF-8 (those decoded with a replacement character, but
+    for lines that hold one as written)."""
+    texts = map(bytes.decode, bodies, itertools.repeat("utf-8"), itertools.repeat("replace"))
+    marked = map(operator.contains, texts, itertools.repeat("\ufffd"))
+    return [at for at in itertools.compress(range(len(bodies)), marked) if not _utf8(bodies[at])]
+
+
+def _utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _spans(bodies: list[bytes], matches: list[re.Match[bytes] | None]) -> list[tuple[int, int]]:
@@ -197,27 +225,42 @@ def _records(job: Job, texts: list[bytes]) -> list[tuple[bytes, _Info, str | Non
     delimiter = "\t" if job.layout.format == "tsv" else ","
     done = []
     for raw in texts:
-        text = raw.decode("utf-8")
+        note = None
         try:
-            records = list(
-                csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-            )
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:  # line by line, as stream.decode_lines reads them
+            decoded = [
+                _decode_line(line, job.layout.encoding, job.layout.fallback)
+                for line in raw.splitlines(keepends=True)
+            ]
+            text = "".join(piece for piece, _ in decoded)
+            note = next((n for _, n in decoded if n), None)
+        if not text.endswith(("\n", "\r")):
+            text += "\n"
+        # the sentinel is a record of its own unless a quote is still open
+        feed = io.StringIO(text + SENTINEL + "\n", newline="")
+        try:
+            records = list(csv.reader(feed, delimiter=delimiter, strict=True))
         except csv.Error:
             return None
-        if len(records) != 1:  # a stray quote: the lines are not grouped as assumed
+        if len(records) != 2 or records[1] != [SENTINEL]:  # a stray quote: not as grouped
             return None
-        done.append(_record(job, records[0], delimiter))
+        done.append(_record(job, records[0], delimiter, note))
     return done
 
 
-def _record(job: Job, record: list[str], delimiter: str) -> tuple[bytes, _Info, str | None, int]:
-    """One parsed record written with its added cells (as :func:`_utf8_chunk` does)."""
+def _record(
+    job: Job, record: list[str], delimiter: str, note: str | None = None
+) -> tuple[bytes, _Info, str | None, int]:
+    """One parsed record written with its added cells (as :mod:`shixian.cli.chunks` writes
+    it; ``note``: how a line of it that did not decode was read)."""
     width = len(job.layout.columns)
-    flag = None
+    flag = note
     if len(record) < width:
         record.extend([""] * (width - len(record)))
     elif len(record) > width:
-        flag = _extra_cells(len(record), width)
+        extra = _extra_cells(len(record), width)
+        flag = f"{note}; {extra}" if note else extra
     info = _info(record[job.column])
     text = _Sink()
     whole = RowWriter(text, delimiter, job.ending)
@@ -241,4 +284,4 @@ def _record(job: Job, record: list[str], delimiter: str) -> tuple[bytes, _Info, 
             whole.writerow(record)
             text[-1] = text[-1][: -len(job.ending)]
         text.append(info.tail)
-    return "".join(text).encode("utf-8"), info, flag, neutralized
+    return "".join(text).encode("utf-8", "surrogateescape"), info, flag, neutralized
