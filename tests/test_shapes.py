@@ -294,8 +294,14 @@ def test_a_compiled_replay_rebuilds_what_the_steps_rebuild() -> None:
         if not isinstance(plan, LexPlan):
             continue
         fresh = LexPlan(plan.steps, plan.misses, Token)
-        by_steps = [_token(t) for t in fresh.replay(text)]
-        assert by_steps == [_token(t) for t in compile_plan(plan.steps, Token)(text)], phrase
+        compiled = compile_plan(plan.steps, Token)
+        try:
+            by_steps = [_token(t) for t in fresh.replay(text)]
+        except shixian.ShixianError as exc:  # 2016年第53周: a reader refuses it either way
+            with pytest.raises(type(exc), match=re.escape(str(exc))):
+                compiled(text)
+            continue
+        assert by_steps == [_token(t) for t in compiled(text)], phrase
         checked += 1
     assert checked > 50
 
