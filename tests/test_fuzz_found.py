@@ -78,3 +78,11 @@ def test_a_failure_is_cut_to_the_words_no_match_read() -> None:
     assert [(m.start, m.end, m.text) for m in matches] == [(2, 11, "0~13个工作日内")]
     assert [(f.start, f.end, f.text) for f in matches.failures] == [(1, 2, "Q")]
     assert "quarter 0" in matches.failures[0].error
+
+
+def test_a_range_of_lengths_whose_low_end_is_no_number() -> None:
+    # 十一二 is no numeral: reading 十一二-十周 as a range of lengths raised InvalidDate
+    # from the composition stage, and extract lost the whole document
+    matches = extract("2016年7月底前。十一二-十周。每季度", "2016-05-01")
+    texts = [m.text for m in matches]
+    assert texts[0] == "2016年7月底前" and texts[-1] == "每季度"

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from ..errors import InvalidDate
 from .anchors import Anchor
 from .engine import BREAK, GAP, LIST, Token
 from .named import Day, Span
@@ -259,7 +260,8 @@ def _length_ranges(tokens: list[Token], text: str) -> list[Token]:
             if (
                 m is not None
                 and (m.start() == 0 or not text[m.start() - 1].isdigit())
-                and to_int(m.group(1)) < tok.value.amount
+                and (low := _number(m.group(1))) is not None
+                and low < tok.value.amount
                 and all(t.code in _LENGTH_JOIN for t in out if t.end > m.start())
                 and (not out or out[-1].end <= m.start() or out[-1].start >= m.start())
             ):
@@ -270,6 +272,15 @@ def _length_ranges(tokens: list[Token], text: str) -> list[Token]:
                 tok.start = m.start()
         out.append(tok)
     return out
+
+
+def _number(words: str) -> int | None:
+    """The number ``words`` write, or ``None`` (十一二 is no number: found by the fuzz
+    harness, it made extract raise for the whole document)."""
+    try:
+        return to_int(words)
+    except InvalidDate:
+        return None
 
 
 def _cut(gap: Token, end: int, text: str) -> Token:

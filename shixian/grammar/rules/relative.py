@@ -256,7 +256,16 @@ TOKENS: list[TokenRule] = [
         "O",
         _each_event,
     ),
+    TokenRule(
+        "自<event>之日起施行",
+        # 本制度自发文之日起执行: in force from the day of the event, promptly after it
+        r"自(?P<on>[^,;。、:0-9年月日]{1,12}?)之日起(?=施行|执行|实施|生效)",
+        "O",
+        _at_event,
+    ),
     TokenRule("及时", _alternation(PROMPT_WORDS), "O", _prompt),
+    # 职位表发布后即可选择岗位: right after the event (即可 alone is "can", no time)
+    TokenRule("<event>后即可", r"(?<=后)即可", "O", _prompt),
     TokenRule(
         "按<law>规定时限",
         r"(?:按照?|依照|依据|根据|遵照)《?(?P<law>[\u4e00-\u9fff]{2,20}?(?:法|条例))》?"
