@@ -417,17 +417,32 @@ def _lists(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _first_field(anchor: Anchor) -> str | None:
+    """The coarsest field an anchor names after its year (2017年三季度: quarter; 10月8日:
+    month; 10日: day), else its year; None for another kind of anchor."""
+    for field in ("quarter", "month", "day"):
+        if getattr(anchor, field) is not None:
+            return field
+    return _GRAIN_FIELD.get(anchor.grain or "")
+
+
 def _complete_numbers(items: list[Token], tokens: list[Token], first: int) -> bool:
     """Give each bare number of a list the unit of the next anchor in it (5月9、10日);
     a number that opens the list may narrow the anchor right before it (2017年第二、三季度).
     False (the list is left alone) when a number has no anchor after it or no room."""
     # the unit of each item: the next anchor's grain, found in one pass from the right
     units: list[str | None] = [None] * len(items)
+    nexts: list[Anchor | None] = [None] * len(items)
     unit: str | None = None
+    following: Anchor | None = None
     for k in range(len(items) - 1, -1, -1):
+        nexts[k] = following
         if items[k].code == "A":
             anchor: Anchor = items[k].value
-            unit = None if anchor.to is not None else _GRAIN_FIELD.get(anchor.grain or "")
+            following = anchor
+            # the anchor's first field, not its finest: 1、4、7、10月8日 lists months (each
+            # on the 8th), 5月9、10日 days
+            unit = None if anchor.to is not None else _first_field(anchor)
         units[k] = unit
     for k, item in enumerate(items):
         if item.code != "n":
@@ -439,6 +454,11 @@ def _complete_numbers(items: list[Token], tokens: list[Token], first: int) -> bo
         if item.code != "n":
             continue
         frag = Anchor(**{str(units[k]): item.value})
+        after = nexts[k]
+        if units[k] == "month" and after is not None and after.day is not None:
+            frag.day = after.day  # 1、4、7、10月8日: each month on the 8th
+        elif units[k] == "month" and after is not None and after.tenday is not None:
+            frag.tenday = after.tenday  # 1、4、7、10月中旬
         prev = tokens[first - 1] if k == 0 and first else None
         if prev is not None and prev.code == "A" and prev.end == item.start:
             target = prev.value.last()
