@@ -1,0 +1,52 @@
+"""Stage 2b, between lexing and the grammar rules: compose anchors.
+
+The lexer gives date *fragments* (2016年, 12月, 底), times of day, weekday notes,
+connectors and bare numbers. This stage joins them, in four general passes that
+know no phrase:
+
+1. **fragments** into anchors (2016年 + 12月 + 底), with the time of day (6月30日 +
+   24时) and a weekday note (3月6日 + (周一)) attached to the date they follow, and
+   ranges whose connector sits between two dates (6月28日-30日, 7月31日至8月1日,
+   2023.3.1-2023.6.30): the right end inherits every field it leaves out;
+2. **lists** joined by 、, 和, 及, 与, 或: each item inherits the coarser fields of the
+   item before it (2024年1月31日、2月1日), a bare number the unit of the item after
+   it (5月9、10日, 第二、三季度), the last item's edge (3月、6月、9月底) goes to items
+   of its grain that have none, and a relation written once at the end applies to
+   every item (于4月15日、7月15日前 → two deadlines);
+3. **spans**: a range whose ends are told with words between (2020年4月启动至2022年12月
+   结束, 于8月1日全面展开,至9月30日结束, 从…起,至…止) and unions across a boundary
+   (7月底8月初);
+4. **tidy**: what is left of the helpers (a bare number, a joining word) is plain
+   text again, and adjacent plain text is one gap.
+"""
+
+from __future__ import annotations
+
+from ..engine import GAP, Token
+from .codes import _HELPERS, _LISTING, TIME_LIKE_RULES
+from .fragments import _fragments
+from .lengths import _length_ranges
+from .lists import _lists
+from .spans import _spans, _tidy
+
+__all__ = ["TIME_LIKE_RULES", "compose"]
+
+
+def compose(tokens: list[Token], text: str) -> list[Token]:
+    """The composition stage: fragments, lists, spans, then tidy (see the module)."""
+    out = _fragments(tokens, text)
+    codes = [tok.code for tok in out]
+    if "U" in codes:
+        out = _length_ranges(out, text)
+        codes = [tok.code for tok in out]
+    if len(out) < 2:
+        return out if not out or out[0].code not in _HELPERS else _tidy(out, text)
+    kinds = set(codes)
+    if kinds & _LISTING:
+        out = _lists(out)
+        codes = [tok.code for tok in out]
+    if codes.count("A") >= 2:  # a range or a union joins two anchors
+        out = _spans(out)
+    if kinds & _HELPERS or codes.count(GAP) >= 2:  # else nothing to turn into or join as text
+        out = _tidy(out, text)
+    return out

@@ -1,0 +1,256 @@
+"""Pass 1 of the composition stage (:mod:`shixian.grammar.compose`): date fragments into
+anchors, with times of day, weekday notes, labels and restatements attached."""
+
+from __future__ import annotations
+
+from ..anchors import Anchor
+from ..engine import BREAK, GAP, Token
+from ..named import Day, Season
+from ..vocabulary import BEFORE_NOISE, DAYPART
+from .codes import (
+    _RANGE,
+)
+
+# -- 1. fragments -------------------------------------------------------------
+
+
+def _only_brackets(text: str, start: int, end: int) -> bool:
+    return all(ch in "()[] " for ch in text[start:end])
+
+
+def _fragments(tokens: list[Token], text: str) -> list[Token]:
+    """Join adjacent date fragments into anchors: 2016年 + 12月 + 底; 6月 + 至 + 12月."""
+    out: list[Token] = []
+    for tok in tokens:
+        code = tok.code
+        prev = out[-1] if out else None
+        if code == "T" and prev is not None and prev.code == "A" and prev.end == tok.start:
+            last = prev.value.last()
+            if last.time is None and last.grain == "day":
+                last.time = tok.value
+                prev.end = tok.end
+                continue
+        if (
+            code == "T"
+            and prev is not None
+            and prev.code in _RANGE
+            and len(out) >= 2
+            and out[-2].code == "A"
+            and out[-2].end == prev.start
+            and prev.end == tok.start
+        ):
+            left: Anchor = out[-2].value
+            last = left.last()
+            if left.to is None and last.time is not None and last.grain == "day":
+                far = last.copy()
+                far.time = tok.value
+                left.to = far
+                out[-2].end = tok.end
+                out.pop()
+                continue
+        if code == "D" and prev is not None and prev.code == "A" and len(tok.value) == 1:
+            last = prev.value.last()
+            if (
+                last.weekday is None
+                and last.grain == "day"
+                and _only_brackets(text, prev.end, tok.start)
+            ):
+                last.weekday = tok.value[0]  # the D token reads a tuple of weekdays
+                prev.end = tok.end + 1 if text[tok.end : tok.end + 1] in (")", "]") else tok.end
+                continue
+        if (
+            code == "P"
+            and prev is not None
+            and prev.code in (BREAK, GAP)
+            and prev.value in BEFORE_NOISE
+            and len(out) >= 2
+            and out[-2].code == "A"
+            and _only_brackets(text, out[-2].end, prev.start)
+            and _only_brackets(text, prev.end, tok.start)
+        ):
+            out.pop()  # 7月18日:前完成, 6月30日(含)前: noise between a date and its 前
+        if (
+            code == GAP
+            and prev is not None
+            and prev.code == "A"
+            and prev.end == tok.start
+            and tok.value in DAYPART
+            and prev.value.last().grain == "day"
+        ):
+            prev.end = tok.end  # 3月22日下午~3月28日: a part of the day, no clock time
+            continue
+        if (
+            prev is not None
+            and len(out) >= 2
+            and out[-2].code == "A"
+            and out[-2].end == prev.start
+            and prev.end == tok.start
+            and code == "K"
+            and prev.code == "P"
+            and text[prev.start : prev.end] == "前"
+            and out[-2].value.named is None  # 春节前后 is the festival rule's
+        ):
+            out.pop()  # 2025年前后: around the period, not before it
+            out[-1].value.last().about = True
+            out[-1].end = tok.end
+            continue
+        if (
+            code == GAP
+            and prev is not None
+            and prev.code == "A"
+            and prev.end == tok.start
+            and tok.value.startswith(("左右", "前后"))
+        ):
+            prev.value.last().about = True  # 5月左右
+            prev.end = tok.start + 2
+            if len(tok.value) == 2:
+                continue
+            tok = Token(GAP, tok.start + 2, tok.end, tok.value[2:], "gap")
+        if code == "y":
+            _same_period_of(tok, out)
+            out.append(tok)
+            continue
+        if code != "a":
+            out.append(tok)
+            continue
+        frag: Anchor = tok.value
+        if (
+            prev is not None
+            and prev.code == "t"
+            and prev.end == tok.start
+            and prev.value[0] == "month"
+            and frag.month is None
+            and not frag.has_year
+            and frag.grain in ("day", "tenday")
+        ):
+            # 本月十七日, 上月下旬: the month is the reference's, shifted
+            frag.month_shift = prev.value[1]
+            tok.start = prev.start
+            out.pop()
+            prev = out[-1] if out else None
+        if prev is not None and prev.code == "A" and prev.end == tok.start:
+            target: Anchor = prev.value.last()
+            if target.time is None and (
+                target.accepts(frag) or (frag.grain is None and frag.edge is None)
+            ):
+                target.absorb(frag)
+                if frag.to is not None:
+                    target.to = frag.to.fill_from(target)
+                prev.end = tok.end
+                continue
+        if (
+            prev is not None
+            and prev.code in _RANGE
+            and len(out) >= 2
+            and out[-2].code == "A"
+            and out[-2].end == prev.start
+            and prev.end == tok.start
+            and out[-2].value.to is None
+            and frag.grain is not None
+        ):
+            left_tok = out[-2]
+            left_tok.value.to = frag.fill_from(left_tok.value)
+            left_tok.end = tok.end
+            out.pop()
+            continue
+        if frag.grain is None and frag.to is not None and frag.to.today:
+            tok.code = "z"  # 至今 with no date before it: no range
+        elif frag.edge is not None and frag.edge_grain is None and frag.grain is None:
+            tok.code = "E"
+        else:
+            tok.code = "A"
+            if (
+                prev is not None
+                and (
+                    (prev.code == BREAK and prev.value == ":")
+                    or (prev.code == GAP and prev.value in _DEFINING)
+                )
+                and len(out) >= 2
+                and out[-2].code == "A"
+                and out[-2].end == prev.start
+                and _defined(out[-2].value)
+                and frag.grain is not None
+            ):
+                # 春节:1月31日至2月6日 (a holiday notice): the festival names the dates after it
+                label = out[-2]
+                label.code, label.value, label.rule = GAP, text[label.start : label.end], "gap"
+            elif (
+                prev is not None
+                and prev.code == "A"
+                and prev.end + 1 == tok.start
+                and text[prev.end] == "("
+                and text[tok.end : tok.end + 1] == ")"
+                and _restates(prev.value, frag)
+            ):
+                # 2024年底(12月31日)前: the date in brackets says the same, more exactly
+                tok.value = frag.fill_from(prev.value)
+                tok.start = out.pop().start
+                tok.end += 1
+            elif (
+                prev is not None
+                and prev.code == "A"
+                and isinstance(prev.value.named, Day)
+                and prev.value.named.day is None
+                and frag.grain == "day"
+                and _only_brackets(text, prev.end, tok.start)
+            ):
+                # 今日(八月十一日): the day the text states is the day meant
+                tok.start = out.pop().start
+                if text[tok.end : tok.end + 1] == ")":
+                    tok.end += 1
+        out.append(tok)
+    return out
+
+
+def _restates(outer: Anchor, inner: Anchor) -> bool:
+    """Whether ``inner`` (in brackets after ``outer``) is a day inside it that names
+    nothing ``outer`` contradicts: 2024年底(12月31日), 12月(12月31日)."""
+    if outer.to is not None or inner.to is not None or outer.named is not None:
+        return False
+    if outer.time is not None or inner.named is not None or inner.has_year:
+        return False
+    if inner.grain != "day" or outer.grain not in ("year", "month"):
+        return False
+    if outer.grain == "month":
+        return inner.month in (None, outer.month)
+    return outer.edge == "end" and inner.month == 12
+
+
+_DEFINING = frozenset({"为", "是", "通常为", "一般为", "定为"})
+
+
+def _defined(anchor: Anchor) -> bool:
+    """Whether ``anchor`` names a festival or season whose dates a text may state after it
+    (春节:1月31日至2月6日, 春季通常为3月15日至6月15日)."""
+    named = anchor.named
+    return named is not None and (named.occasion or isinstance(named, Season))
+
+
+def _same_period_of(tok: Token, before: list[Token]) -> None:
+    """去年同期 after 10月底 in its sentence: 10月底 of the year before (a copy of the
+    last anchor, its years shifted); with no anchor before, the token stays a helper
+    and the result reports it."""
+    for prev in reversed(before):
+        if prev.code == BREAK and prev.value in "。;":
+            return
+        if prev.code == "A" and prev.value.named is None:
+            anchor = _shifted(prev.value, tok.value)
+            if anchor is not None:
+                tok.code, tok.value = "A", anchor
+            return
+
+
+def _shifted(anchor: Anchor, years: int) -> Anchor | None:
+    out = anchor.copy()
+    if out.today:
+        return None
+    if out.year is not None:
+        out.year += years
+    else:
+        out.year_shift = (out.year_shift or 0) + years
+    if out.to is not None:
+        far = _shifted(out.to, years)  # a far end without a year is the reference's too
+        if far is None:
+            return None
+        out.to = far
+    return out

@@ -1,0 +1,139 @@
+"""Pass 2 of the composition stage (:mod:`shixian.grammar.compose`): lists of anchors."""
+
+from __future__ import annotations
+
+from ..anchors import Anchor
+from ..engine import LIST, Token
+from .codes import (
+    _DISTRIBUTED,
+    _DROPPED,
+    _GRAIN_FIELD,
+    _LIMITS,
+    _SEPARATORS,
+)
+
+# -- 2. lists -----------------------------------------------------------------
+
+
+def _item_runs(tokens: list[Token]) -> list[tuple[int, int]]:
+    """``(first, last)`` indices of runs ``item (sep item)+`` with items A or n."""
+    runs: list[tuple[int, int]] = []
+    i, size = 0, len(tokens)
+    while i < size:
+        if tokens[i].code not in "An":
+            i += 1
+            continue
+        j = i
+        while (
+            j + 2 < size
+            and tokens[j + 1].code in _SEPARATORS
+            and tokens[j + 2].code in "An"
+            and tokens[j].end == tokens[j + 1].start
+            and tokens[j + 1].end == tokens[j + 2].start
+        ):
+            j += 2
+        if j > i:
+            runs.append((i, j))
+        i = j + 1
+    return runs
+
+
+def _lists(tokens: list[Token]) -> list[Token]:
+    runs = _item_runs(tokens)
+    if not runs:
+        return tokens
+    inserts: dict[int, list[Token]] = {}
+    for first, last in runs:
+        items = tokens[first : last + 1 : 2]
+        if not _complete_numbers(items, tokens, first):
+            continue
+        anchors: list[Anchor] = [t.value for t in items]
+        for k in range(1, len(anchors)):
+            filled = anchors[k].fill_from(anchors[k - 1])
+            anchors[k].__dict__.update(filled.__dict__)
+        _share_edge(anchors)
+        for sep in tokens[first + 1 : last : 2]:
+            sep.code = LIST
+        after = tokens[last + 1] if last + 1 < len(tokens) else None
+        before = tokens[first - 1] if first else None
+        if (
+            after is not None
+            and after.code in _DISTRIBUTED
+            and after.start == items[-1].end
+            and (before is None or before.code not in "QV")
+        ):
+            for at in range(first, last, 2):
+                item = tokens[at]
+                copy = Token(after.code, item.end, item.end, after.value, after.rule)
+                inserts.setdefault(at, []).append(copy)
+    out: list[Token] = []
+    for i, tok in enumerate(tokens):
+        if tok.code != _DROPPED:
+            out.append(tok)
+        out.extend(inserts.get(i, ()))
+    return out
+
+
+def _first_field(anchor: Anchor) -> str | None:
+    """The coarsest field an anchor names after its year (2017年三季度: quarter; 10月8日:
+    month; 10日: day), else its year; None for another kind of anchor."""
+    for field in ("quarter", "month", "day"):
+        if getattr(anchor, field) is not None:
+            return field
+    return _GRAIN_FIELD.get(anchor.grain or "")
+
+
+def _complete_numbers(items: list[Token], tokens: list[Token], first: int) -> bool:
+    """Give each bare number of a list the unit of the next anchor in it (5月9、10日);
+    a number that opens the list may narrow the anchor right before it (2017年第二、三季度).
+    False (the list is left alone) when a number has no anchor after it or no room."""
+    # the unit of each item: the next anchor's grain, found in one pass from the right
+    units: list[str | None] = [None] * len(items)
+    nexts: list[Anchor | None] = [None] * len(items)
+    unit: str | None = None
+    following: Anchor | None = None
+    for k in range(len(items) - 1, -1, -1):
+        nexts[k] = following
+        if items[k].code == "A":
+            anchor: Anchor = items[k].value
+            following = anchor
+            # the anchor's first field, not its finest: 1、4、7、10月8日 lists months (each
+            # on the 8th), 5月9、10日 days
+            unit = None if anchor.to is not None else _first_field(anchor)
+        units[k] = unit
+    for k, item in enumerate(items):
+        if item.code != "n":
+            continue
+        field = units[k]
+        if field is None or not 1 <= item.value <= _LIMITS[field]:
+            return False
+    for k, item in enumerate(items):
+        if item.code != "n":
+            continue
+        frag = Anchor(**{str(units[k]): item.value})
+        after = nexts[k]
+        if units[k] == "month" and after is not None and after.day is not None:
+            frag.day = after.day  # 1、4、7、10月8日: each month on the 8th
+        elif units[k] == "month" and after is not None and after.tenday is not None:
+            frag.tenday = after.tenday  # 1、4、7、10月中旬
+        prev = tokens[first - 1] if k == 0 and first else None
+        if prev is not None and prev.code == "A" and prev.end == item.start:
+            target = prev.value.last()
+            if prev.value.to is None and target.accepts(frag):
+                # 2017年 + 第二(、三季度): the number narrows the anchor before it
+                frag = prev.value.copy()
+                frag.absorb(Anchor(**{str(units[k]): item.value}))
+                item.start = prev.start
+                prev.code = _DROPPED
+        item.code, item.value = "A", frag
+    return True
+
+
+def _share_edge(anchors: list[Anchor]) -> None:
+    """3月、6月、9月底: the last item's edge goes to the items of its grain without one."""
+    last = anchors[-1]
+    if last.edge is None or last.to is not None:
+        return
+    for anchor in anchors[:-1]:
+        if anchor.edge is None and anchor.to is None and anchor.grain == last.grain:
+            anchor.edge, anchor.edge_grain = last.edge, last.edge_grain

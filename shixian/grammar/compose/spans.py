@@ -1,0 +1,146 @@
+"""Passes 3 and 4 of the composition stage (:mod:`shixian.grammar.compose`): spans told
+with words between their ends, unions across a boundary, and tidy."""
+
+from __future__ import annotations
+
+from ..engine import BREAK, GAP, Token
+from ..named import Span
+from ..vocabulary import RANGE_CLOSERS, RANGE_OPENERS
+from .codes import (
+    _CLAUSE_COMMAS,
+    _HELPERS,
+    _RANGE,
+    TIME_LIKE_RULES,
+)
+
+# -- 3. spans -----------------------------------------------------------------
+
+
+def _is_gap(tok: Token, pattern: object) -> bool:
+    return tok.code == GAP and pattern.fullmatch(tok.value) is not None  # type: ignore[attr-defined]
+
+
+def _spans(tokens: list[Token]) -> list[Token]:
+    """Ranges told with words between their ends, and unions across a boundary."""
+    out: list[Token] = []
+    i, size = 0, len(tokens)
+    while i < size:
+        tok = tokens[i]
+        if tok.code != "A" or tok.value.to is not None:
+            out.append(tok)
+            i += 1
+            continue
+        j = i + 1
+        if j < size and tokens[j].code == "S":
+            j += 1
+        opened = j < size and _is_gap(tokens[j], RANGE_OPENERS)
+        if opened:
+            j += 1
+        if j < size and tokens[j].code == BREAK and tokens[j].value in _CLAUSE_COMMAS:
+            j += 1
+            if not opened and j < size and _is_gap(tokens[j], RANGE_OPENERS):
+                j += 1  # 5月1日开始,一直持续到6月30日
+                opened = True
+        if (
+            opened
+            and j + 1 < size
+            and tokens[j].code == "A"
+            and tokens[j].value.to is None
+            and _is_gap(tokens[j + 1], RANGE_CLOSERS)
+        ):
+            # 从8月1日全面展开,9月30日结束: the end told in a clause of its own
+            right = tokens[j]
+            tok.value.to = right.value.fill_from(tok.value)
+            tok.end = tokens[j + 1].end
+            if out and out[-1].code == "F":
+                tok.start = out.pop().start
+            out.append(tok)
+            i = j + 2
+            continue
+        if j > i + 1 and j < size and _starts_span(tokens, i, j):
+            # 自2018年7月20日起,用1年时间: the years run from the start told before them
+            right = tokens[j]
+            right.value.named = Span(right.value.named.years, True, tok.value)
+            right.start = out.pop().start if out and out[-1].code == "F" else tok.start
+            out.append(right)
+            i = j + 1
+            continue
+        if (
+            j > i + 1
+            and j + 1 < size
+            and tokens[j].code in _RANGE
+            and tokens[j + 1].code == "A"
+            and tokens[j + 1].value.to is None
+        ):
+            right = tokens[j + 1]
+            tok.value.to = right.value.fill_from(tok.value)
+            tok.end = right.end
+            i = j + 2
+            if i < size and (
+                _is_gap(tokens[i], RANGE_CLOSERS)
+                or (tokens[i].code == "B" and "止" in tokens[i].value)
+            ):
+                tok.end = tokens[i].end
+                i += 1
+            out.append(tok)
+            continue
+        nxt = tokens[i + 1] if i + 1 < size else None
+        if (
+            nxt is not None
+            and nxt.code == "A"
+            and nxt.start == tok.end
+            and nxt.value.to is None
+            and tok.value.edge == "end"
+            and nxt.value.edge == "begin"
+            and nxt.value.grain == tok.value.grain
+        ):
+            tok.value.to = nxt.value.fill_from(tok.value)
+            tok.end = nxt.end
+            out.append(tok)
+            i += 2
+            continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+def _starts_span(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether ``tokens[i]`` (a start, with 起 among ``tokens[i+1:j]``) opens the span of
+    years ``tokens[j]`` counts ahead (今后三年, 用1年时间)."""
+    right = tokens[j]
+    named = right.value.named if right.code == "A" else None
+    return (
+        isinstance(named, Span)
+        and named.ahead
+        and named.start is None
+        and right.value.to is None
+        and any(t.code == "S" for t in tokens[i + 1 : j])
+        and tokens[i].value.named is None
+    )
+
+
+# -- 4. tidy ------------------------------------------------------------------
+
+
+def _tidy(tokens: list[Token], text: str) -> list[Token]:
+    """Helpers left over become plain text; adjacent plain text is one gap."""
+    out: list[Token] = []
+    for tok in tokens:
+        if tok.code in _HELPERS:
+            tok.code = GAP
+            tok.value = text[tok.start : tok.end]
+        if (
+            tok.code == GAP
+            and out
+            and out[-1].code == GAP
+            and out[-1].end == tok.start
+            and out[-1].rule not in TIME_LIKE_RULES
+            and tok.rule not in TIME_LIKE_RULES
+        ):
+            prev = out[-1]
+            prev.end = tok.end
+            prev.value = text[prev.start : prev.end]
+            prev.rule = "gap"
+            continue
+        out.append(tok)
+    return out
