@@ -27,7 +27,8 @@ from ...model import Deadline, Direction, Offset, Ongoing, Part, Relative, Unit,
 from ..anchors import Anchor
 from ..engine import Context, Rule, Token, TokenRule
 from .calendar import deadline_before, window
-from .relative import _trigger, after_event
+from .events import trigger as _trigger
+from .relative import after_event
 
 __all__ = [
     "DAY_WORDS",

@@ -1,0 +1,165 @@
+"""The event a relative time counts from: looked up before it (收到文件后, 自…之日起), named
+right before it (信息形成(变更)20个工作日内), written after it in brackets, or the event of a
+clause ending in 时 (内容发生变化时,应当及时更新).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..._work import WORK
+from ...model import Relative
+from ..engine import Context, Token
+from ..vocabulary import EVENT_ENDING, NOT_EVENT_TIME, SENDING_VERBS
+from .limits import _CLAUSE_END
+
+__all__ = [
+    "NOT_READ_SINCE", "SAME_MONTH", "SINCE", "event_after", "event_before", "limit_in_sentence",
+    "sent_to", "trigger", "when_clause",
+]  # fmt: skip
+
+SAME_MONTH = frozenset({"当月", "同月"})
+_TRIGGER_TRIM = re.compile(r"^(?:(?:在|于|自|从|当|待|应在|要在)(?:该|該)?)|(?:之日|之时|时|之际)$")
+# The subject and modal before the event in prose (行政机关应当自做出…之日起, 各地须在确定…后,
+# 办理时间自受理申请之日起, …并公布名单之后): the event starts after them.
+_TRIGGER_HEAD = re.compile(
+    r"^.*(?:(?:应当|应该|应|须|必须|需要|需|要|将|均|可|一般|时间|日期)(?:在|于|自|从)|并"
+    r"|(?<=[\u4e00-\u9fff])自(?![行主查愿治我身然由动发]))(?:该|該|本)?"
+)
+
+
+def _event_words(words: str) -> str:
+    return _TRIGGER_TRIM.sub("", _TRIGGER_HEAD.sub("", words))
+
+
+def trigger(ctx: Context, tok: Token, *, inherit: bool = False) -> str | None:
+    """The event a relative time counts from, looked up before ``tok``.
+
+    The nearest 后/起 in the same sentence, and the free words before it
+    (在市人大通过市级政府决算后 → 市人大通过市级政府决算); else the trigger of the
+    previous relative part when ``inherit`` (…同步公开,最迟不超过3个工作日: a limit
+    on the same event).
+    """
+    i = first = tok.index if tok.code in "KSJ" else tok.index - 1
+    tokens = ctx.tokens
+    try:
+        while i >= 1:
+            t = tokens[i]
+            if t.code == "|" and t.value in _CLAUSE_END:
+                break
+            if t.code in "KSJ" and tokens[i - 1].code == "_":
+                # 信息产生、变更之日起: the events of a list before 之日起 are one trigger
+                j, event = i - 1, tokens[i - 1].value
+                while j >= 2 and tokens[j - 1].code == "/" and tokens[j - 2].code == "_":
+                    event = f"{tokens[j - 2].value}{tokens[j - 1].value}{event}"
+                    j -= 2
+                if t.code == "J":  # 调查结束后: the event is the end of the words before
+                    event += re.sub(r"(?:之日)?(?:以后|之后|后)$", "", t.value)
+                words = _event_words(event)
+                if words:
+                    return str(words)
+            if t.code not in "_|/":  # another time word: the event is not further back
+                break
+            i -= 1
+    finally:
+        WORK.walked += first - i + 1
+    if inherit:
+        for part in ctx.parts[-3:][::-1]:
+            if isinstance(part, Relative) and part.trigger is not None:
+                return part.trigger
+    return None
+
+
+def event_after(ctx: Context, last: Token) -> str | None:
+    """20个工作日(自该政府信息形成或者变更之日起): the event of a limit, written after it
+    in brackets."""
+    tokens = ctx.tokens
+    i = last.index + 1
+    text = ctx.cleaned.text
+    if i + 1 >= len(tokens) or text[last.end : tokens[i].start] != "(":
+        return None
+    gap, start = tokens[i], tokens[i + 1]
+    if gap.code != "_" or start.code != "S" or not gap.value.startswith(("自", "从")):
+        return None
+    event = _TRIGGER_TRIM.sub("", gap.value)
+    event = _TRIGGER_TRIM.sub("", event)  # both ends: 自…之日
+    return event or None
+
+
+def sent_to(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` is the 至 of 下发至本单位 (a recipient, not a range)."""
+    return (
+        i >= 1
+        and tokens[i].code == "R"
+        and tokens[i].value == "至"
+        and tokens[i - 1].code == "_"
+        and tokens[i - 1].value.endswith(SENDING_VERBS)
+    )
+
+
+def when_clause(ctx: Context, tok: Token) -> str | None:
+    """内容发生变化时,应当及时更新: the event of a clause ending in 时 right before the
+    clause of ``tok`` (a word such as 同时 or 届时 names none)."""
+    tokens = ctx.tokens
+    i = tok.index - 1
+    while i >= 0 and tokens[i].code == "_":
+        i -= 1
+    if i < 1 or tokens[i].code != "|" or tokens[i].value != ",":
+        return None
+    gap = tokens[i - 1]
+    words: str = gap.value
+    if gap.code != "_" or not words.endswith("时") or words.endswith(NOT_EVENT_TIME):
+        return None
+    if i >= 2 and tokens[i - 2].code != "|":
+        return None  # the clause holds other time words: not only an event
+    event = _TRIGGER_TRIM.sub("", words)
+    return event if len(event) >= 2 else None
+
+
+def event_before(ctx: Context, dur: Token) -> str | None:
+    """信息形成(变更)20个工作日内: the event a limit counts from, named right before it
+    without 后 or 起, when those words end with an event word (形成, 变更, 作出 …)."""
+    i = dur.index - 1
+    tokens = ctx.tokens
+    if i < 0 or tokens[i].code != "_":
+        return None
+    start = tokens[i].start
+    while i >= 1 and (
+        tokens[i - 1].code == "_"
+        or (tokens[i - 1].code == "/" and i >= 2)
+        or sent_to(tokens, i - 1)
+    ):  # 信息形成(变更): gaps split at brackets, or a list of events; 下发至本单位
+        i -= 1
+        start = tokens[i].start
+    words = ctx.cleaned.text[start : dur.start].strip()
+    if EVENT_ENDING.search(words) is None:
+        return None
+    return _event_words(words) or None
+
+
+SINCE = re.compile(
+    r"(?:(?:自|从)(?P<event>[^自从]{1,30}?)(?:之日|当日|当天|之时)?|(?P<event2>[^自从]{2,30}?)之日)$"
+)
+
+
+_SENTENCE_REACH = 24
+NOT_READ_SINCE = "a relation (起, 以来) to words after a date that are not read"
+
+
+def limit_in_sentence(ctx: Context, tok: Token) -> bool:
+    """Whether a time limit (a length, 当日, 及时) shares the sentence of ``tok``, looked
+    for at most :data:`_SENTENCE_REACH` tokens each side (a text without 。 costs no scan
+    of the whole text per match)."""
+    tokens = ctx.tokens
+    for step in (-1, 1):
+        i = tok.index + step
+        stop = tok.index + step * _SENTENCE_REACH
+        while 0 <= i < len(tokens) and i != stop:
+            WORK.walked += 1
+            if tokens[i].code == "|" and tokens[i].value in _CLAUSE_END:
+                break
+            if tokens[i].code in "UiOW":  # W: 内 of a limit whose number is missing
+                return True
+            i += step
+    return False

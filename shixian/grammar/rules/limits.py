@@ -1,0 +1,311 @@
+"""The words of time limits, as token rules and their values: durations (3个工作日内,
+半年内, 最长不超过6个月), promptness (及时, 立即), 次月, statutory limits (按预算法规定时限),
+pending decisions (待…后), conditions (按照国家部署) and continuing work (长期坚持).
+
+Token codes: ``U`` a duration (3个工作日内), ``K`` 后, ``O`` promptly (及时, 与文件同步公开),
+``N`` 次月, ``X`` a statutory limit, ``H`` pending (待…后), ``c`` a condition or,
+standing alone, a pending decision (按照国家部署), ``L`` continuing (长期坚持).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...errors import InvalidDate
+from ...model import Unit
+from ..engine import TokenRule
+from ..numerals import CN_DIGITS, NUMBER, to_int
+
+__all__ = [
+    "CAP_HEAD", "CAP_WORDS", "DURATION_TOKENS", "EACH_EVENT_VERBS", "PROMPT_WORDS", "REFUSING",
+    "TOKENS", "TOPIC_REACH", "Duration", "Prompt",
+]  # fmt: skip
+
+N = NUMBER
+_UNIT = {
+    "工作日": Unit.WORKDAY, "自然日": Unit.DAY, "日历天": Unit.DAY, "小时": Unit.HOUR,
+    "钟头": Unit.HOUR, "天": Unit.DAY,
+    "日": Unit.DAY, "周": Unit.WEEK, "星期": Unit.WEEK, "个月": Unit.MONTH,
+    "月": Unit.MONTH, "年": Unit.YEAR,
+}  # fmt: skip
+_CLAUSE_END = frozenset("。;!?\n")
+#: How far (characters, each side) a statutory limit looks for the topic of its
+#: sentence (申请, 部门预算…): a bound, so that a document without 。 costs no
+#: scan of the whole text per limit.
+TOPIC_REACH = 200
+
+
+class Duration:
+    """A duration word's value."""
+
+    __slots__ = ("amount", "approx", "unit")
+
+    def __init__(self, amount: int, unit: Unit, approx: bool = False) -> None:
+        self.amount = amount
+        self.unit = unit
+        #: 一个多月, 十余天: more than the amount (the result is flagged)
+        self.approx = approx
+
+
+class Prompt:
+    """及时/立即/同步; ``trigger`` when the phrase names it (与文件同步公开)."""
+
+    __slots__ = ("trigger",)
+
+    def __init__(self, trigger: str | None) -> None:
+        self.trigger = trigger
+
+
+def _duration(text: str, n: str, u: str) -> Duration:
+    return Duration(to_int(n), _UNIT[u])
+
+
+def _bare_duration(
+    text: str, n: str | None, u: str | None, n2: str | None, u2: str | None
+) -> Duration:
+    return Duration(to_int(n or n2 or ""), _UNIT[u or u2 or ""])
+
+
+_HALVES = {"一年半": (18, Unit.MONTH), "半年": (6, Unit.MONTH), "半个月": (15, Unit.DAY)}
+
+
+def _half(text: str, n: str) -> Duration:
+    """半年内 → 6 months, 一年半内 → 18 months, 半个月内 → 15 days (documented)."""
+    return Duration(*_HALVES[n])
+
+
+def _approximate(
+    text: str, n: str | None, u: str | None, n2: str | None, u2: str | None
+) -> Duration:
+    return Duration(to_int(n or n2 or ""), _UNIT[u or u2 or ""], approx=True)
+
+
+def _negative(text: str, n: str, u: str) -> Duration:
+    raise InvalidDate(text, "time limit", f"-{n}{u}")
+
+
+def _minimum(text: str, n: str) -> str:
+    return text
+
+
+def _at_event(text: str, on: str) -> Prompt:
+    return Prompt(on)
+
+
+def _each_event(text: str, on: str | None, on2: str | None) -> Prompt:
+    return Prompt(re.sub(r"(?:之后|以后|后|时)$", "", text))
+
+
+def _prompt(text: str, obj: str | None = None, verb: str | None = None) -> Prompt:
+    return Prompt(None if obj is None else obj + (verb or ""))
+
+
+def _case(text: str, on: str) -> str:
+    return on
+
+
+def _capture(text: str, on: str | None, on2: str | None) -> str:
+    return on if on is not None else on2 or ""
+
+
+def _law(text: str, law: str | None, law2: str | None) -> str | None:
+    return law or law2
+
+
+def _word(text: str, on: str | None = None) -> str:
+    return text
+
+
+_SHORT = rf"(?P<n>[0-9]{{1,3}}|[{CN_DIGITS}十廿卅百]{{1,3}})"
+
+#: The makers of the refusing token rules (see rules.REFUSALS).
+REFUSING = (_negative,)
+_LIMIT_UNIT = r"(?P<u>工作日|自然日|日历天|小时|钟头|天|日|周|星期|个月|月|年)"
+#: the words for "promptly" (offset 0 after the event).
+PROMPT_WORDS: tuple[str, ...] = (
+    "及时", "立即", "立刻", "马上", "第一时间", "即时", "实时", "随时", "按时", "同步", "随即",
+    "尽快", "立行立改", "即知即改", "立查立改", "即查即改", "边查边改", "按期", "适时", "即办",
+)  # fmt: skip
+#: the verbs of an event that recurs, after 每 (每完成一个阶段, 每召开一次会议): a duty
+#: due promptly after each time.
+EACH_EVENT_VERBS: tuple[str, ...] = (
+    "完成", "结束", "召开", "举行", "举办", "办结", "收到", "受理", "发生", "变更", "调整",
+    "新增", "出台", "形成", "启动",
+)  # fmt: skip
+#: words that cap a duration (最长不超过6个月 = within 6 months); 内 may follow or not.
+CAP_WORDS: tuple[str, ...] = (
+    "不超过", "不超出", "不多于", "不得超过", "不应超过", "不能超过", "不宜超过", "不得超出",
+    "最长不超过", "最长不得超过", "最多不超过", "最多不得超过", "至迟不超过", "至迟不得超过",
+    "最长", "至多", "最多",
+)  # fmt: skip
+
+
+CAP_HEAD = re.compile("|".join(sorted(CAP_WORDS, key=len, reverse=True)))
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+DURATION_TOKENS: list[TokenRule] = [
+    TokenRule(  # 任期届满五个月前: months before an event (N个月 is a date otherwise not)
+        "<n>个月前",
+        rf"(?P<n>{N})个(?P<u>月)(?=以前|之前|前)",
+        "U",
+        _duration,
+    ),
+    # 投标截止时间至少15日前: at least so long before an event is a limit before it
+    TokenRule(
+        "至少<n>日前",
+        rf"(?:至少|最少|不少于|不得少于)(?P<n>{N})个?(?P<u>工作日|小时|天|日|周|星期|个月|月|年)"
+        r"(?=以前|之前|前)",
+        "U",
+        _duration,
+    ),
+    # a range of lengths (急件1—5日内, 3-5个工作日内): the limit is its upper end
+    TokenRule(
+        "<n>-<m>日内",
+        rf"(?<![0-9月.\-—~]){N}(?:[-—~]|至|到)(?P<n>{N})个?(?P<u>工作日|小时|天|日|周|个月|年)"
+        r"(?:以内|之内|内)",
+        "U",
+        _duration,
+    ),
+    # a minimum length (公示时间不得少于30日) is no limit: left for the result to report
+    TokenRule(
+        "<minimum length>",
+        rf"(?:不得少于|不少于|不低于|不短于|至少|最少)(?P<n>{N})个?(?:工作日|天|日|周|星期|个月|月|年)",
+        "m",
+        _minimum,
+    ),
+    # 一个多月, 十余天, 两年多: more than a length (历时一个多月): flagged, never exact
+    TokenRule(
+        "<n>个多月",
+        rf"(?<![0-9{CN_DIGITS}十后後近去这]){_SHORT}(?:个多|多个|余个|个余)(?P<u>月|小时|星期)"
+        rf"|(?<![0-9{CN_DIGITS}十后後近去这])(?P<n2>[0-9]{{1,3}}|[{CN_DIGITS}十百]{{1,3}})(?:多|余)"
+        r"(?P<u2>天|日|年|周)(?![0-9])",
+        "U",
+        _approximate,
+    ),
+    # a length in months or years with no 内 (a 时限 column's 6个月, 1年): the trigger is
+    # left open; 用1年时间, 近三年 and 历时4个月 are not limits
+    TokenRule(
+        "<n>个月|<n>年",
+        rf"(?<![用近历为共满0-9{CN_DIGITS}十]){_SHORT}(?P<u>个月)(?!以内|之内|内)"
+        r"|(?<![用近历为共满0-9])(?P<n2>[0-9]{1,2})(?P<u2>年)(?![0-9月度级期底末初中内以之])",
+        "U",
+        _bare_duration,
+    ),
+    # half a year, a year and a half, half a month (半年内 is no window over the year)
+    TokenRule(
+        "半年内",
+        r"(?P<n>一年半|(?<![上下前后本今每])半年|半个月)(?:以内|之内|内)",
+        "U",
+        _half,
+    ),
+    # refused, never misread: 收到后-3个工作日内 is not +3 (a hyphen after a date is a range)
+    TokenRule(
+        "-<n>个工作日",
+        rf"(?<![0-9{CN_DIGITS}十日月号旬年底末初度:])[-−－](?P<n>{N})个?{_LIMIT_UNIT}(?:以内|之内|内)?",
+        "U",
+        _negative,
+    ),
+    TokenRule(
+        "最长不超过<n>个月",
+        rf"(?:{_alternation(CAP_WORDS)})(?P<n>{N})个?"
+        r"(?P<u>工作日|自然日|日历天|小时|钟头|天|日|周|星期|个月|月|年)(?:以内|之内|内)?",
+        "U",
+        _duration,
+    ),
+    TokenRule(
+        "<n>个工作日内",
+        rf"(?:不超过|不超出|不多于)?(?P<n>{N})个?"
+        r"(?P<u>工作日|自然日|日历天|小时|钟头|天|周(?!末)|星期(?![一二三四五六日天]))(?!半)"
+        r"(?:以内|之内|内)?",
+        "U",
+        _duration,
+    ),
+    TokenRule(
+        "<n>日内",
+        rf"(?:不超过|不超出)?(?<![月0-9{CN_DIGITS}十廿卅]){_SHORT}(?P<u>日|个月|年)(?:以内|之内|内)",
+        "U",
+        _duration,
+    ),
+]
+
+TOKENS: list[TokenRule] = [
+    TokenRule("次月", r"次月|下月|下个月|当月(?!份)|同月", "N", _word),
+    TokenRule(
+        "与<event>同步<verb>",
+        r"与(?P<obj>[^,;。、与]{1,20}?)同步(?P<verb>公开|发布|印发|出台|解读|上网|推送)?",
+        "O",
+        _prompt,
+    ),
+    TokenRule(
+        "在<event>时",
+        # 在实地启动拟征收土地工作时,公开: at the time of the event, a clause of its own
+        r"(?<![0-9A-Za-z])在(?P<on>[^,;。、:0-9]{2,30}?)(?:之时|(?<!同)时)(?=[,;。]|$)",
+        "O",
+        _at_event,
+    ),
+    TokenRule(
+        "每完成一个阶段",
+        # 每完成一个阶段公布进展情况, 每次会议结束后: promptly after each such event
+        rf"每(?:当|逢)?(?P<on>(?:{_alternation(EACH_EVENT_VERBS)})[^,;。、:0-9后内日天]{{0,8}}?)"
+        r"(?:之后|以后|后|时)?(?=公布|公开|发布|更新|报送|通报|上报|报告|向|及时|[,;。]|$)"
+        r"|每(?:次|当)(?P<on2>[^,;。、:0-9后内日天]{1,10}?(?:结束|完成|召开|举行))(?:之后|以后|后|时)",
+        "O",
+        _each_event,
+    ),
+    TokenRule(
+        "自<event>之日起施行",
+        # 本制度自发文之日起执行: in force from the day of the event, promptly after it
+        r"自(?P<on>[^,;。、:0-9年月日]{1,12}?)之日起(?=施行|执行|实施|生效)",
+        "O",
+        _at_event,
+    ),
+    TokenRule("及时", _alternation(PROMPT_WORDS), "O", _prompt),
+    # 职位表发布后即可选择岗位: right after the event (即可 alone is "can", no time)
+    TokenRule("<event>后即可", r"(?<=后)即可", "O", _prompt),
+    TokenRule(
+        "按<law>规定时限",
+        r"(?:按照?|依照|依据|根据|遵照)《?(?P<law>[\u4e00-\u9fff]{2,20}?(?:法|条例))》?"
+        r"(?:的)?(?:有关)?(?:规定|要求)的?(?:时限|期限|时间)(?:内)?"
+        r"|《(?P<law2>[\u4e00-\u9fff]{2,20}?(?:法|条例))》"
+        r"(?:的)?(?:有关)?(?:规定|要求)的?(?:时限|期限|时间)(?:内)?"
+        r"|(?:(?:严格)?(?:按照?|依照|依据))?(?:在|于)?法定(?:的)?(?:期限|时限)(?:内)?|依法(?:在)?规定(?:的)?(?:时限|期限)(?:内)?",
+        "X",
+        _law,
+    ),
+    TokenRule(
+        "待<event>后",
+        r"待(?P<on>[^,;。、]{1,40}?)(?:之后|以后|后)|按照?(?P<on2>[^,;。、]{1,40}?)后的?时间要求",
+        "H",
+        _capture,
+    ),
+    TokenRule(
+        "按照<authority>部署",
+        r"(?:按照|按|根据|依照|依据)(?P<on>[^,;。、:]{1,30}?)(?:的)?(?:统一)?(?:部署|安排|要求|规定|精神)",
+        "c",
+        _word,
+    ),
+    TokenRule(
+        "遇节假日顺延",
+        # 6月30日前(遇节假日顺延): a rule for the due day, not a holiday period
+        r"(?:如|若)?遇(?:法定)?(?:节假日|节日|假日|休息日|双休日|公休日|周末)(?:则|的|时)?"
+        r"(?:相应)?(?:顺延|提前|延后)(?:至下一个?工作日|至节后第一个工作日)?",
+        "c",
+        _word,
+    ),
+    TokenRule(
+        "(<case>的,",
+        # (集体财务往来较多的,财务收支情况应每月公布一次): a case opening a bracket
+        # bears on what the bracket says after it. The token starts at the bracket: a
+        # pattern that could start at any character would be tried at every one.
+        r"\((?P<on>[\u4e00-\u9fff]{2,20}?)的(?=,)",
+        "c",
+        _case,
+    ),
+    TokenRule("后", r"之后|以后|(?<!最)后", "K", _word),
+]  # the words of continuing work (L): duty.ONGOING_TOKEN
+
+#: the month of the event itself (信息形成当月): due by the end of that month
