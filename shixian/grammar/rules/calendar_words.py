@@ -1,0 +1,225 @@
+"""The words of calendar anchors as token rules: dates in every script and format
+(2016年7月10日, 二〇一六年, 2023.6.30, 民国112年, 一二月份, 5月上中旬), their edges (底, 初,
+年中), relations (前, 不晚于, 至, 内, 起, 自), times of day and the helpers of the
+composition stage. Codes: see :mod:`.calendar`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..engine import TokenRule
+from ..numerals import CN_DIGITS, NUMBER, SMALL_NUMBER, YEAR_NUMBER
+from ..vocabulary import (
+    IN_FORCE,
+    LIST_WORDS,
+    not_middle,
+)
+from .dates import (
+    _DAYPART_WORDS,
+    _bare_edge,
+    _bracketed_years,
+    _clock,
+    _date,
+    _first_month,
+    _garbled,
+    _iso_week,
+    _number,
+    _number_range,
+    _period_edge,
+    _same_period,
+    _this_year,
+    _today,
+    _until_now,
+    _word,
+    _ym,
+    _ymd,
+)
+
+__all__ = ["FIRST_TOKENS", "TOKENS", "WEEK_OF_YEAR"]
+
+N = NUMBER
+_ONE_DAY = dt.timedelta(days=1)
+_SMALL = SMALL_NUMBER
+
+# The parts of a calendar date, coarse to fine; a date token is any non-empty run
+# of them in this order (2016年, 7月, 2016年7月10日, 明年一季度, 2016年度上半年).
+_YEAR_PART = (
+    rf"(?P<y>{YEAR_NUMBER})年度?"
+    rf"|(?:中华)?民国(?P<roc>{SMALL_NUMBER}|[0-9]{{3}})年"
+    # 年满 after a relative year word is an age (12月31日前年满18周岁: 前 + 年满)
+    r"|(?P<rel>今年|本年|当年|上一年|上年|去年|前年|明年|下一年|次年|翌年|来年)(?!满)度?"
+    r"(?:的(?=[0-9一二三四五六七八九十]))?"
+)
+# A day written without 日 right before a list or range connector (7月31-8月1日,
+# 5月9、10日, 3月20至3月22日) belongs to the month before it.
+_CONNECTOR_AHEAD = (
+    r"(?=[-—~至到、前才起止]|以及|和|及|与|或|完成|开始|左右|全天|上午|下午|中午|晚上|$)"
+)
+_SUB_YEAR_PART = (
+    r"(?P<h>上|下|前|后)半年度?"
+    rf"|第(?P<q>{N})季度?"
+    r"|(?<![0-9一二三四五六七八九十])(?P<q2>[0-9一二三四五六七八九十]{1,2})季度"
+    r"|(?<![A-Za-z])[Qq] ?(?P<q3>[0-9])(?![0-9])"
+    rf"|(?<![0-9])(?P<m>{SMALL_NUMBER})月份?(?:(?P<dn>{SMALL_NUMBER}){_CONNECTOR_AHEAD})?"
+)
+# 上中旬, 中下旬, 上、中旬: one window over both thirds of the month.
+_DAY_PART = (
+    r"(?P<x>上|中|下)(?:、?(?P<x2>上|中|下))?旬"
+    rf"|(?<![0-9])(?P<d>{SMALL_NUMBER})(?:日|号)"
+)
+
+
+def _unnamed(pattern: str) -> str:
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+# The lookahead keeps a date from being empty; a date that would start with its
+# day does not take 20日内 (a duration, see relative.DURATION_TOKENS).
+_DATE = (
+    f"(?=(?:{_unnamed(_YEAR_PART)}|{_unnamed(_SUB_YEAR_PART)}"
+    rf"|(?:上|中|下)旬|(?<![0-9]){SMALL_NUMBER}(?:号|日(?!以内|之内|内))))"
+    f"(?:{_YEAR_PART})?(?:{_SUB_YEAR_PART})?(?:{_DAY_PART})?"
+)
+_NUM_START = f"[0-9{CN_DIGITS}十廿卅]"
+
+_H = r"(?:[01]?[0-9]|2[0-4])"
+_CN_H = r"(?:[零〇一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四]?)"
+
+#: Tried first at their place: garbled dates (an error in a cell). The words that are
+#: not time (:mod:`shixian.grammar.vocabulary`) are the grammar's veto, not tokens.
+FIRST_TOKENS: list[TokenRule] = [
+    TokenRule(
+        "garbled date",
+        r"[0-9]{3,12}[月日]|[0-9]{5,12}(?:年|天|号|时)|[0-9]{1,4}月月(?![底末初中])|[0-9]{1,4}日日"
+        r"|(?<=月)[0-9]{3,8}天"
+        # a year of two or three digits (112年, 80年, 九十年) names no calendar: 民国? 19xx?
+        r"|(?<![0-9民国])[0-9]{2,3}年(?=[0-9一二三四五六七八九十]{1,2}月|第|[上下]半年|[1-4一二三四]季)"
+        r"|(?<![〇零○一二两三四五六七八九十百民国第每近前后今明去])"
+        r"[一二三四五六七八九十百]{2,4}年(?=[0-9一二三四五六七八九十]{1,3}月)",
+        "g",
+        _garbled,
+    ),
+    # before the calendar date, which would take 去年 alone
+    TokenRule("去年同期", r"(?:去年|上年|上一年|前年)同期", "y", _same_period),
+]
+
+
+#: An ISO week of a named year (before the calendar date, which would take 2016年 alone).
+WEEK_OF_YEAR = TokenRule(
+    "<year>年第<n>周",
+    rf"(?P<y>[0-9]{{4}})年度?的?第(?P<n>[0-9]{{1,2}}|[{CN_DIGITS}十]{{1,3}})个?(?:周|星期)"
+    r"(?![报])",
+    "a",
+    _iso_week,
+)
+
+TOKENS: list[TokenRule] = [
+    TokenRule("<year>年<month>月<day>日", _DATE, "a", _date),
+    TokenRule(
+        "<yyyy>-<mm>-<dd>",
+        r"(?P<y>[0-9]{4})(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
+        r"(?:T?(?P<hh>[01][0-9]|2[0-4]):(?P<mi>[0-5][0-9])(?::[0-5][0-9])?)?(?![0-9])",
+        "a",
+        _ymd,
+    ),
+    TokenRule(
+        "<yyyy>.<m>",
+        r"(?P<y>[0-9]{4})[./\-](?P<m>[0-9]{1,2})(?![0-9.%万亿元年月日/])",
+        "a",
+        _ym,
+    ),
+    TokenRule(
+        "<time of day>",
+        rf"(?P<part>{_DAYPART_WORDS})?(?:(?<![0-9])(?P<hh>{_H})[:](?P<mm>[0-5][0-9])(?![0-9])"
+        rf"|(?<![0-9])(?P<hz>{_H}|{_CN_H})(?:时|点(?=[0-9一二三四五六七八九十]|半|整|前|$))"
+        rf"(?:(?P<mz>[0-5]?[0-9]|[一二三四五]?十?[一二三四五六七八九]?)分|(?P<half>半))?[整正]?)",
+        "T",
+        _clock,
+    ),
+    TokenRule("<hyphen>", r"(?<=[0-9日月号旬底末初年度])(?:-|一(?=[0-9]))", "h", _word),
+    TokenRule(
+        "<n>、",
+        r"第?(?P<v>[0-9]{1,4}|[一二三四五六七八九十]{1,3})"
+        r"(?=(?:、|" + "|".join(LIST_WORDS) + r")第?[0-9一二三四五六七八九十])",
+        "n",
+        _number,
+    ),
+    TokenRule(
+        "和|及|与",
+        r"(?<=[0-9一二三四五六七八九十日月号旬度年底末初)])(?:" + "|".join(LIST_WORDS) + r")"
+        r"(?=第?[0-9一二三四五六七八九十上中下])",
+        "j",
+        _word,
+    ),
+    TokenRule(
+        "<n>—<n>年|月|日",
+        rf"(?<![0-9])(?P<a>{YEAR_NUMBER})[—~\-至到](?P<b>{N})(?P<unit>年度?)"
+        rf"|(?<![0-9])(?P<a2>{SMALL_NUMBER})[—~\-至到](?P<b2>{SMALL_NUMBER})(?P<unit2>月份?|日|号)",
+        "a",
+        _number_range,
+    ),
+    TokenRule(
+        "(2021-2024)",
+        # a span of years in brackets without 年 (行动方案(2021-2024)): brackets hold no sums
+        r"(?<=[(\[])(?P<a>(?:19|20)[0-9]{2}) ?[—~\-至到] ?(?P<b>(?:19|20)[0-9]{2})(?=[)\]])",
+        "a",
+        _bracketed_years,
+    ),
+    TokenRule("全年|年内", r"全年度?|本年度?(?=内|以内)|年(?=以?内|之内)", "a", _this_year),
+    TokenRule(
+        "年底|月初|季末",
+        r"(?:年|月|季度|季|半年)(?:底|末|终|初)|(?:年|月|季度|季)中" + not_middle(),
+        "a",
+        _period_edge,
+    ),
+    TokenRule("底前", r"(?:底|末)(?:以前|之前|前)", "P", _word),
+    TokenRule(
+        "底|末|初",
+        r"(?:底|末)(?!月)|初"  # 末月 is a schedule word (the last month of a quarter)
+        r"|(?<=[年月季度])中" + not_middle(),
+        "a",
+        _bare_edge,
+    ),
+    TokenRule("即日", rf"即日(?=起|(?:{IN_FORCE}))|(?<![至如古])今(?=起)", "a", _today),
+    TokenRule("至今", r"(?:至今|迄今|到今天|至今天)(?!年)", "a", _until_now),
+    TokenRule("元月", r"元月份?", "a", _first_month),
+    TokenRule(
+        "前",
+        r"以前|之前|前",
+        "P",
+        _word,
+    ),
+    TokenRule(
+        "不晚于|截至",
+        r"(?:截至|截止)(?:日期|时间|期限)?(?:及时间)?(?:为|是|:)?(?:到|至(?!少))?|不晚于|不迟于|最迟于?|最晚于?",
+        "B",
+        _word,
+    ),
+    TokenRule("<date>止", r"(?<=[日号月底末0-9])(?:为止|止)(?!于|日|期)", "B", _word),
+    # —— opening a line is a dash (——2023年4月在…会议上); between dates a connector
+    TokenRule(
+        "至|到",
+        r"至(?!少|今(?![年天日]))|到|~|(?<!—)—(?!—)|(?<=[0-9日月号旬底末初年度])——",
+        "R",
+        _word,
+    ),
+    TokenRule("内", r"以内|之内|内", "W", _word),
+    TokenRule("起", r"起|开始|以来", "S", _word),
+    TokenRule(
+        "<date>实施",
+        # 2020-03-15实施: in force from a day, the clause ending there (not 实施方案)
+        rf"(?<=[日号0-9])(?:{IN_FORCE})(?![\u4e00-\u9fff])",
+        "S",
+        _word,
+    ),
+    TokenRule("自", rf"(?:自从|自|从)(?={_NUM_START}|今年|明年|本年|即日|当年|次年)", "F", _word),
+    TokenRule(
+        "施行日期:",
+        # 【施行日期】2019.05.22: in force from the date that follows
+        rf"(?:{IN_FORCE})(?:日期|时间)(?:为|是)?[:)\]]? ?(?={_NUM_START})",
+        "F",
+        _word,
+    ),
+]
