@@ -1,6 +1,6 @@
 """Speed of ``shixian.extract`` on prose, and its growth on adversarial inputs: run by hand.
 
-    python benchmarks/bench_extract.py [--size 1000000] [--repeat 3]
+    python benchmarks/bench_extract.py [--size 1000000] [--repeat 3] [--tree DIR]
 
 Prints each target of the performance issue with its measured value:
 
@@ -26,7 +26,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# --tree DIR: measure the library of another source tree (an older commit unpacked with
+# `git archive`), so that versions can be compared in one session under the same load
+_TREE = sys.argv[sys.argv.index("--tree") + 1] if "--tree" in sys.argv[:-1] else str(ROOT)
+sys.path.insert(0, _TREE)
 
 from shixian import extract  # noqa: E402
 from shixian._work import WORK  # noqa: E402
@@ -70,9 +73,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--size", type=int, default=1_000_000, help="characters of prose")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--tree", default=str(ROOT), help="import shixian from this tree")
+    parser.add_argument("--no-adversarial", action="store_true", help="only the MB/s")
     args = parser.parse_args()
     print(f"# bench_extract: {platform.python_implementation()} {platform.python_version()}, "
-          f"load {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f}")  # fmt: skip
+          f"load {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f}, tree {args.tree}")  # fmt: skip
     seeds = "\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))) + "\n"
     texts = {"seed documents": seeds, "harvested sentences": _sentences()}
     texts["both"] = texts["seed documents"] + texts["harvested sentences"]
@@ -87,6 +92,8 @@ def main() -> None:
         print(f"  {name:20} {len(prose):,} chars, {mb:.2f} MB: wall {mb / wall:.2f} MB/s, "
               f"cpu {mb / cpu:.2f} MB/s ({len(prose) / cpu / 1e6:.2f} M chars/s) "
               f"{verdict}")  # fmt: skip
+    if args.no_adversarial:
+        return
     print("TARGET 8x the text costs ~8x (linear): time ratio and counted-work ratio")
     for name, unit in ADVERSARIAL.items():
         small, large = _repeat(unit, 20_000), _repeat(unit, 160_000)

@@ -4,6 +4,7 @@ full scan reads it, on the corpus and on its phrases with other digits."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -41,6 +42,9 @@ def _full_grammar() -> Grammar:
 
 
 FULL = _full_grammar()
+GRAMMAR.lex("2016年")  # compiles the grammar
+if not GRAMMAR._checked:  # as after the first texts of a run (see Lexer._compile_tokens)
+    GRAMMAR._check_shapes()
 
 
 def _phrases() -> list[str]:
@@ -253,3 +257,69 @@ def test_common_phrases_share_their_shape(text: str) -> None:
     assert GRAMMAR._shapes is not None
     plan = GRAMMAR._shapes.get(clean(text).text.encode().translate(MASK))
     assert plan is not None and plan is not UNSAFE, text
+
+
+def test_shapes_are_checked_after_the_first_texts() -> None:
+    """The first texts of a process are kept by their exact text (the soundness check
+    reads every pattern, which one phrase should not wait for); then shapes are shared."""
+    fresh = Grammar(
+        token_rules=TOKEN_RULES,
+        rules=RULES,
+        merge=GRAMMAR._merge,
+        veto_words=NOT_TIME_WORDS,
+        veto_patterns="|".join(NOT_TIME_PATTERNS),
+    )
+    texts = [f"{2000 + k}年{1 + k % 12}月底前" for k in range(80)]
+    fresh.lex(texts[0])
+    assert not fresh._checked and list(fresh._texts) == [texts[0]] and not fresh._shapes
+    for text in texts:
+        assert [(t.code, t.start, t.end) for t in fresh.lex(text)] == [
+            (t.code, t.start, t.end) for t in FULL.lex(text)
+        ]
+    assert fresh._checked and fresh._shapes
+
+
+def test_a_compiled_replay_rebuilds_what_the_steps_rebuild() -> None:
+    """A plan is read from its steps at first, then compiled: both give the same tokens."""
+    from shixian.grammar.lexer import Token
+    from shixian.grammar.shapes import LexPlan, compile_plan
+
+    assert GRAMMAR._shapes is not None
+    checked = 0
+    for phrase in PHRASES[::7]:
+        text = clean(phrase).text
+        with contextlib.suppress(shixian.ShixianError):
+            GRAMMAR.lex(text)
+        plan = GRAMMAR._shapes.get(text.encode("utf-8", "surrogatepass").translate(MASK))
+        if not isinstance(plan, LexPlan):
+            continue
+        fresh = LexPlan(plan.steps, plan.misses, Token)
+        compiled = compile_plan(plan.steps, Token)
+        try:
+            by_steps = [_token(t) for t in fresh.replay(text)]
+        except shixian.ShixianError as exc:  # 2016年第53周: a reader refuses it either way
+            with pytest.raises(type(exc), match=re.escape(str(exc))):
+                compiled(text)
+            continue
+        assert by_steps == [_token(t) for t in compiled(text)], phrase
+        checked += 1
+    assert checked > 50
+
+
+def _token(token: Any) -> tuple[Any, ...]:
+    return (token.code, token.start, token.end, token.rule, _value(token.value))
+
+
+def _value(value: Any, depth: int = 0) -> Any:
+    """A token's value as plain data (its class and fields, a few levels deep), to
+    compare two readings."""
+    if depth > 4:
+        return type(value).__name__
+    if isinstance(value, tuple | list):
+        return tuple(_value(v, depth + 1) for v in value)
+    fields = getattr(value, "__dict__", None)
+    if fields is None and hasattr(type(value), "__slots__"):
+        fields = {k: getattr(value, k, None) for k in type(value).__slots__}
+    if fields is None:
+        return value
+    return (type(value).__name__, {k: _value(v, depth + 1) for k, v in sorted(fields.items())})

@@ -223,7 +223,8 @@ def _records(job: Job, texts: list[bytes]) -> list[tuple[bytes, _Info, str | Non
     output (the added cells included), its phrase, its flag and the cells neutralised;
     ``None`` when a span is not exactly one record."""
     delimiter = "\t" if job.layout.format == "tsv" else ","
-    done = []
+    pieces: list[str] = []
+    notes: list[str | None] = []
     for raw in texts:
         note = None
         try:
@@ -235,25 +236,32 @@ def _records(job: Job, texts: list[bytes]) -> list[tuple[bytes, _Info, str | Non
             ]
             text = "".join(piece for piece, _ in decoded)
             note = next((n for _, n in decoded if n), None)
-        if not text.endswith(("\n", "\r")):
-            text += "\n"
-        # the sentinel is a record of its own unless a quote is still open
-        feed = io.StringIO(text + SENTINEL + "\n", newline="")
-        try:
-            records = list(csv.reader(feed, delimiter=delimiter, strict=True))
-        except csv.Error:
-            return None
-        if len(records) != 2 or records[1] != [SENTINEL]:  # a stray quote: not as grouped
-            return None
-        done.append(_record(job, records[0], delimiter, note))
-    return done
+        pieces.append(text if text.endswith(("\n", "\r")) else text + "\n")
+        # a record of its own after each span, unless a quote is still open
+        pieces.append(SENTINEL + "\n")
+        notes.append(note)
+    feed = io.StringIO("".join(pieces), newline="")
+    try:
+        records = list(csv.reader(feed, delimiter=delimiter, strict=True))
+    except csv.Error:
+        return None
+    ends = records[1::2]
+    if len(records) != 2 * len(texts) or ends.count([SENTINEL]) != len(ends):
+        return None  # a stray quote: the lines are not records as grouped
+    sink = _Sink()
+    whole = RowWriter(sink, delimiter, job.ending)
+    return [
+        _record(job, record, whole, sink, note)
+        for record, note in zip(records[0::2], notes, strict=True)
+    ]
 
 
 def _record(
-    job: Job, record: list[str], delimiter: str, note: str | None = None
+    job: Job, record: list[str], whole: RowWriter, text: _Sink, note: str | None
 ) -> tuple[bytes, _Info, str | None, int]:
     """One parsed record written with its added cells (as :mod:`shixian.cli.chunks` writes
-    it; ``note``: how a line of it that did not decode was read)."""
+    it; ``note``: how a line of it that did not decode was read), through ``whole`` into
+    ``text``."""
     width = len(job.layout.columns)
     flag = note
     if len(record) < width:
@@ -262,8 +270,6 @@ def _record(
         extra = _extra_cells(len(record), width)
         flag = f"{note}; {extra}" if note else extra
     info = _info(record[job.column])
-    text = _Sink()
-    whole = RowWriter(text, delimiter, job.ending)
     neutralized = 0
     if flag is not None:
         added = list(info.cells)
@@ -284,4 +290,6 @@ def _record(
             whole.writerow(record)
             text[-1] = text[-1][: -len(job.ending)]
         text.append(info.tail)
-    return "".join(text).encode("utf-8", "surrogateescape"), info, flag, neutralized
+    output = "".join(text).encode("utf-8", "surrogateescape")
+    text.clear()
+    return output, info, flag, neutralized

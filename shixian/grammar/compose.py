@@ -27,7 +27,7 @@ import re
 from ..errors import InvalidDate
 from .anchors import Anchor
 from .engine import BREAK, GAP, LIST, Token
-from .named import Day, Span
+from .named import Day, Season, Span
 from .numerals import to_int
 from .vocabulary import BEFORE_NOISE, DAYPART, RANGE_CLOSERS, RANGE_OPENERS
 
@@ -221,17 +221,31 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             tok.code = "A"
             if (
                 prev is not None
-                and prev.code == BREAK
-                and prev.value == ":"
+                and (
+                    (prev.code == BREAK and prev.value == ":")
+                    or (prev.code == GAP and prev.value in _DEFINING)
+                )
                 and len(out) >= 2
                 and out[-2].code == "A"
-                and out[-2].value.named is not None
-                and out[-2].value.named.occasion
+                and out[-2].end == prev.start
+                and _defined(out[-2].value)
                 and frag.grain is not None
             ):
                 # 春节:1月31日至2月6日 (a holiday notice): the festival names the dates after it
                 label = out[-2]
                 label.code, label.value, label.rule = GAP, text[label.start : label.end], "gap"
+            elif (
+                prev is not None
+                and prev.code == "A"
+                and prev.end + 1 == tok.start
+                and text[prev.end] == "("
+                and text[tok.end : tok.end + 1] == ")"
+                and _restates(prev.value, frag)
+            ):
+                # 2024年底(12月31日)前: the date in brackets says the same, more exactly
+                tok.value = frag.fill_from(prev.value)
+                tok.start = out.pop().start
+                tok.end += 1
             elif (
                 prev is not None
                 and prev.code == "A"
@@ -285,6 +299,30 @@ def _number(words: str) -> int | None:
 
 def _cut(gap: Token, end: int, text: str) -> Token:
     return Token(gap.code, gap.start, end, text[gap.start : end], gap.rule)
+
+
+def _restates(outer: Anchor, inner: Anchor) -> bool:
+    """Whether ``inner`` (in brackets after ``outer``) is a day inside it that names
+    nothing ``outer`` contradicts: 2024年底(12月31日), 12月(12月31日)."""
+    if outer.to is not None or inner.to is not None or outer.named is not None:
+        return False
+    if outer.time is not None or inner.named is not None or inner.has_year:
+        return False
+    if inner.grain != "day" or outer.grain not in ("year", "month"):
+        return False
+    if outer.grain == "month":
+        return inner.month in (None, outer.month)
+    return outer.edge == "end" and inner.month == 12
+
+
+_DEFINING = frozenset({"为", "是", "通常为", "一般为", "定为"})
+
+
+def _defined(anchor: Anchor) -> bool:
+    """Whether ``anchor`` names a festival or season whose dates a text may state after it
+    (春节:1月31日至2月6日, 春季通常为3月15日至6月15日)."""
+    named = anchor.named
+    return named is not None and (named.occasion or isinstance(named, Season))
 
 
 def _same_period_of(tok: Token, before: list[Token]) -> None:
@@ -379,17 +417,32 @@ def _lists(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _first_field(anchor: Anchor) -> str | None:
+    """The coarsest field an anchor names after its year (2017年三季度: quarter; 10月8日:
+    month; 10日: day), else its year; None for another kind of anchor."""
+    for field in ("quarter", "month", "day"):
+        if getattr(anchor, field) is not None:
+            return field
+    return _GRAIN_FIELD.get(anchor.grain or "")
+
+
 def _complete_numbers(items: list[Token], tokens: list[Token], first: int) -> bool:
     """Give each bare number of a list the unit of the next anchor in it (5月9、10日);
     a number that opens the list may narrow the anchor right before it (2017年第二、三季度).
     False (the list is left alone) when a number has no anchor after it or no room."""
     # the unit of each item: the next anchor's grain, found in one pass from the right
     units: list[str | None] = [None] * len(items)
+    nexts: list[Anchor | None] = [None] * len(items)
     unit: str | None = None
+    following: Anchor | None = None
     for k in range(len(items) - 1, -1, -1):
+        nexts[k] = following
         if items[k].code == "A":
             anchor: Anchor = items[k].value
-            unit = None if anchor.to is not None else _GRAIN_FIELD.get(anchor.grain or "")
+            following = anchor
+            # the anchor's first field, not its finest: 1、4、7、10月8日 lists months (each
+            # on the 8th), 5月9、10日 days
+            unit = None if anchor.to is not None else _first_field(anchor)
         units[k] = unit
     for k, item in enumerate(items):
         if item.code != "n":
@@ -401,6 +454,11 @@ def _complete_numbers(items: list[Token], tokens: list[Token], first: int) -> bo
         if item.code != "n":
             continue
         frag = Anchor(**{str(units[k]): item.value})
+        after = nexts[k]
+        if units[k] == "month" and after is not None and after.day is not None:
+            frag.day = after.day  # 1、4、7、10月8日: each month on the 8th
+        elif units[k] == "month" and after is not None and after.tenday is not None:
+            frag.tenday = after.tenday  # 1、4、7、10月中旬
         prev = tokens[first - 1] if k == 0 and first else None
         if prev is not None and prev.code == "A" and prev.end == item.start:
             target = prev.value.last()

@@ -30,6 +30,7 @@ _REASONS = {
 _RELATIONS = {
     "P": "a relation (前) to words after a date that are not read",
     "K": "a relation (后) to words after a date that are not read",
+    "S": "a relation (起, 以来) to words after a date that are not read",
 }
 
 

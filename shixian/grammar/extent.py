@@ -33,6 +33,7 @@ _CLAUSE_END = re.compile(r"[,;。:!?\n]")
 _TRIGGER_GAP = 8
 #: how far back a trigger is looked for (its own length at most this)
 _TRIGGER_REACH = 48
+_AFTER = re.compile(r"(?:之日)?(?:之后|以后|后)")
 _MARKERS = frozenset("自于在从由当待")
 _DETERMINERS = frozenset("该該本")
 # The words are matched in the original text, in simplified and traditional forms; a
@@ -83,9 +84,13 @@ def widen(ctx: Context, part: Part, low: int, high: int) -> tuple[int, int]:
     around it that belong to it, never below ``low`` nor past ``high`` (the neighbours)."""
     start, end = part.span
     if isinstance(part, Relative):
-        if part.trigger and part.offset.amount:
+        if part.trigger:
             cs = _cleaned_at(ctx, start)
-            at = _trigger_start(ctx.cleaned.text, part.trigger, cs, _cleaned_at(ctx, low))
+            # promptly (及时, 即可) reaches back only over an event that ends in 后 right
+            # before it (职位表发布后即可); a limit over any trigger before it
+            between = None if part.offset.amount else _AFTER
+            low_c = _cleaned_at(ctx, low)
+            at = _trigger_start(ctx.cleaned.text, part.trigger, cs, low_c, between)
             if at != cs:
                 start = _original(ctx, at)
         return start, end
@@ -117,13 +122,17 @@ def widen(ctx: Context, part: Part, low: int, high: int) -> tuple[int, int]:
     return start, end
 
 
-def _trigger_start(text: str, trigger: str, cs: int, low: int) -> int:
+def _trigger_start(
+    text: str, trigger: str, cs: int, low: int, between: re.Pattern[str] | None = None
+) -> int:
     """Where the trigger's words begin, when they stand right before the part in its
     clause (with 之日起 / 后的 between); the 自 / 于 / 在 before them is taken too."""
     reach = max(low, cs - _TRIGGER_REACH - len(trigger))
     WORK.reached += cs - reach
     at = text.rfind(trigger, reach, cs)
     if at < 0 or cs - (at + len(trigger)) > _TRIGGER_GAP:
+        return cs
+    if between is not None and between.fullmatch(text, at + len(trigger), cs) is None:
         return cs
     if _CLAUSE_END.search(text, at, cs) is not None:
         return cs

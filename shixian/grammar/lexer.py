@@ -15,7 +15,7 @@ import attrs
 from .._work import WORK
 from ..errors import InvalidDate
 from .patterns import DIGITS, digit_neutral, first_chars
-from .shapes import MASK, UNSAFE, LexPlan, compile_plan, unsafe_pattern
+from .shapes import MASK, UNSAFE, LexPlan, unsafe_pattern
 
 __all__ = ["BREAK", "GAP", "LIST", "Lexer", "Token", "TokenRule", "is_out_of_calendar"]
 
@@ -82,6 +82,8 @@ _SILENT_CHARS = frozenset("()[]\"'《》<>“”「」『』·")
 #: the shape memo: texts up to this length, this many shapes (then it starts over)
 _SHAPE_LENGTH = 200
 _SHAPES = 8192
+#: texts lexed before the soundness of shapes is checked (see Lexer._compile_tokens)
+_WARM = 64
 #: a rule token of a scan: its index, ``make``, the spans of the groups ``make`` takes
 _Step = tuple[int, Callable[..., Any], tuple[tuple[int, int] | None, ...]]
 _BREAK_OR_SILENT = re.compile(
@@ -193,15 +195,28 @@ class Lexer:
         self._by_rules: dict[tuple[int, ...], _Alternation] = {}
         self._dispatch: dict[str, _Alternation] = {}
         self._starts = re.compile("[" + "".join(re.escape(ch) for ch in sorted(self._keys)) + "]")
-        # the shape memo, when every pattern the lexer decides by allows it
+        # The shape memo. Whether its shapes are sound (every pattern the lexer decides
+        # by is neutral, or widened) is checked once _WARM texts were scanned: the check
+        # reads every pattern (tens of ms), which a single phrase should not wait for.
+        # Until then each text is kept by its exact text, which is always sound.
+        self._shapes: dict[bytes, LexPlan] | None = {} if self.use_shapes else None
+        self._texts: dict[str, LexPlan] = {}  # texts kept by their exact text
+        self._checked = False
+        self._unsafe: re.Pattern[str] | None = None
+        self._warm = 0
+
+    def _check_shapes(self) -> None:
+        """Decide whether shapes are sound for this grammar, and widen the rules that
+        tell digits apart (see :mod:`shixian.grammar.shapes`)."""
         neutral = (
             (self._veto_patterns is None or digit_neutral(self._veto_patterns.pattern))
             and not any(ch in DIGITS for ch in self._veto_words)
             and digit_neutral(_BREAK_OR_SILENT.pattern)
         )
         self._unsafe = unsafe_pattern([tr.pattern for tr in self.token_rules])
-        self._shapes: dict[bytes, LexPlan] | None = {} if neutral and self.use_shapes else None
-        self._texts: dict[str, LexPlan] = {}  # texts whose shape is unsafe, by their text
+        if not neutral:
+            self._shapes = None
+        self._checked = True
 
     def _alternation(self, ch: str) -> _Alternation:
         """The compiled alternation of the token rules that may start with ``ch``.
@@ -247,8 +262,10 @@ class Lexer:
         else:
             shape = text.encode("utf-8", "surrogatepass").translate(MASK)
             plan = self._shapes.get(shape)
-            exact = plan is UNSAFE
-            if exact:  # a rule that tells digits apart may decide: the text is its own shape
+            # a rule that tells digits apart may decide (or shapes are not checked yet):
+            # the text is its own shape
+            exact = plan is UNSAFE or not self._checked
+            if exact:
                 plan = self._texts.get(text)
             if plan is None:
                 steps: list[_Step] = []
@@ -272,8 +289,17 @@ class Lexer:
         misses: int,
     ) -> None:
         """Keep the decisions of a full scan of ``text`` for its ``shape``; for the text
-        itself when a rule that tells digits apart may decide in that shape (``exact``)."""
+        itself when a rule that tells digits apart may decide in that shape, or before
+        shapes are checked (``exact``)."""
         assert self._shapes is not None
+        if not self._checked:
+            self._warm += 1
+            if self._warm < _WARM:
+                exact = True  # the text is its own shape until the check is made
+            else:
+                self._check_shapes()
+                if self._shapes is None:
+                    return
         if len(self._shapes) >= _SHAPES:
             self._shapes.clear()
         if len(self._texts) >= _SHAPES:
@@ -290,7 +316,7 @@ class Lexer:
         for at, tok in enumerate(tokens):
             make, spans = made.get(at, (None, ()))
             plan.append((tok.code, tok.start, tok.end, tok.rule, make, spans))
-        memo[key] = LexPlan(compile_plan(plan, Token), misses)
+        memo[key] = LexPlan(plan, misses, Token)
 
     def _scan(
         self,

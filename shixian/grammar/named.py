@@ -16,7 +16,7 @@ from ..calendar.periods import add_months, month_end
 from ..errors import HolidayOutOfRange, InvalidDate
 from .anchors import Anchor, Bounds, Named
 
-__all__ = ["Day", "Festivals", "NextHoliday", "Occasion", "Plan", "Season", "Span"]
+__all__ = ["Day", "Festivals", "FirstMonths", "NextHoliday", "Occasion", "Plan", "Season", "Span"]
 
 _ONE_DAY = dt.timedelta(days=1)
 
@@ -262,3 +262,20 @@ class Day(Named):
         else:
             day = reference + dt.timedelta(days=self.shift)
         return day, day, True, False
+
+
+class FirstMonths(Named):
+    """前10个月, 前三季度: the first ``months`` months of the reference year (a report's
+    period so far), counted from the reference, which ``year_inferred`` says."""
+
+    __slots__ = ("months",)
+
+    def __init__(self, months: int) -> None:
+        self.months = months
+
+    def __repr__(self) -> str:
+        return f"FirstMonths({self.months})"
+
+    def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
+        year = reference.year
+        return dt.date(year, 1, 1), month_end(year, self.months), True, False

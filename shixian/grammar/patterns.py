@@ -12,6 +12,7 @@ Both read the parsed pattern (``re._parser``), not its text.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 try:  # Python 3.11+
@@ -111,6 +112,7 @@ _CATEGORY_DIGITS = {
 }
 
 
+@functools.lru_cache(maxsize=1024)
 def digit_neutral(pattern: str) -> bool:
     """True when ``pattern`` cannot tell apart two ASCII digits of one class of
     :data:`DIGIT_CLASSES` (zero; the nine others).

@@ -32,6 +32,7 @@ Only the strict lexing of a phrase uses the memo (``normalize``); running text
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -61,14 +62,45 @@ Step = tuple[str, int, int, str, "Callable[..., Any] | None", "tuple[tuple[int, 
 
 
 class LexPlan:
-    """The recorded decisions for one shape: a function that rebuilds the tokens of a
-    text of that shape (see :func:`compile_plan`) and the count of misses of the scan."""
+    """The recorded decisions for one shape: ``replay(text)`` rebuilds the tokens of a
+    text of that shape; ``misses`` is the count of misses of the scan.
 
-    __slots__ = ("misses", "replay")
+    The first replays read the recorded steps; then the steps are compiled into one
+    function (:func:`compile_plan`, about 50 µs, worth it only for a shape that recurs).
+    """
 
-    def __init__(self, replay: Callable[[str], list[Any]], misses: int) -> None:
-        self.replay = replay
+    __slots__ = ("misses", "replay", "steps", "token", "uses")
+
+    def __init__(self, steps: list[Step], misses: int, token: Callable[..., Any]) -> None:
+        self.steps = steps
         self.misses = misses
+        self.token = token
+        self.uses = 0
+        self.replay: Callable[[str], list[Any]] = functools.partial(_replay_steps, self)
+
+
+#: replays of a plan read from its steps before they are compiled
+_COMPILE_AFTER = 2
+
+
+def _replay_steps(plan: LexPlan, text: str) -> list[Any]:
+    """The tokens of ``text`` rebuilt from the plan's steps (as the compiled replay does)."""
+    plan.uses += 1
+    if plan.uses >= _COMPILE_AFTER:
+        plan.replay = compile_plan(plan.steps, plan.token)
+    token = plan.token
+    tokens = []
+    for code, start, end, name, make, spans in plan.steps:
+        if make is None:
+            value = text[start:end]
+        elif not spans:
+            value = make(text[start:end])
+        else:
+            value = make(
+                text[start:end], *[None if s is None else text[s[0] : s[1]] for s in spans]
+            )
+        tokens.append(token(code, start, end, value, name))
+    return tokens
 
 
 def unsafe_pattern(patterns: list[str]) -> re.Pattern[str] | None:

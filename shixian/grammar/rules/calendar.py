@@ -207,7 +207,8 @@ TOKENS: list[TokenRule] = [
         _word,
     ),
     TokenRule("<date>止", r"(?<=[日号月底末0-9])(?:为止|止)(?!于|日|期)", "B", _word),
-    TokenRule("至|到", r"至(?!少|今)|到|[—~]", "R", _word),
+    # —— opening a line is a dash (——2023年4月在…会议上); between dates a connector
+    TokenRule("至|到", r"至(?!少|今)|到|~|(?<!—)—(?!—)|(?<=[0-9日月号旬底末初年度])——", "R", _word),
     TokenRule("内", r"以内|之内|内", "W", _word),
     TokenRule("起", r"起|开始|以来", "S", _word),
     TokenRule(
@@ -335,6 +336,37 @@ def closed_by(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     return deadline_by(ctx, tokens)
 
 
+def after_period(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """``上年度结束后``: from the day after the period ends, continuing."""
+    tok = _anchor(tokens)
+    _, end, inferred, _ = _bounds(ctx, tok)
+    text, span = ctx.where(tokens)
+    return [Ongoing(text=text, span=span, year_inferred=inferred, start=end + _ONE_DAY)]
+
+
+def after_period_within(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """``一季度结束后15日内``: due that long after the period's last day (counted as every
+    limit is, :func:`shixian.calendar.offsets.resolve_offset`, on the official calendar:
+    a reading never depends on the calendar a caller set); where it has no data for the
+    year, the limit after the period's end as an event."""
+    from ...calendar.offsets import resolve_offset
+    from ...calendar.workdays import OFFICIAL
+    from ...errors import ShixianError
+
+    tok = _anchor(tokens)
+    _, end, inferred, _ = _bounds(ctx, tok)
+    dur = tokens[-1].value
+    offset = Offset(dur.amount, dur.unit)
+    text, span = ctx.where(tokens)
+    try:
+        due = resolve_offset(end, offset, calendar=OFFICIAL)  # never provisional: it raises
+    except ShixianError:
+        event = ctx.cleaned.text[tok.start : tokens[1].end].removesuffix("后")
+        return [Relative(text=text, span=span, offset=offset, trigger=event)]
+    assert isinstance(due, dt.date)
+    return [Deadline(text=text, span=span, year_inferred=inferred, due=due)]
+
+
 def ongoing_from(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """``(自)<anchor>起``: continuing work from the first day of the period; a range
     (从2024年12月18日至2024年12月24日, 自2016年7月起至2017年6月) is a window."""
@@ -439,7 +471,7 @@ def _label_before(ctx: Context, tok: Token) -> str | None:
     text: str = gap.value
     if not all("\u4e00" <= ch <= "\u9fff" for ch in text) or text in NOT_LABELS:
         return None
-    if text[-1] in "于在至到从自将拟及和与":  # 项目于9月: a preposition, not a label
+    if text[-1] in "于在至到从自将拟及和与为是":  # 项目于9月, 戒严期为5月: no label
         return None
     return text
 
@@ -450,6 +482,8 @@ RULES: list[Rule] = [
     Rule("到<anchor>", r"(?<![AE])RA", deadline_by),
     Rule("<anchor>起", r"F?A[SK]|FA", ongoing_from),
     Rule("<anchor>截止", r"AB(?![AE])", closed_by),
+    Rule("<anchor>结束后<n>日内", r"AJU", after_period_within),
+    Rule("<anchor>结束后", r"AJ(?![UA])", after_period),
     Rule("<anchor>内", r"AW(?:Z?_?Z?C)?", window),
     Rule("<anchor>", r"A", window),
 ]

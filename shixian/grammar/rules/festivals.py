@@ -36,7 +36,7 @@ from ...model import (
 from ..anchors import Anchor
 from ..clean import clean
 from ..engine import Context, Rule, Token, TokenRule
-from ..named import Day, Festivals, NextHoliday, Occasion, Plan, Season, Span
+from ..named import Day, Festivals, FirstMonths, NextHoliday, Occasion, Plan, Season, Span
 from ..numerals import to_int
 from .schedule import Every
 
@@ -203,6 +203,10 @@ def _day(text: str, n: str | None) -> Anchor:
     return Anchor(named=Day(-1 if text[0] == "昨" else 0))
 
 
+def _first_months(text: str, n: str | None, q: str | None) -> Anchor:
+    return Anchor(named=FirstMonths(to_int(n) if n is not None else 3 * to_int(q or "")))
+
+
 def _span(text: str, ahead: str | None, use: str | None, past: str | None) -> Anchor:
     number = to_int(ahead or use or past or "")
     return Anchor(named=Span(number, past is None))
@@ -233,6 +237,14 @@ TOKENS: list[TokenRule] = [
     ),
     TokenRule("十四五", _PLAN_PATTERN, "a", _plan),
     TokenRule("今后三年|近三年", _SPAN_PATTERN, "a", _span),
+    # the months of the reference year so far, opening a clause: 前10个月已完成投资
+    TokenRule(
+        "前10个月|前三季度",
+        r"(?:(?<=[,;。:!?\n(])|(?<![\s\S]))前(?:(?P<n>1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])个月"
+        r"|(?P<q>[一二三1-3])(?:个)?季度)(?![0-9一二三四五六七八九十])",
+        "a",
+        _first_months,
+    ),
     # a day counted from the reference (the document's date): 今天上午, 昨日, 今(5)日
     TokenRule(
         "今天|昨日|今(5)日",

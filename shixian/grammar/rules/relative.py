@@ -26,7 +26,8 @@ __all__ = ["CAP_WORDS", "DURATION_TOKENS", "EACH_EVENT_VERBS", "PROMPT_WORDS", "
 
 N = NUMBER
 _UNIT = {
-    "工作日": Unit.WORKDAY, "小时": Unit.HOUR, "钟头": Unit.HOUR, "天": Unit.DAY,
+    "工作日": Unit.WORKDAY, "自然日": Unit.DAY, "日历天": Unit.DAY, "小时": Unit.HOUR,
+    "钟头": Unit.HOUR, "天": Unit.DAY,
     "日": Unit.DAY, "周": Unit.WEEK, "星期": Unit.WEEK, "个月": Unit.MONTH,
     "月": Unit.MONTH, "年": Unit.YEAR,
 }  # fmt: skip
@@ -122,11 +123,11 @@ _SHORT = rf"(?P<n>[0-9]{{1,3}}|[{CN_DIGITS}十廿卅百]{{1,3}})"
 
 #: The makers of the refusing token rules (see rules.REFUSALS).
 REFUSING = (_negative,)
-_LIMIT_UNIT = r"(?P<u>工作日|小时|钟头|天|日|周|星期|个月|月|年)"
+_LIMIT_UNIT = r"(?P<u>工作日|自然日|日历天|小时|钟头|天|日|周|星期|个月|月|年)"
 #: the words for "promptly" (offset 0 after the event).
 PROMPT_WORDS: tuple[str, ...] = (
     "及时", "立即", "立刻", "马上", "第一时间", "即时", "实时", "随时", "按时", "同步", "随即",
-    "尽快", "立行立改", "即知即改", "立查立改", "即查即改", "边查边改", "按期", "适时",
+    "尽快", "立行立改", "即知即改", "立查立改", "即查即改", "边查边改", "按期", "适时", "即办",
 )  # fmt: skip
 #: the verbs of an event that recurs, after 每 (每完成一个阶段, 每召开一次会议): a duty
 #: due promptly after each time.
@@ -214,13 +215,15 @@ DURATION_TOKENS: list[TokenRule] = [
     TokenRule(
         "最长不超过<n>个月",
         rf"(?:{_alternation(CAP_WORDS)})(?P<n>{N})个?"
-        r"(?P<u>工作日|小时|钟头|天|日|周|星期|个月|月|年)(?:以内|之内|内)?",
+        r"(?P<u>工作日|自然日|日历天|小时|钟头|天|日|周|星期|个月|月|年)(?:以内|之内|内)?",
         "U",
         _duration,
     ),
     TokenRule(
         "<n>个工作日内",
-        rf"(?:不超过|不超出|不多于)?(?P<n>{N})个?(?P<u>工作日|小时|钟头|天|周(?!末)|星期(?![一二三四五六日天]))(?!半)(?:以内|之内|内)?",
+        rf"(?:不超过|不超出|不多于)?(?P<n>{N})个?"
+        r"(?P<u>工作日|自然日|日历天|小时|钟头|天|周(?!末)|星期(?![一二三四五六日天]))(?!半)"
+        r"(?:以内|之内|内)?",
         "U",
         _duration,
     ),
@@ -256,7 +259,16 @@ TOKENS: list[TokenRule] = [
         "O",
         _each_event,
     ),
+    TokenRule(
+        "自<event>之日起施行",
+        # 本制度自发文之日起执行: in force from the day of the event, promptly after it
+        r"自(?P<on>[^,;。、:0-9年月日]{1,12}?)之日起(?=施行|执行|实施|生效)",
+        "O",
+        _at_event,
+    ),
     TokenRule("及时", _alternation(PROMPT_WORDS), "O", _prompt),
+    # 职位表发布后即可选择岗位: right after the event (即可 alone is "can", no time)
+    TokenRule("<event>后即可", r"(?<=后)即可", "O", _prompt),
     TokenRule(
         "按<law>规定时限",
         r"(?:按照?|依照|依据|根据|遵照)《?(?P<law>[\u4e00-\u9fff]{2,20}?(?:法|条例))》?"
@@ -542,7 +554,64 @@ def ongoing(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     return [Ongoing(**ctx.common(tokens, False), start=None)]
 
 
+_SINCE = re.compile(
+    r"(?:(?:自|从)(?P<event>[^自从]{1,30}?)(?:之日|当日|当天|之时)?|(?P<event2>[^自从]{2,30}?)之日)$"
+)
+
+
+_SENTENCE_REACH = 24
+_NOT_READ_SINCE = "a relation (起, 以来) to words after a date that are not read"
+
+
+def _limit_in_sentence(ctx: Context, tok: Token) -> bool:
+    """Whether a time limit (a length, 当日, 及时) shares the sentence of ``tok``, looked
+    for at most :data:`_SENTENCE_REACH` tokens each side (a text without 。 costs no scan
+    of the whole text per match)."""
+    tokens = ctx.tokens
+    for step in (-1, 1):
+        i = tok.index + step
+        stop = tok.index + step * _SENTENCE_REACH
+        while 0 <= i < len(tokens) and i != stop:
+            WORK.walked += 1
+            if tokens[i].code == "|" and tokens[i].value in _CLAUSE_END:
+                break
+            if tokens[i].code in "UiOW":  # W: 内 of a limit whose number is missing
+                return True
+            i += step
+    return False
+
+
+def since_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """自印发之日起(施行): from the event on (offset 0); 自公布之日起三十日后: 30 days after
+    it. Words that name no event (项目5日起) keep the calendar reading of the day."""
+    m = _SINCE.search(tokens[0].value)
+    event = None if m is None else m.group("event") or m.group("event2")
+    if event is None or len(event) < 2:
+        from .calendar import ongoing_from
+
+        if len(tokens) > 2:
+            return ongoing_from(ctx, tokens[2:])
+        if tokens[0].index and ctx.tokens[tokens[0].index - 1].code == "A":
+            # 2016年中央环保督察以来: the date is read, the event it counts from is not
+            start = tokens[1]
+            ctx.flags.append((start.start, start.end, _NOT_READ_SINCE))
+        return []
+    if _limit_in_sentence(ctx, tokens[1]):
+        return []  # 自受理申请之日起,10个工作日内: the event of that limit
+    offset = Offset(0)
+    if len(tokens) > 2:
+        anchor = tokens[2].value
+        if anchor.grain != "day" or anchor.month is not None or anchor.month_shift is not None:
+            from .calendar import ongoing_from
+
+            return ongoing_from(ctx, tokens[2:])  # 自…之日起,3月5日后: a date after all
+        offset = Offset(anchor.day, Unit.DAY)
+    return [Relative(**ctx.common(tokens, False), offset=offset, trigger=event)]
+
+
 RULES: list[Rule] = [
+    # 自印发之日起施行, 自公布之日起三十日后 (a bare day after 起 is a length)
+    Rule("自<event>之日起", r"_S(?:(?=_|\||$)|AK)", since_event),
     Rule("法定期限:<n>个工作日", r"X\|?U", statutory_stated),
     Rule("按<law>规定时限", r"X", statutory),
     Rule("待<event>后", r"H", pending),

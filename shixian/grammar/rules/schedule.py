@@ -306,6 +306,9 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
                 fields["months"] = tuple(sorted(listed))
                 fields["day"] = last.day
                 continue
+            if anchor.to is not None and last.day is not None and anchor.month is None:
+                fields["day"] = last.day  # 每月1日至5日: a span of days, due on its last day
+                continue
             if anchor.month is not None:
                 listed.update(_month_list(anchor))
                 fields["months"] = tuple(sorted(listed))

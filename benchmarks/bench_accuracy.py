@@ -1,0 +1,90 @@
+"""Accuracy on the real-phrase sets, by set and by outcome: run by hand.
+
+    python benchmarks/bench_accuracy.py [--set dev|harvest|blind] [--misses]
+
+Each row of ``corpus/real/`` is scored with the corpus checker
+(:func:`shixian.io.corpus.judge`, triggers included except for bare expressions) and
+counted as
+
+* **right**: the reading the row's annotation gives (or one of its alternatives);
+* **flagged**: not right, but the result says so: a documented error, an ambiguous part
+  or an incomplete reading (``unparsed``) — the user can see it;
+* **silent**: not right and not flagged — the worst outcome, a wrong date nobody sees.
+
+The sets: ``dev`` the 383 shared phrases, ``harvest`` the 383 phrases harvested for the
+project (both are tests), ``blind`` 277 phrases from 105 pages nobody on the team had
+used, annotated by hand before the library was run on them (``corpus/real/blind/``; an
+evaluation set, not a test: its misses are not listed as known misses).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import shixian  # noqa: E402
+from shixian.io.corpus import CorpusRow, judge, load  # noqa: E402
+
+REAL = ROOT / "corpus" / "real"
+SETS = {
+    "dev": ["cells.tsv", "timecol.tsv", "expressions.tsv"],
+    "harvest": ["harvest_cells.tsv", "harvest_timecol.tsv", "harvest_expressions.tsv"],
+    "blind": ["blind/blind.tsv"],
+}
+
+
+def outcome(row: CorpusRow, check_trigger: bool) -> tuple[str, str]:
+    """``(bucket, what shixian gave)`` for one row."""
+    try:
+        result: shixian.Normalized | Exception = shixian.normalize(
+            row.phrase, reference=row.reference
+        )
+    except shixian.ShixianError as exc:
+        result = exc
+    if not judge(result, row.expected, check_trigger=check_trigger):
+        return "right", str(result)
+    if isinstance(result, Exception):
+        return "flagged", f"{type(result).__name__}: {result}"
+    if result.ambiguous or not result.complete:
+        return "flagged", str(result)
+    return "silent", str(result)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--set", choices=sorted(SETS), action="append")
+    parser.add_argument("--misses", action="store_true", help="list the rows not right")
+    args = parser.parse_args()
+    print(f"shixian {shixian.__version__}")
+    print(f"{'set':10} {'file':28} {'rows':>5} {'right':>13} {'flagged':>13} {'silent':>13}")
+    for name in args.set or list(SETS):
+        total: Counter[str] = Counter()
+        for file in SETS[name]:
+            rows = load(REAL / file)
+            counts: Counter[str] = Counter()
+            for row in rows:
+                bucket, got = outcome(row, check_trigger="expressions" not in file)
+                counts[bucket] += 1
+                if args.misses and bucket != "right":
+                    print(f"  [{bucket}] {row.phrase}")
+                    print(f"      expected {row.expected}\n      got {got}")
+            total.update(counts)
+            print(_line(name, file, counts))
+        if len(SETS[name]) > 1:
+            print(_line(name, "(all)", total))
+
+
+def _line(name: str, file: str, counts: Counter[str]) -> str:
+    n = sum(counts.values())
+    buckets = ("right", "flagged", "silent")
+    cells = [f"{counts[b]:>4} ({100 * counts[b] / n:4.1f}%)" for b in buckets]
+    return f"{name:10} {file:28} {n:>5} " + " ".join(cells)
+
+
+if __name__ == "__main__":
+    main()
