@@ -98,6 +98,9 @@ if TYPE_CHECKING:
         Deadline as Deadline,
     )
     from .model import (
+        Direction as Direction,
+    )
+    from .model import (
         Frequency as Frequency,
     )
     from .model import (
@@ -155,8 +158,9 @@ _EXPORTS = {
         "UnrecognizedPhrase",
     ),
     "model": (
-        "Deadline", "Frequency", "Kind", "Normalized", "Occurrence", "Offset", "Ongoing",
-        "Part", "Pending", "Relative", "Schedule", "StatuteRef", "Unit", "Unparsed", "Window",
+        "Deadline", "Direction", "Frequency", "Kind", "Normalized", "Occurrence", "Offset",
+        "Ongoing", "Part", "Pending", "Relative", "Schedule", "StatuteRef", "Unit", "Unparsed",
+        "Window",
     ),
     "calendar.workdays": ("WorkdayCalendar",),
     "io.record": ("RECORD_COLUMNS", "flatten"),
@@ -169,6 +173,7 @@ __all__ = [
     "CalendarOutOfRange",
     "DateOutOfRange",
     "Deadline",
+    "Direction",
     "EmptyPhrase",
     "Failure",
     "Frequency",

@@ -208,7 +208,12 @@ TOKENS: list[TokenRule] = [
     ),
     TokenRule("<date>止", r"(?<=[日号月底末0-9])(?:为止|止)(?!于|日|期)", "B", _word),
     # —— opening a line is a dash (——2023年4月在…会议上); between dates a connector
-    TokenRule("至|到", r"至(?!少|今)|到|~|(?<!—)—(?!—)|(?<=[0-9日月号旬底末初年度])——", "R", _word),
+    TokenRule(
+        "至|到",
+        r"至(?!少|今(?![年天日]))|到|~|(?<!—)—(?!—)|(?<=[0-9日月号旬底末初年度])——",
+        "R",
+        _word,
+    ),
     TokenRule("内", r"以内|之内|内", "W", _word),
     TokenRule("起", r"起|开始|以来", "S", _word),
     TokenRule(
