@@ -225,13 +225,13 @@ def test_a_quadratic_variant_fails(monkeypatch: pytest.MonkeyPatch) -> None:
     counting its steps, as the real one does) is caught as super-linear."""
     from shixian.grammar.rules import relative
 
-    real = relative._trigger
+    real = relative.find_trigger
 
     def walk_everything(ctx: Any, tok: Any, *, inherit: bool = False) -> str | None:
         WORK.walked += tok.index
         return real(ctx, tok, inherit=inherit)
 
-    monkeypatch.setattr(relative, "_trigger", walk_everything)
+    monkeypatch.setattr(relative, "find_trigger", walk_everything)
     ratio, small, large = _growth(_extract, ADVERSARIAL["及时 repeated"], EXTRACT_SIZES)
     assert ratio > 40, (ratio, small, large)
     assert ratio > BOUND

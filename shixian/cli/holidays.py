@@ -94,7 +94,7 @@ def _text(calendar: NoticeCalendar) -> str:
 def run_holidays(args: argparse.Namespace) -> int:
     """Run ``shixian holidays``."""
     from ..calendar.notice_calendar import load_holidays
-    from . import _emit
+    from .common import _emit
 
     calendar = load_holidays(args.notices)
     fmt = _format(args)

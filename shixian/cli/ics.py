@@ -61,7 +61,7 @@ def configure(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run ``shixian ics``."""
     from ..io.ics import Entry, build_calendar
-    from . import (
+    from .common import (
         CliError,
         _annotate_table,
         _emit,

@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     """Run ``shixian timeline``."""
     from ..io.timeline import Row, plan_of, scene
     from ..io.timeline_draw import FORMATS, to_html, to_png, to_svg
-    from . import (
+    from .common import (
         CliError,
         _annotate_table,
         _check_output,
