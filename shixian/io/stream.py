@@ -33,7 +33,8 @@ from typing import IO, Any
 
 import attrs
 
-from .tables import CELL_LIMIT, TableError, _json_keys, _sniff
+from .tables import CELL_LIMIT, TableError, _sniff
+from .writing import _json_keys
 
 __all__ = [
     "CELL_LIMIT",
