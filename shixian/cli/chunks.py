@@ -18,7 +18,6 @@ from ..io.tables import RowWriter
 from .chunks_fast import fast_chunk
 from .chunks_jsonl import _jsonl_chunk, _records, _write
 from .chunkstate import (
-    _ERROR,
     _STATE,
     SENTINEL_LINE,
     ChunkResult,
@@ -27,13 +26,12 @@ from .chunkstate import (
     _CellError,
     _count,
     _extra_cells,
-    _flagged,
     _Formulas,
     _Info,
     _info,
-    _safe,
     _setup,
     _Sink,
+    _write_record,
 )
 
 __all__ = ["process_chunk"]
@@ -173,25 +171,11 @@ def _utf8_chunk(job: Job, lines: list[bytes]) -> ChunkResult:
         if flag is not None:
             flags[len(seen)] = flag
             starts[len(seen)] = i
-            added = list(info.cells)
-            added[_ERROR] = _flagged(added[_ERROR] or None, flag)
-            row = record[:width] + added + record[width:]
-            if job.neutralize:
-                safe = _safe(row)
-                neutralized += (
-                    sum(a is not b for a, b in zip(safe, row, strict=True)) - info.neutral
-                )
-                row = safe
-            whole.writerow(row)
-        else:
-            if job.neutralize:
-                safe = _safe(record)
-                if safe is not record:
-                    neutralized += sum(a is not b for a, b in zip(safe, record, strict=True))
-                    record = safe
-            if record != [""]:
-                whole.writerow(record)
-                text[-1] = text[-1][:cut]
+        changed, cut_ending = _write_record(whole, record, info, flag, width, job.neutralize)
+        neutralized += changed
+        if cut_ending:
+            text[-1] = text[-1][:cut]
+        if flag is None:
             text.append(info.tail)
         write("".join(text).encode("utf-8"))
         text.clear()
@@ -269,25 +253,11 @@ def _csv_chunk(job: Job, lines: list[str], notes: dict[int, str]) -> ChunkResult
             n = len(seen)
             flags[n] = flag
             starts[n] = i
-            added = list(info.cells)
-            added[_ERROR] = _flagged(added[_ERROR] or None, flag)
-            row = record[:width] + added + record[width:]
-            if job.neutralize:
-                safe = _safe(row)
-                neutralized += (
-                    sum(a is not b for a, b in zip(safe, row, strict=True)) - info.neutral
-                )
-                row = safe
-            whole.writerow(row)
-        else:
-            if job.neutralize:
-                safe = _safe(record)
-                if safe is not record:
-                    neutralized += sum(a is not b for a, b in zip(safe, record, strict=True))
-                    record = safe
-            if record != [""]:
-                whole.writerow(record)
-                sink[-1] = sink[-1][:cut]
+        changed, cut_ending = _write_record(whole, record, info, flag, width, job.neutralize)
+        neutralized += changed
+        if cut_ending:
+            sink[-1] = sink[-1][:cut]
+        if flag is None:
             write(info.tail)
         add(info)
         i = stop

@@ -32,17 +32,15 @@ from ..io.safety import FORMULA_STARTS
 from ..io.stream import SENTINEL, _decode_line
 from ..io.tables import RowWriter
 from .chunkstate import (
-    _ERROR,
     _STATE,
     ChunkResult,
     Job,
     _count,
     _extra_cells,
-    _flagged,
     _Info,
     _info,
-    _safe,
     _Sink,
+    _write_record,
 )
 
 __all__ = ["fast_chunk", "line_pattern"]
@@ -270,25 +268,10 @@ def _record(
         extra = _extra_cells(len(record), width)
         flag = f"{note}; {extra}" if note else extra
     info = _info(record[job.column])
-    neutralized = 0
-    if flag is not None:
-        added = list(info.cells)
-        added[_ERROR] = _flagged(added[_ERROR] or None, flag)
-        row = record[:width] + added + record[width:]
-        if job.neutralize:
-            safe = _safe(row)
-            neutralized += sum(a is not b for a, b in zip(safe, row, strict=True)) - info.neutral
-            row = safe
-        whole.writerow(row)
-    else:
-        if job.neutralize:
-            safe = _safe(record)
-            if safe is not record:
-                neutralized += sum(a is not b for a, b in zip(safe, record, strict=True))
-                record = safe
-        if record != [""]:
-            whole.writerow(record)
-            text[-1] = text[-1][: -len(job.ending)]
+    neutralized, cut_ending = _write_record(whole, record, info, flag, width, job.neutralize)
+    if cut_ending:
+        text[-1] = text[-1][: -len(job.ending)]
+    if flag is None:
         text.append(info.tail)
     output = "".join(text).encode("utf-8", "surrogateescape")
     text.clear()

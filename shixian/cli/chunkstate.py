@@ -188,6 +188,37 @@ def _flagged(error: str | None, flag: str) -> str:
     return input_flag(error, flag)
 
 
+def _write_record(
+    whole: RowWriter, record: list[str], info: _Info, flag: str | None, width: int, safe: bool
+) -> tuple[int, bool]:
+    """Write one csv/tsv record through ``whole``: with the phrase's added cells and the
+    row's ``flag`` when it has one, else its input cells alone (the caller appends the
+    phrase's prepared ``info.tail``). ``safe``: neutralise formula-like cells. Returns
+    the cells neutralised (beyond the phrase's own) and whether the caller must cut the
+    line ending ``whole`` wrote before appending the tail."""
+    if flag is not None:
+        added = list(info.cells)
+        added[_ERROR] = _flagged(added[_ERROR] or None, flag)
+        row = record[:width] + added + record[width:]
+        changed = 0
+        if safe:
+            cleaned = _safe(row)
+            changed = sum(a is not b for a, b in zip(cleaned, row, strict=True)) - info.neutral
+            row = cleaned
+        whole.writerow(row)
+        return changed, False
+    changed = 0
+    if safe:
+        cleaned = _safe(record)
+        if cleaned is not record:
+            changed = sum(a is not b for a, b in zip(cleaned, record, strict=True))
+            record = cleaned
+    if record == [""]:
+        return changed, False
+    whole.writerow(record)
+    return changed, True
+
+
 def _csv_text(rows: Iterable[list[str]], output: str, lineterminator: str) -> str:
     sink = _Sink()
     writer = RowWriter(sink, "\t" if output == "tsv" else ",", lineterminator)
