@@ -302,6 +302,9 @@ def extension(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     of that length (counted from the end of a first limit the text does not give)."""
     dur = tokens[-1].value
     ext = Offset(dur.amount, dur.unit)
+    after = ctx.tokens[tokens[-1].index + 1 : tokens[-1].index + 3]
+    if [t.code for t in after] == ["R", "A"] and tokens[-1].end == after[0].start:
+        return []  # 延长一个月至9月30日: the date after 至 is the new deadline, read on its own
     for i in range(len(ctx.parts) - 1, max(len(ctx.parts) - 4, -1), -1):
         part = ctx.parts[i]
         if isinstance(part, Relative) and part.extension is None:
