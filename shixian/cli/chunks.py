@@ -9,6 +9,7 @@ lines are done by :mod:`shixian.cli.chunks_jsonl`.
 from __future__ import annotations
 
 import csv
+from typing import Any
 
 from ..io.stream import (
     Chunk,
@@ -71,6 +72,33 @@ def process_chunk(job: Job, chunk: Chunk) -> ChunkResult:
     if open_line is not None:
         return ChunkResult(open_line=open_line)
     return _write(job, records, starts, lines, notes)
+
+
+def _next_record(
+    reader: Any, feed: _Feed, i: int, end: int, fmt: str
+) -> tuple[list[str], int] | ChunkResult:
+    """The record that starts at line ``i`` and the line after it; a quote left open (the
+    record reaching the sentinel past ``end``) is the result naming line ``i``."""
+    feed.at = i
+    try:
+        record: list[str] = next(reader)
+    except csv.Error as exc:
+        if feed.at > end:  # strict: the end of data inside the quote the sentinel is in
+            return ChunkResult(open_line=i)
+        raise _cell_error(i, exc, fmt) from None
+    if feed.at > end:  # the record took the sentinel in: a quote is open
+        return ChunkResult(open_line=i)
+    return record, feed.at
+
+
+def _fit(record: list[str], width: int, flag: str | None) -> str | None:
+    """Pad a short record to ``width`` cells; a long one keeps its cells, flagged."""
+    if len(record) < width:
+        record.extend([""] * (width - len(record)))
+    elif len(record) > width:
+        extra = _extra_cells(len(record), width)
+        return f"{flag}; {extra}" if flag else extra
+    return flag
 
 
 class _Feed:
@@ -152,21 +180,11 @@ def _utf8_chunk(job: Job, lines: list[bytes]) -> ChunkResult:
                 add(info)
                 i += 1
                 continue
-        feed.at = i
-        try:
-            record = next(reader)
-        except csv.Error as exc:
-            if feed.at > end:  # strict: the end of data inside the quote the sentinel is in
-                return ChunkResult(open_line=i)
-            raise _cell_error(i, exc, layout.format) from None
-        stop = feed.at
-        if stop > end:  # the record took the sentinel in: a quote is open
-            return ChunkResult(open_line=i)
-        flag = None
-        if len(record) < width:
-            record.extend([""] * (width - len(record)))
-        elif len(record) > width:
-            flag = _extra_cells(len(record), width)
+        got = _next_record(reader, feed, i, end, layout.format)
+        if isinstance(got, ChunkResult):
+            return got
+        record, stop = got
+        flag = _fit(record, width, None)
         info = _info(record[column])
         if flag is not None:
             flags[len(seen)] = flag
@@ -231,23 +249,12 @@ def _csv_chunk(job: Job, lines: list[str], notes: dict[int, str]) -> ChunkResult
                 add(info)
                 i += 1
                 continue
-        feed.at = i
-        try:
-            record = next(reader)
-        except csv.Error as exc:
-            if feed.at > end:  # strict: the end of data inside the quote the sentinel is in
-                return ChunkResult(open_line=i)
-            raise _cell_error(i, exc, layout.format) from None
-        stop = feed.at
-        if stop > end:  # the record took the sentinel in: a quote is open
-            return ChunkResult(open_line=i)
+        got = _next_record(reader, feed, i, end, layout.format)
+        if isinstance(got, ChunkResult):
+            return got
+        record, stop = got
         flag = next((notes[k] for k in range(i, stop) if k in notes), None) if notes else None
-        if len(record) != width:
-            if len(record) < width:
-                record.extend([""] * (width - len(record)))
-            else:
-                extra = _extra_cells(len(record), width)
-                flag = f"{flag}; {extra}" if flag else extra
+        flag = _fit(record, width, flag)
         info = _info(record[column])
         if flag is not None:
             n = len(seen)
