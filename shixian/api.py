@@ -135,9 +135,9 @@ def _normalize(text: str, reference: dt.date, strict: bool) -> Normalized:
         if error is exc:
             raise
         raise error from None
-    for tok in ctx.tokens:
-        if tok.code == "g":
-            raise GarbledDate(text, "garbled", ctx.where([tok])[0])
+    if "g" in ctx.codes:
+        tok = ctx.tokens[ctx.codes.index("g")]
+        raise GarbledDate(text, "garbled", ctx.where([tok])[0])
     parts = _with_conditions(ctx, standalone_pending=True) if ctx.conditions else ctx.parts
     if not parts:
         if not text.strip():

@@ -49,19 +49,12 @@ def unparsed(ctx: Context) -> tuple[Unparsed, ...]:
     """The words that look like time and that no rule took, and the flags productions
     raised (a weekday note that contradicts its date), in reading order."""
     tokens = ctx.tokens
-    if not ctx.flags:
-        taken = 0
-        for _, first, end in ctx.plan:
-            taken += end - first
-        if taken == len(tokens):
-            return ()  # every token is covered by a rule (a plan's stretches do not overlap)
+    uncovered = ctx.uncovered
+    if not uncovered and not ctx.flags:
+        return ()  # every token is covered by a rule
     found: list[tuple[int, int, str]] = list(ctx.flags)
-    covered = bytearray(len(tokens))
-    for _, first, end in ctx.plan:
-        covered[first:end] = b"\x01" * (end - first)
-    for i, tok in enumerate(tokens):
-        if covered[i]:
-            continue
+    for i in uncovered:
+        tok = tokens[i]
         if tok.code == "g":
             found.append((tok.start, tok.end, "a garbled date"))
         elif tok.rule in _REASONS:

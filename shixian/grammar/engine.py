@@ -65,6 +65,14 @@ class Rule:
     produce: Callable[[Context, Sequence[Token]], list[Part]]
 
 
+#: A parse table entry: which rule covers which tokens (``(rule, first, end)`` token
+#: indices), and the indices of the tokens no rule covers.
+Plan = tuple[tuple[tuple[Rule, int, int], ...], tuple[int, ...]]
+#: the parse table: code strings up to this length, at most this many of them
+_PLAN_LENGTH = 24
+_PLANS = 65536
+
+
 class Context:
     """What a production may look at: the text, all tokens, the reference, earlier parts.
 
@@ -74,8 +82,8 @@ class Context:
     """
 
     __slots__ = (
-        "cleaned", "conditions", "failures", "flags", "parts", "plan", "reference", "strict",
-        "text", "tokens",
+        "cleaned", "codes", "conditions", "failures", "flags", "parts", "plan", "reference",
+        "strict", "text", "tokens", "uncovered",
     )  # fmt: skip
 
     def __init__(
@@ -91,8 +99,12 @@ class Context:
         #: ``(start, end, reason)`` in the cleaned text: what a production found wrong
         #: beside a reading it still gives (a weekday note that contradicts its date)
         self.flags: list[tuple[int, int, str]] = []
+        #: the tokens' codes, one letter each (what the grammar rules read)
+        self.codes = ""
         #: which rule covered which tokens: ``(rule, first, end)`` token indices
         self.plan: tuple[tuple[Rule, int, int], ...] = ()
+        #: the indices of the tokens no rule of the plan covers
+        self.uncovered: tuple[int, ...] = ()
         #: in a lenient parse, ``(start, end, error)`` of each skipped expression
         #: (offsets in the cleaned text)
         self.failures: list[tuple[int, int, Exception]] = []
@@ -136,10 +148,11 @@ class Grammar(Lexer):
         self._merge = merge
         self._init_vetoes(veto_words, veto_patterns)
         self._compiled = False
-        self._plans: dict[str, tuple[tuple[Rule, int, int], ...]] = {}
+        self._plans: dict[str, Plan] = {}
 
-    def _plan(self, codes: str) -> tuple[tuple[Rule, int, int], ...]:
-        """Which rule covers which tokens, for a string of token codes.
+    def _plan(self, codes: str) -> Plan:
+        """Which rule covers which tokens, for a string of token codes, and which
+        tokens no rule covers.
 
         A pure function of the codes (not of the text), so it is remembered for
         short code strings, like a parse table.
@@ -150,9 +163,13 @@ class Grammar(Lexer):
             for m in self._parser.finditer(codes)
             if m.start() != m.end()
         )
-        if len(codes) <= 24 and len(self._plans) < 65536:
-            self._plans[codes] = plan
-        return plan
+        covered = bytearray(len(codes))
+        for _, first, end in plan:
+            covered[first:end] = b"\x01" * (end - first)
+        entry = (plan, tuple(i for i, c in enumerate(covered) if not c))
+        if len(codes) <= _PLAN_LENGTH and len(self._plans) < _PLANS:
+            self._plans[codes] = entry
+        return entry
 
     def _compile(self) -> None:
         self._compile_tokens()
@@ -182,14 +199,16 @@ class Grammar(Lexer):
             tokens = self.lex(cleaned.text)
         ctx = Context(text, cleaned, tokens, reference, strict)
         ctx.failures = failures
-        codes = "".join([t.code for t in tokens])
-        plan = self._plans.get(codes)
-        if plan is None:
-            plan = self._plan(codes)
+        ctx.codes = codes = "".join([t.code for t in tokens])
+        entry = self._plans.get(codes)
+        if entry is None:
+            entry = self._plan(codes)
+        plan, ctx.uncovered = entry
         ctx.plan = plan
+        parts = ctx.parts
         for rule, start, end in plan:
             try:
-                ctx.parts.extend(rule.produce(ctx, tokens[start:end]))
+                parts.extend(rule.produce(ctx, tokens[start:end]))
             except _SKIPPED as exc:
                 # date arithmetic past year 9999 or before year 1 fails one expression
                 if not lenient or not (isinstance(exc, InvalidDate) or is_out_of_calendar(exc)):

@@ -23,96 +23,26 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
     out: list[Token] = []
     for tok in tokens:
         code = tok.code
-        prev = out[-1] if out else None
-        if code == "T" and prev is not None and prev.code == "A" and prev.end == tok.start:
-            last = prev.value.last()
-            if last.time is None and last.grain == "day":
-                last.time = tok.value
-                prev.end = tok.end
+        if code != "a":  # the joins by the code of the token (each case as it reads)
+            if code in _JOINING and _joined(tok, code, out, text):
                 continue
-        if (
-            code == "T"
-            and prev is not None
-            and prev.code in _RANGE
-            and len(out) >= 2
-            and out[-2].code == "A"
-            and out[-2].end == prev.start
-            and prev.end == tok.start
-        ):
-            left: Anchor = out[-2].value
-            last = left.last()
-            if left.to is None and last.time is not None and last.grain == "day":
-                far = last.copy()
-                far.time = tok.value
-                left.to = far
-                out[-2].end = tok.end
-                out.pop()
-                continue
-        if code == "D" and prev is not None and prev.code == "A" and len(tok.value) == 1:
-            last = prev.value.last()
-            if (
-                last.weekday is None
-                and last.grain == "day"
-                and _only_brackets(text, prev.end, tok.start)
-            ):
-                last.weekday = tok.value[0]  # the D token reads a tuple of weekdays
-                prev.end = tok.end + 1 if text[tok.end : tok.end + 1] in (")", "]") else tok.end
-                continue
-        if (
-            code == "P"
-            and prev is not None
-            and prev.code in (BREAK, GAP)
-            and prev.value in BEFORE_NOISE
-            and len(out) >= 2
-            and out[-2].code == "A"
-            and _only_brackets(text, out[-2].end, prev.start)
-            and _only_brackets(text, prev.end, tok.start)
-        ):
-            out.pop()  # 7月18日:前完成, 6月30日(含)前: noise between a date and its 前
-        if (
-            code == GAP
-            and prev is not None
-            and prev.code == "A"
-            and prev.end == tok.start
-            and tok.value in DAYPART
-            and prev.value.last().grain == "day"
-        ):
-            prev.end = tok.end  # 3月22日下午~3月28日: a part of the day, no clock time
-            continue
-        if (
-            prev is not None
-            and len(out) >= 2
-            and out[-2].code == "A"
-            and out[-2].end == prev.start
-            and prev.end == tok.start
-            and code == "K"
-            and prev.code == "P"
-            and text[prev.start : prev.end] == "前"
-            and out[-2].value.named is None  # 春节前后 is the festival rule's
-        ):
-            out.pop()  # 2025年前后: around the period, not before it
-            out[-1].value.last().about = True
-            out[-1].end = tok.end
-            continue
-        if (
-            code == GAP
-            and prev is not None
-            and prev.code == "A"
-            and prev.end == tok.start
-            and tok.value.startswith(("左右", "前后"))
-        ):
-            prev.value.last().about = True  # 5月左右
-            prev.end = tok.start + 2
-            if len(tok.value) == 2:
-                continue
-            tok = Token(GAP, tok.start + 2, tok.end, tok.value[2:], "gap")
-        if code == "y":
-            _same_period_of(tok, out)
+            if code == GAP and out:
+                before = out[-1]
+                if before.code == "A" and before.end == tok.start:
+                    if tok.value in DAYPART and before.value.last().grain == "day":
+                        before.end = tok.end  # 3月22日下午~3月28日: a part of the day
+                        continue
+                    if tok.value.startswith(("左右", "前后")):
+                        before.value.last().about = True  # 5月左右
+                        before.end = tok.start + 2
+                        if len(tok.value) == 2:
+                            continue
+                        tok = Token(GAP, tok.start + 2, tok.end, tok.value[2:], "gap")
+            elif code == "y":
+                _same_period_of(tok, out)
             out.append(tok)
             continue
-        if code != "a":
-            out.append(tok)
-            continue
+        prev: Token | None = out[-1] if out else None
         frag: Anchor = tok.value
         if (
             prev is not None
@@ -200,6 +130,76 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
                     tok.end += 1
         out.append(tok)
     return out
+
+
+#: the codes :func:`_joined` may join to what comes before them
+_JOINING = frozenset("TDPK")
+
+
+def _joined(tok: Token, code: str, out: list[Token], text: str) -> bool:
+    """Join a time of day (T), a weekday note (D) or 前后 (K) to the anchor before it;
+    drop the noise between a date and its 前 (P). True when ``tok`` was taken."""
+    if not out:
+        return False
+    prev = out[-1]
+    if code == "T":
+        if prev.code == "A" and prev.end == tok.start:
+            last = prev.value.last()
+            if last.time is None and last.grain == "day":
+                last.time = tok.value
+                prev.end = tok.end
+                return True
+        if (
+            prev.code in _RANGE
+            and len(out) >= 2
+            and out[-2].code == "A"
+            and out[-2].end == prev.start
+            and prev.end == tok.start
+        ):
+            left: Anchor = out[-2].value
+            last = left.last()
+            if left.to is None and last.time is not None and last.grain == "day":
+                far = last.copy()
+                far.time = tok.value
+                left.to = far
+                out[-2].end = tok.end
+                out.pop()
+                return True
+    elif code == "D":
+        if prev.code == "A" and len(tok.value) == 1:
+            last = prev.value.last()
+            if (
+                last.weekday is None
+                and last.grain == "day"
+                and _only_brackets(text, prev.end, tok.start)
+            ):
+                last.weekday = tok.value[0]  # the D token reads a tuple of weekdays
+                prev.end = tok.end + 1 if text[tok.end : tok.end + 1] in (")", "]") else tok.end
+                return True
+    elif code == "P":
+        if (
+            prev.code in (BREAK, GAP)
+            and prev.value in BEFORE_NOISE
+            and len(out) >= 2
+            and out[-2].code == "A"
+            and _only_brackets(text, out[-2].end, prev.start)
+            and _only_brackets(text, prev.end, tok.start)
+        ):
+            out.pop()  # 7月18日:前完成, 6月30日(含)前: noise between a date and its 前
+    elif (  # K
+        prev.code == "P"
+        and len(out) >= 2
+        and out[-2].code == "A"
+        and out[-2].end == prev.start
+        and prev.end == tok.start
+        and text[prev.start : prev.end] == "前"
+        and out[-2].value.named is None  # 春节前后 is the festival rule's
+    ):
+        out.pop()  # 2025年前后: around the period, not before it
+        out[-1].value.last().about = True
+        out[-1].end = tok.end
+        return True
+    return False
 
 
 def _restates(outer: Anchor, inner: Anchor) -> bool:
