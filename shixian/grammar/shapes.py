@@ -65,22 +65,36 @@ class LexPlan:
     """The recorded decisions for one shape: ``replay(text)`` rebuilds the tokens of a
     text of that shape; ``misses`` is the count of misses of the scan.
 
-    The first replays read the recorded steps; then the steps are compiled into one
-    function (:func:`compile_plan`, about 50 µs, worth it only for a shape that recurs).
+    The replays read the recorded steps; a shape that recurs often is then compiled
+    into one function (:func:`compile_plan`): compiling costs about as much as 50 to
+    100 replays save, so it pays only for a shape that recurs far more often than that.
     """
 
-    __slots__ = ("misses", "replay", "steps", "token", "uses")
+    __slots__ = ("misses", "replay", "slices", "steps", "token", "uses")
 
     def __init__(self, steps: list[Step], misses: int, token: Callable[..., Any]) -> None:
         self.steps = steps
         self.misses = misses
         self.token = token
         self.uses = 0
+        #: the steps with the slices of the text they take, made once
+        self.slices = [
+            (
+                code,
+                start,
+                end,
+                name,
+                make,
+                slice(start, end),
+                tuple(None if s is None else slice(*s) for s in spans) if spans else None,
+            )
+            for code, start, end, name, make, spans in steps
+        ]
         self.replay: Callable[[str], list[Any]] = functools.partial(_replay_steps, self)
 
 
-#: replays of a plan read from its steps before they are compiled
-_COMPILE_AFTER = 2
+#: replays of a plan read from its steps before they are compiled (see LexPlan)
+_COMPILE_AFTER = 64
 
 
 def _replay_steps(plan: LexPlan, text: str) -> list[Any]:
@@ -90,15 +104,13 @@ def _replay_steps(plan: LexPlan, text: str) -> list[Any]:
         plan.replay = compile_plan(plan.steps, plan.token)
     token = plan.token
     tokens = []
-    for code, start, end, name, make, spans in plan.steps:
+    for code, start, end, name, make, whole, groups in plan.slices:
         if make is None:
-            value = text[start:end]
-        elif not spans:
-            value = make(text[start:end])
+            value = text[whole]
+        elif groups is None:
+            value = make(text[whole])
         else:
-            value = make(
-                text[start:end], *[None if s is None else text[s[0] : s[1]] for s in spans]
-            )
+            value = make(text[whole], *[None if g is None else text[g] for g in groups])
         tokens.append(token(code, start, end, value, name))
     return tokens
 
