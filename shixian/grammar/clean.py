@@ -79,6 +79,7 @@ _FINANCIAL = {
     "陸": "六", "柒": "七", "捌": "八", "玖": "九", "拾": "十", "佰": "百", "仟": "千",
 }  # fmt: skip
 _FIN_CHARS = "".join(_FINANCIAL)
+_FIN_SET = frozenset(_FINANCIAL)
 _NUMERAL_RUN = re.compile(
     f"(?:(?<=[第每])[零〇一二三四五六七八九十百千{_FIN_CHARS}]+"
     f"|[零〇一二三四五六七八九十百千{_FIN_CHARS}]+(?=[次个個年月日天周週号號小工季]))"
@@ -143,7 +144,7 @@ def clean(text: str, *, lines: bool = False) -> Cleaned:
     if _NOISE.search(text) is None:
         return Cleaned(text, None)
     text = text.translate(_TABLE)
-    if any(ch in _FINANCIAL for ch in text):
+    if not _FIN_SET.isdisjoint(text):
         text = _NUMERAL_RUN.sub(_financial, text)
     if _SPACE.search(text) is None:
         return Cleaned(text, None)

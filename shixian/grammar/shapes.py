@@ -77,7 +77,8 @@ class LexPlan:
         self.misses = misses
         self.token = token
         self.uses = 0
-        #: the steps with the slices of the text they take, made once
+        #: the steps with the slices of the text they take, made once: the whole token,
+        #: then ``None`` for each group of ``make`` and the groups that took part
         self.slices = [
             (
                 code,
@@ -86,7 +87,8 @@ class LexPlan:
                 name,
                 make,
                 slice(start, end),
-                tuple(None if s is None else slice(*s) for s in spans) if spans else None,
+                (None,) * len(spans),
+                tuple((k, slice(*g)) for k, g in enumerate(spans, 1) if g is not None),
             )
             for code, start, end, name, make, spans in steps
         ]
@@ -104,13 +106,16 @@ def _replay_steps(plan: LexPlan, text: str) -> list[Any]:
         plan.replay = compile_plan(plan.steps, plan.token)
     token = plan.token
     tokens = []
-    for code, start, end, name, make, whole, groups in plan.slices:
+    for code, start, end, name, make, whole, absent, groups in plan.slices:
         if make is None:
             value = text[whole]
-        elif groups is None:
+        elif not absent:
             value = make(text[whole])
         else:
-            value = make(text[whole], *[None if g is None else text[g] for g in groups])
+            args = [text[whole], *absent]
+            for k, group in groups:
+                args[k] = text[group]
+            value = make(*args)
         tokens.append(token(code, start, end, value, name))
     return tokens
 
