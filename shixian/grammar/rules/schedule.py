@@ -21,7 +21,7 @@ from ..numerals import CN_DIGITS, NUMBER, to_int
 from . import positions
 from .positions import after_period_end as _after_period_end
 
-__all__ = ["RULES", "TOKENS"]
+__all__ = ["FIRST_TOKENS", "RULES", "TOKENS"]
 
 N = NUMBER
 
@@ -60,6 +60,11 @@ _MODE_NOT_BEFORE = (
 )  # fmt: skip
 _DUTY_VERBS = ("公开", "报送", "更新", "发布", "检查", "通报", "统计", "报告", "上报", "调度",
                "分析", "考核", "公示", "披露", "汇总", "评估", "总结")  # fmt: skip
+#: what is done once per period in 一月一报, 一季一考核, 一周一调度 (the 一 is a count)
+_ONCE_WORDS = ("报", "评", "考", "查", "检", "结", "议", "会", "调度", "通报", "考核", "考评",
+               "评估", "评比", "检查", "督查", "督导", "督办", "巡查", "排查", "会商", "研判",
+               "分析", "总结", "汇报", "公示", "公开", "更新", "调研", "培训", "演练", "监测",
+               "抽查", "小结", "讲评", "例会", "通报会", "推进会", "点评", "晾晒", "排名")  # fmt: skip
 _PERIOD_AS_FREQUENCY = {"月度": "月", "季度": "季", "半年度": "半年"}
 _FINENESS = [Frequency.YEAR, Frequency.HALFYEAR, Frequency.QUARTER, Frequency.MONTH,
              Frequency.TENDAY, Frequency.WEEK, Frequency.DAY]  # fmt: skip
@@ -114,10 +119,37 @@ def _table(words: object) -> str:
 
 
 _REPORT = "月报|年报"
+#: periodic work named by its period (周调度、月通报、季考核、年考评): read as 月报 is
+_PERIODIC_WORK = ("调度", "通报", "推进", "考评", "考核", "报告", "总结", "分析", "研判", "会商",
+                  "督查", "督导", "检查", "小结", "讲评", "排名", "评比", "晾晒", "点评", "例会",
+                  "盘点", "调研", "清零", "销号")  # fmt: skip
+#: where such a word may start: the start, a separator, or a verb that sets up the practice
+#: (实行周调度); elsewhere 年/月/季 ends another word (青年调研, 雨季调度, 2024年考核)
+_PERIODIC_AFTER = ("实行", "建立", "坚持", "落实", "实施", "推行", "执行", "健全", "完善",
+                   "开展", "采取", "按照", "通过", "实现", "做到", "严格", "强化", "形成")  # fmt: skip
+_PERIODIC_NOUN = "周调度|月通报"
+_REPORTS = frozenset({_REPORT, _PERIODIC_NOUN})
 
 
 def _report(text: str, u: str) -> Every:
     return Every(_UNIT[u])
+
+
+def _per_period(text: str, k: str | None, u: str | None, h: str | None, hu: str | None,
+                q: str | None) -> Every:  # fmt: skip
+    if h:
+        return Every(Frequency.HALFYEAR)
+    if q:
+        return Every(Frequency.QUARTER)
+    assert k is not None and u is not None
+    interval = to_int(k)
+    if interval < 1:
+        raise InvalidDate(text, "interval", interval)
+    return Every(_UNIT[u], interval)
+
+
+def _once(text: str) -> tuple[int, bool]:
+    return 1, False
 
 
 def _each_workday(text: str) -> Every:
@@ -161,6 +193,22 @@ def _no_weekday(text: str, w: str | None, w2: str | None) -> int:
 REFUSING = (_no_weekday,)
 
 
+#: A count per period written without 每 (一年两次, 半年公开一次, 三个月一次, 一月一报):
+#: tried before the calendar date and the durations, which would read 一月 as January
+#: and 三个月 as a length. It matches only when the count follows.
+FIRST_TOKENS: list[TokenRule] = [
+    TokenRule(
+        "一年两次",
+        rf"(?<![0-9{CN_DIGITS}十第每近前后上下本今去明])"
+        rf"(?:(?P<k>[0-9]{{1,2}}|两|[{CN_DIGITS}十]{{1,3}})(?P<u>年|季度|季|个月|月|周|星期|旬)"
+        r"|(?P<h>半)(?P<hu>年)|(?P<q>季度))"
+        rf"(?=(?:{_table(_DUTY_VERBS)})?(?:[0-9]{{1,2}}|[{CN_DIGITS}十两]{{1,3}})次(?!性|数|序)"
+        rf"|一(?:{_table(_ONCE_WORDS)}))",
+        "Q",
+        _per_period,
+    ),
+]
+
 TOKENS: list[TokenRule] = [
     TokenRule(
         "每<n><period>",
@@ -183,15 +231,18 @@ TOKENS: list[TokenRule] = [
         "Q",
         _mode,
     ),
+    TokenRule(  # 每月一报, 一季一考核: the 一 before a thing done once per period is a count
+        "一报", rf"(?<=[年季度月周旬])一(?:{_table(_ONCE_WORDS)})", "C", _once
+    ),
+    TokenRule(_REPORT, r"(?P<u>半年|年|季|月|周|旬)报(?![告道送名到表批备刊纸社])", "Q", _report),
     TokenRule(
-        "一年两次",
-        # 一年两次, 一季度一次: a count per period, written without 每
-        rf"(?<![0-9{CN_DIGITS}十第])一(?P<u>年|季度|季|月|周)"
-        rf"(?=(?:[0-9]{{1,2}}|[{CN_DIGITS}十两]{{1,3}})次)",
+        _PERIODIC_NOUN,
+        r"(?:^|(?<=[、,;:\s“”\"'(【\[/])"
+        + "".join(f"|(?<={w})" for w in _PERIODIC_AFTER)
+        + rf")(?P<u>年|季|月|周|旬)(?:{_table(_PERIODIC_WORK)})",
         "Q",
         _report,
     ),
-    TokenRule(_REPORT, r"(?P<u>半年|年|季|月|周|旬)报(?![告道送名到表批备刊纸社])", "Q", _report),
     TokenRule(
         "工作日",
         r"(?<![非个0-9一二三四五六七八九十])(?:每个|每一个|每)?工作日(?![内以之前后])",
@@ -241,7 +292,7 @@ def _told_before(ctx: Context, report: Token) -> bool:
 def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """Every kind of recurring schedule; fields from the tokens in the match."""
     qs = [t for t in tokens if t.code == "Q"]
-    if len(tokens) == 1 and qs[0].rule == _REPORT and _told_before(ctx, qs[0]):
+    if len(tokens) == 1 and qs[0].rule in _REPORTS and _told_before(ctx, qs[0]):
         return []  # 每月10日前发布…月报: the report names the schedule told before it
     q_pos = tokens.index(qs[0])
     stop = next((t for t in tokens[:q_pos] if t.code == "|" and t.value in _SENTENCE_END), None)
