@@ -57,6 +57,8 @@ NOT_TIME_WORDS: tuple[str, ...] = (
     # 同步 / 按时 that time no duty (同步推进: side by side; 按时保质: with care)
     "同步推进", "同步实施", "同步部署", "同步开展", "同步建设", "同步规划", "按时保质", "保质按时",
     "按时按质", "按期限",
+    # 限期 that sets no limit (无限期: without end)
+    "无限期",
     # 长期 / 实时 in names and descriptions (长期照顾: long-term care; 实时监测: a monitoring
     # system, not a duty's time)
     "长期照顾", "长期照护", "长期护理", "实时监",
