@@ -5,7 +5,8 @@ name (正月, 冬月, 腊月) or a lunar day name (初一 … 初十, 廿一 …
 stays the Gregorian date. Without a year it is the lunar date of the lunar year that
 starts in the reference's Gregorian year, or the next one once it has passed (as a
 festival), said by ``year_inferred``; a range (正月初一至初七) is one window. The days
-come from the maintained ``lunar-python`` library (:func:`shixian.calendar.festivals.lunar_to_solar`).
+come from the maintained ``lunar-python`` library
+(:func:`shixian.calendar.festivals.lunar_to_solar`).
 
 Token code: ``a`` (a date fragment, merged into ``A``; a year before it is its year).
 """
@@ -23,7 +24,10 @@ __all__ = ["TOKENS"]
 _MONTHS = {"正": 1, "冬": 11, "腊": 12, "臘": 12}
 _MONTH = r"(?:正|冬|腊|臘|十[一二]|[一二三四五六七八九十])"
 #: a lunar day: 初一 … 初十, 十一 … 十九, 二十, 廿一 … 廿九, 二十一 … 二十九, 三十
-_DAY = r"(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]|二十[一二三四五六七八九]?|十[一二三四五六七八九]|三十)"
+_DAY = (
+    r"(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]|二十[一二三四五六七八九]?"
+    r"|十[一二三四五六七八九]|三十)"
+)
 #: a day name that is lunar by itself (初一, 廿三)
 _LUNAR_DAY = r"(?:初[一二三四五六七八九十]|廿[一二三四五六七八九])"
 _PREFIX = r"(?:农历|阴历|农曆|陰曆|阴曆|農曆|農历|陰历)"
