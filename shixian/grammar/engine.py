@@ -87,7 +87,15 @@ class Context:
     )  # fmt: skip
 
     def __init__(
-        self, text: str, cleaned: Cleaned, tokens: list[Token], reference: dt.date, strict: bool
+        self,
+        text: str,
+        cleaned: Cleaned,
+        tokens: list[Token],
+        reference: dt.date,
+        strict: bool,
+        codes: str = "",
+        plan: Plan = ((), ()),
+        failures: list[tuple[int, int, Exception]] | None = None,
     ) -> None:
         self.text = text
         self.cleaned = cleaned
@@ -100,14 +108,13 @@ class Context:
         #: beside a reading it still gives (a weekday note that contradicts its date)
         self.flags: list[tuple[int, int, str]] = []
         #: the tokens' codes, one letter each (what the grammar rules read)
-        self.codes = ""
-        #: which rule covered which tokens: ``(rule, first, end)`` token indices
-        self.plan: tuple[tuple[Rule, int, int], ...] = ()
-        #: the indices of the tokens no rule of the plan covers
-        self.uncovered: tuple[int, ...] = ()
+        self.codes = codes
+        #: which rule covered which tokens: ``(rule, first, end)`` token indices; and the
+        #: indices of the tokens no rule of the plan covers
+        self.plan, self.uncovered = plan
         #: in a lenient parse, ``(start, end, error)`` of each skipped expression
         #: (offsets in the cleaned text)
-        self.failures: list[tuple[int, int, Exception]] = []
+        self.failures: list[tuple[int, int, Exception]] = [] if failures is None else failures
 
     def where(
         self, tokens: Sequence[Token], start: int | None = None
@@ -197,14 +204,12 @@ class Grammar(Lexer):
             tokens = self.lex(cleaned.text, lenient=True, failures=failures)
         else:  # a strict lex raises instead of listing failures
             tokens = self.lex(cleaned.text)
-        ctx = Context(text, cleaned, tokens, reference, strict)
-        ctx.failures = failures
-        ctx.codes = codes = "".join([t.code for t in tokens])
+        codes = "".join([t.code for t in tokens])
         entry = self._plans.get(codes)
         if entry is None:
             entry = self._plan(codes)
-        plan, ctx.uncovered = entry
-        ctx.plan = plan
+        ctx = Context(text, cleaned, tokens, reference, strict, codes, entry, failures)
+        plan = entry[0]
         parts = ctx.parts
         for rule, start, end in plan:
             try:

@@ -70,27 +70,26 @@ class LexPlan:
     100 replays save, so it pays only for a shape that recurs far more often than that.
     """
 
-    __slots__ = ("misses", "replay", "slices", "steps", "token", "uses")
+    __slots__ = ("fields", "makes", "misses", "replay", "steps", "token", "uses")
 
     def __init__(self, steps: list[Step], misses: int, token: Callable[..., Any]) -> None:
         self.steps = steps
         self.misses = misses
         self.token = token
         self.uses = 0
-        #: the steps with the slices of the text they take, made once: the whole token,
-        #: then ``None`` for each group of ``make`` and the groups that took part
-        self.slices = [
+        #: the tokens' codes, starts, ends and rule names, field by field
+        self.fields = tuple(zip(*[(c, s, e, n) for c, s, e, n, _, _ in steps], strict=True))
+        #: how each value is read, made once: the reader (``None`` for a gap or break,
+        #: whose value is its text), the slice of the token, then ``None`` for each
+        #: group the reader takes and the groups that took part
+        self.makes = [
             (
-                code,
-                start,
-                end,
-                name,
                 make,
                 slice(start, end),
                 (None,) * len(spans),
                 tuple((k, slice(*g)) for k, g in enumerate(spans, 1) if g is not None),
             )
-            for code, start, end, name, make, spans in steps
+            for _, start, end, _, make, spans in steps
         ]
         self.replay: Callable[[str], list[Any]] = functools.partial(_replay_steps, self)
 
@@ -104,20 +103,21 @@ def _replay_steps(plan: LexPlan, text: str) -> list[Any]:
     plan.uses += 1
     if plan.uses >= _COMPILE_AFTER:
         plan.replay = compile_plan(plan.steps, plan.token)
-    token = plan.token
-    tokens = []
-    for code, start, end, name, make, whole, absent, groups in plan.slices:
+    values = []
+    for make, whole, absent, groups in plan.makes:
         if make is None:
-            value = text[whole]
+            values.append(text[whole])
         elif not absent:
-            value = make(text[whole])
+            values.append(make(text[whole]))
         else:
             args = [text[whole], *absent]
             for k, group in groups:
                 args[k] = text[group]
-            value = make(*args)
-        tokens.append(token(code, start, end, value, name))
-    return tokens
+            values.append(make(*args))
+    if not values:
+        return []
+    codes, starts, ends, names = plan.fields
+    return list(map(plan.token, codes, starts, ends, values, names))
 
 
 def unsafe_pattern(patterns: list[str]) -> re.Pattern[str] | None:

@@ -35,16 +35,16 @@ __all__ = ["TIME_LIKE_RULES", "compose"]
 def compose(tokens: list[Token], text: str) -> list[Token]:
     """The composition stage: fragments, lists, spans, then tidy (see the module)."""
     out = _fragments(tokens, text)
-    codes = [tok.code for tok in out]
+    codes = "".join([tok.code for tok in out])
     if "U" in codes:
         out = _length_ranges(out, text)
-        codes = [tok.code for tok in out]
+        codes = "".join([tok.code for tok in out])
     if len(out) < 2:
         return out if not out or out[0].code not in _HELPERS else _tidy(out, text)
     kinds = set(codes)
     if kinds & _LISTING:
         out = _lists(out)
-        codes = [tok.code for tok in out]
+        codes = "".join([tok.code for tok in out])
     if codes.count("A") >= 2:  # a range or a union joins two anchors
         out = _spans(out)
     if kinds & _HELPERS or codes.count(GAP) >= 2:  # else nothing to turn into or join as text
