@@ -254,10 +254,11 @@ def in_advance(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     gap = tokens[0]
     head = next((w for w in IN_ADVANCE if gap.value.endswith(w)), None)
     limit = tokens[1]
-    if limit.code == "A" and head is None and gap.value.endswith(LENGTH_VERBS):
-        if _bare_day(limit.value):  # 公示7日无异议的: a length of seven days, not the 7th
-            offset = Offset(limit.value.day, Unit.DAY)
-            return [Relative(**ctx.common(tokens[1:2], False), offset=offset, trigger=None)]
+    lasts = head is None and gap.value.endswith(LENGTH_VERBS)
+    if limit.code == "A" and lasts and _bare_day(limit.value):
+        # 公示7日无异议的: a length of seven days, not the 7th
+        offset = Offset(limit.value.day, Unit.DAY)
+        return [Relative(**ctx.common(tokens[1:2], False), offset=offset, trigger=None)]
     if limit.code == "A":  # 提前15日通知: a bare day after 提前 is a number of days
         if head is None or not _bare_day(limit.value):
             return window(ctx, [limit])
