@@ -61,7 +61,8 @@ def _best(text: str, repeat: int, clock: Callable[[], float] = time.perf_counter
 def _sentences() -> str:
     path = ROOT / "corpus" / "real" / "harvest_sentences.tsv"
     with open(path, encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        lines = (line for line in handle if not line.startswith("#"))
+        rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
         return "\n".join(r["sentence"] for r in rows) + "\n"
 
 

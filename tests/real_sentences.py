@@ -56,9 +56,11 @@ class Outcome:
 
 
 def load(path: Path = SENTENCES) -> list[dict[str, str]]:
-    """The harvested sentences' rows."""
+    """The harvested sentences' rows (``#`` lines are comments: the project's reading of a
+    row whose harvested annotation it changed)."""
     with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+        lines = (line for line in handle if not line.startswith("#"))
+        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def known(path: Path = KNOWN) -> dict[tuple[str, str], tuple[str, str]]:
