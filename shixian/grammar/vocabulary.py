@@ -217,11 +217,10 @@ BEFORE_NOISE = frozenset(
 )  # 下班前: by the close of work
 
 #: Words after which a bare day (7日, no month) is a number of days, not a day of the
-#: month: 公示7日 (the notice stays up seven days), 延期15日, 历时9日.
+#: month: 公示7日 (the notice stays up seven days), 历时9日. (A shift, 顺延一日, is no limit.)
 LENGTH_VERBS: tuple[str, ...] = (
-    "公示", "公示期", "公示期为", "公告", "公告期", "公告期为", "征求意见", "延期", "顺延",
-    "推迟", "延迟", "历时", "持续", "连续", "停业", "停产", "停课", "休假", "停止", "暂停",
-    "逾期", "相隔", "间隔", "每隔", "超过", "满",
+    "公示", "公示期", "公示期为", "公告", "公告期", "公告期为", "征求意见", "历时", "持续",
+    "连续", "停业", "停产", "停课", "休假", "停止", "暂停", "逾期", "相隔", "间隔", "超过", "满",
 )  # fmt: skip
 
 #: Verbs that put a rule in force from a date (2020-03-15实施, 【施行日期】2019.05.22).
