@@ -23,8 +23,8 @@ __all__ = [
 
 N = NUMBER
 _UNIT = {
-    "工作日": Unit.WORKDAY, "工作天": Unit.WORKDAY, "自然日": Unit.DAY, "日历天": Unit.DAY, "小时": Unit.HOUR,
-    "钟头": Unit.HOUR, "天": Unit.DAY,
+    "工作日": Unit.WORKDAY, "工作天": Unit.WORKDAY, "自然日": Unit.DAY, "日历天": Unit.DAY,
+    "小时": Unit.HOUR, "钟头": Unit.HOUR, "天": Unit.DAY,
     "日": Unit.DAY, "周": Unit.WEEK, "星期": Unit.WEEK, "个月": Unit.MONTH,
     "月": Unit.MONTH, "年": Unit.YEAR,
 }  # fmt: skip
