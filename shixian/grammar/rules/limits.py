@@ -108,6 +108,10 @@ def _capture(text: str, on: str | None, on2: str | None) -> str:
     return on if on is not None else on2 or ""
 
 
+def _capture_one(text: str, on: str) -> str:
+    return on
+
+
 def _law(text: str, law: str | None, law2: str | None) -> str | None:
     return law or law2
 
@@ -285,6 +289,14 @@ TOKENS: list[TokenRule] = [
         r"待(?P<on>[^,;。、]{1,40}?)(?:之后|以后|后)|按照?(?P<on2>[^,;。、]{1,40}?)后的?时间要求",
         "H",
         _capture,
+    ),
+    TokenRule(
+        "由<authority>定之",
+        # 施行日期,由行政院以命令定之: the date will be set by that authority (the words
+        # 由 … 定之 name who sets it; 另定之 is a pending word)
+        r"由(?P<on>[\u4e00-\u9fff]{2,20}?定之)",
+        "H",
+        _capture_one,
     ),
     TokenRule(
         "按照<authority>部署",
