@@ -83,7 +83,7 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             left_tok.end = tok.end
             out.pop()
             continue
-        if frag.grain is None and frag.to is not None and frag.to.today:
+        if frag.to is not None and frag.to.today and frag.grain is None:
             tok.code = "z"  # 至今 with no date before it: no range
         elif frag.edge is not None and frag.edge_grain is None and frag.grain is None:
             tok.code = "E"

@@ -53,6 +53,8 @@ def _check_weekdays(ctx: Context, tok: Token, start: dt.date, end: dt.date) -> N
     """A weekday note beside a date (3月6日(周一)) must be that date's weekday; a
     mismatch is reported (the result is then incomplete), never silently dropped."""
     anchor: Anchor = tok.value
+    if anchor.to is None and anchor.weekday is None:
+        return  # the common case: no note to check
     ends = [(anchor, start)]
     if anchor.to is not None:
         ends.append((anchor.last(), end))
@@ -205,12 +207,12 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         ]
     if (
         len(ctx.tokens) == 1
-        and anchor.grain == "day"
+        and anchor.day is not None
         and anchor.month is None
         and anchor.month_shift is None
-        and anchor.day is not None
         and not anchor.today
         and anchor.to is None
+        and anchor.grain == "day"
         and ctx.cleaned.text[-1] in "日天"
     ):
         # a 时限 cell of only 3日: a length of time, counted from an event it does not name
