@@ -12,6 +12,7 @@ import re
 
 __all__ = [
     "BEFORE_NOISE",
+    "CLEARANCE",
     "DAYPART",
     "EVENT_ENDING",
     "IN_FORCE",
@@ -130,6 +131,13 @@ NOT_LABELS: frozenset[str] = frozenset(
         "启动",
     ]
 )
+
+#: Idioms of work cleared each period (日产日清: what a day produces is cleared that day),
+#: and the period each names: a schedule of that period, as 每日 is.
+CLEARANCE: dict[str, str] = {
+    "日产日清": "日", "日清日结": "日", "日结日清": "日", "日事日毕": "日", "日清日毕": "日",
+    "当日事当日毕": "日", "周清周结": "周", "周结周清": "周", "月清月结": "月", "月结月清": "月",
+}  # fmt: skip
 
 #: Verbs of sending, after which 至 names a recipient, not a range (下发至本单位).
 SENDING_VERBS: tuple[str, ...] = (

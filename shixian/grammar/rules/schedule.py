@@ -18,6 +18,7 @@ from ...model import Frequency, Offset, Part, Relative, Schedule
 from ..anchors import Anchor
 from ..engine import Context, Rule, Token, TokenRule
 from ..numerals import CN_DIGITS, NUMBER, to_int
+from ..vocabulary import CLEARANCE
 from . import positions
 from .positions import after_period_end as _after_period_end
 
@@ -120,6 +121,10 @@ def _report(text: str, u: str) -> Every:
     return Every(_UNIT[u])
 
 
+def _clearance(text: str) -> Every:
+    return Every(_UNIT[CLEARANCE[text]])
+
+
 def _each_workday(text: str) -> Every:
     return Every(Frequency.DAY, workday=1)
 
@@ -191,6 +196,7 @@ TOKENS: list[TokenRule] = [
         "Q",
         _report,
     ),
+    TokenRule("日产日清", _table(CLEARANCE), "Q", _clearance),  # vocabulary.CLEARANCE
     TokenRule(_REPORT, r"(?P<u>半年|年|季|月|周|旬)报(?![告道送名到表批备刊纸社])", "Q", _report),
     TokenRule(
         "工作日",
