@@ -26,6 +26,7 @@ __all__ = [
     "RANGE_CLOSERS",
     "RANGE_OPENERS",
     "SENDING_VERBS",
+    "TERM_NOUNS",
     "TOPIC_NOUNS",
     "TOPIC_SUBJECT",
     "not_middle",
@@ -138,6 +139,14 @@ CLEARANCE: dict[str, str] = {
     "日产日清": "日", "日清日结": "日", "日结日清": "日", "日事日毕": "日", "日清日毕": "日",
     "当日事当日毕": "日", "周清周结": "周", "周结周清": "周", "月清月结": "月", "月结月清": "月",
 }  # fmt: skip
+
+#: Nouns of a term whose length follows them (任期为5年, 有效期为90日, 公示期:7天): the
+#: length is a limit counted from the term's start, which the text may name after it
+#: (有效期为90日,由公开开标日起计).
+TERM_NOUNS: tuple[str, ...] = (
+    "任期", "有效期", "期限", "聘期", "服务期", "试用期", "公示期", "公告期", "异议期",
+    "质保期", "保修期", "保质期", "缴款期", "整改期", "观察期", "考察期",
+)  # fmt: skip
 
 #: Verbs of sending, after which 至 names a recipient, not a range (下发至本单位).
 SENDING_VERBS: tuple[str, ...] = (

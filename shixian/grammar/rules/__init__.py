@@ -19,6 +19,7 @@ __all__ = ["GRAMMAR", "REFUSALS", "RULES", "TOKEN_RULES"]
 TOKEN_RULES = [
     *calendar.FIRST_TOKENS,  # garbled dates
     calendar.WEEK_OF_YEAR,  # 2016年第10周, before the date would take 2016年 alone
+    *relative.FIRST_DURATIONS,  # 有效期为90日: a length, before the date would take 90日
     calendar.TOKENS[0],  # the calendar date: most cells hold one
     *relative.DURATION_TOKENS,
     *festivals.TOKENS,
