@@ -25,6 +25,7 @@ import re
 from .._work import WORK
 from ..model import Deadline, Ongoing, Part, Relative, Schedule, Window
 from .engine import Context
+from .rules.limits import CAP_WORDS
 
 __all__ = ["absorbs", "widen"]
 
@@ -145,9 +146,14 @@ def _trigger_start(
         at -= 1
     if at > low and text[at - 1] in _MARKERS:
         at -= 1
+    cap = _CAP_BEFORE.search(text, max(low, at - _CAP_LONGEST), at)
+    if cap is not None:  # 不得超过政策文件公开后3个工作日: the cap on the limit is its word
+        at = cap.start()
     return at
 
 
+_CAP_BEFORE = re.compile(f"(?:{'|'.join(sorted(CAP_WORDS, key=len, reverse=True))})$")
+_CAP_LONGEST = max(len(w) for w in CAP_WORDS)
 _TRIGGER_AFTER = re.compile(r"[,(](?:自|从|由)(?:该)?")
 _COUNTED_FROM = re.compile(r"(?:之日)?起(?:计算|计|算)?\)?")
 

@@ -14,6 +14,7 @@ __all__ = [
     "BEFORE_NOISE",
     "CLEARANCE",
     "DAYPART",
+    "DAY_NAME",
     "EVENT_ENDING",
     "IN_FORCE",
     "LIST_WORDS",
@@ -208,6 +209,16 @@ def not_middle() -> str:
 BEFORE_NOISE = frozenset(
     {":", "含", "含当日", "含当天", "含本日", "下班"}
 )  # 下班前: by the close of work
+
+#: The name of the day a date is, written between the date and its 前 (11月8日投票选举日前,
+#: 9月1日开学日前): the date's own day, so the deadline is the date's.
+DAY_NAME_EVENTS: tuple[str, ...] = (
+    "选举", "投票", "投票选举", "开标", "截止", "报名", "考试", "开考", "开学", "登记", "公告",
+    "公示", "生效", "缴款", "申报", "交易", "开庭", "会议",
+)  # fmt: skip
+DAY_NAME = re.compile(
+    "(?:" + "|".join(sorted(DAY_NAME_EVENTS, key=len, reverse=True)) + ")(?:之|的)?日"
+)
 
 #: Verbs that put a rule in force from a date (2020-03-15实施, 【施行日期】2019.05.22).
 IN_FORCE = "施行|实施|生效"

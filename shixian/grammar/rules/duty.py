@@ -180,7 +180,24 @@ TOKENS: list[TokenRule] = [
     TokenRule("下月<旬>", r"(?:下月|下个月)(?=[上中下]旬)", "t", _next_month),
 ]
 #: the ongoing words, tried with the other continuing-work words (see ``relative.TOKENS``)
-ONGOING_TOKEN = TokenRule("永久保留", _alternation(ONGOING_WORDS), "L", _word)
+#: the duty verbs some words of continuing work end in (长期公开): outside the match, as
+#: the verb after any time word is (定期公开 is 定期)
+_ONGOING_VERBS = ("公开", "保留", "保存", "坚持", "开展", "推进")
+
+
+def _ongoing_word(word: str) -> str:
+    verb = next((v for v in _ONGOING_VERBS if word.endswith(v) and len(word) > len(v)), None)
+    if verb is None:
+        return re.escape(word)
+    return f"{re.escape(word[: -len(verb)])}(?={verb})"
+
+
+ONGOING_TOKEN = TokenRule(
+    "永久保留",
+    "|".join(_ongoing_word(w) for w in sorted(set(ONGOING_WORDS), key=lambda w: (-len(w), w))),
+    "L",
+    _word,
+)
 
 
 def _event_before(ctx: Context, tok: Token) -> str | None:

@@ -12,7 +12,7 @@ from ..._work import WORK
 from ...model import Relative
 from ..engine import BREAK, Context, Token
 from ..vocabulary import EVENT_ENDING, NOT_EVENT_TIME, SENDING_VERBS
-from .limits import _CLAUSE_END
+from .limits import _CLAUSE_END, CAP_HEAD
 
 __all__ = [
     "NOT_READ_SINCE", "SAME_MONTH", "SINCE", "event_after", "event_before", "limit_in_sentence",
@@ -32,7 +32,9 @@ _TRIGGER_HEAD = re.compile(
 
 
 def _event_words(words: str) -> str:
-    return _TRIGGER_TRIM.sub("", _TRIGGER_HEAD.sub("", words))
+    words = _TRIGGER_TRIM.sub("", _TRIGGER_HEAD.sub("", words))
+    cap = CAP_HEAD.match(words)  # 不得超过政策文件公开后3个工作日: the cap is no event word
+    return words[cap.end() :] if cap is not None else words
 
 
 def trigger(ctx: Context, tok: Token, *, inherit: bool = False) -> str | None:

@@ -263,7 +263,8 @@ TOKENS: list[TokenRule] = [
     TokenRule("次月", r"次月|下月|下个月|当月(?!份)|同月", "N", _word),
     TokenRule(
         "与<event>同步<verb>",
-        r"与(?P<obj>[^,;。、与]{1,20}?)同步(?P<verb>公开|发布|印发|出台|解读|上网|推送)?",
+        # the verb stays outside the match (as after any time word) but names the event
+        r"与(?P<obj>[^,;。、与]{1,20}?)同步(?=(?P<verb>公开|发布|印发|出台|解读|上网|推送))?",
         "O",
         _prompt,
     ),
