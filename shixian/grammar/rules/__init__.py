@@ -18,6 +18,7 @@ __all__ = ["GRAMMAR", "REFUSALS", "RULES", "TOKEN_RULES"]
 #: Every token rule, in the order they are tried at one place.
 TOKEN_RULES = [
     *calendar.FIRST_TOKENS,  # garbled dates
+    *schedule.FIRST_TOKENS,  # 一月一次, 三个月一次: counts per period, not January or a length
     calendar.WEEK_OF_YEAR,  # 2016年第10周, before the date would take 2016年 alone
     *relative.FIRST_DURATIONS,  # 有效期为90日: a length, before the date would take 90日
     calendar.TOKENS[0],  # the calendar date: most cells hold one
@@ -34,7 +35,7 @@ TOKEN_RULES = [
 #: 每周星期八, 会议召开前3天): they always raise InvalidDate; examples in negative.tsv.
 REFUSALS = frozenset(
     r.name
-    for r in (*relative.DURATION_TOKENS, *schedule.TOKENS)
+    for r in (*relative.DURATION_TOKENS, *schedule.FIRST_TOKENS, *schedule.TOKENS)
     if r.make in relative.REFUSING or r.make in schedule.REFUSING
 )
 #: Every grammar rule, in the order they are tried at one place.
