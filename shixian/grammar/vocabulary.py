@@ -26,6 +26,7 @@ __all__ = [
     "PERIOD_LABEL",
     "RANGE_CLOSERS",
     "RANGE_OPENERS",
+    "SCHEDULE_HEDGES",
     "SENDING_VERBS",
     "TERM_NOUNS",
     "TOPIC_NOUNS",
@@ -218,6 +219,13 @@ DAY_NAME_EVENTS: tuple[str, ...] = (
 )  # fmt: skip
 DAY_NAME = re.compile(
     "(?:" + "|".join(sorted(DAY_NAME_EVENTS, key=len, reverse=True)) + ")(?:之|的)?日"
+)
+
+#: Words between a frequency and the period it recurs in that do not change it
+#: (每年基本固定在10月, 每年一般在3月): the schedule is 每年10月.
+SCHEDULE_HEDGES = re.compile(
+    r"(?:基本上?|大多|大都|大致|通常|一般|固定|均|都|多|大约|约)*"
+    r"(?:在|于|安排在|定在|固定在|放在)?"
 )
 
 #: Verbs that put a rule in force from a date (2020-03-15实施, 【施行日期】2019.05.22).

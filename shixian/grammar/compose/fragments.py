@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..anchors import Anchor
 from ..engine import BREAK, GAP, Token
 from ..named import Day, Season
-from ..vocabulary import BEFORE_NOISE, DAY_NAME, DAYPART
+from ..vocabulary import BEFORE_NOISE, DAY_NAME, DAYPART, SCHEDULE_HEDGES
 from .codes import (
     _RANGE,
 )
@@ -117,6 +117,17 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
         if code != "a":
             out.append(tok)
             continue
+        if (
+            prev is not None
+            and prev.code == GAP
+            and len(out) >= 2
+            and out[-2].code == "Q"
+            and out[-2].end == prev.start
+            and prev.end == tok.start
+            and SCHEDULE_HEDGES.fullmatch(prev.value) is not None
+        ):
+            out.pop()  # 每年基本固定在10月: the words between do not change the schedule
+            prev = out[-1]
         frag: Anchor = tok.value
         if (
             prev is not None
