@@ -314,6 +314,9 @@ def _bare_day(anchor: Anchor) -> bool:
     )
 
 
+_SENTENCE_END = frozenset("。;!?\n")
+
+
 def extension(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """可延长15个工作日: the extension of the relative limit before it; alone, a limit
     of that length (counted from the end of a first limit the text does not give)."""
@@ -325,7 +328,15 @@ def extension(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     for i in range(len(ctx.parts) - 1, max(len(ctx.parts) - 4, -1), -1):
         part = ctx.parts[i]
         if isinstance(part, Relative) and part.extension is None:
-            ctx.parts[i] = attrs.evolve(part, extension=ext)
+            _, (_, end) = ctx.where(tokens)
+            told = ctx.text[part.span[0] : end]
+            if i == len(ctx.parts) - 1 and not any(ch in _SENTENCE_END for ch in told):
+                # 20日内作出决定,经负责人批准,可延长10天: the limit's words reach its extension
+                ctx.parts[i] = attrs.evolve(
+                    part, extension=ext, text=told, span=(part.span[0], end)
+                )
+            else:
+                ctx.parts[i] = attrs.evolve(part, extension=ext)
             return []
     # alone (延长期限不得超过20个工作日): the extension is the limit the text states
     return [Relative(**ctx.common(tokens, False), offset=ext, extension=ext)]
