@@ -16,6 +16,7 @@ __all__ = [
     "DAYPART",
     "DAY_NAME",
     "EVENT_ENDING",
+    "EXAM_TIME",
     "IN_FORCE",
     "LIST_WORDS",
     "NOT_EVENT_TIME",
@@ -149,6 +150,13 @@ TERM_NOUNS: tuple[str, ...] = (
     "任期", "有效期", "期限", "聘期", "服务期", "试用期", "公示期", "公告期", "异议期",
     "质保期", "保修期", "保质期", "缴款期", "整改期", "观察期", "考察期",
 )  # fmt: skip
+
+#: An exam's time told before a month with no year (本科考试时间分别为1月、4月, 自考时间是10月):
+#: a yearly schedule labelled with the exam, as 中考3月 is.
+EXAM_TIME = re.compile(
+    r"(?P<label>[\u4e00-\u9fff]{0,4}(?:考试|中考|高考|自考|统考|会考|学考|联考))的?"
+    r"(?:时间|日期|时间安排)(?:一般|通常|固定)?(?:分别)?(?:为|是|在|定在|安排在)"
+)
 
 #: Verbs of sending, after which 至 names a recipient, not a range (下发至本单位).
 SENDING_VERBS: tuple[str, ...] = (

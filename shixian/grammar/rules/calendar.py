@@ -16,6 +16,7 @@ from ...model import Deadline, Offset, Ongoing, Part, Relative, Schedule, Unit, 
 from ..anchors import Anchor
 from ..engine import LIST, Context, Rule, Token
 from ..vocabulary import (
+    EXAM_TIME,
     NOT_LABELS,
     TOPIC_NOUNS,
     TOPIC_SUBJECT,
@@ -183,7 +184,9 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """
     tok = _anchor(tokens)
     anchor: Anchor = tok.value
-    label = _label_before(ctx, tok) or _label_of_list(ctx, tok)
+    label = _label_before(ctx, tok)
+    start = None if label is None else ctx.tokens[tok.index - 1].start
+    label = label or _label_of_list(ctx, tok) or _exam_before(ctx, tok)
     month = anchor.month
     if (
         label is not None
@@ -195,7 +198,7 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         assert month is not None
         return [
             Schedule(
-                **ctx.common(tokens, False, start=ctx.tokens[tok.index - 1].start),
+                **ctx.common(tokens, False, start=start),
                 every="year",
                 months=(month,),
                 label=label,
@@ -271,6 +274,19 @@ def _label_before(ctx: Context, tok: Token) -> str | None:
     if text[-1] in "于在至到从自将拟及和与为是":  # 项目于9月, 戒严期为5月: no label
         return None
     return text
+
+
+def _exam_before(ctx: Context, tok: Token) -> str | None:
+    """本科考试时间分别为1月: an exam's time (vocabulary.EXAM_TIME) opening the clause."""
+    if tok.index < 1:
+        return None
+    gap = ctx.tokens[tok.index - 1]
+    if gap.code != "_" or gap.end != tok.start:
+        return None
+    if tok.index >= 2 and ctx.tokens[tok.index - 2].code not in ("|", "/"):
+        return None
+    told = EXAM_TIME.fullmatch(gap.value)
+    return None if told is None else told.group("label")
 
 
 def _label_of_list(ctx: Context, tok: Token) -> str | None:
