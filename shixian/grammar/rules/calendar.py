@@ -185,7 +185,7 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     tok = _anchor(tokens)
     anchor: Anchor = tok.value
     label = _label_before(ctx, tok)
-    start = None if label is None else ctx.tokens[tok.index - 1].start
+    opens = None if label is None else ctx.tokens[tok.index - 1].start  # 中考3月: from 中考
     label = label or _label_of_list(ctx, tok) or _exam_before(ctx, tok)
     month = anchor.month
     if (
@@ -198,7 +198,7 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         assert month is not None
         return [
             Schedule(
-                **ctx.common(tokens, False, start=start),
+                **ctx.common(tokens, False, start=opens),
                 every="year",
                 months=(month,),
                 label=label,
