@@ -428,4 +428,6 @@ def _failure(ctx: Context, start: int, end: int, exc: Exception) -> Failure:
     text = ctx.text[start:end]
     if not isinstance(exc, InvalidDate):
         exc = InvalidDate(text, "date", _OUTSIDE)
+    elif len(exc.text) > len(text):  # a production named its whole text (the document)
+        exc = type(exc)(text, *exc._fields[1:])  # type: ignore[arg-type]
     return Failure(start, end, text, str(exc), type(exc).__name__)

@@ -88,7 +88,12 @@ class InvalidDate(ShixianError):
         self.field = field
         self.value = value
         self._fields = (text, field, value)
-        super().__init__(f"invalid {field} {value!r} in {text!r}")
+        # the message is written when it is read (str): running text skips impossible
+        # expressions by the thousand, and ``text`` may be the whole document
+        super().__init__(text, field, value)
+
+    def __str__(self) -> str:
+        return f"invalid {self.field} {self.value!r} in {self.text!r}"
 
 
 class GarbledDate(InvalidDate):
@@ -97,9 +102,8 @@ class GarbledDate(InvalidDate):
     date can be relied on. ``value`` is the garbled words.
     """
 
-    def __init__(self, text: str, field: str, value: object) -> None:
-        super().__init__(text, field, value)
-        self.args = (f"garbled date {value!r} in {text!r} ({field})",)
+    def __str__(self) -> str:
+        return f"garbled date {self.value!r} in {self.text!r} ({self.field})"
 
 
 class PartialParse(ShixianError):
@@ -131,8 +135,12 @@ class HolidayOutOfRange(InvalidDate):
         self.year = year
         self.detail = detail
         self._fields = (text, festival, year, detail)
-        ShixianError.__init__(
-            self, f"no official holiday period for {festival} {year} in {text!r}: {detail}"
+        ShixianError.__init__(self, text, festival, year, detail)
+
+    def __str__(self) -> str:
+        return (
+            f"no official holiday period for {self.festival} {self.year} in {self.text!r}: "
+            f"{self.detail}"
         )
 
 

@@ -45,6 +45,9 @@ class Named:
     """
 
     occasion = False
+    #: whether the period is one day (a lunar date): 前 after it is due that day, as after
+    #: a date, not ambiguous as after a longer period
+    is_day = False
 
     def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
         """The period's bounds, for ``anchor`` (its year fields) read at ``reference``."""

@@ -16,7 +16,10 @@ from ..calendar.periods import add_months, month_end
 from ..errors import HolidayOutOfRange, InvalidDate
 from .anchors import Anchor, Bounds, Named
 
-__all__ = ["Day", "Festivals", "FirstMonths", "NextHoliday", "Occasion", "Plan", "Season", "Span"]
+__all__ = [
+    "Day", "Festivals", "FirstMonths", "LunarDays", "NextHoliday", "Occasion", "Plan", "Season",
+    "Span",
+]  # fmt: skip
 
 _ONE_DAY = dt.timedelta(days=1)
 
@@ -279,3 +282,39 @@ class FirstMonths(Named):
     def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
         year = reference.year
         return dt.date(year, 1, 1), month_end(year, self.months), True, False
+
+
+class LunarDays(Named):
+    """A lunar date, or a run of them (正月初一至初七): lunar ``month``/``day`` to
+    ``end_month``/``end_day`` of the lunar year that starts in the year named, else in
+    the reference's year or the next (as a festival), which ``year_inferred`` says."""
+
+    __slots__ = ("day", "end_day", "end_month", "month")
+
+    def __init__(self, month: int, day: int, end_month: int, end_day: int) -> None:
+        self.month = month
+        self.day = day
+        self.end_month = end_month
+        self.end_day = end_day
+
+    def __repr__(self) -> str:
+        return f"LunarDays({self.month}, {self.day}, {self.end_month}, {self.end_day})"
+
+    @property
+    def is_day(self) -> bool:  # type: ignore[override]
+        """One lunar day (not a run of them)."""
+        return (self.month, self.day) == (self.end_month, self.end_day)
+
+    def _days(self, year: int, text: str) -> tuple[dt.date, dt.date]:
+        try:
+            start = cal.lunar_to_solar(year, self.month, self.day)
+            end_year = year + (1 if (self.end_month, self.end_day) < (self.month, self.day) else 0)
+            end = cal.lunar_to_solar(end_year, self.end_month, self.end_day)
+        except Exception as exc:  # lunar-python refuses 三十 of a short month, or a year
+            raise InvalidDate(text, "lunar date", f"{self.month}/{self.day}: {exc}") from None
+        return start, end
+
+    def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
+        year, inferred = _next_year(anchor, reference, lambda y: self._days(y, text)[1])
+        start, end = self._days(year, text)
+        return start, end, inferred, False

@@ -47,7 +47,7 @@ NOT_TIME_WORDS: tuple[str, ...] = (
     "前夕", "前置", "前移",
     # 内 that is not "within"
     "内容", "内部", "内涵", "内外", "内设", "内置", "内在", "内控", "内地", "内审", "内网",
-    "内业", "内资",
+    "内业", "内资", "内政", "内务", "内蒙古", "内陆", "内河", "内科", "内需", "内销", "内江",
     # 到 / 至 / 起 / 后 / 初 / 中 / 底 that are not time (至少, 后续 and 最后 are time
     # words: counts, 后续不定期, 最后一个工作日)
     "收到", "达到", "得到", "做到", "受到", "报到", "遇到", "看到", "想到", "办到",
@@ -62,6 +62,8 @@ NOT_TIME_WORDS: tuple[str, ...] = (
     # 同步 / 按时 that time no duty (同步推进: side by side; 按时保质: with care)
     "同步推进", "同步实施", "同步部署", "同步开展", "同步建设", "同步规划", "按时保质", "保质按时",
     "按时按质", "按期限",
+    # 限期 that sets no limit (无限期: without end)
+    "无限期",
     # 长期 / 实时 in names and descriptions (长期照顾: long-term care; 实时监测: a monitoring
     # system, not a duty's time)
     "长期照顾", "长期照护", "长期护理", "实时监",

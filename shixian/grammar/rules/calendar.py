@@ -89,7 +89,9 @@ def _ends_with_edge(anchor: Anchor) -> bool:
     last = anchor
     while last.to is not None:
         last = last.to
-    return last.edge == "end" or last.grain == "day"
+    return (
+        last.edge == "end" or last.grain == "day" or (last.named is not None and last.named.is_day)
+    )
 
 
 def deadline_before(ctx: Context, tokens: Sequence[Token]) -> list[Part]:

@@ -47,7 +47,8 @@ _SMALL = SMALL_NUMBER
 # of them in this order (2016年, 7月, 2016年7月10日, 明年一季度, 2016年度上半年).
 _YEAR_PART = (
     rf"(?P<y>{YEAR_NUMBER})年度?"
-    rf"|(?:中华)?民国(?P<roc>{SMALL_NUMBER}|[0-9]{{3}})年"
+    # 民国112年, 中华民国一百十二年, 民国一一二年
+    rf"|(?:中华)?民国(?P<roc>{SMALL_NUMBER}|[0-9]{{3}}|[〇零{CN_DIGITS}十百]{{2,6}})年"
     # 年满 after a relative year word is an age (12月31日前年满18周岁: 前 + 年满)
     r"|(?P<rel>今年|本年|当年|上一年|上年|去年|前年|明年|下一年|次年|翌年|来年)(?!满)度?"
     r"(?:的(?=[0-9一二三四五六七八九十]))?"
