@@ -12,12 +12,14 @@ import re
 
 __all__ = [
     "BEFORE_NOISE",
+    "CHANGE_VERBS",
     "CLEARANCE",
     "DAYPART",
     "DAY_NAME",
     "EVENT_ENDING",
     "EXAM_TIME",
     "IN_FORCE",
+    "LENGTH_VERBS",
     "LIST_WORDS",
     "NOT_EVENT_TIME",
     "NOT_LABELS",
@@ -48,6 +50,8 @@ NOT_TIME_WORDS: tuple[str, ...] = (
     # 内 that is not "within"
     "内容", "内部", "内涵", "内外", "内设", "内置", "内在", "内控", "内地", "内审", "内网",
     "内业", "内资", "内政", "内务", "内蒙古", "内陆", "内河", "内科", "内需", "内销", "内江",
+    # 视情况 inside another word (巡视情况: the inspection's findings)
+    "巡视情况", "监视情况", "重视情况", "审视情况", "检视情况", "正视情况", "透视情况",
     # 到 / 至 / 起 / 后 / 初 / 中 / 底 that are not time (至少, 后续 and 最后 are time
     # words: counts, 后续不定期, 最后一个工作日)
     "收到", "达到", "得到", "做到", "受到", "报到", "遇到", "看到", "想到", "办到",
@@ -69,6 +73,8 @@ NOT_TIME_WORDS: tuple[str, ...] = (
     "长期照顾", "长期照护", "长期护理", "实时监",
     # 调整至 / 调整到 <date>: the new time of the event, not a deadline (换届时间调整至2021年)
     "调整至", "调整到",
+    # 定期 inside 规定期限 / 订定期程 (a set term, not "regularly")
+    "定期限", "定期程",
     "年龄", "青年", "少年", "老年", "成年人", "未成年", "周边", "周转", "周围",
     "周期性", "日常", "日益", "日趋", "生日", "月饼",
 )  # fmt: skip
@@ -79,6 +85,19 @@ NOT_TIME_WORDS: tuple[str, ...] = (
 _LENGTH = (
     r"(?:共|为期|历时|合计)[0-9一二三四五六七八九十两]{1,4}"
     r"(?:个)?(?:多|余)?(?:个)?(?:工作日|天|日|周|星期|个月|月|年)"
+)
+#: Verbs that change a length or a time from an old value to a new one (延长至, 缩短为,
+#: 调整为): the old value after 从 / 由 before them is no time of the text.
+CHANGE_VERBS: tuple[str, ...] = (
+    "延长", "缩短", "压缩", "减少", "增加", "调整", "提高", "放宽", "延期", "推迟", "提前",
+    "改", "更改", "变更", "顺延", "缩减", "降低", "延至", "扩大",
+)  # fmt: skip
+# a length or a date as an old value: digits, numerals and the time characters
+_CHANGED = (
+    r"[0-9一二三四五六七八九十两〇零百.\-/]{1,12}"
+    r"(?:[年月日号天周个季度旬半上中下初底末工作小时星期钟头春夏秋冬期]{1,6}"
+    r"[0-9一二三四五六七八九十两〇零]{0,4}){1,4}"
+    r"|[春夏秋冬]{1,2}季"
 )
 NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"[(\[][0-9]{4}[)\]][0-9]{1,4}号",  # 〔2021〕30号 (brackets cleaned to ( ))
@@ -94,8 +113,17 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"[0-9一二三四五六七八九十]{1,3}周年",  # 建党100周年
     # a term named before its length (长期(3-5年)): the length is the limit, not 长期
     r"(?:长期|中期|短期|近期|远期)(?=\([0-9一二三四五六七八九十两])",
+    # the old value of a changed length or time (从三个月延长至四个月, 由7天调整为15天,
+    # 考试时间由6月10日调整至6月17日): only the new one is the text's time
+    rf"(?:从|由)(?:原来的|原定的|原定|原有的|原|现行的|现行|现在的)?(?:{_CHANGED})"
+    r"(?:以内|之内|内)?(?:完成|办结|办理)?"
+    rf"(?=(?:{'|'.join(CHANGE_VERBS)})(?:为|至|到|成))",
     # a bracketed length right after a date: 3月1日-4月4日(5周) tells the window's size
     r"(?<=[日月号])\([0-9一二三四五六七八九十两]{1,3}个?(?:工作日|天|日|周|星期|个月|月|年)\)",
+    # 第1次定期评量, 第一次定期考: an exam's name, not a periodic schedule
+    r"第[0-9一二三四五六七八九十]{1,3}次定期",
+    # 全年四分之一, 全年的三分之一: a share of the year's target, not the year
+    r"全年(?:的)?(?:[0-9]{1,3}|[一二三四五六七八九十百]{1,3})分之",
 )
 
 #: Short words before a month that are not the label of a schedule (中考3月 is a label,
@@ -237,6 +265,13 @@ SCHEDULE_HEDGES = re.compile(
     r"(?:基本上?|大多|大都|大致|通常|一般|固定|均|都|多|大约|约)*"
     r"(?:在|于|安排在|定在|固定在|放在)?"
 )
+
+#: Words after which a bare day (7日, no month) is a number of days, not a day of the
+#: month: 公示7日 (the notice stays up seven days), 历时9日. (A shift, 顺延一日, is no limit.)
+LENGTH_VERBS: tuple[str, ...] = (
+    "公示", "公示期", "公示期为", "公告", "公告期", "公告期为", "征求意见", "历时", "持续",
+    "连续", "停业", "停产", "停课", "休假", "停止", "暂停", "逾期", "相隔", "间隔", "超过", "满",
+)  # fmt: skip
 
 #: Verbs that put a rule in force from a date (2020-03-15实施, 【施行日期】2019.05.22).
 IN_FORCE = "施行|实施|生效"

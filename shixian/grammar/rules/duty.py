@@ -26,6 +26,7 @@ from ...errors import InvalidDate
 from ...model import Deadline, Direction, Offset, Ongoing, Part, Relative, Unit, Window
 from ..anchors import Anchor
 from ..engine import Context, Rule, Token, TokenRule
+from ..vocabulary import LENGTH_VERBS
 from .calendar import deadline_before, window
 from .events import trigger as _trigger
 from .relative import after_event
@@ -123,7 +124,7 @@ IN_ADVANCE: tuple[str, ...] = ("提前", "提早", "预先", "事先")
 #: words that move a planned time to another period: 提前至一季度开工 (the work now
 #: happens in the first quarter), 推迟到6月举行 → a window over the new period, not a
 #: deadline by it (延长至, 截至 keep their deadline).
-MOVED_TO: tuple[str, ...] = ("提前", "推迟", "延迟", "调整", "改期", "挪", "前移")
+MOVED_TO: tuple[str, ...] = ("提前", "推迟", "延迟", "调整", "改期", "挪", "前移", "调", "移")
 
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _WEEKDAY.update({str(i + 1): i for i in range(7)})
@@ -273,6 +274,11 @@ def in_advance(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     gap = tokens[0]
     head = next((w for w in IN_ADVANCE if gap.value.endswith(w)), None)
     limit = tokens[1]
+    lasts = head is None and gap.value.endswith(LENGTH_VERBS)
+    if limit.code == "A" and lasts and _bare_day(limit.value):
+        # 公示7日无异议的: a length of seven days, not the 7th
+        offset = Offset(limit.value.day, Unit.DAY)
+        return [Relative(**ctx.common(tokens[1:2], False), offset=offset, trigger=None)]
     if limit.code == "A":  # 提前15日通知: a bare day after 提前 is a number of days
         if head is None or not _bare_day(limit.value):
             return window(ctx, [limit])
@@ -324,7 +330,12 @@ def extension(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """可延长15个工作日: the extension of the relative limit before it; alone, a limit
     of that length (counted from the end of a first limit the text does not give)."""
     dur = tokens[-1].value
-    ext = Offset(dur.amount, dur.unit)
+    if tokens[-1].code == "A":  # 延长期限不得超过30日: a bare day after 延长 is a length
+        if not _bare_day(dur):
+            return window(ctx, tokens[-1:])
+        ext = Offset(dur.day, Unit.DAY)
+    else:
+        ext = Offset(dur.amount, dur.unit)
     after = ctx.tokens[tokens[-1].index + 1 : tokens[-1].index + 3]
     if [t.code for t in after] == ["R", "A"] and tokens[-1].end == after[0].start:
         return []  # 延长一个月至9月30日: the date after 至 is the new deadline, read on its own
@@ -440,10 +451,10 @@ def before_unnumbered(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
 
 RULES: list[Rule] = [
     Rule("次日起<n>个工作日内", r"iS?U|i", same_day),
-    Rule("会议召开5日前", r"_(?:Z?AP|(?:B_?)?Z?UP|PU|PA)", before_event),
+    Rule("会议召开5日前", r"_(?:Z?AP|(?:B_?)?Z?UP|S?P[UA])", before_event),
     Rule("提前一周", r"_UO?|_A(?=$|[|/]|_(?:$|[|/]))", in_advance),
     Rule("提前至一季度", r"_RA(?=[_|/]|$)", moved_to),
-    Rule("可延长15个工作日", r"eU", extension),
+    Rule("可延长15个工作日", r"e[UA]", extension),
     Rule("本月10日前", r"t(?:A?P|W|S|_P)?", this_period),
     # not after a date: 2024年中考前 dates the event, and is left for the result to report
     Rule("会议召开前", r"(?<!A)_P(?=$|[|/_])", before_unnumbered),

@@ -24,8 +24,8 @@ __all__ = [
 
 N = NUMBER
 _UNIT = {
-    "工作日": Unit.WORKDAY, "自然日": Unit.DAY, "日历天": Unit.DAY, "小时": Unit.HOUR,
-    "钟头": Unit.HOUR, "天": Unit.DAY,
+    "工作日": Unit.WORKDAY, "工作天": Unit.WORKDAY, "自然日": Unit.DAY, "日历天": Unit.DAY,
+    "小时": Unit.HOUR, "钟头": Unit.HOUR, "天": Unit.DAY,
     "日": Unit.DAY, "周": Unit.WEEK, "星期": Unit.WEEK, "个月": Unit.MONTH,
     "月": Unit.MONTH, "年": Unit.YEAR,
 }  # fmt: skip
@@ -113,6 +113,10 @@ def _capture(text: str, on: str | None, on2: str | None) -> str:
     return on if on is not None else on2 or ""
 
 
+def _capture_one(text: str, on: str) -> str:
+    return on
+
+
 def _law(text: str, law: str | None, law2: str | None) -> str | None:
     return law or law2
 
@@ -125,7 +129,7 @@ _SHORT = rf"(?P<n>[0-9]{{1,3}}|[{CN_DIGITS}十廿卅百]{{1,3}})"
 
 #: The makers of the refusing token rules (see rules.REFUSALS).
 REFUSING = (_negative,)
-_LIMIT_UNIT = r"(?P<u>工作日|自然日|日历天|小时|钟头|天|日|周|星期|个月|月|年)"
+_LIMIT_UNIT = r"(?P<u>工作日|工作天|自然日|日历天|小时|钟头|天|日|周|星期|个月|月|年)"
 #: the words for "promptly" (offset 0 after the event).
 PROMPT_WORDS: tuple[str, ...] = (
     "及时", "立即", "立刻", "马上", "第一时间", "即时", "实时", "随时", "按时", "同步", "随即",
@@ -239,14 +243,14 @@ DURATION_TOKENS: list[TokenRule] = [
     TokenRule(
         "最长不超过<n>个月",
         rf"(?:{_alternation(CAP_WORDS)})(?P<n>{N})个?"
-        r"(?P<u>工作日|自然日|日历天|小时|钟头|天|日|周|星期|个月|月|年)(?:以内|之内|内)?",
+        r"(?P<u>工作日|工作天|自然日|日历天|小时|钟头|天|日|周|星期|个月|月|年)(?:以内|之内|内)?",
         "U",
         _duration,
     ),
     TokenRule(
         "<n>个工作日内",
         rf"(?:不超过|不超出|不多于)?(?P<n>{N})个?"
-        r"(?P<u>工作日|自然日|日历天|小时|钟头|天|周(?!末)|星期(?![一二三四五六日天]))(?!半)"
+        r"(?P<u>工作日|工作天|自然日|日历天|小时|钟头|天|周(?!末)|星期(?![一二三四五六日天]))(?!半)"
         r"(?:以内|之内|内)?",
         "U",
         _duration,
@@ -313,6 +317,14 @@ TOKENS: list[TokenRule] = [
         r"待(?P<on>[^,;。、]{1,40}?)(?:之后|以后|后)|按照?(?P<on2>[^,;。、]{1,40}?)后的?时间要求",
         "H",
         _capture,
+    ),
+    TokenRule(
+        "由<authority>定之",
+        # 施行日期,由行政院以命令定之: the date will be set by that authority (the words
+        # 由 … 定之 name who sets it; 另定之 is a pending word)
+        r"由(?P<on>[\u4e00-\u9fff]{2,20}?定之)",
+        "H",
+        _capture_one,
     ),
     TokenRule(
         "按照<authority>部署",
