@@ -68,6 +68,8 @@ _TABLE.update(
         0x25CB: "〇",  # white circle written for zero in years
         0x25EF: "〇",
         0x039F: "〇",
+        0x2236: ":",  # ratio sign written for the colon of a time (8∶00)
+        0xFE55: ":",  # small colon
     }
 )
 _TABLE = {k: v for k, v in _TABLE.items() if chr(k) != v}

@@ -291,8 +291,9 @@ class Day(Named):
 
 
 class FirstMonths(Named):
-    """前10个月, 前三季度: the first ``months`` months of the reference year (a report's
-    period so far), counted from the reference, which ``year_inferred`` says."""
+    """前10个月, 前三季度: the first ``months`` months of the year named before it
+    (2023年前三季度), else of the reference year (a report's period so far), which
+    ``year_inferred`` says."""
 
     __slots__ = ("months",)
 
@@ -303,8 +304,8 @@ class FirstMonths(Named):
         return f"FirstMonths({self.months})"
 
     def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
-        year = reference.year
-        return dt.date(year, 1, 1), month_end(year, self.months), True, False
+        year, inferred = anchor.resolve_year(reference)  # 2023年前三季度: of that year
+        return dt.date(year, 1, 1), month_end(year, self.months), inferred, False
 
 
 class LunarDays(Named):

@@ -46,6 +46,8 @@ NOT_TIME_WORDS: tuple[str, ...] = (
     # 内 that is not "within"
     "内容", "内部", "内涵", "内外", "内设", "内置", "内在", "内控", "内地", "内审", "内网",
     "内业", "内资", "内政", "内务", "内蒙古", "内陆", "内河", "内科", "内需", "内销", "内江",
+    # 视情况 inside another word (巡视情况: the inspection's findings)
+    "巡视情况", "监视情况", "重视情况", "审视情况", "检视情况", "正视情况", "透视情况",
     # 到 / 至 / 起 / 后 / 初 / 中 / 底 that are not time (至少, 后续 and 最后 are time
     # words: counts, 后续不定期, 最后一个工作日)
     "收到", "达到", "得到", "做到", "受到", "报到", "遇到", "看到", "想到", "办到",
@@ -114,6 +116,10 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     rf"(?=(?:{'|'.join(CHANGE_VERBS)})(?:为|至|到|成))",
     # a bracketed length right after a date: 3月1日-4月4日(5周) tells the window's size
     r"(?<=[日月号])\([0-9一二三四五六七八九十两]{1,3}个?(?:工作日|天|日|周|星期|个月|月|年)\)",
+    # 第1次定期评量, 第一次定期考: an exam's name, not a periodic schedule
+    r"第[0-9一二三四五六七八九十]{1,3}次定期",
+    # 全年四分之一, 全年的三分之一: a share of the year's target, not the year
+    r"全年(?:的)?(?:[0-9]{1,3}|[一二三四五六七八九十百]{1,3})分之",
 )
 
 #: Short words before a month that are not the label of a schedule (中考3月 is a label,

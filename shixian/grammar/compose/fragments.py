@@ -179,6 +179,16 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
                 and prev.code == "A"
                 and prev.end + 1 == tok.start
                 and text[prev.end] == "("
+                and _defined(prev.value)
+                and frag.grain is not None
+            ):
+                # 农历新年(2025年1月29至31日): the festival names the dated days in brackets
+                prev.code, prev.value, prev.rule = GAP, text[prev.start : prev.end], "gap"
+            elif (
+                prev is not None
+                and prev.code == "A"
+                and prev.end + 1 == tok.start
+                and text[prev.end] == "("
                 and text[tok.end : tok.end + 1] == ")"
                 and _restates(prev.value, frag)
             ):

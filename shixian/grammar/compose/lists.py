@@ -9,6 +9,7 @@ from .codes import (
     _DROPPED,
     _GRAIN_FIELD,
     _LIMITS,
+    _LOWEST,
     _SEPARATORS,
 )
 
@@ -105,8 +106,11 @@ def _complete_numbers(items: list[Token], tokens: list[Token], first: int) -> bo
         if item.code != "n":
             continue
         field = units[k]
-        if field is None or not 1 <= item.value <= _LIMITS[field]:
+        if field is None or not _LOWEST.get(field, 1) <= item.value <= _LIMITS[field]:
             return False
+        after = nexts[k]
+        if field != "year" and after is not None and after.has_year:
+            return False  # 一、2023年3月底前: a heading's number, not a month before a year
     for k, item in enumerate(items):
         if item.code != "n":
             continue

@@ -23,8 +23,8 @@ __all__ = [
 
 N = NUMBER
 _UNIT = {
-    "工作日": Unit.WORKDAY, "自然日": Unit.DAY, "日历天": Unit.DAY, "小时": Unit.HOUR,
-    "钟头": Unit.HOUR, "天": Unit.DAY,
+    "工作日": Unit.WORKDAY, "工作天": Unit.WORKDAY, "自然日": Unit.DAY, "日历天": Unit.DAY,
+    "小时": Unit.HOUR, "钟头": Unit.HOUR, "天": Unit.DAY,
     "日": Unit.DAY, "周": Unit.WEEK, "星期": Unit.WEEK, "个月": Unit.MONTH,
     "月": Unit.MONTH, "年": Unit.YEAR,
 }  # fmt: skip
@@ -124,7 +124,7 @@ _SHORT = rf"(?P<n>[0-9]{{1,3}}|[{CN_DIGITS}十廿卅百]{{1,3}})"
 
 #: The makers of the refusing token rules (see rules.REFUSALS).
 REFUSING = (_negative,)
-_LIMIT_UNIT = r"(?P<u>工作日|自然日|日历天|小时|钟头|天|日|周|星期|个月|月|年)"
+_LIMIT_UNIT = r"(?P<u>工作日|工作天|自然日|日历天|小时|钟头|天|日|周|星期|个月|月|年)"
 #: the words for "promptly" (offset 0 after the event).
 PROMPT_WORDS: tuple[str, ...] = (
     "及时", "立即", "立刻", "马上", "第一时间", "即时", "实时", "随时", "按时", "同步", "随即",
@@ -216,14 +216,14 @@ DURATION_TOKENS: list[TokenRule] = [
     TokenRule(
         "最长不超过<n>个月",
         rf"(?:{_alternation(CAP_WORDS)})(?P<n>{N})个?"
-        r"(?P<u>工作日|自然日|日历天|小时|钟头|天|日|周|星期|个月|月|年)(?:以内|之内|内)?",
+        r"(?P<u>工作日|工作天|自然日|日历天|小时|钟头|天|日|周|星期|个月|月|年)(?:以内|之内|内)?",
         "U",
         _duration,
     ),
     TokenRule(
         "<n>个工作日内",
         rf"(?:不超过|不超出|不多于)?(?P<n>{N})个?"
-        r"(?P<u>工作日|自然日|日历天|小时|钟头|天|周(?!末)|星期(?![一二三四五六日天]))(?!半)"
+        r"(?P<u>工作日|工作天|自然日|日历天|小时|钟头|天|周(?!末)|星期(?![一二三四五六日天]))(?!半)"
         r"(?:以内|之内|内)?",
         "U",
         _duration,
