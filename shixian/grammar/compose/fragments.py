@@ -128,6 +128,13 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             tok.start = prev.start
             out.pop()
             prev = out[-1] if out else None
+        if prev is not None and prev.code == "A" and prev.end == tok.start and _season_of_years(
+            prev.value, frag
+        ):
+            # 2017-2018年秋冬季: the autumn and winter that run from 2017 into 2018
+            prev.value = Anchor(year=prev.value.year, named=frag.named)
+            prev.end = tok.end
+            continue
         if prev is not None and prev.code == "A" and prev.end == tok.start:
             target: Anchor = prev.value.last()
             if target.time is None and (
@@ -227,6 +234,20 @@ def _restates(outer: Anchor, inner: Anchor) -> bool:
 
 
 _DEFINING = frozenset({"为", "是", "通常为", "一般为", "定为"})
+
+
+def _season_of_years(years: Anchor, frag: Anchor) -> bool:
+    """Whether ``frag`` is a season that crosses the new year (秋冬季, 冬春季) after a span of
+    the two years it crosses (2017-2018年)."""
+    named = frag.named
+    if not isinstance(named, Season) or frag.has_year:
+        return False
+    far = years.to
+    if far is None or far.to is not None or years.grain != "year" or far.grain != "year":
+        return False
+    if years.year is None or far.year != years.year + 1:
+        return False
+    return named.crosses_year
 
 
 def _defined(anchor: Anchor) -> bool:
