@@ -128,8 +128,11 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             tok.start = prev.start
             out.pop()
             prev = out[-1] if out else None
-        if prev is not None and prev.code == "A" and prev.end == tok.start and _season_of_years(
-            prev.value, frag
+        if (
+            prev is not None
+            and prev.code == "A"
+            and prev.end == tok.start
+            and _season_of_years(prev.value, frag)
         ):
             # 2017-2018年秋冬季: the autumn and winter that run from 2017 into 2018
             prev.value = Anchor(year=prev.value.year, named=frag.named)
