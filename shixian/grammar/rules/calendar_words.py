@@ -33,6 +33,7 @@ from .dates import (
     _today,
     _until_now,
     _word,
+    _md,
     _ym,
     _ymd,
 )
@@ -42,6 +43,8 @@ __all__ = ["FIRST_TOKENS", "TOKENS", "WEEK_OF_YEAR"]
 N = NUMBER
 _ONE_DAY = dt.timedelta(days=1)
 _SMALL = SMALL_NUMBER
+_M = "1[0-2]|0?[1-9]"  # a month in digits
+_D = "3[01]|[12][0-9]|0?[1-9]"  # a day in digits
 
 # The parts of a calendar date, coarse to fine; a date token is any non-empty run
 # of them in this order (2016年, 7月, 2016年7月10日, 明年一季度, 2016年度上半年).
@@ -125,6 +128,20 @@ TOKENS: list[TokenRule] = [
         r"(?:T?(?P<hh>[01][0-9]|2[0-4]):(?P<mi>[0-5][0-9])(?::[0-5][0-9])?)?(?![0-9])",
         "a",
         _ymd,
+    ),
+    TokenRule(
+        "<m>/<d>~<d>",
+        # a month and day without a year, only where no fraction is meant: in a range
+        # (4/11~13, 6/4-5, 02-11~02-17), opening the text or a line (2/15 開學日), or before
+        # a weekday note (4/16(二))
+        rf"(?<![0-9/.\-:])(?:(?P<m>{_M})/(?P<d>{_D})[~\-—至到](?:(?P<m2>{_M})/)?(?P<d2>{_D})"
+        rf"|(?P<m3>0[1-9]|1[0-2])-(?P<d3>0[1-9]|[12][0-9]|3[01])[~至到]"
+        rf"(?:(?P<m4>0[1-9]|1[0-2])-)?(?P<d4>0[1-9]|[12][0-9]|3[01])"
+        rf"|(?:(?<![\s\S])|(?<=\n))(?P<m5>{_M})/(?P<d5>{_D})(?![0-9/%.以的倍多左])"
+        rf"|(?P<m6>{_M})/(?P<d6>{_D})(?=\((?:周|星期|礼拜)?[一二三四五六日天]\)))"
+        r"(?![0-9/%.])",
+        "a",
+        _md,
     ),
     TokenRule(
         "<yyyy>.<m>",
