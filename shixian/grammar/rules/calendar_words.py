@@ -25,6 +25,7 @@ from .dates import (
     _first_month,
     _garbled,
     _iso_week,
+    _md,
     _number,
     _number_range,
     _period_edge,
@@ -33,7 +34,6 @@ from .dates import (
     _today,
     _until_now,
     _word,
-    _md,
     _ym,
     _ymd,
 )
