@@ -405,7 +405,7 @@ def _chosen(ctx: Context, found: list[Part], dropped: list[Failure]) -> list[Par
         if year is not None:  # 105年下半年: the three-digit year is left out of the part
             garbled[part.span[0]] = year.start()
         if part.span[0] in garbled:
-            lo, hi = garbled[part.span[0]], part.span[1]
+            lo, hi = garbled.pop(part.span[0]), part.span[1]
             words = ctx.text[lo:hi]
             exc = GarbledDate(words, "garbled", ctx.text[lo : part.span[0]])
             dropped.append(Failure(lo, hi, words, str(exc), type(exc).__name__))
@@ -415,6 +415,10 @@ def _chosen(ctx: Context, found: list[Part], dropped: list[Failure]) -> list[Par
             span = (first.span[0], part.span[1])
             part = attrs.evolve(part, text=ctx.text[span[0] : span[1]], span=span)
         parts.append(part)
+    for hi, lo in garbled.items():  # 另105年度列管: a garbled date no part follows is a failure
+        if lo < hi and not any(p.span[0] < hi and lo < p.span[1] for p in parts):
+            exc = GarbledDate(ctx.text[lo:hi], "garbled", ctx.text[lo:hi])
+            dropped.append(Failure(lo, hi, ctx.text[lo:hi], str(exc), type(exc).__name__))
     return parts
 
 

@@ -13,9 +13,13 @@ import re
 __all__ = [
     "BEFORE_NOISE",
     "CHANGE_VERBS",
+    "CLEARANCE",
     "DAYPART",
+    "DAY_NAME",
     "EVENT_ENDING",
+    "EXAM_TIME",
     "IN_FORCE",
+    "LASTING",
     "LENGTH_VERBS",
     "LIST_WORDS",
     "NOT_EVENT_TIME",
@@ -26,7 +30,9 @@ __all__ = [
     "PERIOD_LABEL",
     "RANGE_CLOSERS",
     "RANGE_OPENERS",
+    "SCHEDULE_HEDGES",
     "SENDING_VERBS",
+    "TERM_NOUNS",
     "TOPIC_NOUNS",
     "TOPIC_SUBJECT",
     "not_middle",
@@ -161,6 +167,28 @@ NOT_LABELS: frozenset[str] = frozenset(
     ]
 )
 
+#: Idioms of work cleared each period (日产日清: what a day produces is cleared that day),
+#: and the period each names: a schedule of that period, as 每日 is.
+CLEARANCE: dict[str, str] = {
+    "日产日清": "日", "日清日结": "日", "日结日清": "日", "日事日毕": "日", "日清日毕": "日",
+    "当日事当日毕": "日", "周清周结": "周", "周结周清": "周", "月清月结": "月", "月结月清": "月",
+}  # fmt: skip
+
+#: Nouns of a term whose length follows them (任期为5年, 有效期为90日, 公示期:7天): the
+#: length is a limit counted from the term's start, which the text may name after it
+#: (有效期为90日,由公开开标日起计).
+TERM_NOUNS: tuple[str, ...] = (
+    "任期", "有效期", "期限", "聘期", "服务期", "试用期", "公示期", "公告期", "异议期",
+    "质保期", "保修期", "保质期", "缴款期", "整改期", "观察期", "考察期",
+)  # fmt: skip
+
+#: An exam's time told before a month with no year (本科考试时间分别为1月、4月, 自考时间是10月):
+#: a yearly schedule labelled with the exam, as 中考3月 is.
+EXAM_TIME = re.compile(
+    r"(?P<label>[\u4e00-\u9fff]{0,4}(?:考试|中考|高考|自考|统考|会考|学考|联考))的?"
+    r"(?:时间|日期|时间安排)(?:一般|通常|固定)?(?:分别)?(?:为|是|在|定在|安排在)"
+)
+
 #: Verbs of sending, after which 至 names a recipient, not a range (下发至本单位).
 SENDING_VERBS: tuple[str, ...] = (
     "下发", "发送", "送达", "提交", "报送", "上报", "移送", "转发", "转交", "抄送", "送",
@@ -222,12 +250,36 @@ BEFORE_NOISE = frozenset(
     {":", "含", "含当日", "含当天", "含本日", "下班"}
 )  # 下班前: by the close of work
 
+#: The name of the day a date is, written between the date and its 前 (11月8日投票选举日前,
+#: 9月1日开学日前): the date's own day, so the deadline is the date's.
+DAY_NAME_EVENTS: tuple[str, ...] = (
+    "选举", "投票", "投票选举", "开标", "截止", "报名", "考试", "开考", "开学", "登记", "公告",
+    "公示", "生效", "缴款", "申报", "交易", "开庭", "会议",
+)  # fmt: skip
+DAY_NAME = re.compile(
+    "(?:" + "|".join(sorted(DAY_NAME_EVENTS, key=len, reverse=True)) + ")(?:之|的)?日"
+)
+
+#: Words between a frequency and the period it recurs in that do not change it
+#: (每年基本固定在10月, 每年一般在3月): the schedule is 每年10月.
+SCHEDULE_HEDGES = re.compile(
+    r"(?:基本上?|大多|大都|大致|通常|一般|固定|均|都|多|大约|约)*"
+    r"(?:在|于|安排在|定在|固定在|放在)?"
+)
+
 #: Words after which a bare day (7日, no month) is a number of days, not a day of the
 #: month: 公示7日 (the notice stays up seven days), 历时9日. (A shift, 顺延一日, is no limit.)
 LENGTH_VERBS: tuple[str, ...] = (
     "公示", "公示期", "公示期为", "公告", "公告期", "公告期为", "征求意见", "历时", "持续",
     "连续", "停业", "停产", "停课", "休假", "停止", "暂停", "逾期", "相隔", "间隔", "超过", "满",
 )  # fmt: skip
+
+#: A length told after a start, in the words after it (从3月20日起,…为期3个月的休渔期): the
+#: window from the start for that long. Only a short run of words may stand before it.
+LASTING = re.compile(
+    r"^[^。;]{0,24}?(?:为期|历时)(?:(?P<half>半年)|(?P<n>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})"
+    r"个?(?P<u>天|日|周|星期|个月|月|年))(?![0-9半多余])"
+)
 
 #: Verbs that put a rule in force from a date (2020-03-15实施, 【施行日期】2019.05.22).
 IN_FORCE = "施行|实施|生效"

@@ -181,7 +181,24 @@ TOKENS: list[TokenRule] = [
     TokenRule("下月<旬>", r"(?:下月|下个月)(?=[上中下]旬)", "t", _next_month),
 ]
 #: the ongoing words, tried with the other continuing-work words (see ``relative.TOKENS``)
-ONGOING_TOKEN = TokenRule("永久保留", _alternation(ONGOING_WORDS), "L", _word)
+#: the duty verbs some words of continuing work end in (长期公开): outside the match, as
+#: the verb after any time word is (定期公开 is 定期)
+_ONGOING_VERBS = ("公开", "保留", "保存", "坚持", "开展", "推进")
+
+
+def _ongoing_word(word: str) -> str:
+    verb = next((v for v in _ONGOING_VERBS if word.endswith(v) and len(word) > len(v)), None)
+    if verb is None:
+        return re.escape(word)
+    return f"{re.escape(word[: -len(verb)])}(?={verb})"
+
+
+ONGOING_TOKEN = TokenRule(
+    "永久保留",
+    "|".join(_ongoing_word(w) for w in sorted(set(ONGOING_WORDS), key=lambda w: (-len(w), w))),
+    "L",
+    _word,
+)
 
 
 def _event_before(ctx: Context, tok: Token) -> str | None:
@@ -303,6 +320,9 @@ def _bare_day(anchor: Anchor) -> bool:
     )
 
 
+_SENTENCE_END = frozenset("。;!?\n")
+
+
 def extension(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """可延长15个工作日: the extension of the relative limit before it; alone, a limit
     of that length (counted from the end of a first limit the text does not give)."""
@@ -319,7 +339,15 @@ def extension(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     for i in range(len(ctx.parts) - 1, max(len(ctx.parts) - 4, -1), -1):
         part = ctx.parts[i]
         if isinstance(part, Relative) and part.extension is None:
-            ctx.parts[i] = attrs.evolve(part, extension=ext)
+            _, (_, end) = ctx.where(tokens)
+            told = ctx.text[part.span[0] : end]
+            if i == len(ctx.parts) - 1 and not any(ch in _SENTENCE_END for ch in told):
+                # 20日内作出决定,经负责人批准,可延长10天: the limit's words reach its extension
+                ctx.parts[i] = attrs.evolve(
+                    part, extension=ext, text=told, span=(part.span[0], end)
+                )
+            else:
+                ctx.parts[i] = attrs.evolve(part, extension=ext)
             return []
     # alone (延长期限不得超过20个工作日): the extension is the limit the text states
     return [Relative(**ctx.common(tokens, False), offset=ext, extension=ext)]

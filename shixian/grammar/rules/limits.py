@@ -15,10 +15,11 @@ from ...errors import InvalidDate
 from ...model import Unit
 from ..engine import TokenRule
 from ..numerals import CN_DIGITS, NUMBER, to_int
+from ..vocabulary import TERM_NOUNS
 
 __all__ = [
-    "CAP_HEAD", "CAP_WORDS", "DURATION_TOKENS", "EACH_EVENT_VERBS", "PROMPT_WORDS", "REFUSING",
-    "TOKENS", "TOPIC_REACH", "Duration", "Prompt",
+    "CAP_HEAD", "CAP_WORDS", "DURATION_TOKENS", "EACH_EVENT_VERBS", "FIRST_DURATIONS",
+    "PROMPT_WORDS", "REFUSING", "TOKENS", "TOPIC_REACH", "Duration", "Prompt",
 ]  # fmt: skip
 
 N = NUMBER
@@ -78,6 +79,10 @@ def _approximate(
     text: str, n: str | None, u: str | None, n2: str | None, u2: str | None
 ) -> Duration:
     return Duration(to_int(n or n2 or ""), _UNIT[u or u2 or ""], approx=True)
+
+
+def _next_workday(text: str) -> Duration:
+    return Duration(1, Unit.WORKDAY)
 
 
 def _negative(text: str, n: str, u: str) -> Duration:
@@ -165,6 +170,20 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+#: Lengths tried before the calendar date (任期为5年, 有效期为90日: 90日 is no day of a
+#: month here): the length of a term named right before it (vocabulary.TERM_NOUNS).
+FIRST_DURATIONS: list[TokenRule] = [
+    TokenRule(
+        "<term>为<n>日",
+        "(?:"
+        + "|".join(f"(?<={w}{v})" for w in sorted(TERM_NOUNS) for v in ("为", "是", ":"))
+        + rf"){_SHORT}个?(?P<u>工作日|自然日|天|日|周|星期|个月|月|年)"
+        r"(?![0-9月日号底末初中度份])",
+        "U",
+        _duration,
+    ),
+]
+
 DURATION_TOKENS: list[TokenRule] = [
     TokenRule(  # 1年3个月内, 2周3天, 3天12小时: one length in two units
         "<n>年<n>个月",
@@ -174,6 +193,14 @@ DURATION_TOKENS: list[TokenRule] = [
         r"(?:以内|之内|内)?",
         "U",
         _composite,
+    ),
+    # 顺延至紧接之首个工作日, 顺延至下一个工作日: the next working day after the event
+    TokenRule(
+        "顺延至下一个工作日",
+        r"(?:顺延至|顺延到|延至|推迟至|推延至)(?:节后|假期后|其后|紧接|随后)?(?:之|的)?"
+        r"(?:下一个?|首个|第一个|第1个)工作日",
+        "U",
+        _next_workday,
     ),
     TokenRule(  # 任期届满五个月前: months before an event (N个月 is a date otherwise not)
         "<n>个月前",
@@ -263,7 +290,8 @@ TOKENS: list[TokenRule] = [
     TokenRule("次月", r"次月|下月|下个月|当月(?!份)|同月", "N", _word),
     TokenRule(
         "与<event>同步<verb>",
-        r"与(?P<obj>[^,;。、与]{1,20}?)同步(?P<verb>公开|发布|印发|出台|解读|上网|推送)?",
+        # the verb stays outside the match (as after any time word) but names the event
+        r"与(?P<obj>[^,;。、与]{1,20}?)同步(?=(?P<verb>公开|发布|印发|出台|解读|上网|推送))?",
         "O",
         _prompt,
     ),
@@ -325,7 +353,9 @@ TOKENS: list[TokenRule] = [
     ),
     TokenRule(
         "按照<authority>部署",
-        r"(?:按照|按|根据|依照|依据)(?P<on>[^,;。、:]{1,30}?)(?:的)?(?:统一)?(?:部署|安排|要求|规定|精神)",
+        # a year in the words (按照《2007年…分解表》的要求) is read as a year, not hidden in them
+        r"(?:按照|按|根据|依照|依据)(?P<on>(?:(?![0-9]{4}年)[^,;。、:]){1,30}?)(?:的)?(?:统一)?"
+        r"(?:部署|安排|要求|规定|精神)",
         "c",
         _word,
     ),
