@@ -296,7 +296,7 @@ def _exam_before(ctx: Context, tok: Token) -> str | None:
         and len(named) <= 4
         and all("\u4e00" <= ch <= "\u9fff" and ch not in "将把已于在为是和与及" for ch in named)
     ):
-        return named + told.group("label")  # 本科考试时间分别为1月: the exam 本科考试
+        return named + str(told.group("label"))  # 本科考试时间分别为1月: the exam 本科考试
     return str(told.group("label"))
 
 
