@@ -289,7 +289,7 @@ def _exam_before(ctx: Context, tok: Token) -> str | None:
     told = EXAM_TIME.search(gap.value)
     if told is None:
         return None
-    named = gap.value[: told.start()]
+    named: str = gap.value[: told.start()]
     opens = tok.index < 2 or ctx.tokens[tok.index - 2].code in ("|", "/")
     if (
         opens
