@@ -74,6 +74,10 @@ def _bounds(ctx: Context, tok: Token) -> tuple[dt.date, dt.date, bool, bool]:
     anchor: Anchor = tok.value
     bounds: tuple[dt.date, dt.date, bool, bool] = anchor.bounds(ctx.reference, ctx.text)
     _check_weekdays(ctx, tok, bounds[0], bounds[1])
+    if anchor.anaphoric:
+        ctx.flags.append(
+            (tok.start, tok.end, "a year told before (该年): the reference's is a guess")
+        )
     if (
         anchor.month is None
         and anchor.month_shift is None
