@@ -17,8 +17,8 @@ from ..errors import HolidayOutOfRange, InvalidDate
 from .anchors import Anchor, Bounds, Named
 
 __all__ = [
-    "Day", "Festivals", "FirstMonths", "LunarDays", "NextHoliday", "Occasion", "Plan", "Season",
-    "Span",
+    "Day", "Festivals", "FirstMonths", "Lasting", "LunarDays", "NextHoliday", "Occasion", "Plan",
+    "Season", "Span",
 ]  # fmt: skip
 
 _ONE_DAY = dt.timedelta(days=1)
@@ -240,6 +240,29 @@ class Span(Named):
             return reference, add_months(reference, 12 * self.years) - _ONE_DAY, True, False
         year = reference.year
         return dt.date(year - self.years, 1, 1), dt.date(year - 1, 12, 31), True, False
+
+
+class Lasting(Named):
+    """自3月20日起,为期3个月: a length told after a start, the window from the start's first
+    day for that long (``unit`` is day, week, month or year; exact, not fuzzy)."""
+
+    __slots__ = ("amount", "start", "unit")
+
+    def __init__(self, amount: int, unit: str, start: Anchor) -> None:
+        self.amount = amount
+        self.unit = unit
+        self.start = start
+
+    def __repr__(self) -> str:
+        return f"Lasting({self.amount}, {self.unit!r}, start={self.start!r})"
+
+    def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
+        first, _, inferred, _ = self.start.bounds(reference, text)
+        if self.unit in ("month", "year"):
+            months = self.amount * (12 if self.unit == "year" else 1)
+            return first, add_months(first, months) - _ONE_DAY, inferred, False
+        days = self.amount * (7 if self.unit == "week" else 1)
+        return first, first + dt.timedelta(days=days - 1), inferred, False
 
 
 class Day(Named):

@@ -19,6 +19,7 @@ __all__ = [
     "EVENT_ENDING",
     "EXAM_TIME",
     "IN_FORCE",
+    "LASTING",
     "LENGTH_VERBS",
     "LIST_WORDS",
     "NOT_EVENT_TIME",
@@ -273,6 +274,13 @@ LENGTH_VERBS: tuple[str, ...] = (
     "公示", "公示期", "公示期为", "公告", "公告期", "公告期为", "征求意见", "历时", "持续",
     "连续", "停业", "停产", "停课", "休假", "停止", "暂停", "逾期", "相隔", "间隔", "超过", "满",
 )  # fmt: skip
+
+#: A length told after a start, in the words after it (从3月20日起,…为期3个月的休渔期): the
+#: window from the start for that long. Only a short run of words may stand before it.
+LASTING = re.compile(
+    r"^[^。;]{0,24}?(?:为期|历时)(?:(?P<half>半年)|(?P<n>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})"
+    r"个?(?P<u>天|日|周|星期|个月|月|年))(?![0-9半多余])"
+)
 
 #: Verbs that put a rule in force from a date (2020-03-15实施, 【施行日期】2019.05.22).
 IN_FORCE = "施行|实施|生效"
