@@ -40,9 +40,13 @@ def _spans(tokens: list[Token]) -> list[Token]:
             continue
         j = i + 1
         opened = False
-        if j < size and _is_gap(tokens[j], RANGE_OPENERS) and j + 1 < size:
-            if tokens[j + 1].code == "S" and tokens[j + 1].value == "开始":
-                j += 1  # 7月13日全面正式开始,…结束: the opener's manner, then 开始
+        if (
+            j + 1 < size
+            and _is_gap(tokens[j], RANGE_OPENERS)
+            and tokens[j + 1].code == "S"
+            and tokens[j + 1].value == "开始"
+        ):
+            j += 1  # 7月13日全面正式开始,…结束: the opener's manner, then 开始
         if j < size and tokens[j].code == "S":
             opened = tokens[j].value == "开始"  # 7月13日开始,8月14日结束
             j += 1
