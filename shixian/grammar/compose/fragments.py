@@ -144,6 +144,11 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             out.pop()  # 每年基本固定在10月: the words between do not change the schedule
             prev = out[-1]
         frag: Anchor = tok.value
+        if prev is not None and prev.code == "w" and prev.end == tok.start and not frag.has_year:
+            frag.anaphoric = True  # 该年12月底: a year told before, the reference's is a guess
+            tok.start = prev.start
+            out.pop()
+            prev = out[-1] if out else None
         if (
             prev is not None
             and prev.code == "t"

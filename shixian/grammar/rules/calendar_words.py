@@ -205,6 +205,8 @@ TOKENS: list[TokenRule] = [
     TokenRule("即日", rf"即日(?=起|开始|(?:{IN_FORCE}))|(?<![至如古])今(?=起)", "a", _today),
     TokenRule("至今", r"(?:至今|迄今|到今天|至今天)(?!年)", "a", _until_now),
     TokenRule("元月", r"元月份?", "a", _first_month),
+    # 该年12月底, 同年3月: the year of an earlier sentence (w: joined to the date after it)
+    TokenRule("该年", r"(?:该|該|同|是|那)年(?=[0-9一二三四五六七八九十上下第元])", "w", _word),
     TokenRule(
         "前",
         r"以前|之前|前",
