@@ -123,6 +123,8 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     rf"(?=(?:{'|'.join(CHANGE_VERBS)})(?:为|至|到|成))",
     # a bracketed length right after a date: 3月1日-4月4日(5周) tells the window's size
     r"(?<=[日月号])\([0-9一二三四五六七八九十两]{1,3}个?(?:工作日|天|日|周|星期|个月|月|年)\)",
+    # 8号或以上热带气旋警告信号, 八号风球: a typhoon or rainstorm signal, not a day
+    r"[0-9一二三四五六七八九十]{1,2}号(?:或以上)?(?:热带气旋|风球|台风|暴雨|烈风|信号|警告|强风)",
     # 第1次定期评量, 第一次定期考: an exam's name, not a periodic schedule
     r"第[0-9一二三四五六七八九十]{1,3}次定期",
     # 全年四分之一, 全年的三分之一: a share of the year's target, not the year
@@ -309,11 +311,11 @@ LIST_WORDS: tuple[str, ...] = ("以及", "和", "及", "与", "或", "或者")
 
 #: Words between the first end of a range and its connector (2020年4月启动至2022年12月结束).
 RANGE_OPENERS = re.compile(
-    r"(?:全面|正式|集中|陆续|统一|分批)?(?:启动|开始|展开|开展|实施|进行|推进|部署|动员|报名|持续"
+    r"(?:全面|正式|集中|陆续|统一|分批){0,3}(?:启动|开始|展开|开展|实施|进行|推进|部署|动员|报名|持续"
     r"|申请|受理|办理|征集|评选|公示|接受)?(?:实施|开展|工作)?(?:一直持续|一直|持续)?"
 )
 #: Words after the far end of a range that close it (…至2022年12月结束, …至6月30日24时止).
-RANGE_CLOSERS = re.compile(r"(?:基本|全面|全部|正式)?(?:结束|截止|为止|止|完结)")
+RANGE_CLOSERS = re.compile(r"(?:基本|全面|全部|正式){0,2}(?:结束|截止|为止|止|完结)")
 
 #: Words of the time of day before a clock hour, and the hours they add
 #: (下午5时 is 17:00; 上午 and 凌晨 add nothing; 中午12时 stays 12:00).

@@ -3,6 +3,8 @@ with words between their ends, unions across a boundary, and tidy."""
 
 from __future__ import annotations
 
+import re
+
 from ..anchors import Anchor
 from ..engine import BREAK, GAP, LIST, Token
 from ..named import Lasting, Span
@@ -16,6 +18,10 @@ from .codes import (
 )
 
 # -- 3. spans -----------------------------------------------------------------
+
+
+#: words before the far end told in its own clause (…开始,将于8月14日结束)
+_FUTURE_AT = re.compile(r"(?:将|并|后|再)?于|(?:将|并)在")
 
 
 def _is_gap(tok: Token, pattern: object) -> bool:
@@ -33,16 +39,27 @@ def _spans(tokens: list[Token]) -> list[Token]:
             i += 1
             continue
         j = i + 1
+        opened = False
+        if (
+            j + 1 < size
+            and _is_gap(tokens[j], RANGE_OPENERS)
+            and tokens[j + 1].code == "S"
+            and tokens[j + 1].value == "开始"
+        ):
+            j += 1  # 7月13日全面正式开始,…结束: the opener's manner, then 开始
         if j < size and tokens[j].code == "S":
+            opened = tokens[j].value == "开始"  # 7月13日开始,8月14日结束
             j += 1
-        opened = j < size and _is_gap(tokens[j], RANGE_OPENERS)
-        if opened:
+        if j < size and _is_gap(tokens[j], RANGE_OPENERS):
+            opened = True
             j += 1
         if j < size and tokens[j].code == BREAK and tokens[j].value in _CLAUSE_COMMAS:
             j += 1
-            if not opened and j < size and _is_gap(tokens[j], RANGE_OPENERS):
+            if j < size and _is_gap(tokens[j], RANGE_OPENERS):
                 j += 1  # 5月1日开始,一直持续到6月30日
                 opened = True
+            if opened and j < size and _is_gap(tokens[j], _FUTURE_AT):
+                j += 1  # …开始,将于8月14日结束
         if (
             opened
             and j + 1 < size
