@@ -204,7 +204,8 @@ def _joined(tok: Token, code: str, out: list[Token], text: str) -> bool:
     if code == "T":
         if prev.code == "A" and prev.end == tok.start:
             last = prev.value.last()
-            if last.time is None and last.grain == "day":
+            one_day = last.grain == "day" or (last.named is not None and last.named.is_day)
+            if last.time is None and one_day:  # 3月1日9:00, 明天下午二时
                 last.time = tok.value
                 prev.end = tok.end
                 return True
