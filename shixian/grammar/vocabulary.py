@@ -14,6 +14,7 @@ __all__ = [
     "BEFORE_NOISE",
     "CHANGE_VERBS",
     "CLEARANCE",
+    "COUNTING_NOTES",
     "DAYPART",
     "DAY_NAME",
     "EVENT_ENDING",
@@ -37,6 +38,7 @@ __all__ = [
     "TOPIC_SUBJECT",
     "not_middle",
     "not_time_pattern",
+    "without_notes",
 ]
 
 #: Words that hold a time character but are not time: 目前 (now, not "before 目"),
@@ -286,6 +288,24 @@ LASTING = re.compile(
     r"^[^。;]{0,24}?(?:为期|历时)(?:(?P<half>半年)|(?P<n>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})"
     r"个?(?P<u>天|日|周|星期|个月|月|年))(?![0-9半多余])"
 )
+
+#: Notes in brackets on how days are counted (选举日(不含本日)的5日以前, 开标日(含当日)前):
+#: not part of the event the limit counts from (dropped from the words around them).
+COUNTING_NOTES = frozenset(
+    f"{inc}{day}"
+    for inc in ("含", "不含", "包括", "不包括", "包含", "不包含")
+    for day in ("本日", "当日", "当天", "本数", "节假日", "法定节假日", "休息日", "双休日")
+)
+
+_NOTE_IN_BRACKETS = re.compile(
+    r"[(\[](?:" + "|".join(sorted(COUNTING_NOTES, key=len, reverse=True)) + r")[)\]]"
+)
+
+
+def without_notes(words: str) -> str:
+    """``words`` without the counting notes in brackets they hold (see COUNTING_NOTES)."""
+    return _NOTE_IN_BRACKETS.sub("", words)
+
 
 #: Verbs that put a rule in force from a date (2020-03-15实施, 【施行日期】2019.05.22).
 IN_FORCE = "施行|实施|生效"

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from ..anchors import Anchor
-from ..engine import BREAK, GAP, Token
+from ..engine import BREAK, GAP, LIST, Token
 from ..named import Lasting, Span
 from ..numerals import to_int
-from ..vocabulary import LASTING, RANGE_CLOSERS, RANGE_OPENERS
+from ..vocabulary import COUNTING_NOTES, LASTING, RANGE_CLOSERS, RANGE_OPENERS
 from .codes import (
     _CLAUSE_COMMAS,
     _HELPERS,
@@ -174,8 +174,11 @@ def _starts_span(tokens: list[Token], i: int, j: int) -> bool:
 
 
 def _tidy(tokens: list[Token], text: str) -> list[Token]:
-    """Helpers left over become plain text; adjacent plain text is one gap."""
+    """Helpers left over become plain text; adjacent plain text is one gap. A counting
+    note in brackets inside plain text (选举日(不含本日)的5日以前, 开标日(含当日)前) is
+    dropped: the words around it are one gap, the event the limit counts from."""
     out: list[Token] = []
+    over_note = False
     for tok in tokens:
         if tok.code in _HELPERS:
             tok.code = GAP
@@ -183,15 +186,29 @@ def _tidy(tokens: list[Token], text: str) -> list[Token]:
         if (
             tok.code == GAP
             and out
+            and out[-1].code not in (BREAK, LIST)
+            and out[-1].rule not in TIME_LIKE_RULES
+            and tok.value in COUNTING_NOTES
+            and text[tok.start - 1 : tok.start] in ("(", "[")
+            and text[tok.end : tok.end + 1] in (")", "]")
+        ):
+            # the note goes; the words after it join the words before
+            over_note = out[-1].code == GAP
+            continue
+        if (
+            tok.code == GAP
+            and out
             and out[-1].code == GAP
-            and out[-1].end == tok.start
+            and (out[-1].end == tok.start or over_note)
             and out[-1].rule not in TIME_LIKE_RULES
             and tok.rule not in TIME_LIKE_RULES
         ):
             prev = out[-1]
+            prev.value = prev.value + tok.value if over_note else text[prev.start : tok.end]
             prev.end = tok.end
-            prev.value = text[prev.start : prev.end]
             prev.rule = "gap"
+            over_note = False
             continue
+        over_note = False
         out.append(tok)
     return out
