@@ -5,6 +5,7 @@ long document is read (:func:`collector_paused`)."""
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import gc
 import re
@@ -99,7 +100,7 @@ def chosen(ctx: Context, found: list[Part], dropped: list[Failure]) -> list[Part
         if year is not None:  # 105年下半年: the three-digit year is left out of the part
             garbled[part.span[0]] = year.start()
         if part.span[0] in garbled:
-            lo, hi = garbled[part.span[0]], part.span[1]
+            lo, hi = garbled.pop(part.span[0]), part.span[1]
             words = ctx.text[lo:hi]
             exc = GarbledDate(words, "garbled", ctx.text[lo : part.span[0]])
             dropped.append(Failure(lo, hi, words, str(exc), type(exc).__name__))
@@ -109,6 +110,12 @@ def chosen(ctx: Context, found: list[Part], dropped: list[Failure]) -> list[Part
             span = (first.span[0], part.span[1])
             part = attrs.evolve(part, text=ctx.text[span[0] : span[1]], span=span)
         parts.append(part)
+    starts = [p.span[0] for p in parts]  # the parts are disjoint and in order
+    for hi, lo in garbled.items():  # 另105年度列管: a garbled date no part follows is a failure
+        at = bisect.bisect_left(starts, hi)  # the parts starting before hi: the last may overlap
+        if lo < hi and not (at and parts[at - 1].span[1] > lo):
+            exc = GarbledDate(ctx.text[lo:hi], "garbled", ctx.text[lo:hi])
+            dropped.append(Failure(lo, hi, ctx.text[lo:hi], str(exc), type(exc).__name__))
     return parts
 
 

@@ -128,3 +128,34 @@ def test_a_working_day_due_past_the_calendar_data_is_open() -> None:
         assert "2099" in str(exc)
     else:
         raise AssertionError("CalendarOutOfRange not raised")
+
+
+@given(
+    st.dates(dt.date(1990, 1, 1), dt.date(2090, 12, 31)),
+    st.integers(1, 120),
+    st.sampled_from(["天", "日", "周", "个月", "年"]),
+    st.sampled_from(["为期", "历时"]),
+)
+def test_a_length_after_a_start_is_the_window_that_long(
+    start: dt.date, amount: int, unit: str, word: str
+) -> None:
+    """自<date>起,为期N<unit>: the window from the start day for N units (the last day is
+    the day before the same day N units later)."""
+    text = f"自{start.year}年{start.month}月{start.day}日起,{word}{amount}{unit}"
+    if unit in ("天", "日"):
+        last = start + dt.timedelta(days=amount - 1)
+    elif unit == "周":
+        last = start + dt.timedelta(weeks=amount) - dt.timedelta(days=1)
+    else:
+        months = amount * (12 if unit == "年" else 1)
+        year, month = divmod(start.month - 1 + months, 12)
+        year += start.year
+        day = start.day
+        while True:  # the same day N months later, or the month's last day
+            try:
+                later = dt.date(year, month + 1, day)
+                break
+            except ValueError:
+                day -= 1
+        last = later - dt.timedelta(days=1)
+    assert _windows(text) == [(start, last)]

@@ -45,6 +45,9 @@ class Named:
     """
 
     occasion = False
+    #: whether the period is one day (a lunar date): 前 after it is due that day, as after
+    #: a date, not ambiguous as after a longer period
+    is_day = False
 
     def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
         """The period's bounds, for ``anchor`` (its year fields) read at ``reference``."""
@@ -83,6 +86,8 @@ class Anchor:
     named: Named | None = None
     month_shift: int | None = None
     about: bool = False
+    #: the year was taken from the item before it (3月1日至15日), not written
+    year_inherited: bool = False
 
     def __init__(self, **fields: Any) -> None:
         if fields:
@@ -152,6 +157,7 @@ class Anchor:
         level = _LEVEL.get(self.grain or "year", 0)
         if not out.has_year:
             out.year, out.year_shift = earlier.year, earlier.year_shift
+            out.year_inherited = True
         if level > _LEVEL["month"] and out.month is None and out.month_shift is None:
             out.month, out.month_shift = earlier.month, earlier.month_shift
         if level > _LEVEL["month"] and out.month is None and earlier.today:
@@ -212,11 +218,30 @@ class Anchor:
         if self.edge is not None:
             start, end, fuzzy = self._edge(start, end, year, month, grain)
         if self.to is not None:
-            _, far_end, far_inferred, far_fuzzy = self.to.bounds(reference, text)
-            if far_end < start:
-                raise InvalidDate(text, "range", f"{start}..{far_end}")
+            _, far_end, far_inferred, far_fuzzy = self._far_end(start, reference, text)
             return start, far_end, inferred and far_inferred, fuzzy or far_fuzzy or self.about
         return start, end, inferred, fuzzy or self.about
+
+    def _far_end(self, start: dt.date, reference: dt.date, text: str) -> Bounds:
+        """The bounds of the range's far end; one that writes no year of its own and
+        falls before the start is in the next year (11月11日~1月20日, 12月28日至1月3日)."""
+        assert self.to is not None
+        far = self.to.bounds(reference, text)
+        if far[1] >= start:
+            return far
+        to = self.to
+        rolls = (to.year_inherited or not to.has_year) and to.year_shift is None
+        if rolls and to.named is None and to.month is not None and to.month < start.month:
+            later = to.copy()
+            later.year, later.year_inherited = start.year + 1, False
+            try:
+                far = later.bounds(reference, text)
+            except InvalidDate:
+                pass
+            else:
+                if start <= far[1] <= dt.date(start.year + 1, 12, 31):
+                    return far[0], far[1], True, far[3]  # inferred as far as the start is
+        raise InvalidDate(text, "range", f"{start}..{far[1]}")
 
     def _named_bounds(self, reference: dt.date, text: str) -> Bounds:
         assert self.named is not None

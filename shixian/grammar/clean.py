@@ -36,7 +36,7 @@ _TRADITIONAL = (
     "詢询 詳详 誤误 談谈 諮谘 貢贡 貴贵 賠赔 趨趋 跡迹 踐践 軍军 軟软 載载 輔辅 遠远 "
     "適适 遷迁 遺遗 郵邮 釋释 針针 閱阅 陸陆 陳陈 隊队 隨随 隱隐 雖虽 電电 靈灵 響响 "
     "況况 頂顶 順顺 頻频 額额 顧顾 館馆 黨党 齡龄 佈布 鬥斗 劃划 溝沟 濟济 壓压 處处 憑凭 "
-    "較较 輯辑 鐵铁 獲获 幣币 數数 週周 補补 賬账 帳账 屆届 稿稿 彙汇"
+    "較较 輯辑 鐵铁 獲获 幣币 數数 週周 補补 賬账 帳账 屆届 稿稿 彙汇 則则 訴诉 訟讼"
 )
 
 _TABLE: dict[int, str] = {}
@@ -68,6 +68,8 @@ _TABLE.update(
         0x25CB: "〇",  # white circle written for zero in years
         0x25EF: "〇",
         0x039F: "〇",
+        0x2236: ":",  # ratio sign written for the colon of a time (8∶00)
+        0xFE55: ":",  # small colon
     }
 )
 _TABLE = {k: v for k, v in _TABLE.items() if chr(k) != v}

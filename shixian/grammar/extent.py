@@ -25,6 +25,7 @@ import re
 from .._work import WORK
 from ..model import Deadline, Ongoing, Part, Relative, Schedule, Window
 from .engine import Context
+from .rules.limits import CAP_WORDS
 
 __all__ = ["absorbs", "widen"]
 
@@ -93,6 +94,11 @@ def widen(ctx: Context, part: Part, low: int, high: int) -> tuple[int, int]:
             at = _trigger_start(ctx.cleaned.text, part.trigger, cs, low_c, between)
             if at != cs:
                 start = _original(ctx, at)
+            else:  # 有效期为90日,由公开开标日起计: the event told after the length
+                ce = _cleaned_at(ctx, end)
+                told = _trigger_after(ctx.cleaned.text, part.trigger, ce, _cleaned_at(ctx, high))
+                if told != ce:
+                    end = _original(ctx, told)
         return start, end
     text = ctx.text
     after = text[end] if end < high else ""
@@ -140,7 +146,32 @@ def _trigger_start(
         at -= 1
     if at > low and text[at - 1] in _MARKERS:
         at -= 1
+    cap = _CAP_BEFORE.search(text, max(low, at - _CAP_LONGEST), at)
+    if cap is not None:  # 不得超过政策文件公开后3个工作日: the cap on the limit is its word
+        at = cap.start()
     return at
+
+
+_CAP_BEFORE = re.compile(f"(?:{'|'.join(sorted(CAP_WORDS, key=len, reverse=True))})$")
+_CAP_LONGEST = max(len(w) for w in CAP_WORDS)
+_TRIGGER_AFTER = re.compile(r"[,(](?:自|从|由)(?:该)?")
+_COUNTED_FROM = re.compile(r"(?:之日)?起(?:计算|计|算)?\)?")
+
+
+def _trigger_after(text: str, trigger: str, ce: int, high: int) -> int:
+    """Where the words of a trigger told right after the part end (,由公开开标日起计;
+    (自该信息形成之日起)), or ``ce`` when they are not there."""
+    if ce >= high or text[ce] not in ",(":
+        return ce
+    m = _TRIGGER_AFTER.match(text, ce, high)
+    if m is None or not text.startswith(trigger, m.end(), high):
+        return ce
+    counted = _COUNTED_FROM.match(text, m.end() + len(trigger), high)
+    if counted is None or counted.end() == m.end() + len(trigger):
+        return ce
+    if text[ce] == "(" and not text.startswith(")", counted.end() - 1):
+        return ce
+    return counted.end()
 
 
 def absorbs(ctx: Context, first: Part, second: Part) -> bool:

@@ -16,7 +16,10 @@ from ..calendar.periods import add_months, month_end
 from ..errors import HolidayOutOfRange, InvalidDate
 from .anchors import Anchor, Bounds, Named
 
-__all__ = ["Day", "Festivals", "FirstMonths", "NextHoliday", "Occasion", "Plan", "Season", "Span"]
+__all__ = [
+    "Day", "Festivals", "FirstMonths", "Lasting", "LunarDays", "NextHoliday", "Occasion", "Plan",
+    "Season", "Span",
+]  # fmt: skip
 
 _ONE_DAY = dt.timedelta(days=1)
 
@@ -239,6 +242,29 @@ class Span(Named):
         return dt.date(year - self.years, 1, 1), dt.date(year - 1, 12, 31), True, False
 
 
+class Lasting(Named):
+    """自3月20日起,为期3个月: a length told after a start, the window from the start's first
+    day for that long (``unit`` is day, week, month or year; exact, not fuzzy)."""
+
+    __slots__ = ("amount", "start", "unit")
+
+    def __init__(self, amount: int, unit: str, start: Anchor) -> None:
+        self.amount = amount
+        self.unit = unit
+        self.start = start
+
+    def __repr__(self) -> str:
+        return f"Lasting({self.amount}, {self.unit!r}, start={self.start!r})"
+
+    def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
+        first, _, inferred, _ = self.start.bounds(reference, text)
+        if self.unit in ("month", "year"):
+            months = self.amount * (12 if self.unit == "year" else 1)
+            return first, add_months(first, months) - _ONE_DAY, inferred, False
+        days = self.amount * (7 if self.unit == "week" else 1)
+        return first, first + dt.timedelta(days=days - 1), inferred, False
+
+
 class Day(Named):
     """A day named from the reference day: 今天 / 今日 (``shift`` 0), 昨天 / 昨日 (-1), or a
     day of the reference month written in brackets after 今 (今(5)日, a Taiwan news lead);
@@ -265,8 +291,9 @@ class Day(Named):
 
 
 class FirstMonths(Named):
-    """前10个月, 前三季度: the first ``months`` months of the reference year (a report's
-    period so far), counted from the reference, which ``year_inferred`` says."""
+    """前10个月, 前三季度: the first ``months`` months of the year named before it
+    (2023年前三季度), else of the reference year (a report's period so far), which
+    ``year_inferred`` says."""
 
     __slots__ = ("months",)
 
@@ -277,5 +304,41 @@ class FirstMonths(Named):
         return f"FirstMonths({self.months})"
 
     def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
-        year = reference.year
-        return dt.date(year, 1, 1), month_end(year, self.months), True, False
+        year, inferred = anchor.resolve_year(reference)  # 2023年前三季度: of that year
+        return dt.date(year, 1, 1), month_end(year, self.months), inferred, False
+
+
+class LunarDays(Named):
+    """A lunar date, or a run of them (正月初一至初七): lunar ``month``/``day`` to
+    ``end_month``/``end_day`` of the lunar year that starts in the year named, else in
+    the reference's year or the next (as a festival), which ``year_inferred`` says."""
+
+    __slots__ = ("day", "end_day", "end_month", "month")
+
+    def __init__(self, month: int, day: int, end_month: int, end_day: int) -> None:
+        self.month = month
+        self.day = day
+        self.end_month = end_month
+        self.end_day = end_day
+
+    def __repr__(self) -> str:
+        return f"LunarDays({self.month}, {self.day}, {self.end_month}, {self.end_day})"
+
+    @property
+    def is_day(self) -> bool:  # type: ignore[override]
+        """One lunar day (not a run of them)."""
+        return (self.month, self.day) == (self.end_month, self.end_day)
+
+    def _days(self, year: int, text: str) -> tuple[dt.date, dt.date]:
+        try:
+            start = cal.lunar_to_solar(year, self.month, self.day)
+            end_year = year + (1 if (self.end_month, self.end_day) < (self.month, self.day) else 0)
+            end = cal.lunar_to_solar(end_year, self.end_month, self.end_day)
+        except Exception as exc:  # lunar-python refuses 三十 of a short month, or a year
+            raise InvalidDate(text, "lunar date", f"{self.month}/{self.day}: {exc}") from None
+        return start, end
+
+    def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
+        year, inferred = _next_year(anchor, reference, lambda y: self._days(y, text)[1])
+        start, end = self._days(year, text)
+        return start, end, inferred, False

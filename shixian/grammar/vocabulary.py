@@ -12,9 +12,15 @@ import re
 
 __all__ = [
     "BEFORE_NOISE",
+    "CHANGE_VERBS",
+    "CLEARANCE",
     "DAYPART",
+    "DAY_NAME",
     "EVENT_ENDING",
+    "EXAM_TIME",
     "IN_FORCE",
+    "LASTING",
+    "LENGTH_VERBS",
     "LIST_WORDS",
     "NOT_EVENT_TIME",
     "NOT_LABELS",
@@ -24,7 +30,9 @@ __all__ = [
     "PERIOD_LABEL",
     "RANGE_CLOSERS",
     "RANGE_OPENERS",
+    "SCHEDULE_HEDGES",
     "SENDING_VERBS",
+    "TERM_NOUNS",
     "TOPIC_NOUNS",
     "TOPIC_SUBJECT",
     "not_middle",
@@ -42,7 +50,9 @@ NOT_TIME_WORDS: tuple[str, ...] = (
     "前夕", "前置", "前移",
     # 内 that is not "within"
     "内容", "内部", "内涵", "内外", "内设", "内置", "内在", "内控", "内地", "内审", "内网",
-    "内业", "内资",
+    "内业", "内资", "内政", "内务", "内蒙古", "内陆", "内河", "内科", "内需", "内销", "内江",
+    # 视情况 inside another word (巡视情况: the inspection's findings)
+    "巡视情况", "监视情况", "重视情况", "审视情况", "检视情况", "正视情况", "透视情况",
     # 到 / 至 / 起 / 后 / 初 / 中 / 底 that are not time (至少, 后续 and 最后 are time
     # words: counts, 后续不定期, 最后一个工作日)
     "收到", "达到", "得到", "做到", "受到", "报到", "遇到", "看到", "想到", "办到",
@@ -57,11 +67,15 @@ NOT_TIME_WORDS: tuple[str, ...] = (
     # 同步 / 按时 that time no duty (同步推进: side by side; 按时保质: with care)
     "同步推进", "同步实施", "同步部署", "同步开展", "同步建设", "同步规划", "按时保质", "保质按时",
     "按时按质", "按期限",
+    # 限期 that sets no limit (无限期: without end)
+    "无限期",
     # 长期 / 实时 in names and descriptions (长期照顾: long-term care; 实时监测: a monitoring
     # system, not a duty's time)
     "长期照顾", "长期照护", "长期护理", "实时监",
     # 调整至 / 调整到 <date>: the new time of the event, not a deadline (换届时间调整至2021年)
     "调整至", "调整到",
+    # 定期 inside 规定期限 / 订定期程 (a set term, not "regularly")
+    "定期限", "定期程",
     "年龄", "青年", "少年", "老年", "成年人", "未成年", "周边", "周转", "周围",
     "周期性", "日常", "日益", "日趋", "生日", "月饼",
 )  # fmt: skip
@@ -72,6 +86,19 @@ NOT_TIME_WORDS: tuple[str, ...] = (
 _LENGTH = (
     r"(?:共|为期|历时|合计)[0-9一二三四五六七八九十两]{1,4}"
     r"(?:个)?(?:多|余)?(?:个)?(?:工作日|天|日|周|星期|个月|月|年)"
+)
+#: Verbs that change a length or a time from an old value to a new one (延长至, 缩短为,
+#: 调整为): the old value after 从 / 由 before them is no time of the text.
+CHANGE_VERBS: tuple[str, ...] = (
+    "延长", "缩短", "压缩", "减少", "增加", "调整", "提高", "放宽", "延期", "推迟", "提前",
+    "改", "更改", "变更", "顺延", "缩减", "降低", "延至", "扩大",
+)  # fmt: skip
+# a length or a date as an old value: digits, numerals and the time characters
+_CHANGED = (
+    r"[0-9一二三四五六七八九十两〇零百.\-/]{1,12}"
+    r"(?:[年月日号天周个季度旬半上中下初底末工作小时星期钟头春夏秋冬期]{1,6}"
+    r"[0-9一二三四五六七八九十两〇零]{0,4}){1,4}"
+    r"|[春夏秋冬]{1,2}季"
 )
 NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"[(\[][0-9]{4}[)\]][0-9]{1,4}号",  # 〔2021〕30号 (brackets cleaned to ( ))
@@ -87,8 +114,17 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"[0-9一二三四五六七八九十]{1,3}周年",  # 建党100周年
     # a term named before its length (长期(3-5年)): the length is the limit, not 长期
     r"(?:长期|中期|短期|近期|远期)(?=\([0-9一二三四五六七八九十两])",
+    # the old value of a changed length or time (从三个月延长至四个月, 由7天调整为15天,
+    # 考试时间由6月10日调整至6月17日): only the new one is the text's time
+    rf"(?:从|由)(?:原来的|原定的|原定|原有的|原|现行的|现行|现在的)?(?:{_CHANGED})"
+    r"(?:以内|之内|内)?(?:完成|办结|办理)?"
+    rf"(?=(?:{'|'.join(CHANGE_VERBS)})(?:为|至|到|成))",
     # a bracketed length right after a date: 3月1日-4月4日(5周) tells the window's size
     r"(?<=[日月号])\([0-9一二三四五六七八九十两]{1,3}个?(?:工作日|天|日|周|星期|个月|月|年)\)",
+    # 第1次定期评量, 第一次定期考: an exam's name, not a periodic schedule
+    r"第[0-9一二三四五六七八九十]{1,3}次定期",
+    # 全年四分之一, 全年的三分之一: a share of the year's target, not the year
+    r"全年(?:的)?(?:[0-9]{1,3}|[一二三四五六七八九十百]{1,3})分之",
 )
 
 #: Short words before a month that are not the label of a schedule (中考3月 is a label,
@@ -129,6 +165,28 @@ NOT_LABELS: frozenset[str] = frozenset(
         "开始",
         "启动",
     ]
+)
+
+#: Idioms of work cleared each period (日产日清: what a day produces is cleared that day),
+#: and the period each names: a schedule of that period, as 每日 is.
+CLEARANCE: dict[str, str] = {
+    "日产日清": "日", "日清日结": "日", "日结日清": "日", "日事日毕": "日", "日清日毕": "日",
+    "当日事当日毕": "日", "周清周结": "周", "周结周清": "周", "月清月结": "月", "月结月清": "月",
+}  # fmt: skip
+
+#: Nouns of a term whose length follows them (任期为5年, 有效期为90日, 公示期:7天): the
+#: length is a limit counted from the term's start, which the text may name after it
+#: (有效期为90日,由公开开标日起计).
+TERM_NOUNS: tuple[str, ...] = (
+    "任期", "有效期", "期限", "聘期", "服务期", "试用期", "公示期", "公告期", "异议期",
+    "质保期", "保修期", "保质期", "缴款期", "整改期", "观察期", "考察期",
+)  # fmt: skip
+
+#: An exam's time told before a month with no year (本科考试时间分别为1月、4月, 自考时间是10月):
+#: a yearly schedule labelled with the exam, as 中考3月 is.
+EXAM_TIME = re.compile(
+    r"(?P<label>[\u4e00-\u9fff]{0,4}(?:考试|中考|高考|自考|统考|会考|学考|联考))的?"
+    r"(?:时间|日期|时间安排)(?:一般|通常|固定)?(?:分别)?(?:为|是|在|定在|安排在)"
 )
 
 #: Verbs of sending, after which 至 names a recipient, not a range (下发至本单位).
@@ -191,6 +249,37 @@ def not_middle() -> str:
 BEFORE_NOISE = frozenset(
     {":", "含", "含当日", "含当天", "含本日", "下班"}
 )  # 下班前: by the close of work
+
+#: The name of the day a date is, written between the date and its 前 (11月8日投票选举日前,
+#: 9月1日开学日前): the date's own day, so the deadline is the date's.
+DAY_NAME_EVENTS: tuple[str, ...] = (
+    "选举", "投票", "投票选举", "开标", "截止", "报名", "考试", "开考", "开学", "登记", "公告",
+    "公示", "生效", "缴款", "申报", "交易", "开庭", "会议",
+)  # fmt: skip
+DAY_NAME = re.compile(
+    "(?:" + "|".join(sorted(DAY_NAME_EVENTS, key=len, reverse=True)) + ")(?:之|的)?日"
+)
+
+#: Words between a frequency and the period it recurs in that do not change it
+#: (每年基本固定在10月, 每年一般在3月): the schedule is 每年10月.
+SCHEDULE_HEDGES = re.compile(
+    r"(?:基本上?|大多|大都|大致|通常|一般|固定|均|都|多|大约|约)*"
+    r"(?:在|于|安排在|定在|固定在|放在)?"
+)
+
+#: Words after which a bare day (7日, no month) is a number of days, not a day of the
+#: month: 公示7日 (the notice stays up seven days), 历时9日. (A shift, 顺延一日, is no limit.)
+LENGTH_VERBS: tuple[str, ...] = (
+    "公示", "公示期", "公示期为", "公告", "公告期", "公告期为", "征求意见", "历时", "持续",
+    "连续", "停业", "停产", "停课", "休假", "停止", "暂停", "逾期", "相隔", "间隔", "超过", "满",
+)  # fmt: skip
+
+#: A length told after a start, in the words after it (从3月20日起,…为期3个月的休渔期): the
+#: window from the start for that long. Only a short run of words may stand before it.
+LASTING = re.compile(
+    r"^[^。;]{0,24}?(?:为期|历时)(?:(?P<half>半年)|(?P<n>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})"
+    r"个?(?P<u>天|日|周|星期|个月|月|年))(?![0-9半多余])"
+)
 
 #: Verbs that put a rule in force from a date (2020-03-15实施, 【施行日期】2019.05.22).
 IN_FORCE = "施行|实施|生效"

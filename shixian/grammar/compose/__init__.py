@@ -32,6 +32,11 @@ from .spans import _spans, _tidy
 __all__ = ["TIME_LIKE_RULES", "compose"]
 
 
+def _lasts(tokens: list[Token]) -> bool:
+    """Whether some plain words may tell a length (为期3个月) after a start."""
+    return any(t.code == GAP and ("为期" in t.value or "历时" in t.value) for t in tokens)
+
+
 def compose(tokens: list[Token], text: str) -> list[Token]:
     """The composition stage: fragments, lists, spans, then tidy (see the module)."""
     out = _fragments(tokens, text)
@@ -45,7 +50,8 @@ def compose(tokens: list[Token], text: str) -> list[Token]:
     if kinds & _LISTING:
         out = _lists(out)
         codes = [tok.code for tok in out]
-    if codes.count("A") >= 2:  # a range or a union joins two anchors
+    if codes.count("A") >= 2 or ("S" in kinds and _lasts(out)):
+        # a range or a union joins two anchors; a start joins the length told after it
         out = _spans(out)
     if kinds & _HELPERS or codes.count(GAP) >= 2:  # else nothing to turn into or join as text
         out = _tidy(out, text)

@@ -15,6 +15,8 @@ _SEPARATORS = frozenset((LIST, "j"))
 _CLAUSE_COMMAS = frozenset(",")
 _GRAIN_FIELD = {"day": "day", "month": "month", "quarter": "quarter", "year": "year"}
 _LIMITS = {"day": 31, "month": 12, "quarter": 4, "year": 9999}
+#: the smallest number a bare list item of that unit may be: 一、2023年度 numbers a heading
+_LOWEST = {"year": 1000}
 _DISTRIBUTED = frozenset("P")  # relations that apply to every item of a list
 _DROPPED = "\0"  # a token merged into the list item after it
 _LISTING = frozenset("nj/")  # codes a list needs

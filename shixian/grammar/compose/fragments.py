@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..anchors import Anchor
 from ..engine import BREAK, GAP, Token
 from ..named import Day, Season
-from ..vocabulary import BEFORE_NOISE, DAYPART
+from ..vocabulary import BEFORE_NOISE, DAY_NAME, DAYPART, SCHEDULE_HEDGES
 from .codes import (
     _RANGE,
 )
@@ -62,9 +62,13 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             code == "P"
             and prev is not None
             and prev.code in (BREAK, GAP)
-            and prev.value in BEFORE_NOISE
             and len(out) >= 2
             and out[-2].code == "A"
+            and (
+                prev.value in BEFORE_NOISE
+                # 11月8日投票选举日前: the name of the date's own day
+                or (DAY_NAME.fullmatch(prev.value) is not None and out[-2].value.grain == "day")
+            )
             and _only_brackets(text, out[-2].end, prev.start)
             and _only_brackets(text, prev.end, tok.start)
         ):
@@ -113,6 +117,17 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
         if code != "a":
             out.append(tok)
             continue
+        if (
+            prev is not None
+            and prev.code == GAP
+            and len(out) >= 2
+            and out[-2].code == "Q"
+            and out[-2].end == prev.start
+            and prev.end == tok.start
+            and SCHEDULE_HEDGES.fullmatch(prev.value) is not None
+        ):
+            out.pop()  # 每年基本固定在10月: the words between do not change the schedule
+            prev = out[-1]
         frag: Anchor = tok.value
         if (
             prev is not None
@@ -174,6 +189,16 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
                 # 春节:1月31日至2月6日 (a holiday notice): the festival names the dates after it
                 label = out[-2]
                 label.code, label.value, label.rule = GAP, text[label.start : label.end], "gap"
+            elif (
+                prev is not None
+                and prev.code == "A"
+                and prev.end + 1 == tok.start
+                and text[prev.end] == "("
+                and _defined(prev.value)
+                and frag.grain is not None
+            ):
+                # 农历新年(2025年1月29至31日): the festival names the dated days in brackets
+                prev.code, prev.value, prev.rule = GAP, text[prev.start : prev.end], "gap"
             elif (
                 prev is not None
                 and prev.code == "A"

@@ -9,6 +9,7 @@ from .codes import (
     _DROPPED,
     _GRAIN_FIELD,
     _LIMITS,
+    _LOWEST,
     _SEPARATORS,
 )
 
@@ -52,6 +53,7 @@ def _lists(tokens: list[Token]) -> list[Token]:
             filled = anchors[k].fill_from(anchors[k - 1])
             anchors[k].__dict__.update(filled.__dict__)
         _share_edge(anchors)
+        _share_hours(anchors)
         for sep in tokens[first + 1 : last : 2]:
             sep.code = LIST
         after = tokens[last + 1] if last + 1 < len(tokens) else None
@@ -105,8 +107,11 @@ def _complete_numbers(items: list[Token], tokens: list[Token], first: int) -> bo
         if item.code != "n":
             continue
         field = units[k]
-        if field is None or not 1 <= item.value <= _LIMITS[field]:
+        if field is None or not _LOWEST.get(field, 1) <= item.value <= _LIMITS[field]:
             return False
+        after = nexts[k]
+        if field != "year" and after is not None and after.has_year:
+            return False  # 一、2023年3月底前: a heading's number, not a month before a year
     for k, item in enumerate(items):
         if item.code != "n":
             continue
@@ -137,3 +142,21 @@ def _share_edge(anchors: list[Anchor]) -> None:
     for anchor in anchors[:-1]:
         if anchor.edge is None and anchor.to is None and anchor.grain == last.grain:
             anchor.edge, anchor.edge_grain = last.edge, last.edge_grain
+
+
+def _share_hours(anchors: list[Anchor]) -> None:
+    """10月17日及18日上午9时至下午6时: the hours told once after the last day go to the days
+    of the list told without any (each day from 9 to 18)."""
+    last = anchors[-1]
+    if last.grain != "day" or last.time is None:
+        return
+    far = last.to
+    if far is not None and (far.to is not None or far.time is None or far.day != last.day):
+        return  # a range to another day (1日、2日9时至3日17时) is no hours of a day
+    for anchor in anchors[:-1]:
+        if anchor.grain == "day" and anchor.time is None and anchor.to is None:
+            anchor.time = last.time
+            if far is not None:
+                end = anchor.copy()
+                end.time = far.time
+                anchor.to = end

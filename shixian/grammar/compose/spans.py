@@ -3,9 +3,11 @@ with words between their ends, unions across a boundary, and tidy."""
 
 from __future__ import annotations
 
+from ..anchors import Anchor
 from ..engine import BREAK, GAP, Token
-from ..named import Span
-from ..vocabulary import RANGE_CLOSERS, RANGE_OPENERS
+from ..named import Lasting, Span
+from ..numerals import to_int
+from ..vocabulary import LASTING, RANGE_CLOSERS, RANGE_OPENERS
 from .codes import (
     _CLAUSE_COMMAS,
     _HELPERS,
@@ -57,6 +59,18 @@ def _spans(tokens: list[Token]) -> list[Token]:
             out.append(tok)
             i = j + 2
             continue
+        lasting = _lasting(tokens, i, j)
+        if lasting is not None:
+            # 从3月20日起,…为期3个月: the window from the start for that long
+            amount, unit, end = lasting
+            gap = tokens[j]
+            start = out.pop().start if out and out[-1].code == "F" else tok.start
+            anchor = Anchor(named=Lasting(amount, unit, tok.value))
+            out.append(Token("A", start, end, anchor, tok.rule))
+            if end < gap.end:
+                out.append(Token(GAP, end, gap.end, gap.value[end - gap.start :], "gap"))
+            i = j + 1
+            continue
         if j > i + 1 and j < size and _starts_span(tokens, i, j):
             # 自2018年7月20日起,用1年时间: the years run from the start told before them
             right = tokens[j]
@@ -102,6 +116,26 @@ def _spans(tokens: list[Token]) -> list[Token]:
         out.append(tok)
         i += 1
     return out
+
+
+_UNITS = {"天": "day", "日": "day", "周": "week", "星期": "week", "个月": "month", "月": "month",
+          "年": "year"}  # fmt: skip
+
+
+def _lasting(tokens: list[Token], i: int, j: int) -> tuple[int, str, int] | None:
+    """``(amount, unit, end)`` when ``tokens[i]`` is a start (起 among ``tokens[i+1:j]``)
+    and the words ``tokens[j]`` tell how long from it (为期3个月, 历时一个月): ``end`` is
+    where the length ends in the text."""
+    if j >= len(tokens) or tokens[j].code != GAP or tokens[i].value.named is not None:
+        return None
+    if not any(t.code == "S" for t in tokens[i + 1 : j]):
+        return None
+    m = LASTING.search(tokens[j].value)
+    if m is None:
+        return None
+    amount = 6 if m.group("half") else to_int(m.group("n"))
+    unit = "month" if m.group("half") else _UNITS[m.group("u")]
+    return amount, unit, tokens[j].start + m.end()
 
 
 def _starts_span(tokens: list[Token], i: int, j: int) -> bool:

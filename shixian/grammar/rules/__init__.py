@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..compose import compose
 from ..engine import Grammar
 from ..vocabulary import NOT_TIME_PATTERNS, NOT_TIME_WORDS
-from . import calendar, duty, festivals, relative, schedule
+from . import calendar, duty, festivals, lunar, relative, schedule
 
 __all__ = ["GRAMMAR", "REFUSALS", "RULES", "TOKEN_RULES"]
 
@@ -20,6 +20,8 @@ TOKEN_RULES = [
     *calendar.FIRST_TOKENS,  # garbled dates
     *schedule.FIRST_TOKENS,  # 一月一次, 三个月一次: counts per period, not January or a length
     calendar.WEEK_OF_YEAR,  # 2016年第10周, before the date would take 2016年 alone
+    *relative.FIRST_DURATIONS,  # 有效期为90日: a length, before the date would take 90日
+    *lunar.TOKENS,  # 正月初一, 农历八月十五: before the date would read a Gregorian 八月十五
     calendar.TOKENS[0],  # the calendar date: most cells hold one
     *relative.DURATION_TOKENS,
     *festivals.TOKENS,

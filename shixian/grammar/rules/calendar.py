@@ -14,8 +14,9 @@ from collections.abc import Sequence
 
 from ...model import Deadline, Offset, Ongoing, Part, Relative, Schedule, Unit, Window
 from ..anchors import Anchor
-from ..engine import Context, Rule, Token
+from ..engine import LIST, Context, Rule, Token
 from ..vocabulary import (
+    EXAM_TIME,
     NOT_LABELS,
     TOPIC_NOUNS,
     TOPIC_SUBJECT,
@@ -88,7 +89,9 @@ def _ends_with_edge(anchor: Anchor) -> bool:
     last = anchor
     while last.to is not None:
         last = last.to
-    return last.edge == "end" or last.grain == "day"
+    return (
+        last.edge == "end" or last.grain == "day" or (last.named is not None and last.named.is_day)
+    )
 
 
 def deadline_before(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
@@ -184,6 +187,8 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     tok = _anchor(tokens)
     anchor: Anchor = tok.value
     label = _label_before(ctx, tok)
+    opens = None if label is None else ctx.tokens[tok.index - 1].start  # 中考3月: from 中考
+    label = label or _label_of_list(ctx, tok) or _exam_before(ctx, tok)
     month = anchor.month
     if (
         label is not None
@@ -195,7 +200,7 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         assert month is not None
         return [
             Schedule(
-                **ctx.common(tokens, False, start=ctx.tokens[tok.index - 1].start),
+                **ctx.common(tokens, False, start=opens),
                 every="year",
                 months=(month,),
                 label=label,
@@ -273,9 +278,33 @@ def _label_before(ctx: Context, tok: Token) -> str | None:
     return text
 
 
+def _exam_before(ctx: Context, tok: Token) -> str | None:
+    """本科考试时间分别为1月: an exam's time (vocabulary.EXAM_TIME) opening the clause."""
+    if tok.index < 1:
+        return None
+    gap = ctx.tokens[tok.index - 1]
+    if gap.code != "_" or gap.end != tok.start:
+        return None
+    if tok.index >= 2 and ctx.tokens[tok.index - 2].code not in ("|", "/"):
+        return None
+    told = EXAM_TIME.fullmatch(gap.value)
+    return None if told is None else told.group("label")
+
+
+def _label_of_list(ctx: Context, tok: Token) -> str | None:
+    """自考4月和10月, 中考3月、6月: an item of a list after a labelled month has its label."""
+    if tok.index < 2 or ctx.tokens[tok.index - 1].code != LIST or not ctx.parts:
+        return None
+    prev, item = ctx.parts[-1], ctx.tokens[tok.index - 2]
+    if not isinstance(prev, Schedule) or prev.label is None or item.code != "A":
+        return None
+    return prev.label if prev.span[1] == ctx.where([item])[1][1] else None
+
+
 RULES: list[Rule] = [
     Rule("<anchor>前", r"B?AP", deadline_before),
     Rule("不晚于<anchor>", r"BA", deadline_by),
+    Rule("到<anchor>前", r"(?<![AE])RAP", deadline_before),  # 到2024年底前: one deadline
     Rule("到<anchor>", r"(?<![AE])RA", deadline_by),
     Rule("<anchor>起", r"F?A[SK]|FA", ongoing_from),
     Rule("<anchor>截止", r"AB(?![AE])", closed_by),

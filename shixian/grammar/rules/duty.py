@@ -26,6 +26,7 @@ from ...errors import InvalidDate
 from ...model import Deadline, Direction, Offset, Ongoing, Part, Relative, Unit, Window
 from ..anchors import Anchor
 from ..engine import Context, Rule, Token, TokenRule
+from ..vocabulary import LENGTH_VERBS
 from .calendar import deadline_before, window
 from .events import trigger as _trigger
 from .relative import after_event
@@ -87,13 +88,16 @@ PENDING_WORDS: dict[str, str] = {
     "待定": "决定", "另行商定": "商定", "视情况而定": "情况", "视情况": "情况",
     "视具体情况而定": "情况", "根据工作需要": "工作需要", "视工作需要": "工作需要",
     "暂未通知": "通知", "暂未确定": "确定", "时间待定": "决定", "另行发文": "通知",
+    # 限期整改: within a limit that someone else sets (the text does not say it)
+    "限期整改": "期限", "限期完成": "期限", "限期办结": "期限", "限期改正": "期限",
+    "限期落实": "期限", "限期整治": "期限",
 }  # fmt: skip
 
 #: words of continuing work with no end (kind ``ongoing``).
 ONGOING_WORDS: tuple[str, ...] = (
     "永久保留", "永久公开", "长期保留", "长期公开", "长期有效", "长期保存", "永久保存",
     "常年", "长年", "常态化公开", "持续公开", "长期坚持", "长期开展", "持续推进",
-    "持续开展", "常态化推进", "常态化开展", "常态化", "长效", "长期",
+    "持续开展", "常态化推进", "常态化开展", "常态化", "长效", "长期", "动态更新", "动态公开",
 )  # fmt: skip
 
 #: periods named relative to the reference date → (grain, shift).
@@ -120,7 +124,7 @@ IN_ADVANCE: tuple[str, ...] = ("提前", "提早", "预先", "事先")
 #: words that move a planned time to another period: 提前至一季度开工 (the work now
 #: happens in the first quarter), 推迟到6月举行 → a window over the new period, not a
 #: deadline by it (延长至, 截至 keep their deadline).
-MOVED_TO: tuple[str, ...] = ("提前", "推迟", "延迟", "调整", "改期", "挪", "前移")
+MOVED_TO: tuple[str, ...] = ("提前", "推迟", "延迟", "调整", "改期", "挪", "前移", "调", "移")
 
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _WEEKDAY.update({str(i + 1): i for i in range(7)})
@@ -180,7 +184,24 @@ TOKENS: list[TokenRule] = [
     TokenRule("下月<旬>", r"(?:下月|下个月)(?=[上中下]旬)", "t", _next_month),
 ]
 #: the ongoing words, tried with the other continuing-work words (see ``relative.TOKENS``)
-ONGOING_TOKEN = TokenRule("永久保留", _alternation(ONGOING_WORDS), "L", _word)
+#: the duty verbs some words of continuing work end in (长期公开): outside the match, as
+#: the verb after any time word is (定期公开 is 定期)
+_ONGOING_VERBS = ("公开", "保留", "保存", "坚持", "开展", "推进")
+
+
+def _ongoing_word(word: str) -> str:
+    verb = next((v for v in _ONGOING_VERBS if word.endswith(v) and len(word) > len(v)), None)
+    if verb is None:
+        return re.escape(word)
+    return f"{re.escape(word[: -len(verb)])}(?={verb})"
+
+
+ONGOING_TOKEN = TokenRule(
+    "永久保留",
+    "|".join(_ongoing_word(w) for w in sorted(set(ONGOING_WORDS), key=lambda w: (-len(w), w))),
+    "L",
+    _word,
+)
 
 
 def _event_before(ctx: Context, tok: Token) -> str | None:
@@ -253,6 +274,11 @@ def in_advance(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     gap = tokens[0]
     head = next((w for w in IN_ADVANCE if gap.value.endswith(w)), None)
     limit = tokens[1]
+    lasts = head is None and gap.value.endswith(LENGTH_VERBS)
+    if limit.code == "A" and lasts and _bare_day(limit.value):
+        # 公示7日无异议的: a length of seven days, not the 7th
+        offset = Offset(limit.value.day, Unit.DAY)
+        return [Relative(**ctx.common(tokens[1:2], False), offset=offset, trigger=None)]
     if limit.code == "A":  # 提前15日通知: a bare day after 提前 is a number of days
         if head is None or not _bare_day(limit.value):
             return window(ctx, [limit])
@@ -297,18 +323,34 @@ def _bare_day(anchor: Anchor) -> bool:
     )
 
 
+_SENTENCE_END = frozenset("。;!?\n")
+
+
 def extension(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """可延长15个工作日: the extension of the relative limit before it; alone, a limit
     of that length (counted from the end of a first limit the text does not give)."""
     dur = tokens[-1].value
-    ext = Offset(dur.amount, dur.unit)
+    if tokens[-1].code == "A":  # 延长期限不得超过30日: a bare day after 延长 is a length
+        if not _bare_day(dur):
+            return window(ctx, tokens[-1:])
+        ext = Offset(dur.day, Unit.DAY)
+    else:
+        ext = Offset(dur.amount, dur.unit)
     after = ctx.tokens[tokens[-1].index + 1 : tokens[-1].index + 3]
     if [t.code for t in after] == ["R", "A"] and tokens[-1].end == after[0].start:
         return []  # 延长一个月至9月30日: the date after 至 is the new deadline, read on its own
     for i in range(len(ctx.parts) - 1, max(len(ctx.parts) - 4, -1), -1):
         part = ctx.parts[i]
         if isinstance(part, Relative) and part.extension is None:
-            ctx.parts[i] = attrs.evolve(part, extension=ext)
+            _, (_, end) = ctx.where(tokens)
+            told = ctx.text[part.span[0] : end]
+            if i == len(ctx.parts) - 1 and not any(ch in _SENTENCE_END for ch in told):
+                # 20日内作出决定,经负责人批准,可延长10天: the limit's words reach its extension
+                ctx.parts[i] = attrs.evolve(
+                    part, extension=ext, text=told, span=(part.span[0], end)
+                )
+            else:
+                ctx.parts[i] = attrs.evolve(part, extension=ext)
             return []
     # alone (延长期限不得超过20个工作日): the extension is the limit the text states
     return [Relative(**ctx.common(tokens, False), offset=ext, extension=ext)]
@@ -409,10 +451,10 @@ def before_unnumbered(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
 
 RULES: list[Rule] = [
     Rule("次日起<n>个工作日内", r"iS?U|i", same_day),
-    Rule("会议召开5日前", r"_(?:Z?AP|(?:B_?)?Z?UP|PU|PA)", before_event),
+    Rule("会议召开5日前", r"_(?:Z?AP|(?:B_?)?Z?UP|S?P[UA])", before_event),
     Rule("提前一周", r"_UO?|_A(?=$|[|/]|_(?:$|[|/]))", in_advance),
     Rule("提前至一季度", r"_RA(?=[_|/]|$)", moved_to),
-    Rule("可延长15个工作日", r"eU", extension),
+    Rule("可延长15个工作日", r"e[UA]", extension),
     Rule("本月10日前", r"t(?:A?P|W|S|_P)?", this_period),
     # not after a date: 2024年中考前 dates the event, and is left for the result to report
     Rule("会议召开前", r"(?<!A)_P(?=$|[|/_])", before_unnumbered),

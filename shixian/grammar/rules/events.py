@@ -10,9 +10,9 @@ from collections.abc import Sequence
 
 from ..._work import WORK
 from ...model import Relative
-from ..engine import Context, Token
+from ..engine import BREAK, Context, Token
 from ..vocabulary import EVENT_ENDING, NOT_EVENT_TIME, SENDING_VERBS
-from .limits import _CLAUSE_END
+from .limits import _CLAUSE_END, CAP_HEAD
 
 __all__ = [
     "NOT_READ_SINCE", "SAME_MONTH", "SINCE", "event_after", "event_before", "limit_in_sentence",
@@ -20,7 +20,9 @@ __all__ = [
 ]  # fmt: skip
 
 SAME_MONTH = frozenset({"当月", "同月"})
-_TRIGGER_TRIM = re.compile(r"^(?:(?:在|于|自|从|当|待|应在|要在)(?:该|該)?)|(?:之日|之时|时|之际)$")
+_TRIGGER_TRIM = re.compile(
+    r"^(?:(?:在|于|自|从|由|当|待|应在|要在)(?:该|該)?)|(?:之日|之时|时|之际)$"
+)
 # The subject and modal before the event in prose (行政机关应当自做出…之日起, 各地须在确定…后,
 # 办理时间自受理申请之日起, …并公布名单之后): the event starts after them.
 _TRIGGER_HEAD = re.compile(
@@ -30,7 +32,9 @@ _TRIGGER_HEAD = re.compile(
 
 
 def _event_words(words: str) -> str:
-    return _TRIGGER_TRIM.sub("", _TRIGGER_HEAD.sub("", words))
+    words = _TRIGGER_TRIM.sub("", _TRIGGER_HEAD.sub("", words))
+    cap = CAP_HEAD.match(words)  # 不得超过政策文件公开后3个工作日: the cap is no event word
+    return words[cap.end() :] if cap is not None else words
 
 
 def trigger(ctx: Context, tok: Token, *, inherit: bool = False) -> str | None:
@@ -73,14 +77,19 @@ def trigger(ctx: Context, tok: Token, *, inherit: bool = False) -> str | None:
 
 def event_after(ctx: Context, last: Token) -> str | None:
     """20个工作日(自该政府信息形成或者变更之日起): the event of a limit, written after it
-    in brackets."""
+    in brackets, or in a clause of its own (有效期为90日,由公开开标日起计)."""
     tokens = ctx.tokens
     i = last.index + 1
     text = ctx.cleaned.text
-    if i + 1 >= len(tokens) or text[last.end : tokens[i].start] != "(":
+    clause = i + 2 < len(tokens) and tokens[i].code == BREAK and tokens[i].value == ","
+    if clause:
+        i += 1  # ,由…起计 counts a length only with 起计 / 起算 (below)
+    elif i + 1 >= len(tokens) or text[last.end : tokens[i].start] != "(":
         return None
     gap, start = tokens[i], tokens[i + 1]
-    if gap.code != "_" or start.code != "S" or not gap.value.startswith(("自", "从")):
+    if gap.code != "_" or start.code != "S" or not gap.value.startswith(("自", "从", "由")):
+        return None
+    if clause and not text.startswith(("计", "算"), start.end):
         return None
     event = _TRIGGER_TRIM.sub("", gap.value)
     event = _TRIGGER_TRIM.sub("", event)  # both ends: 自…之日

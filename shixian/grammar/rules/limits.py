@@ -15,16 +15,17 @@ from ...errors import InvalidDate
 from ...model import Unit
 from ..engine import TokenRule
 from ..numerals import CN_DIGITS, NUMBER, to_int
+from ..vocabulary import TERM_NOUNS
 
 __all__ = [
-    "CAP_HEAD", "CAP_WORDS", "DURATION_TOKENS", "EACH_EVENT_VERBS", "PROMPT_WORDS", "REFUSING",
-    "TOKENS", "TOPIC_REACH", "Duration", "Prompt",
+    "CAP_HEAD", "CAP_WORDS", "DURATION_TOKENS", "EACH_EVENT_VERBS", "FIRST_DURATIONS",
+    "PROMPT_WORDS", "REFUSING", "TOKENS", "TOPIC_REACH", "Duration", "Prompt",
 ]  # fmt: skip
 
 N = NUMBER
 _UNIT = {
-    "工作日": Unit.WORKDAY, "自然日": Unit.DAY, "日历天": Unit.DAY, "小时": Unit.HOUR,
-    "钟头": Unit.HOUR, "天": Unit.DAY,
+    "工作日": Unit.WORKDAY, "工作天": Unit.WORKDAY, "自然日": Unit.DAY, "日历天": Unit.DAY,
+    "小时": Unit.HOUR, "钟头": Unit.HOUR, "天": Unit.DAY,
     "日": Unit.DAY, "周": Unit.WEEK, "星期": Unit.WEEK, "个月": Unit.MONTH,
     "月": Unit.MONTH, "年": Unit.YEAR,
 }  # fmt: skip
@@ -80,6 +81,10 @@ def _approximate(
     return Duration(to_int(n or n2 or ""), _UNIT[u or u2 or ""], approx=True)
 
 
+def _next_workday(text: str) -> Duration:
+    return Duration(1, Unit.WORKDAY)
+
+
 def _negative(text: str, n: str, u: str) -> Duration:
     raise InvalidDate(text, "time limit", f"-{n}{u}")
 
@@ -108,6 +113,10 @@ def _capture(text: str, on: str | None, on2: str | None) -> str:
     return on if on is not None else on2 or ""
 
 
+def _capture_one(text: str, on: str) -> str:
+    return on
+
+
 def _law(text: str, law: str | None, law2: str | None) -> str | None:
     return law or law2
 
@@ -120,7 +129,7 @@ _SHORT = rf"(?P<n>[0-9]{{1,3}}|[{CN_DIGITS}十廿卅百]{{1,3}})"
 
 #: The makers of the refusing token rules (see rules.REFUSALS).
 REFUSING = (_negative,)
-_LIMIT_UNIT = r"(?P<u>工作日|自然日|日历天|小时|钟头|天|日|周|星期|个月|月|年)"
+_LIMIT_UNIT = r"(?P<u>工作日|工作天|自然日|日历天|小时|钟头|天|日|周|星期|个月|月|年)"
 #: the words for "promptly" (offset 0 after the event).
 PROMPT_WORDS: tuple[str, ...] = (
     "及时", "立即", "立刻", "马上", "第一时间", "即时", "实时", "随时", "按时", "同步", "随即",
@@ -147,7 +156,29 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+#: Lengths tried before the calendar date (任期为5年, 有效期为90日: 90日 is no day of a
+#: month here): the length of a term named right before it (vocabulary.TERM_NOUNS).
+FIRST_DURATIONS: list[TokenRule] = [
+    TokenRule(
+        "<term>为<n>日",
+        "(?:"
+        + "|".join(f"(?<={w}{v})" for w in sorted(TERM_NOUNS) for v in ("为", "是", ":"))
+        + rf"){_SHORT}个?(?P<u>工作日|自然日|天|日|周|星期|个月|月|年)"
+        r"(?![0-9月日号底末初中度份])",
+        "U",
+        _duration,
+    ),
+]
+
 DURATION_TOKENS: list[TokenRule] = [
+    # 顺延至紧接之首个工作日, 顺延至下一个工作日: the next working day after the event
+    TokenRule(
+        "顺延至下一个工作日",
+        r"(?:顺延至|顺延到|延至|推迟至|推延至)(?:节后|假期后|其后|紧接|随后)?(?:之|的)?"
+        r"(?:下一个?|首个|第一个|第1个)工作日",
+        "U",
+        _next_workday,
+    ),
     TokenRule(  # 任期届满五个月前: months before an event (N个月 is a date otherwise not)
         "<n>个月前",
         rf"(?P<n>{N})个(?P<u>月)(?=以前|之前|前)",
@@ -212,14 +243,14 @@ DURATION_TOKENS: list[TokenRule] = [
     TokenRule(
         "最长不超过<n>个月",
         rf"(?:{_alternation(CAP_WORDS)})(?P<n>{N})个?"
-        r"(?P<u>工作日|自然日|日历天|小时|钟头|天|日|周|星期|个月|月|年)(?:以内|之内|内)?",
+        r"(?P<u>工作日|工作天|自然日|日历天|小时|钟头|天|日|周|星期|个月|月|年)(?:以内|之内|内)?",
         "U",
         _duration,
     ),
     TokenRule(
         "<n>个工作日内",
         rf"(?:不超过|不超出|不多于)?(?P<n>{N})个?"
-        r"(?P<u>工作日|自然日|日历天|小时|钟头|天|周(?!末)|星期(?![一二三四五六日天]))(?!半)"
+        r"(?P<u>工作日|工作天|自然日|日历天|小时|钟头|天|周(?!末)|星期(?![一二三四五六日天]))(?!半)"
         r"(?:以内|之内|内)?",
         "U",
         _duration,
@@ -236,7 +267,8 @@ TOKENS: list[TokenRule] = [
     TokenRule("次月", r"次月|下月|下个月|当月(?!份)|同月", "N", _word),
     TokenRule(
         "与<event>同步<verb>",
-        r"与(?P<obj>[^,;。、与]{1,20}?)同步(?P<verb>公开|发布|印发|出台|解读|上网|推送)?",
+        # the verb stays outside the match (as after any time word) but names the event
+        r"与(?P<obj>[^,;。、与]{1,20}?)同步(?=(?P<verb>公开|发布|印发|出台|解读|上网|推送))?",
         "O",
         _prompt,
     ),
@@ -272,7 +304,11 @@ TOKENS: list[TokenRule] = [
         r"(?:的)?(?:有关)?(?:规定|要求)的?(?:时限|期限|时间)(?:内)?"
         r"|《(?P<law2>[\u4e00-\u9fff]{2,20}?(?:法|条例))》"
         r"(?:的)?(?:有关)?(?:规定|要求)的?(?:时限|期限|时间)(?:内)?"
-        r"|(?:(?:严格)?(?:按照?|依照|依据))?(?:在|于)?法定(?:的)?(?:期限|时限)(?:内)?|依法(?:在)?规定(?:的)?(?:时限|期限)(?:内)?",
+        r"|(?:(?:严格)?(?:按照?|依照|依据))?(?:在|于)?法定(?:的)?(?:期限|时限)(?:内)?|依法(?:在)?规定(?:的)?(?:时限|期限)(?:内)?"
+        # 在规定期限内, 按规定时限, 约定期限内: a limit set elsewhere, its length not told
+        # (规定期限 holds no 定期)
+        r"|(?:(?:严格)?(?:按照?|依照|依据|在|于))(?:在|于)?(?:规定|约定|限定)(?:的)?"
+        r"(?:期限|时限|时间)(?:内)?|(?:规定|约定|限定)(?:的)?(?:期限|时限|时间)内",
         "X",
         _law,
     ),
@@ -283,8 +319,18 @@ TOKENS: list[TokenRule] = [
         _capture,
     ),
     TokenRule(
+        "由<authority>定之",
+        # 施行日期,由行政院以命令定之: the date will be set by that authority (the words
+        # 由 … 定之 name who sets it; 另定之 is a pending word)
+        r"由(?P<on>[\u4e00-\u9fff]{2,20}?定之)",
+        "H",
+        _capture_one,
+    ),
+    TokenRule(
         "按照<authority>部署",
-        r"(?:按照|按|根据|依照|依据)(?P<on>[^,;。、:]{1,30}?)(?:的)?(?:统一)?(?:部署|安排|要求|规定|精神)",
+        # a year in the words (按照《2007年…分解表》的要求) is read as a year, not hidden in them
+        r"(?:按照|按|根据|依照|依据)(?P<on>(?:(?![0-9]{4}年)[^,;。、:]){1,30}?)(?:的)?(?:统一)?"
+        r"(?:部署|安排|要求|规定|精神)",
         "c",
         _word,
     ),

@@ -7,6 +7,7 @@ productions (the words are :mod:`.limits`, the events :mod:`.events`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -29,6 +30,7 @@ from .limits import (
     CAP_WORDS,
     DURATION_TOKENS,
     EACH_EVENT_VERBS,
+    FIRST_DURATIONS,
     PROMPT_WORDS,
     REFUSING,
     TOKENS,
@@ -37,9 +39,12 @@ from .limits import (
 )
 
 __all__ = [
-    "CAP_WORDS", "DURATION_TOKENS", "EACH_EVENT_VERBS", "PROMPT_WORDS", "REFUSING", "RULES",
-    "TOKENS", "Duration", "find_trigger",
+    "CAP_WORDS", "DURATION_TOKENS", "EACH_EVENT_VERBS", "FIRST_DURATIONS", "PROMPT_WORDS",
+    "REFUSING", "RULES", "TOKENS", "Duration", "find_trigger",
 ]  # fmt: skip
+
+
+_DEADLINE_NOUN = re.compile(r"((?:截止|截至)(?:日期|时间|期限))(?:及时间)?")
 
 
 def after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
@@ -59,6 +64,10 @@ def after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     trigger = find_trigger(ctx, head, inherit=head.code == "B")
     if trigger is None and dur is None:  # 信息形成当月: the event named right before
         trigger = event_before(ctx, head)
+    if trigger is None and dur is not None and head.code == "B":
+        # 截止日期及时间顺延至下一个工作日: the deadline itself is the event
+        named = _DEADLINE_NOUN.fullmatch(head.value)
+        trigger = None if named is None else named.group(1)
     if trigger is None and dur is not None:
         trigger = event_before(ctx, dur) or event_after(ctx, tokens[-1])
     prev = ctx.parts[-1] if ctx.parts else None

@@ -13,6 +13,7 @@ from ...errors import InvalidDate
 from ...model import Frequency
 from ..engine import TokenRule
 from ..numerals import CN_DIGITS, NUMBER, to_int
+from ..vocabulary import CLEARANCE
 from . import positions
 
 __all__ = ["FIRST_TOKENS", "REFUSING", "REPORTS", "TOKENS", "Every"]
@@ -131,12 +132,13 @@ def _report(text: str, u: str) -> Every:
     return Every(_UNIT[u])
 
 
-def _per_period(text: str, k: str | None, u: str | None, h: str | None, hu: str | None,
-                q: str | None) -> Every:  # fmt: skip
+def _per_period(text: str, k: str | None, u: str | None, k2: str | None, u2: str | None,
+                h: str | None, hu: str | None, q: str | None) -> Every:  # fmt: skip
     if h:
         return Every(Frequency.HALFYEAR)
     if q:
         return Every(Frequency.QUARTER)
+    k, u = k or k2, u or u2
     assert k is not None and u is not None
     interval = to_int(k)
     if interval < 1:
@@ -146,6 +148,10 @@ def _per_period(text: str, k: str | None, u: str | None, h: str | None, hu: str 
 
 def _once(text: str) -> tuple[int, bool]:
     return 1, False
+
+
+def _clearance(text: str) -> Every:
+    return Every(_UNIT[CLEARANCE[text]])
 
 
 def _each_workday(text: str) -> Every:
@@ -196,8 +202,9 @@ FIRST_TOKENS: list[TokenRule] = [
     TokenRule(
         "一年两次",
         rf"(?<![0-9{CN_DIGITS}十第每近前后上下本今去明])"
-        rf"(?:(?P<k>[0-9]{{1,2}}|两|[{CN_DIGITS}十]{{1,3}})(?P<u>年|季度|季|个月|月|周|星期|旬)"
-        r"|(?P<h>半)(?P<hu>年)|(?P<q>季度))"
+        rf"(?:(?P<k>[0-9]{{1,2}}|两|[{CN_DIGITS}十]{{1,3}})(?P<u>年|季度|季|个月|周|星期|旬)"
+        # 一月一次, 两月一次; 10月两次 names October (a month name is no length)
+        r"|(?P<k2>一|1|两)(?P<u2>月)|(?P<h>半)(?P<hu>年)|(?P<q>季度))"
         rf"(?=(?:{_table(_DUTY_VERBS)})?(?:[0-9]{{1,2}}|[{CN_DIGITS}十两]{{1,3}})次(?!性|数|序)"
         rf"|一(?:{_table(_ONCE_WORDS)}))",
         "Q",
@@ -230,6 +237,7 @@ TOKENS: list[TokenRule] = [
     TokenRule(  # 每月一报, 一季一考核: the 一 before a thing done once per period is a count
         "一报", rf"(?<=[年季度月周旬])一(?:{_table(_ONCE_WORDS)})", "C", _once
     ),
+    TokenRule("日产日清", _table(CLEARANCE), "Q", _clearance),  # vocabulary.CLEARANCE
     TokenRule(_REPORT, r"(?P<u>半年|年|季|月|周|旬)报(?![告道送名到表批备刊纸社])", "Q", _report),
     TokenRule(
         _PERIODIC_NOUN,

@@ -1,0 +1,84 @@
+"""Lunar dates written as such: 农历八月十五, 正月初一, 腊月二十三, 大年初一至初七.
+
+A date is lunar only where the text says so: 农历 / 阴历 before it, a lunar month
+name (正月, 冬月, 腊月) or a lunar day name (初一 … 初十, 廿一 …); a bare 八月十五
+stays the Gregorian date. Without a year it is the lunar date of the lunar year that
+starts in the reference's Gregorian year, or the next one once it has passed (as a
+festival), said by ``year_inferred``; a range (正月初一至初七) is one window. The days
+come from the maintained ``lunar-python`` library
+(:func:`shixian.calendar.festivals.lunar_to_solar`).
+
+Token code: ``a`` (a date fragment, merged into ``A``; a year before it is its year).
+"""
+
+from __future__ import annotations
+
+from ..anchors import Anchor
+from ..engine import TokenRule
+from ..named import LunarDays
+from ..numerals import to_int
+
+__all__ = ["TOKENS"]
+
+#: lunar month names → month
+_MONTHS = {"正": 1, "冬": 11, "腊": 12, "臘": 12}
+_MONTH = r"(?:正|冬|腊|臘|十[一二]|[一二三四五六七八九十])"
+#: a lunar day: 初一 … 初十, 十一 … 十九, 二十, 廿一 … 廿九, 二十一 … 二十九, 三十
+_DAY = (
+    r"(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]|二十[一二三四五六七八九]?"
+    r"|十[一二三四五六七八九]|三十)"
+)
+#: a day name that is lunar by itself (初一, 廿三)
+_LUNAR_DAY = r"(?:初[一二三四五六七八九十]|廿[一二三四五六七八九])"
+_PREFIX = r"(?:农历|阴历|农曆|陰曆|阴曆|農曆|農历|陰历)"
+_TO = r"(?:至|到|—|-|~|～)"
+
+_PATTERN = (
+    # 农历八月十五, 农历正月初一至正月十五
+    rf"(?:{_PREFIX}(?P<m>{_MONTH})月(?P<d>{_DAY})"
+    # 正月十五, 腊月二十三, 冬月初八: a lunar month name
+    rf"|(?P<mn>正|冬|腊|臘)月(?P<dn>{_DAY})"
+    # 八月初三: a lunar day name
+    rf"|(?P<ml>{_MONTH})月(?P<dl>{_LUNAR_DAY})"
+    # 大年初一: the first days of the lunar year
+    rf"|大年(?P<dy>初[一二三四五六七八九十]))"
+    rf"日?(?:{_TO}(?:(?P<m2>{_MONTH})月)?(?P<d2>{_DAY})日?)?"
+    # a day of the Gregorian calendar follows (八月十五日 is lunar only after 农历)
+    r"(?![0-9〇零一二三四五六七八九十])"
+)
+
+
+def _month(word: str) -> int:
+    return _MONTHS.get(word) or to_int(word)
+
+
+def _lunar(
+    text: str,
+    m: str | None,
+    d: str | None,
+    mn: str | None,
+    dn: str | None,
+    ml: str | None,
+    dl: str | None,
+    dy: str | None,
+    m2: str | None,
+    d2: str | None,
+) -> Anchor:
+    month_word = m or mn or ml or "正"
+    day_word = d or dn or dl or dy
+    assert day_word is not None
+    month, day = _month(month_word), _day(day_word)
+    end_month = month if m2 is None else _month(m2)
+    end_day = day if d2 is None else _day(d2)
+    return Anchor(named=LunarDays(month, day, end_month, end_day))
+
+
+def _day(word: str) -> int:
+    if word.startswith("初"):
+        return to_int(word[1:])
+    if word.startswith("廿"):
+        return 20 + to_int(word[1:])
+    return to_int(word)
+
+
+TOKENS: list[TokenRule] = [TokenRule("农历八月十五|正月初一", _PATTERN, "a", _lunar)]
