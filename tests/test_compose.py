@@ -65,6 +65,43 @@ def test_a_relation_written_once_applies_to_every_item(months: list[int], edge: 
     assert len(a.parts) == len(months)
 
 
+@given(
+    st.integers(1, 12),
+    st.lists(st.integers(1, 28), min_size=2, max_size=4, unique=True).map(sorted),
+    st.integers(0, 11),
+    st.integers(13, 23),
+    st.sampled_from(["、", "和", "及"]),
+    st.sampled_from(["{h}:00", "{h}时", "{h}時"]),
+    st.booleans(),
+)
+def test_hours_told_once_are_each_listed_days(
+    month: int, days: list[int], first: int, last: int, sep: str, clock: str, wide: bool
+) -> None:
+    """10月17日及18日9时至18时: every day of the list has the hours written after the last,
+    as if each day were written with them."""
+    hours = f"{clock.format(h=first)}至{clock.format(h=last)}"
+    text = f"{month}月" + sep.join(f"{d}日" for d in days) + hours
+    result = shixian.normalize(full_width(text) if wide else text, reference=REF)
+    assert result.complete, result.unparsed
+    want = [(dt.datetime(2020, month, d, first), dt.datetime(2020, month, d, last)) for d in days]
+    assert [(p.start_at, p.end_at) for p in result.parts] == want
+
+
+@given(
+    st.sampled_from(["中考", "高考", "自考"]),
+    st.lists(st.integers(1, 12), min_size=2, max_size=4, unique=True).map(sorted),
+    st.sampled_from(["、", "和", "及"]),
+)
+def test_a_label_before_a_month_list_is_every_items(
+    label: str, months: list[int], sep: str
+) -> None:
+    """中考3月、6月: each month a yearly schedule with the label, as 中考3月 alone is."""
+    result = shixian.normalize(label + sep.join(f"{m}月" for m in months), reference=REF)
+    assert [(p.kind.value, p.months, p.label) for p in result.parts] == [
+        ("schedule", (m,), label) for m in months
+    ]
+
+
 STRAY = ["会议14:30", "14时至16时", "下午(28日)"]
 
 

@@ -86,6 +86,9 @@ class Anchor:
     named: Named | None = None
     month_shift: int | None = None
     about: bool = False
+    #: the year is one an earlier sentence named (该年12月底, 同年3月): read as the
+    #: reference's, and reported as a guess
+    anaphoric: bool = False
     #: the year was taken from the item before it (3月1日至15日), not written
     year_inherited: bool = False
 

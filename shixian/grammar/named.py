@@ -206,6 +206,11 @@ class Season(Named):
     def __repr__(self) -> str:
         return f"Season({self.keys!r})"
 
+    @property
+    def crosses_year(self) -> bool:
+        """Whether the season ends in the year after it starts (冬季, 秋冬季, 今冬明春)."""
+        return cal.SEASONS[self.keys[-1]][1] < cal.SEASONS[self.keys[0]][0]
+
     def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
         year, inferred = anchor.resolve_year(reference)
         first = cal.SEASONS[self.keys[0]][0]

@@ -182,11 +182,12 @@ TERM_NOUNS: tuple[str, ...] = (
     "质保期", "保修期", "保质期", "缴款期", "整改期", "观察期", "考察期",
 )  # fmt: skip
 
-#: An exam's time told before a month with no year (本科考试时间分别为1月、4月, 自考时间是10月):
-#: a yearly schedule labelled with the exam, as 中考3月 is.
+#: An exam's time told right before a month with no year (本科考试时间分别为1月、4月,
+#: 自考时间是10月, 考试次数调整为4月和10月): a yearly schedule labelled with the exam (and the
+#: up to four characters naming it when they open the clause: 本科考试), as 中考3月 is.
 EXAM_TIME = re.compile(
-    r"(?P<label>[\u4e00-\u9fff]{0,4}(?:考试|中考|高考|自考|统考|会考|学考|联考))的?"
-    r"(?:时间|日期|时间安排)(?:一般|通常|固定)?(?:分别)?(?:为|是|在|定在|安排在)"
+    r"(?P<label>(?:考试|中考|高考|自考|统考|会考|学考|联考))的?"
+    r"(?:时间|日期|时间安排|次数)(?:一般|通常|固定)?(?:分别)?(?:调整)?(?:为|是|在|定在|安排在)$"
 )
 
 #: Verbs of sending, after which 至 names a recipient, not a range (下发至本单位).

@@ -20,7 +20,7 @@ _LOWEST = {"year": 1000}
 _DISTRIBUTED = frozenset("P")  # relations that apply to every item of a list
 _DROPPED = "\0"  # a token merged into the list item after it
 _LISTING = frozenset("nj/")  # codes a list needs
-_HELPERS = frozenset("njhTmyz")  # helper codes that become plain text when left over
+_HELPERS = frozenset("njhTmyzw")  # helper codes that become plain text when left over
 #: a U token that opens with its number may have a lower end before it (3-5个工作日)
 _LENGTH_START = frozenset("0123456789一二两三四五六七八九十")
 _LENGTH_JOIN = frozenset((GAP, "n", "h", "R"))  # what a lower end and its connector lexed as

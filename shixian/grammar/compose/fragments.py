@@ -59,6 +59,20 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
                 prev.end = tok.end + 1 if text[tok.end : tok.end + 1] in (")", "]") else tok.end
                 continue
         if (
+            code == GAP
+            and prev is not None
+            and prev.code == "A"
+            and tok.value in _BARE_WEEKDAYS
+            and text[prev.end : tok.start] == "("
+            and text[tok.end : tok.end + 1] == ")"
+        ):
+            last = prev.value.last()
+            if last.weekday is None and last.grain == "day":
+                # 4/16(二), 3月6日(一): a Taiwan weekday note without 周
+                last.weekday = _BARE_WEEKDAYS[tok.value]
+                prev.end = tok.end + 1
+                continue
+        if (
             code == "P"
             and prev is not None
             and prev.code in (BREAK, GAP)
@@ -129,6 +143,11 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             out.pop()  # 每年基本固定在10月: the words between do not change the schedule
             prev = out[-1]
         frag: Anchor = tok.value
+        if prev is not None and prev.code == "w" and prev.end == tok.start and not frag.has_year:
+            frag.anaphoric = True  # 该年12月底: a year told before, the reference's is a guess
+            tok.start = prev.start
+            out.pop()
+            prev = out[-1] if out else None
         if (
             prev is not None
             and prev.code == "t"
@@ -143,6 +162,27 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             tok.start = prev.start
             out.pop()
             prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.code == "A"
+            and prev.end == tok.start
+            and _season_of_years(prev.value, frag)
+        ):
+            # 2017-2018年秋冬季: the autumn and winter that run from 2017 into 2018
+            prev.value = Anchor(year=prev.value.year, named=frag.named)
+            prev.end = tok.end
+            continue
+        if (
+            prev is not None
+            and prev.code == "A"
+            and prev.end == tok.start
+            and _defined(frag)
+            and not getattr(frag.named, "holiday", False)
+            and prev.value.last().grain == "day"
+        ):
+            # 1/28除夕, 2月9日除夕: the festival names the day written before it
+            prev.end = tok.end
+            continue
         if prev is not None and prev.code == "A" and prev.end == tok.start:
             target: Anchor = prev.value.last()
             if target.time is None and (
@@ -242,6 +282,24 @@ def _restates(outer: Anchor, inner: Anchor) -> bool:
 
 
 _DEFINING = frozenset({"为", "是", "通常为", "一般为", "定为"})
+
+
+#: a weekday written alone in brackets after a day (Taiwan): 一 = Monday … 日 = Sunday
+_BARE_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+
+
+def _season_of_years(years: Anchor, frag: Anchor) -> bool:
+    """Whether ``frag`` is a season that crosses the new year (秋冬季, 冬春季) after a span of
+    the two years it crosses (2017-2018年)."""
+    named = frag.named
+    if not isinstance(named, Season) or frag.has_year:
+        return False
+    far = years.to
+    if far is None or far.to is not None or years.grain != "year" or far.grain != "year":
+        return False
+    if years.year is None or far.year != years.year + 1:
+        return False
+    return named.crosses_year
 
 
 def _defined(anchor: Anchor) -> bool:

@@ -51,6 +51,8 @@ def _lists(tokens: list[Token]) -> list[Token]:
         anchors: list[Anchor] = [t.value for t in items]
         for k in range(1, len(anchors)):
             filled = anchors[k].fill_from(anchors[k - 1])
+            if filled.to is not None:  # 2月1日、2日9时至13时: the far end is of that month too
+                filled.to = filled.to.fill_from(filled)
             anchors[k].__dict__.update(filled.__dict__)
         _share_edge(anchors)
         _share_hours(anchors)

@@ -74,6 +74,10 @@ def _bounds(ctx: Context, tok: Token) -> tuple[dt.date, dt.date, bool, bool]:
     anchor: Anchor = tok.value
     bounds: tuple[dt.date, dt.date, bool, bool] = anchor.bounds(ctx.reference, ctx.text)
     _check_weekdays(ctx, tok, bounds[0], bounds[1])
+    if anchor.anaphoric:
+        ctx.flags.append(
+            (tok.start, tok.end, "a year told before (该年): the reference's is a guess")
+        )
     if (
         anchor.month is None
         and anchor.month_shift is None
@@ -279,16 +283,25 @@ def _label_before(ctx: Context, tok: Token) -> str | None:
 
 
 def _exam_before(ctx: Context, tok: Token) -> str | None:
-    """本科考试时间分别为1月: an exam's time (vocabulary.EXAM_TIME) opening the clause."""
+    """本科考试时间分别为1月, 已将考试次数调整为4月: an exam's time (vocabulary.EXAM_TIME)
+    right before the month."""
     if tok.index < 1:
         return None
     gap = ctx.tokens[tok.index - 1]
     if gap.code != "_" or gap.end != tok.start:
         return None
-    if tok.index >= 2 and ctx.tokens[tok.index - 2].code not in ("|", "/"):
+    told = EXAM_TIME.search(gap.value)
+    if told is None:
         return None
-    told = EXAM_TIME.fullmatch(gap.value)
-    return None if told is None else told.group("label")
+    named: str = gap.value[: told.start()]
+    opens = tok.index < 2 or ctx.tokens[tok.index - 2].code in ("|", "/")
+    if (
+        opens
+        and len(named) <= 4
+        and all("\u4e00" <= ch <= "\u9fff" and ch not in "将把已于在为是和与及" for ch in named)
+    ):
+        return named + str(told.group("label"))  # 本科考试时间分别为1月: the exam 本科考试
+    return str(told.group("label"))
 
 
 def _label_of_list(ctx: Context, tok: Token) -> str | None:

@@ -25,6 +25,7 @@ from .dates import (
     _first_month,
     _garbled,
     _iso_week,
+    _md,
     _number,
     _number_range,
     _period_edge,
@@ -42,6 +43,8 @@ __all__ = ["FIRST_TOKENS", "TOKENS", "WEEK_OF_YEAR"]
 N = NUMBER
 _ONE_DAY = dt.timedelta(days=1)
 _SMALL = SMALL_NUMBER
+_M = "1[0-2]|0?[1-9]"  # a month in digits
+_D = "3[01]|[12][0-9]|0?[1-9]"  # a day in digits
 
 # The parts of a calendar date, coarse to fine; a date token is any non-empty run
 # of them in this order (2016年, 7月, 2016年7月10日, 明年一季度, 2016年度上半年).
@@ -128,6 +131,20 @@ TOKENS: list[TokenRule] = [
         _ymd,
     ),
     TokenRule(
+        "<m>/<d>~<d>",
+        # a month and day without a year, only where no fraction is meant: in a range
+        # (4/11~13, 6/4-5, 02-11~02-17), opening the text or a line (2/15 開學日), or before
+        # a weekday note (4/16(二))
+        rf"(?<![0-9/.\-:])(?:(?P<m>{_M})/(?P<d>{_D})[~\-—至到](?:(?P<m2>{_M})/)?(?P<d2>{_D})"
+        rf"|(?P<m3>0[1-9]|1[0-2])-(?P<d3>0[1-9]|[12][0-9]|3[01])[~至到]"
+        rf"(?:(?P<m4>0[1-9]|1[0-2])-)?(?P<d4>0[1-9]|[12][0-9]|3[01])"
+        rf"|(?:(?<![\s\S])|(?<=\n))(?P<m5>{_M})/(?P<d5>{_D})(?![0-9/%.以的倍多左])"
+        rf"|(?P<m6>{_M})/(?P<d6>{_D})(?=\((?:周|星期|礼拜)?[一二三四五六日天]\)))"
+        r"(?![0-9/%.])",
+        "a",
+        _md,
+    ),
+    TokenRule(
         "<yyyy>.<m>",
         r"(?P<y>[0-9]{4})[./\-](?P<m>[0-9]{1,2})(?![0-9.%万亿元年月日/])",
         "a",
@@ -185,9 +202,11 @@ TOKENS: list[TokenRule] = [
         "a",
         _bare_edge,
     ),
-    TokenRule("即日", rf"即日(?=起|(?:{IN_FORCE}))|(?<![至如古])今(?=起)", "a", _today),
+    TokenRule("即日", rf"即日(?=起|开始|(?:{IN_FORCE}))|(?<![至如古])今(?=起)", "a", _today),
     TokenRule("至今", r"(?:至今|迄今|到今天|至今天)(?!年)", "a", _until_now),
     TokenRule("元月", r"元月份?", "a", _first_month),
+    # 该年12月底, 同年3月: the year of an earlier sentence (w: joined to the date after it)
+    TokenRule("该年", r"(?:该|該|同|是|那)年(?=[0-9一二三四五六七八九十上下第元])", "w", _word),
     TokenRule(
         "前",
         r"以前|之前|前",
@@ -198,7 +217,10 @@ TOKENS: list[TokenRule] = [
         "不晚于|截至",
         # 截止递交标书日期为: the deadline of what is named between 截止 and 日期
         r"(?:截至|截止)(?:[\u4e00-\u9fff]{1,6}?(?:日期|时间|期限)(?:及时间)?(?=为|是|:)"
-        r"|(?:日期|时间|期限)?(?:及时间)?)(?:为|是|:)?(?:到|至(?!少))?|不晚于|不迟于|最迟于?|最晚于?",
+        r"|(?:日期|时间|期限)?(?:及时间)?)(?:为|是|:)?(?:到|至(?!少))?|不晚于|不迟于"
+        # 最后日期为2023年3月3日, 最迟期限是…: the last day allowed
+        r"|(?:最后|最迟|最晚)的?(?:日期|期限|时限|时间)(?:为|是|:)"
+        r"|最迟于?|最晚于?",
         "B",
         _word,
     ),

@@ -133,6 +133,28 @@ def _date(
 _CN_ONE_DIGIT = "一二三四五六七八九"
 
 
+def _md(
+    text: str, m: str | None, d: str | None, m2: str | None, d2: str | None,
+    m3: str | None, d3: str | None, m4: str | None, d4: str | None,
+    m5: str | None, d5: str | None, m6: str | None, d6: str | None,
+) -> Anchor:  # fmt: skip
+    """4/11~13, 6/4-5, 02-11~02-17, 2/15 opening a line, 4/16(二): a month and day
+    without a year (a school calendar's), and the far end of its range."""
+    month = m or m3 or m5 or m6
+    day = d or d3 or d5 or d6
+    assert month is not None and day is not None
+    anchor = Anchor(
+        month=_checked(text, "month", int(month), 1, 12), day=_checked(text, "day", int(day), 1, 31)
+    )
+    far_month, far_day = m2 or m4, d2 or d4
+    if far_day is not None:
+        anchor.to = Anchor(
+            month=_checked(text, "month", int(far_month or month), 1, 12),
+            day=_checked(text, "day", int(far_day), 1, 31),
+        )
+    return anchor
+
+
 def _ym(text: str, y: str, m: str) -> Anchor:
     return Anchor(year=int(y), month=_checked(text, "month", int(m), 1, 12))
 

@@ -88,9 +88,6 @@ PENDING_WORDS: dict[str, str] = {
     "待定": "决定", "另行商定": "商定", "视情况而定": "情况", "视情况": "情况",
     "视具体情况而定": "情况", "根据工作需要": "工作需要", "视工作需要": "工作需要",
     "暂未通知": "通知", "暂未确定": "确定", "时间待定": "决定", "另行发文": "通知",
-    # 限期整改: within a limit that someone else sets (the text does not say it)
-    "限期整改": "期限", "限期完成": "期限", "限期办结": "期限", "限期改正": "期限",
-    "限期落实": "期限", "限期整治": "期限",
 }  # fmt: skip
 
 #: words of continuing work with no end (kind ``ongoing``).

@@ -89,6 +89,20 @@ def _negative(text: str, n: str, u: str) -> Duration:
     raise InvalidDate(text, "time limit", f"-{n}{u}")
 
 
+#: a length told in two units (1年3个月, 2周3天, 3天12小时) → the finer unit and the coarse
+#: unit's size in it; 2个月26天 mixes units of no fixed size and is refused
+_COMPOSITE = {("年", "个月"): (Unit.MONTH, 12), ("周", "天"): (Unit.DAY, 7),
+              ("周", "日"): (Unit.DAY, 7), ("星期", "天"): (Unit.DAY, 7),
+              ("天", "小时"): (Unit.HOUR, 24), ("日", "小时"): (Unit.HOUR, 24)}  # fmt: skip
+
+
+def _composite(text: str, n: str, u: str, n2: str, u2: str) -> Duration:
+    unit = _COMPOSITE.get((u, u2))
+    if unit is None:  # 2个月26天, 1年10天: no one unit holds it
+        raise InvalidDate(text, "time limit", f"{n}{u}{n2}{u2} (a length in two units)")
+    return Duration(to_int(n) * unit[1] + to_int(n2), unit[0])
+
+
 def _minimum(text: str, n: str) -> str:
     return text
 
@@ -164,13 +178,22 @@ FIRST_DURATIONS: list[TokenRule] = [
         "(?:"
         + "|".join(f"(?<={w}{v})" for w in sorted(TERM_NOUNS) for v in ("为", "是", ":"))
         + rf"){_SHORT}个?(?P<u>工作日|自然日|天|日|周|星期|个月|月|年)"
-        r"(?![0-9月日号底末初中度份])",
+        r"(?![0-9月日号底末初中度份])(?:以内|之内|内)?",
         "U",
         _duration,
     ),
 ]
 
 DURATION_TOKENS: list[TokenRule] = [
+    TokenRule(  # 1年3个月内, 2周3天, 3天12小时: one length in two units
+        "<n>年<n>个月",
+        rf"(?<![0-9{CN_DIGITS}十月])(?P<n>[0-9]{{1,2}}|[{CN_DIGITS}十两]{{1,3}})个?"
+        r"(?P<u>年|个月|周|星期|天|日)(?:零|又)?"
+        rf"(?P<n2>[0-9]{{1,2}}|[{CN_DIGITS}十两]{{1,3}})(?P<u2>个月|天|日|小时)"
+        r"(?:以内|之内|内)?",
+        "U",
+        _composite,
+    ),
     # 顺延至紧接之首个工作日, 顺延至下一个工作日: the next working day after the event
     TokenRule(
         "顺延至下一个工作日",
@@ -308,7 +331,9 @@ TOKENS: list[TokenRule] = [
         # 在规定期限内, 按规定时限, 约定期限内: a limit set elsewhere, its length not told
         # (规定期限 holds no 定期)
         r"|(?:(?:严格)?(?:按照?|依照|依据|在|于))(?:在|于)?(?:规定|约定|限定)(?:的)?"
-        r"(?:期限|时限|时间)(?:内)?|(?:规定|约定|限定)(?:的)?(?:期限|时限|时间)内",
+        r"(?:期限|时限|时间)(?:内)?|(?:规定|约定|限定)(?:的)?(?:期限|时限|时间)内"
+        # 限期整改, 责令限期改正: within a limit set for it, its length not told
+        r"|限期(?=整改|完成|办结|改正|落实|整治|清理|拆除|解决|处理|治理|补正|缴纳|纠正)",
         "X",
         _law,
     ),
@@ -338,7 +363,9 @@ TOKENS: list[TokenRule] = [
         "遇节假日顺延",
         # 6月30日前(遇节假日顺延): a rule for the due day, not a holiday period
         r"(?:如|若)?遇(?:法定)?(?:节假日|节日|假日|休息日|双休日|公休日|周末)(?:则|的|时)?"
-        r"(?:相应)?(?:顺延|提前|延后)(?:至下一个?工作日|至节后第一个工作日)?",
+        r"(?:相应)?(?:顺延|提前|延后)(?:至下一个?工作日|至节后第一个工作日)?"
+        # 如遇法定节假日,截止时间顺延…: the case alone, a clause before what it bears on
+        r"|(?:如|若)遇(?:法定)?(?:节假日|节日|假日|休息日|双休日|公休日|周末)(?=,)",
         "c",
         _word,
     ),
