@@ -276,6 +276,7 @@ class Day(Named):
     the part says by ``year_inferred`` that it was counted from the reference."""
 
     __slots__ = ("day", "shift")
+    is_day = True
 
     def __init__(self, shift: int, day: int | None = None) -> None:
         self.shift = shift

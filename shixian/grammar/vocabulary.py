@@ -14,6 +14,7 @@ __all__ = [
     "BEFORE_NOISE",
     "CHANGE_VERBS",
     "CLEARANCE",
+    "COUNTING_NOTES",
     "DAYPART",
     "DAY_NAME",
     "EVENT_ENDING",
@@ -37,6 +38,7 @@ __all__ = [
     "TOPIC_SUBJECT",
     "not_middle",
     "not_time_pattern",
+    "without_notes",
 ]
 
 #: Words that hold a time character but are not time: 目前 (now, not "before 目"),
@@ -121,6 +123,8 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     rf"(?=(?:{'|'.join(CHANGE_VERBS)})(?:为|至|到|成))",
     # a bracketed length right after a date: 3月1日-4月4日(5周) tells the window's size
     r"(?<=[日月号])\([0-9一二三四五六七八九十两]{1,3}个?(?:工作日|天|日|周|星期|个月|月|年)\)",
+    # 8号或以上热带气旋警告信号, 八号风球: a typhoon or rainstorm signal, not a day
+    r"[0-9一二三四五六七八九十]{1,2}号(?:或以上)?(?:热带气旋|风球|台风|暴雨|烈风|信号|警告|强风)",
     # 第1次定期评量, 第一次定期考: an exam's name, not a periodic schedule
     r"第[0-9一二三四五六七八九十]{1,3}次定期",
     # 全年四分之一, 全年的三分之一: a share of the year's target, not the year
@@ -282,6 +286,24 @@ LASTING = re.compile(
     r"个?(?P<u>天|日|周|星期|个月|月|年))(?![0-9半多余])"
 )
 
+#: Notes in brackets on how days are counted (选举日(不含本日)的5日以前, 开标日(含当日)前):
+#: not part of the event the limit counts from (dropped from the words around them).
+COUNTING_NOTES = frozenset(
+    f"{inc}{day}"
+    for inc in ("含", "不含", "包括", "不包括", "包含", "不包含")
+    for day in ("本日", "当日", "当天", "本数", "节假日", "法定节假日", "休息日", "双休日")
+)
+
+_NOTE_IN_BRACKETS = re.compile(
+    r"[(\[](?:" + "|".join(sorted(COUNTING_NOTES, key=len, reverse=True)) + r")[)\]]"
+)
+
+
+def without_notes(words: str) -> str:
+    """``words`` without the counting notes in brackets they hold (see COUNTING_NOTES)."""
+    return _NOTE_IN_BRACKETS.sub("", words)
+
+
 #: Verbs that put a rule in force from a date (2020-03-15实施, 【施行日期】2019.05.22).
 IN_FORCE = "施行|实施|生效"
 
@@ -289,11 +311,11 @@ LIST_WORDS: tuple[str, ...] = ("以及", "和", "及", "与", "或", "或者")
 
 #: Words between the first end of a range and its connector (2020年4月启动至2022年12月结束).
 RANGE_OPENERS = re.compile(
-    r"(?:全面|正式|集中|陆续|统一|分批)?(?:启动|开始|展开|开展|实施|进行|推进|部署|动员|报名|持续"
-    r"|申请|受理|办理|征集|评选|公示|接受)?(?:实施|开展|工作)?(?:一直持续|一直|持续)?"
+    r"(?:全面|正式|集中|陆续|统一|分批){0,3}(?:启动|开始|展开|开展|实施|进行|推进|部署|动员|报名|持续"
+    r"|申请|受理|办理|征集|评选|公示|接受)?(?:实施|开展|工作)?(?:一直持续|一直|持续|直)?"
 )
 #: Words after the far end of a range that close it (…至2022年12月结束, …至6月30日24时止).
-RANGE_CLOSERS = re.compile(r"(?:基本|全面|全部|正式)?(?:结束|截止|为止|止|完结)")
+RANGE_CLOSERS = re.compile(r"(?:基本|全面|全部|正式){0,2}(?:结束|截止|为止|止|完结)")
 
 #: Words of the time of day before a clock hour, and the hours they add
 #: (下午5时 is 17:00; 上午 and 凌晨 add nothing; 中午12时 stays 12:00).

@@ -26,7 +26,8 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
         prev = out[-1] if out else None
         if code == "T" and prev is not None and prev.code == "A" and prev.end == tok.start:
             last = prev.value.last()
-            if last.time is None and last.grain == "day":
+            one_day = last.grain == "day" or (last.named is not None and last.named.is_day)
+            if last.time is None and one_day:  # 3月1日9:00, 明天下午二时
                 last.time = tok.value
                 prev.end = tok.end
                 continue

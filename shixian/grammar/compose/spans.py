@@ -3,11 +3,13 @@ with words between their ends, unions across a boundary, and tidy."""
 
 from __future__ import annotations
 
+import re
+
 from ..anchors import Anchor
-from ..engine import BREAK, GAP, Token
+from ..engine import BREAK, GAP, LIST, Token
 from ..named import Lasting, Span
 from ..numerals import to_int
-from ..vocabulary import LASTING, RANGE_CLOSERS, RANGE_OPENERS
+from ..vocabulary import COUNTING_NOTES, LASTING, RANGE_CLOSERS, RANGE_OPENERS
 from .codes import (
     _CLAUSE_COMMAS,
     _HELPERS,
@@ -16,6 +18,10 @@ from .codes import (
 )
 
 # -- 3. spans -----------------------------------------------------------------
+
+
+#: words before the far end told in its own clause (…开始,将于8月14日结束)
+_FUTURE_AT = re.compile(r"(?:将|并|后|再)?于|(?:将|并)在")
 
 
 def _is_gap(tok: Token, pattern: object) -> bool:
@@ -33,16 +39,27 @@ def _spans(tokens: list[Token]) -> list[Token]:
             i += 1
             continue
         j = i + 1
+        opened = False
+        if (
+            j + 1 < size
+            and _is_gap(tokens[j], RANGE_OPENERS)
+            and tokens[j + 1].code == "S"
+            and tokens[j + 1].value == "开始"
+        ):
+            j += 1  # 7月13日全面正式开始,…结束: the opener's manner, then 开始
         if j < size and tokens[j].code == "S":
+            opened = tokens[j].value == "开始"  # 7月13日开始,8月14日结束
             j += 1
-        opened = j < size and _is_gap(tokens[j], RANGE_OPENERS)
-        if opened:
+        if j < size and _is_gap(tokens[j], RANGE_OPENERS):
+            opened = True
             j += 1
         if j < size and tokens[j].code == BREAK and tokens[j].value in _CLAUSE_COMMAS:
             j += 1
-            if not opened and j < size and _is_gap(tokens[j], RANGE_OPENERS):
+            if j < size and _is_gap(tokens[j], RANGE_OPENERS):
                 j += 1  # 5月1日开始,一直持续到6月30日
                 opened = True
+            if opened and j < size and _is_gap(tokens[j], _FUTURE_AT):
+                j += 1  # …开始,将于8月14日结束
         if (
             opened
             and j + 1 < size
@@ -157,8 +174,11 @@ def _starts_span(tokens: list[Token], i: int, j: int) -> bool:
 
 
 def _tidy(tokens: list[Token], text: str) -> list[Token]:
-    """Helpers left over become plain text; adjacent plain text is one gap."""
+    """Helpers left over become plain text; adjacent plain text is one gap. A counting
+    note in brackets inside plain text (选举日(不含本日)的5日以前, 开标日(含当日)前) is
+    dropped: the words around it are one gap, the event the limit counts from."""
     out: list[Token] = []
+    over_note = False
     for tok in tokens:
         if tok.code in _HELPERS:
             tok.code = GAP
@@ -166,15 +186,29 @@ def _tidy(tokens: list[Token], text: str) -> list[Token]:
         if (
             tok.code == GAP
             and out
+            and out[-1].code not in (BREAK, LIST)
+            and out[-1].rule not in TIME_LIKE_RULES
+            and tok.value in COUNTING_NOTES
+            and text[tok.start - 1 : tok.start] in ("(", "[")
+            and text[tok.end : tok.end + 1] in (")", "]")
+        ):
+            # the note goes; the words after it join the words before
+            over_note = out[-1].code == GAP
+            continue
+        if (
+            tok.code == GAP
+            and out
             and out[-1].code == GAP
-            and out[-1].end == tok.start
+            and (out[-1].end == tok.start or over_note)
             and out[-1].rule not in TIME_LIKE_RULES
             and tok.rule not in TIME_LIKE_RULES
         ):
             prev = out[-1]
+            prev.value = prev.value + tok.value if over_note else text[prev.start : tok.end]
             prev.end = tok.end
-            prev.value = text[prev.start : prev.end]
             prev.rule = "gap"
+            over_note = False
             continue
+        over_note = False
         out.append(tok)
     return out

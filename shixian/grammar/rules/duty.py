@@ -26,7 +26,7 @@ from ...errors import InvalidDate
 from ...model import Deadline, Direction, Offset, Ongoing, Part, Relative, Unit, Window
 from ..anchors import Anchor
 from ..engine import Context, Rule, Token, TokenRule
-from ..vocabulary import LENGTH_VERBS
+from ..vocabulary import LENGTH_VERBS, without_notes
 from .calendar import deadline_before, window
 from .events import trigger as _trigger
 from .relative import after_event
@@ -84,6 +84,7 @@ EXTENSION_CAP: tuple[str, ...] = (
 #: words that say the time will be set later → what it waits on.
 PENDING_WORDS: dict[str, str] = {
     "另行通知": "通知", "届时另行通知": "通知", "另行告知": "通知", "另行公告": "公告",
+    "另行通告": "通告",
     "另行公布": "公告", "另行安排": "安排", "另行确定": "确定", "另定": "确定",
     "待定": "决定", "另行商定": "商定", "视情况而定": "情况", "视情况": "情况",
     "视具体情况而定": "情况", "根据工作需要": "工作需要", "视工作需要": "工作需要",
@@ -234,6 +235,8 @@ def before_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     limit = next(i for i, t in enumerate(tokens) if t.code in "ZUAP")
     # 投标截止时间至少15日前: the event's words run up to the limit (截止 is a token)
     said = ctx.cleaned.text[gap.start : tokens[limit].start] if limit > 1 else gap.value
+    if limit > 1 and "含" in said:  # 投标截止时间(不含当日)15日前: a counting note is no event
+        said = without_notes(said)
     rest = tokens[limit:] if limit > 1 else tokens[1:]
     words = _event_words(said)
     anchor = next((t for t in rest if t.code == "A"), None)
@@ -241,6 +244,9 @@ def before_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     # a duration before 前 (7个工作日前) always counts from an event; a bare day (15日前)
     # only after words that name one
     named = words and (anchor is None or _names_event(said))
+    if named and anchor is not None and any(t.code == "B" for t in tokens[:limit]):
+        # 投标截止时间(不含当日)15日前 counts back from a time; 各单位截止15日前 is the 15th
+        named = said.endswith(("时间", "日期", "日"))
     if not (named and bare_day):  # the reading without an event
         if rest[-1].code == "P":
             return deadline_before(ctx, rest) if anchor is not None else after_event(ctx, rest[:-1])
@@ -448,7 +454,7 @@ def before_unnumbered(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
 
 RULES: list[Rule] = [
     Rule("次日起<n>个工作日内", r"iS?U|i", same_day),
-    Rule("会议召开5日前", r"_(?:Z?AP|(?:B_?)?Z?UP|S?P[UA])", before_event),
+    Rule("会议召开5日前", r"_(?:(?:B_?)?Z?[AU]P|S?P[UA])", before_event),
     Rule("提前一周", r"_UO?|_A(?=$|[|/]|_(?:$|[|/]))", in_advance),
     Rule("提前至一季度", r"_RA(?=[_|/]|$)", moved_to),
     Rule("可延长15个工作日", r"e[UA]", extension),

@@ -52,6 +52,11 @@ def trigger(ctx: Context, tok: Token, *, inherit: bool = False) -> str | None:
             t = tokens[i]
             if t.code == "|" and t.value in _CLAUSE_END:
                 break
+            if t.code == "K" and i >= 2 and tokens[i - 1].code == "S" and tokens[i - 2].code == "_":
+                # 会议开始后30日内: the event is the start of the words before 后
+                words = _event_words(tokens[i - 2].value + tokens[i - 1].value)
+                if words and tokens[i - 1].value == "开始":
+                    return str(words)
             if t.code in "KSJ" and tokens[i - 1].code == "_":
                 # 信息产生、变更之日起: the events of a list before 之日起 are one trigger
                 j, event = i - 1, tokens[i - 1].value
@@ -60,6 +65,8 @@ def trigger(ctx: Context, tok: Token, *, inherit: bool = False) -> str | None:
                     j -= 2
                 if t.code == "J":  # 调查结束后: the event is the end of the words before
                     event += re.sub(r"(?:之日)?(?:以后|之后|后)$", "", t.value)
+                elif t.value == "开始" and "自" not in event and "从" not in event:
+                    event += t.value  # 于年度开始一个月内: the event is the start (no 自 … 开始)
                 words = _event_words(event)
                 if words:
                     return str(words)

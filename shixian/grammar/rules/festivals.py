@@ -197,10 +197,13 @@ def _plan(
     return anchor
 
 
+_DAY_SHIFT = {"昨": -1, "今": 0, "明": 1, "后": 2}
+
+
 def _day(text: str, n: str | None) -> Anchor:
     if n is not None:
         return Anchor(named=Day(0, to_int(n)))
-    return Anchor(named=Day(-1 if text[0] == "昨" else 0))
+    return Anchor(named=Day(_DAY_SHIFT.get(text[0], 0)))
 
 
 def _first_months(text: str, n: str | None, q: str | None) -> Anchor:
@@ -246,10 +249,10 @@ TOKENS: list[TokenRule] = [
         "a",
         _first_months,
     ),
-    # a day counted from the reference (the document's date): 今天上午, 昨日, 今(5)日
+    # a day counted from the reference (the document's date): 今天上午, 昨日, 明天, 今(5)日
     TokenRule(
         "今天|昨日|今(5)日",
-        r"(?:今天|今日|昨天|昨日)(?![头报说])"
+        r"(?:今天|今日|昨天|昨日|明天|明日|后天)(?![头报说之])"
         r"|今\((?P<n>[0-9]{1,2})\)日",
         "a",
         _day,

@@ -72,7 +72,9 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
             fields["start"] = start
             if anchor.to is not None or not any(t.code == "S" for t in tokens[:q_pos]):
                 fields["until"] = end
-            if any(t.code == "S" for t in tokens[:q_pos]):
+            if any(t.code == "S" for t in tokens[:q_pos]) or (
+                tokens[0].code == "F" and tokens[-1].code == "S"
+            ):  # 自2016年起每年, 自2016年度年报起: from that year on
                 fields.pop("until", None)
         elif anchor.month is not None:
             fields["months"] = _month_list(anchor)
@@ -226,7 +228,8 @@ def _validate(ctx: Context, fields: dict[str, object]) -> None:
 RULES: list[Rule] = [
     Rule(
         "每<period>",
-        r"(?:V_?)?(?:F?AS\|?_?|F?A)?Z?Q(?:A(?:/A)*|[MDEQPko]|_o)*(?:_?Z?_?C)?(?:[JK]U)?",
+        r"(?:V_?)?(?:F?AS\|?_?|F?A)?Z?Q(?:A(?:/A)*|[MDEQPko]|_o)*(?:_?Z?_?C)?(?:[JK]U)?"
+        r"(?:(?<=FAQ)S)?",
         schedule,
     ),
     positions.WEEKDAY_OF_MONTH,
