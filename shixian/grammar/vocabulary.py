@@ -121,8 +121,13 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     rf"(?:从|由)(?:原来的|原定的|原定|原有的|原|现行的|现行|现在的)?(?:{_CHANGED})"
     r"(?:以内|之内|内)?(?:完成|办结|办理)?"
     rf"(?=(?:{'|'.join(CHANGE_VERBS)})(?:为|至|到|成))",
+    # a tally of the days of a holiday by kind (其中2天为双休日): no length of any work
+    r"[0-9一二三四五六七八九十两]{1,3}(?:天|日)为(?=双休日|公休日|休息日|法定|节假日|假日|周末|调休)",
     # a bracketed length right after a date: 3月1日-4月4日(5周) tells the window's size
     r"(?<=[日月号])\([0-9一二三四五六七八九十两]{1,3}个?(?:工作日|天|日|周|星期|个月|月|年)\)",
+    # 10年或以上业主, 工作满5年以上, 停工3个月以上的: a length at least so long (an
+    # eligibility or a condition), not a limit
+    r"(?<![0-9])[0-9一二三四五六七八九十两]{1,3}(?:个月|年)(?:或|及)?以上",
     # 8号或以上热带气旋警告信号, 八号风球: a typhoon or rainstorm signal, not a day
     r"[0-9一二三四五六七八九十]{1,2}号(?:或以上)?(?:热带气旋|风球|台风|暴雨|烈风|信号|警告|强风)",
     # 第1次定期评量, 第一次定期考: an exam's name, not a periodic schedule

@@ -209,6 +209,24 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             left_tok.end = tok.end
             out.pop()
             continue
+        if (
+            prev is not None
+            and prev.code in _RANGE
+            and len(out) >= 2
+            and out[-2].code == "A"
+            and out[-2].end == prev.start
+            and prev.end == tok.start
+            and _union_in_month(out[-2].value)
+            and frag.grain is not None
+            and frag.to is None
+        ):
+            # 10月中下旬至11月上旬: a range from a union of sub-periods runs to the far end
+            left_tok = out[-2]
+            assert left_tok.value.to is not None
+            left_tok.value.to = frag.fill_from(left_tok.value.to)
+            left_tok.end = tok.end
+            out.pop()
+            continue
         if frag.grain is None and frag.to is not None and frag.to.today:
             tok.code = "z"  # 至今 with no date before it: no range
         elif frag.edge is not None and frag.edge_grain is None and frag.grain is None:
@@ -287,6 +305,19 @@ _DEFINING = frozenset({"为", "是", "通常为", "一般为", "定为"})
 
 #: a weekday written alone in brackets after a day (Taiwan): 一 = Monday … 日 = Sunday
 _BARE_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+
+
+def _union_in_month(anchor: Anchor) -> bool:
+    """Whether ``anchor`` is a union of the thirds of one month (5月上中旬, 10月中下旬)."""
+    far = anchor.to
+    return (
+        far is not None
+        and far.to is None
+        and anchor.tenday is not None
+        and far.tenday is not None
+        and far.month in (None, anchor.month)
+        and far.day is None
+    )
 
 
 def _season_of_years(years: Anchor, frag: Anchor) -> bool:

@@ -40,12 +40,30 @@ def _told_before(ctx: Context, report: Token) -> bool:
     )
 
 
+_GRAIN_OF = {Frequency.MONTH: "month", Frequency.QUARTER: "quarter", Frequency.YEAR: "year",
+             Frequency.HALFYEAR: "half"}  # fmt: skip
+
+
+def _report_of(tokens: Sequence[Token], q_pos: int) -> bool:
+    """Whether a report noun (月报) follows right after a period of its own grain (7月份)."""
+    if q_pos != 1 or len(tokens) != 2 or tokens[0].code != "A":
+        return False
+    q, anchor = tokens[1], tokens[0].value
+    if q.rule not in REPORTS or q.start != tokens[0].end or anchor.to is not None:
+        return False
+    return anchor.named is None and _GRAIN_OF.get(q.value.every) == anchor.grain
+
+
 def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """Every kind of recurring schedule; fields from the tokens in the match."""
     qs = [t for t in tokens if t.code == "Q"]
     if len(tokens) == 1 and qs[0].rule in REPORTS and _told_before(ctx, qs[0]):
         return []  # 每月10日前发布…月报: the report names the schedule told before it
     q_pos = tokens.index(qs[0])
+    if _report_of(tokens, q_pos):  # 7月份月报, 2023年年报: the report of that period
+        from .calendar import window
+
+        return window(ctx, tokens[:q_pos])
     stop = next((t for t in tokens[:q_pos] if t.code == "|" and t.value in _SENTENCE_END), None)
     if stop is not None:  # 自2016年起全面推开。每季度……: a start and, apart, a schedule
         from .calendar import ongoing_from

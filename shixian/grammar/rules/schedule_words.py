@@ -198,7 +198,20 @@ REFUSING = (_no_weekday,)
 #: A count per period written without 每 (一年两次, 半年公开一次, 三个月一次, 一月一报):
 #: tried before the calendar date and the durations, which would read 一月 as January
 #: and 三个月 as a length. It matches only when the count follows.
+#: 季后15日内, 月后5个工作日内 opening a cell: after each quarter (month) ends, as
+#: 每季度结束后15日内 (elsewhere 3月后 is after March, 节后 after a holiday)
+_AFTER_EACH_UNITS = ("季度", "季", "月")
+_AFTER_EACH_LENGTH = rf"(?:[0-9]{{1,2}}|[{CN_DIGITS}十两]{{1,3}})个?(?:工作日|日|天)"
+_AFTER_EACH_PERIOD = rf"(?:(?<![\s\S])|(?<=[,;。:、(]))(?P<u>季度|季|月)(?=后{_AFTER_EACH_LENGTH})"
+_AFTER_EACH_END = (
+    "(?:"
+    + "|".join(f"(?<={edge}{w})" for w in _AFTER_EACH_UNITS for edge in ("^", "[,;。:、(]"))
+    + f")后(?={_AFTER_EACH_LENGTH})"
+)
+
 FIRST_TOKENS: list[TokenRule] = [
+    TokenRule("季后15日内", _AFTER_EACH_PERIOD, "Q", _report),
+    TokenRule("季后", _AFTER_EACH_END, "J", _word),
     TokenRule(
         "一年两次",
         rf"(?<![0-9{CN_DIGITS}十第每近前后上下本今去明])"
