@@ -176,7 +176,7 @@ FIRST_DURATIONS: list[TokenRule] = [
     TokenRule(
         "<term>为<n>日",
         "(?:"
-        + "|".join(f"(?<={w}{v})" for w in sorted(TERM_NOUNS) for v in ("为", "是", ":"))
+        + "|".join(f"(?<={w}{v})" for w in sorted(TERM_NOUNS) for v in ("为", "是", ":", ""))
         + rf"){_SHORT}个?(?P<u>工作日|自然日|天|日|周|星期|个月|月|年)"
         r"(?![0-9月日号底末初中度份])(?:以内|之内|内)?",
         "U",
