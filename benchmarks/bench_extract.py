@@ -45,6 +45,7 @@ ADVERSARIAL = {
     "statute, no 。": "按预算法规定时限公开",
     "condition, commas": "按照国家部署,2016年底前完成,",
     "1月、": "1月、",
+    "garbled years, parts": "另105年度列管,2016年底前。",
 }
 
 

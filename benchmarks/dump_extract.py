@@ -90,21 +90,20 @@ def texts() -> Iterator[tuple[str, str, str]]:
 
 
 def compare(before: Path, after: Path) -> int:
-    """Print the texts whose dumps differ; the count of them."""
+    """Print the texts whose dumps differ (by name); the count of them."""
     with open(before, encoding="utf-8") as a, open(after, encoding="utf-8") as b:
-        old, new = a.readlines(), b.readlines()
+        old = {r["name"]: r for r in map(json.loads, a)}
+        new = {r["name"]: r for r in map(json.loads, b)}
     differ = 0
-    if len(old) != len(new):
-        print(f"{len(old)} texts before, {len(new)} after")
-        differ += 1
-    for x, y in zip(old, new, strict=False):
-        if x != y:
-            differ += 1
-            first, second = json.loads(x), json.loads(y)
-            for key in ("matches", "failures"):
-                if first[key] != second[key]:
-                    print(f"{first['name']}: {key} differ")
-    print(f"{len(old)} texts, {differ} differ")
+    for name in old.keys() | new.keys():
+        if name not in old or name not in new:
+            print(f"{name}: only {'after' if name in new else 'before'}")
+            continue
+        for key in ("matches", "failures"):
+            if old[name][key] != new[name][key]:
+                print(f"{name}: {key} differ")
+                differ += 1
+    print(f"{len(old.keys() & new.keys())} texts in both, {differ} differences")
     return differ
 
 
@@ -113,8 +112,14 @@ def main() -> None:
     if sys.argv[1] == "--compare":
         sys.exit(1 if compare(Path(sys.argv[2]), Path(sys.argv[3])) else 0)
     out = Path(sys.argv[1])
+    seen: set[str] = set()
     with open(out, "w", encoding="utf-8") as handle:
-        for name, text, ref in texts():
+        for first, text, ref in texts():
+            name, n = first, 1
+            while name in seen:  # a name used twice (the same index in two files)
+                n += 1
+                name = f"{first} #{n}"
+            seen.add(name)
             found = extract(text, ref)
             record = {
                 "name": name,

@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from ._failures import disjoint, outside
+from ._matches import OUTSIDE, chosen, collector_paused, failure, moved
 from ._work import WORK
 from .errors import (
     EmptyPhrase,
@@ -45,8 +46,6 @@ _CACHE_SIZE = 8192
 _LATIN = re.compile(r"[A-Za-z]{3,}")
 _CONDITION_HEAD = re.compile(r"^(?:按照|按|根据|依照|依据)")
 _SENTENCE_END = re.compile(r"[。;\n]")
-_THREE_DIGIT_YEAR = re.compile(r"(?<![0-9０-９民國国])[0-9０-９]{3}年$")
-_OUTSIDE = "outside the calendar (0001-01-01 to 9999-12-31)"
 
 
 def normalize(
@@ -167,7 +166,7 @@ def _in_words_of(text: str, exc: Exception) -> Exception:
         return exc if exc.text == text else InvalidDate(text, exc.field, exc.value)
     if not is_out_of_calendar(exc):
         return exc
-    return InvalidDate(text, "date", _OUTSIDE)
+    return InvalidDate(text, "date", OUTSIDE)
 
 
 def _with_conditions(ctx: Context, standalone_pending: bool) -> list[Part]:
@@ -305,8 +304,10 @@ def extract(
 
     Each part the grammar finds is one match (自2016年起每季度 is one part, so
     one match); triggers of relative times are read from the surrounding
-    sentence. Runs in time linear in the length of the text. ``exclusive`` is
-    :func:`normalize`'s (``strict`` its deprecated old name).
+    sentence. Runs in time linear in the length of the text; while it reads a long
+    document (20,000 characters or more) Python's cyclic garbage collector is paused,
+    and turned back on after. ``exclusive`` is :func:`normalize`'s (``strict`` its
+    deprecated old name).
 
     An expression that cannot be computed (2016年2月30日; 上半年 with a reference
     in year 1) never costs the others: it is skipped and listed in the returned
@@ -320,16 +321,21 @@ def extract(
     if strict is not None:
         exclusive = _deprecated_strict(strict, "extract")
     ref = parse_reference(reference, tz=tz)
-    matches = Matches()
     if not text:
-        return matches
+        return Matches()
+    with collector_paused(len(text)):
+        return _extract(text, ref, exclusive)
+
+
+def _extract(text: str, ref: dt.date, exclusive: bool) -> Matches:
+    matches = Matches()
     ctx = _parse(text, ref, exclusive, lines=True)
     found = _with_conditions(ctx, standalone_pending=False)
     WORK.matches += len(found)
     dropped: list[Failure] = []
-    parts = _chosen(ctx, found, dropped)
+    parts = chosen(ctx, found, dropped)
     left = coverage.near(coverage.unparsed(ctx), parts, text) if parts else {}
-    failures = disjoint([_failure(ctx, *f) for f in ctx.failures] + dropped)
+    failures = disjoint([failure(ctx, *f) for f in ctx.failures] + dropped)
     fi = 0  # the first failure that may lie in the next match (both are in text order)
     for n, part in enumerate(parts):
         low = matches[-1].end if matches else 0
@@ -338,7 +344,7 @@ def extract(
         start, end = coverage.balanced(text, start, end)
         start = max(start, low)
         words = text[start:end]
-        local = _moved(part, words, (0, end - start))
+        local = moved(part, words, (0, end - start))
         unparsed = tuple(
             attrs.evolve(u, span=(u.span[0] - start, u.span[1] - start)) for u in left.get(n, ())
         )
@@ -365,69 +371,3 @@ def extract(
         matches.append(Match(start, end, words, Normalized(words, ref, (local,), unparsed)))
     matches.failures = outside(failures, matches) if matches and failures else failures
     return matches
-
-
-_INIT_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}
-
-
-def _moved(part: Part, words: str, span: tuple[int, int]) -> Part:
-    """``attrs.evolve(part, text=words, span=span)`` without looking the fields up again
-    for every match (evolve's lookup was a tenth of extract's own time)."""
-    cls = type(part)
-    names = _INIT_FIELDS.get(cls)
-    if names is None:
-        names = _INIT_FIELDS[cls] = tuple((a.name, a.alias) for a in attrs.fields(cls) if a.init)
-    fields = {alias: getattr(part, name) for name, alias in names}
-    fields["text"], fields["span"] = words, span
-    return cls(**fields)
-
-
-def _chosen(ctx: Context, found: list[Part], dropped: list[Failure]) -> list[Part]:
-    """The parts that become matches, in order and without overlaps: a year word
-    absorbed by the finer date after it (年内6月30日前); a date right after a garbled
-    year (105年5月31日: a three-digit year without 民国) is a failure, never a date of
-    the reference year."""
-    garbled = {}
-    for tok in ctx.tokens:
-        if tok.code == "g":
-            lo, hi = ctx.cleaned.span(tok.start, tok.end)
-            garbled[hi] = lo
-    parts: list[Part] = []
-    for part in found:
-        if parts and part.span[0] < parts[-1].span[1]:
-            continue
-        at = part.span[0]
-        year = (
-            _THREE_DIGIT_YEAR.search(ctx.text, max(0, at - 4), at)
-            if at and ctx.text[at - 1] == "年"
-            else None
-        )
-        if year is not None:  # 105年下半年: the three-digit year is left out of the part
-            garbled[part.span[0]] = year.start()
-        if part.span[0] in garbled:
-            lo, hi = garbled.pop(part.span[0]), part.span[1]
-            words = ctx.text[lo:hi]
-            exc = GarbledDate(words, "garbled", ctx.text[lo : part.span[0]])
-            dropped.append(Failure(lo, hi, words, str(exc), type(exc).__name__))
-            continue
-        if parts and extent.absorbs(ctx, parts[-1], part):
-            first = parts.pop()
-            span = (first.span[0], part.span[1])
-            part = attrs.evolve(part, text=ctx.text[span[0] : span[1]], span=span)
-        parts.append(part)
-    for hi, lo in garbled.items():  # 另105年度列管: a garbled date no part follows is a failure
-        if lo < hi and not any(p.span[0] < hi and lo < p.span[1] for p in parts):
-            exc = GarbledDate(ctx.text[lo:hi], "garbled", ctx.text[lo:hi])
-            dropped.append(Failure(lo, hi, ctx.text[lo:hi], str(exc), type(exc).__name__))
-    return parts
-
-
-def _failure(ctx: Context, start: int, end: int, exc: Exception) -> Failure:
-    if ctx.cleaned.origin is not None:
-        start, end = ctx.cleaned.span(start, end)
-    text = ctx.text[start:end]
-    if not isinstance(exc, InvalidDate):
-        exc = InvalidDate(text, "date", _OUTSIDE)
-    elif len(exc.text) > len(text):  # a production named its whole text (the document)
-        exc = type(exc)(text, *exc._fields[1:])  # type: ignore[arg-type]
-    return Failure(start, end, text, str(exc), type(exc).__name__)

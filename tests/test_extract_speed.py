@@ -2,18 +2,33 @@
 
 Speed itself is measured in ``benchmarks/bench_extract.py`` (never here); these tests
 hold the parts of it that are behaviour: the message of a failure names its own words
-(never the whole document, which cost a copy of the document per failure), and an
-error's message is the same whether it is read at once or after a pickle round trip.
+(never the whole document, which cost a copy of the document per failure); an error's
+message is the same whether it is read at once or after a pickle round trip; the cyclic
+garbage collector is paused while a long document is read, restored after (also when
+extract raises), left off if it was off, and the pause changes no result; counted work
+on generated prose grows linearly; the not-time patterns behind their lookahead find
+the same words. ``benchmarks/dump_extract.py`` compares every result
+on the corpus before and after a change.
 """
 
 from __future__ import annotations
 
+import gc
 import pickle
+import re
+from unittest import mock
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import shixian
+import shixian._matches
+import shixian.api
+from shixian._matches import PAUSE_FROM
+from shixian._work import WORK
 from shixian.errors import GarbledDate, HolidayOutOfRange, InvalidDate
+from shixian.grammar.vetoes import guarded
 
 REF = "2016-06-30"
 FILLER = "推进政务信息公开工作。"
@@ -52,3 +67,110 @@ def test_error_messages_are_written_when_read(error: InvalidDate, message: str) 
     assert type(again) is type(error) and str(again) == message
     with pytest.raises(InvalidDate, match="in '"):
         raise error
+
+
+# -- the collector's pause while a document is read ---------------------------------
+
+PHRASES = (
+    "2016年7月底前", "每季度", "及时公开", "收到申请之日起15个工作日内", "按照国家部署",
+    "2016年2月30日", "105年5月31日", "年内6月30日前", "3月1日下午", "自2022年6月1日起施行",
+    "每年11月的第四个周末", "流行季节(4—10月)每月", "截至10月底止", "最迟在10月18日前",
+)  # fmt: skip
+LONG = "每季度公开。" * (PAUSE_FROM // 6 + 1)
+WORDS = ("推进政务信息公开工作", "落实责任分工", ",", "。", "\n", "、", ";", "(按要求)")
+
+
+def _record(found: shixian.Matches) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    return [m.to_dict() for m in found], [f.to_dict() for f in found.failures]
+
+
+def _inside(text: str) -> bool:
+    """Whether the collector was on while extract() parsed ``text``."""
+    seen = []
+    real = shixian.api._parse
+
+    def parse(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    with mock.patch.object(shixian.api, "_parse", parse):
+        shixian.extract(text, REF)
+    (state,) = seen
+    return state
+
+
+def test_the_collector_is_paused_while_a_document_is_read() -> None:
+    assert gc.isenabled()
+    assert _inside(LONG) is False
+    assert gc.isenabled()
+    assert _inside("每季度公开。") is True  # a short text: the collector is left alone
+
+
+def test_the_collector_comes_back_when_extract_raises() -> None:
+    def boom(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("boom")
+
+    with mock.patch.object(shixian.api, "_parse", boom), pytest.raises(RuntimeError):
+        shixian.extract(LONG, REF)
+    assert gc.isenabled()
+
+
+def test_a_collector_turned_off_stays_off() -> None:
+    gc.disable()
+    try:
+        shixian.extract(LONG, REF)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+@st.composite
+def prose(draw: st.DrawFn) -> str:
+    """Sentences of filler words with time phrases among them."""
+    pieces = draw(st.lists(st.sampled_from(PHRASES + WORDS * 2), min_size=1, max_size=60))
+    return "".join(pieces)
+
+
+@settings(max_examples=25)
+@given(prose())
+def test_the_pause_changes_no_result(text: str) -> None:
+    """The same matches and failures (spans, texts, parts, flags) with the collector
+    paused (the threshold lowered to the text's length) and not."""
+    doc = (text * (2_000 // len(text) + 1))[:2_000]
+    plain = _record(shixian.extract(doc, REF))
+    with mock.patch.object(shixian._matches, "PAUSE_FROM", len(doc)):
+        assert _inside(doc) is False
+        paused = _record(shixian.extract(doc, REF))
+    assert paused == plain
+
+
+@settings(max_examples=15)
+@given(prose())
+def test_work_on_generated_prose_is_linear(text: str) -> None:
+    """8x the prose is ~8x the counted work (a count, never the clock)."""
+    unit = (text * (2_000 // len(text) + 1))[:2_000]
+    counts = []
+    for n in (1, 8):
+        WORK.reset()
+        shixian.extract(unit * n, REF)
+        counts.append(WORK.total())
+    assert counts[1] <= 10 * max(counts[0], 1), counts
+
+
+# -- the not-time patterns behind a lookahead -------------------------------------
+
+VETO_ALPHABET = (
+    "共为期历时合计第号年满周岁月日()[]0123456789一二三十两个工作天从由原延长至到全分之长期"
+)
+
+
+@settings(max_examples=200)
+@given(st.text(alphabet=VETO_ALPHABET + "推进。,", max_size=80))
+def test_the_guarded_veto_pattern_finds_the_same_words(text: str) -> None:
+    """The not-time patterns behind a lookahead for their first characters (a search
+    skips other places after one test) find exactly the words the plain pattern finds."""
+    from shixian.grammar.vocabulary import NOT_TIME_PATTERNS
+
+    source = "|".join(NOT_TIME_PATTERNS)
+    plain = [m.span() for m in re.finditer(source, text)]
+    assert [m.span() for m in guarded(source).finditer(text)] == plain

@@ -16,6 +16,7 @@ from .._work import WORK
 from ..errors import InvalidDate
 from .patterns import DIGITS, digit_neutral, first_chars
 from .shapes import MASK, UNSAFE, LexPlan, unsafe_pattern
+from .vetoes import guarded, index_words, veto_end
 
 __all__ = ["BREAK", "GAP", "LIST", "Lexer", "Token", "TokenRule", "is_out_of_calendar"]
 
@@ -29,10 +30,6 @@ def is_out_of_calendar(exc: BaseException) -> bool:
     if isinstance(exc, OverflowError):
         return True
     return type(exc) is ValueError and "out of range" in str(exc)
-
-
-#: The errors an expression may raise that a lenient parse (running text) skips.
-_SKIPPED = (InvalidDate, OverflowError, ValueError)
 
 
 #: The errors an expression may raise that a lenient parse (running text) skips.
@@ -121,19 +118,6 @@ def _check_make(rule: TokenRule, groups: list[str]) -> None:
         )
 
 
-def _veto_end(
-    checks: tuple[tuple[int, re.Pattern[str]], ...], text: str, at: int, last: int
-) -> int:
-    """The end of a not-time word that covers ``at`` and starts after ``last``; 0 if none."""
-    for k, words in checks:
-        begin = at - k
-        if begin >= last:
-            found = words.match(text, begin)
-            if found is not None and found.end() > at:
-                return found.end()
-    return 0
-
-
 def _text_of(shape: bytes) -> str:
     return shape.decode("utf-8", "surrogatepass")
 
@@ -152,21 +136,10 @@ class Lexer:
     def _init_vetoes(self, veto_words: Iterable[str], veto_patterns: str | None) -> None:
         """Index the words and patterns that are not time."""
         # Words that are not time (目前, 提前, 内容 …, shixian.grammar.vocabulary): no
-        # token is read inside them. A word is looked for only where a token matched,
-        # by the character there: for each character, the words holding it at each offset.
-        by_char: dict[str, dict[int, list[str]]] = {}
-        for word in veto_words:
-            for k, ch in enumerate(word):
-                by_char.setdefault(ch, {}).setdefault(k, []).append(word)
-        self._veto_words = {
-            ch: tuple(
-                (k, re.compile("|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))))
-                for k, ws in offsets.items()
-            )
-            for ch, offsets in by_char.items()
-        }
+        # token is read inside them (see shixian.grammar.vetoes).
+        self._veto_words = index_words(veto_words)
         #: patterns that are not time (国办发〔2021〕30号, 年满十六周岁): one scan per text
-        self._veto_patterns = None if veto_patterns is None else re.compile(veto_patterns)
+        self._veto_patterns = None if veto_patterns is None else guarded(veto_patterns)
 
     def _compile_tokens(self) -> None:
         """The alternations by first character, and whether the shape memo is sound."""
@@ -363,7 +336,7 @@ class Lexer:
                 continue
             checks = veto_words.get(text[start])
             if checks is not None:
-                word_end = _veto_end(checks, text, start, last)
+                word_end = veto_end(checks, text, start, last)
                 if word_end:
                     start = word_end
                     continue
