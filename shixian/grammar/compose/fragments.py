@@ -124,32 +124,16 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             and out[-2].code == "A"
             and out[-2].end == prev.start
             and prev.end == tok.start
-            and out[-2].value.to is None
             and frag.grain is not None
         ):
-            left_tok = out[-2]
-            left_tok.value.to = frag.fill_from(left_tok.value)
-            left_tok.end = tok.end
-            out.pop()
-            continue
-        if (
-            prev is not None
-            and prev.code in _RANGE
-            and len(out) >= 2
-            and out[-2].code == "A"
-            and out[-2].end == prev.start
-            and prev.end == tok.start
-            and _union_in_month(out[-2].value)
-            and frag.grain is not None
-            and frag.to is None
-        ):
-            # 10月中下旬至11月上旬: a range from a union of sub-periods runs to the far end
-            left_tok = out[-2]
-            assert left_tok.value.to is not None
-            left_tok.value.to = frag.fill_from(left_tok.value.to)
-            left_tok.end = tok.end
-            out.pop()
-            continue
+            left: Anchor = out[-2].value
+            # 6月28日-30日 fills from the start; 10月中下旬至11月上旬, a range from a union of
+            # thirds, from the union's last third
+            if left.to is None or (frag.to is None and _union_in_month(left)):
+                out[-2].value.to = frag.fill_from(left if left.to is None else left.to)
+                out[-2].end = tok.end
+                out.pop()
+                continue
         if frag.to is not None and frag.to.today and frag.grain is None:
             tok.code = "z"  # 至今 with no date before it: no range
         elif frag.edge is not None and frag.edge_grain is None and frag.grain is None:
