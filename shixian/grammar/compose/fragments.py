@@ -69,9 +69,7 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
         frag: Anchor = tok.value
         if prev is not None and prev.code == "w" and prev.end == tok.start and not frag.has_year:
             frag.anaphoric = True  # 该年12月底: a year told before, the reference's is a guess
-            tok.start = prev.start
-            out.pop()
-            prev = out[-1] if out else None
+            prev = _take_prefix(out, tok)
         if (
             prev is not None
             and prev.code == "t"
@@ -83,9 +81,7 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
         ):
             # 本月十七日, 上月下旬: the month is the reference's, shifted
             frag.month_shift = prev.value[1]
-            tok.start = prev.start
-            out.pop()
-            prev = out[-1] if out else None
+            prev = _take_prefix(out, tok)
         if (
             prev is not None
             and prev.code == "A"
@@ -287,6 +283,12 @@ _DEFINING = frozenset({"为", "是", "通常为", "一般为", "定为"})
 
 #: a weekday written alone in brackets after a day (Taiwan): 一 = Monday … 日 = Sunday
 _BARE_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+
+
+def _take_prefix(out: list[Token], tok: Token) -> Token | None:
+    """Fold the word before ``tok`` (该年, 本月) into it; the token now before it."""
+    tok.start = out.pop().start
+    return out[-1] if out else None
 
 
 def _union_in_month(anchor: Anchor) -> bool:
