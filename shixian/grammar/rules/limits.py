@@ -354,7 +354,11 @@ TOKENS: list[TokenRule] = [
     TokenRule(
         "按照<authority>部署",
         # a year in the words (按照《2007年…分解表》的要求) is read as a year, not hidden in them
-        r"(?:按照|按|根据|依照|依据)(?P<on>(?:(?![0-9]{4}年)[^,;。、:]){1,30}?)(?:的)?(?:统一)?"
+        # a bracket inside the words is a whole one (按国务院(国发〔2016〕8号)要求): the words
+        # never run across a bracket into the next clause ((按要求)每季度(按要求))
+        r"(?:按照|按|根据|依照|依据)(?P<on>(?:(?![0-9]{4}年)[^,;。、:()]){1,30}?"
+        r"(?:\((?:[^()]|\([^()]{0,6}\)){0,16}\)(?:(?![0-9]{4}年)[^,;。、:()]){0,12}?)?)"
+        r"(?:的)?(?:统一)?"
         r"(?:部署|安排|要求|规定|精神)",
         "c",
         _word,
