@@ -334,3 +334,8 @@ def not_time_pattern() -> str:
     """One pattern for every not-time word and pattern, longest words first."""
     words = sorted(NOT_TIME_WORDS, key=len, reverse=True)
     return "|".join([*NOT_TIME_PATTERNS, *(re.escape(w) for w in words)])
+
+#: Words between a year and a later date of its clause that name a report or a review
+#: *of* the year (2023年度报告于4月底前公开: the April of the next year), so the year
+#: does not frame the date (:mod:`shixian.grammar.compose.framing`).
+OF_A_PERIOD = re.compile(r"报告|年报|决算|总结|报表|统计|考核|评估|审计|验收|评议|述职|年鉴|回头看")

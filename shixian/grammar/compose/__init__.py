@@ -1,7 +1,7 @@
 """Stage 2b, between lexing and the grammar rules: compose anchors.
 
 The lexer gives date *fragments* (2016年, 12月, 底), times of day, weekday notes,
-connectors and bare numbers. This stage joins them, in four general passes that
+connectors and bare numbers. This stage joins them, in five general passes that
 know no phrase:
 
 1. **fragments** into anchors (2016年 + 12月 + 底), with the time of day (6月30日 +
@@ -16,7 +16,9 @@ know no phrase:
 3. **spans**: a range whose ends are told with words between (2020年4月启动至2022年12月
    结束, 于8月1日全面展开,至9月30日结束, 从…起,至…止) and unions across a boundary
    (7月底8月初);
-4. **tidy**: what is left of the helpers (a bare number, a joining word) is plain
+4. **framing**: a year that the words after it are about frames the date of its clause
+   that leaves its year out (2024年春运从1月26日开始至3月5日结束: both days in 2024);
+5. **tidy**: what is left of the helpers (a bare number, a joining word) is plain
    text again, and adjacent plain text is one gap.
 """
 
@@ -25,6 +27,7 @@ from __future__ import annotations
 from ..engine import GAP, Token
 from .codes import _HELPERS, _LISTING, TIME_LIKE_RULES
 from .fragments import _fragments
+from .framing import _framing
 from .lengths import _length_ranges
 from .lists import _lists
 from .spans import _spans, _tidy
@@ -53,6 +56,7 @@ def compose(tokens: list[Token], text: str) -> list[Token]:
     if codes.count("A") >= 2 or ("S" in kinds and _lasts(out)):
         # a range or a union joins two anchors; a start joins the length told after it
         out = _spans(out)
+        out = _framing(out, text)
     if kinds & _HELPERS or codes.count(GAP) >= 2:  # else nothing to turn into or join as text
         out = _tidy(out, text)
     return out
