@@ -4,7 +4,10 @@ five fields, ISO reference dates, the notation's kinds / keys / ISO dates, http(
 sources, and that no source is a page any earlier corpus row came from. It never runs
 the library (the set is annotated blind).
 
-    python corpus/real/blind3a/build.py /path/to/used_sources.txt
+    python corpus/real/blind3/build_blind3a.py /path/to/used_sources.txt
+
+It also checks that every source was claimed by this harvester (``mine_blind3a.txt``, the
+lines it added to the shared claims file) and that no page gives more than 6 rows.
 """
 
 from __future__ import annotations
@@ -67,6 +70,8 @@ def check_reading(reading: str) -> None:
 
 def main() -> None:
     used = set(Path(sys.argv[1]).read_text(encoding="utf-8").split())
+    mine = set((HERE / "mine_blind3a.txt").read_text(encoding="utf-8").split())
+    per_page: dict[str, int] = {}
     out = ["phrase\treference\texpected\tsource\tdoc_date"]
     rows = 0
     pages: set[str] = set()
@@ -88,6 +93,11 @@ def main() -> None:
                 raise SystemExit(f"line {number}: {exc} in {expected!r}") from exc
         if not source.startswith(("http://", "https://")) or source in used:
             raise SystemExit(f"line {number}: source {source!r} missing or already used")
+        if source not in mine:
+            raise SystemExit(f"line {number}: source {source!r} not claimed by blind3a")
+        per_page[source] = per_page.get(source, 0) + 1
+        if per_page[source] > 6:
+            raise SystemExit(f"line {number}: more than 6 rows from {source!r}")
         if "\t" in phrase:
             raise SystemExit(f"line {number}: tab in phrase")
         out.append("\t".join((phrase, reference, expected, source, doc_date)))
