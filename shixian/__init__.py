@@ -83,6 +83,9 @@ if TYPE_CHECKING:
         ShixianError as ShixianError,
     )
     from .errors import (
+        UnknownEra as UnknownEra,
+    )
+    from .errors import (
         UnknownTimeZone as UnknownTimeZone,
     )
     from .errors import (
@@ -154,8 +157,8 @@ _EXPORTS = {
     "errors": (
         "CalendarOutOfRange", "DateOutOfRange", "EmptyPhrase", "GarbledDate", "HolidayOutOfRange",
         "InputTooLong", "InvalidDate", "InvalidReference", "NotComputable", "NoticeError",
-        "PartialParse", "ProvisionalCalendarWarning", "ShixianError", "UnknownTimeZone",
-        "UnrecognizedPhrase",
+        "PartialParse", "ProvisionalCalendarWarning", "ShixianError", "UnknownEra",
+        "UnknownTimeZone", "UnrecognizedPhrase",
     ),
     "model": (
         "Deadline", "Direction", "Frequency", "Kind", "Normalized", "Occurrence", "Offset",
@@ -200,6 +203,7 @@ __all__ = [
     "ShixianError",
     "StatuteRef",
     "Unit",
+    "UnknownEra",
     "UnknownTimeZone",
     "Unparsed",
     "UnrecognizedPhrase",

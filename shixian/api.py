@@ -24,6 +24,7 @@ from .errors import (
 from .grammar import coverage, extent
 from .grammar.clean import clean
 from .grammar.engine import Context, Token, is_out_of_calendar
+from .grammar.eras import check_era, with_era
 from .grammar.rules import GRAMMAR
 from .model import Normalized, Part, Pending, Unparsed, Window
 from .model.reference import TimeZone, is_missing, parse_reference
@@ -57,6 +58,7 @@ def normalize(
     strict: bool | None = None,
     tz: TimeZone = None,
     complete: bool = False,
+    era: str | None = None,
 ) -> Normalized:
     """The structured meaning of one deadline phrase (a table cell).
 
@@ -76,6 +78,11 @@ def normalize(
         complete: raise :class:`~shixian.errors.PartialParse` instead of returning a
             result whose text holds words that look like time and that no part
             explains (``result.complete`` is False, ``result.unparsed`` says which).
+        era: the era bare years count from. ``"roc"`` (民国, Taiwan's official
+            calendar): 113年3月1日, 112年第2季, 104.7.2 are read as if written with
+            民国 (1911 + the year: 2024-03-01). Default ``None``: a year of two or
+            three digits names no calendar and is a ``GarbledDate``. The command
+            line's option is ``--era roc``.
 
     Raises:
         TypeError: ``text`` is not a string (nor a missing value).
@@ -89,6 +96,7 @@ def normalize(
         PartialParse: with ``complete=True``, words that look like time are left over.
         InputTooLong: longer than :data:`MAX_PHRASE_LENGTH`.
         InvalidReference: ``reference`` cannot be read.
+        UnknownEra: ``era`` is not one of :data:`shixian.grammar.eras.ERAS`.
 
     >>> r = normalize("2016年7月前", reference="2016-05-01")
     >>> r.due, r.parts[0].alternatives, r.ambiguous
@@ -103,7 +111,14 @@ def normalize(
     if strict is not None:
         exclusive = _deprecated_strict(strict, "normalize")
     ref = reference if type(reference) is dt.date else parse_reference(reference, tz=tz)
-    result = _cached(text, ref, exclusive) if cache else _normalize(text, ref, exclusive)
+    if era is None:
+        result = _cached(text, ref, exclusive) if cache else _normalize(text, ref, exclusive)
+    else:
+        result = (
+            _cached_era(text, ref, exclusive, era)
+            if cache
+            else _normalize(text, ref, exclusive, era)
+        )
     if complete and result.unparsed:
         raise PartialParse(text, result)
     return result
@@ -126,9 +141,15 @@ def _cached(text: str, reference: dt.date, strict: bool) -> Normalized:
     return _normalize(text, reference, strict)
 
 
-def _normalize(text: str, reference: dt.date, strict: bool) -> Normalized:
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _cached_era(text: str, reference: dt.date, strict: bool, era: str) -> Normalized:
+    return _normalize(text, reference, strict, era)
+
+
+def _normalize(text: str, reference: dt.date, strict: bool, era: str | None = None) -> Normalized:
+    cleaned = clean(text) if era is None else with_era(clean(text), era)
     try:  # _parse, inlined: this is the path of every uncached call
-        ctx = GRAMMAR.parse(text, clean(text), reference, strict)
+        ctx = GRAMMAR.parse(text, cleaned, reference, strict)
     except (InvalidDate, OverflowError, ValueError) as exc:
         error = _in_words_of(text, exc)
         if error is exc:
@@ -148,9 +169,14 @@ def _normalize(text: str, reference: dt.date, strict: bool) -> Normalized:
     return Normalized(text, reference, tuple(parts), coverage.unparsed(ctx))
 
 
-def _parse(text: str, reference: dt.date, strict: bool, *, lines: bool = False) -> Context:
+def _parse(
+    text: str, reference: dt.date, strict: bool, *, lines: bool = False, era: str | None = None
+) -> Context:
+    cleaned = clean(text, lines=lines)
+    if era is not None:
+        cleaned = with_era(cleaned, era)
     try:
-        return GRAMMAR.parse(text, clean(text, lines=lines), reference, strict, lenient=lines)
+        return GRAMMAR.parse(text, cleaned, reference, strict, lenient=lines)
     except (InvalidDate, OverflowError, ValueError) as exc:
         error = _in_words_of(text, exc)
         if error is exc:
@@ -299,6 +325,7 @@ def extract(
     exclusive: bool = False,
     strict: bool | None = None,
     tz: TimeZone = None,
+    era: str | None = None,
 ) -> Matches:
     """Every time expression in running text, in order, without overlaps.
 
@@ -311,7 +338,7 @@ def extract(
 
     An expression that cannot be computed (2016年2月30日; 上半年 with a reference
     in year 1) never costs the others: it is skipped and listed in the returned
-    list's ``failures`` (:class:`Failure`). ``tz`` is as for :func:`normalize`.
+    list's ``failures`` (:class:`Failure`). ``tz`` and ``era`` are as for :func:`normalize`.
 
     >>> [m.text for m in extract("每周公开食品抽检信息,每季度公开药品抽检信息。", 2016)]
     ['每周', '每季度']
@@ -321,15 +348,17 @@ def extract(
     if strict is not None:
         exclusive = _deprecated_strict(strict, "extract")
     ref = parse_reference(reference, tz=tz)
+    if era is not None:
+        check_era(era)
     if not text:
         return Matches()
     with collector_paused(len(text)):
-        return _extract(text, ref, exclusive)
+        return _extract(text, ref, exclusive, era)
 
 
-def _extract(text: str, ref: dt.date, exclusive: bool) -> Matches:
+def _extract(text: str, ref: dt.date, exclusive: bool, era: str | None = None) -> Matches:
     matches = Matches()
-    ctx = _parse(text, ref, exclusive, lines=True)
+    ctx = _parse(text, ref, exclusive, lines=True, era=era)
     found = _with_conditions(ctx, standalone_pending=False)
     WORK.matches += len(found)
     dropped: list[Failure] = []

@@ -42,17 +42,20 @@ def normalize(
     *,
     exclusive: bool = False,
     errors: str = "raise",
+    era: str | None = None,
 ) -> Any:
     """A Dask DataFrame of the flat record of each value of a Dask Series (same partitions).
 
     ``reference`` is one reference for all rows (a per-row reference needs the
-    frame: use :func:`annotate` with ``reference_column``).
+    frame: use :func:`annotate` with ``reference_column``); ``era`` is
+    :func:`shixian.normalize`'s.
     """
     return series.map_partitions(
         _pandas.normalize,
         reference,
         exclusive=exclusive,
         errors=errors,
+        era=era,
         meta=_pandas.meta(),
         align_dataframes=False,
     )
@@ -67,6 +70,7 @@ def annotate(
     exclusive: bool = False,
     errors: str = "raise",
     prefix: str = "",
+    era: str | None = None,
 ) -> Any:
     """``frame`` with the record's columns added (:func:`shixian.pandas.annotate` per partition).
 
@@ -84,6 +88,7 @@ def annotate(
         exclusive=exclusive,
         errors=errors,
         prefix=prefix,
+        era=era,
         meta=meta,
         align_dataframes=False,
     )

@@ -16,6 +16,7 @@ __all__ = [
     "PartialParse",
     "ProvisionalCalendarWarning",
     "ShixianError",
+    "UnknownEra",
     "UnknownTimeZone",
     "UnrecognizedPhrase",
 ]
@@ -180,6 +181,19 @@ class UnknownTimeZone(InvalidReference):
         )
         self.value = value
         self._fields = (value,)
+
+
+class UnknownEra(ShixianError):
+    """The era given for bare years (``era=``, ``--era``) is not one shixian knows."""
+
+    def __init__(self, value: object, known: tuple[str, ...]) -> None:
+        self.value = value
+        self.known = known
+        self._fields = (value, known)
+        super().__init__(
+            f"unknown era {value!r}: give one of {', '.join(map(repr, known))}, or None "
+            "(bare years of two or three digits are then a GarbledDate)"
+        )
 
 
 class CalendarOutOfRange(ShixianError):

@@ -132,6 +132,7 @@ def normalize(
     *,
     exclusive: bool = False,
     errors: str = "raise",
+    era: str | None = None,
 ) -> Any:
     """A DataFrame of the flat record, one row per value, on the values' index.
 
@@ -144,6 +145,8 @@ def normalize(
         exclusive: read ``X前`` as before X begins.
         errors: ``"raise"`` raises the first failure; ``"coerce"`` puts its
             message in ``error`` and leaves the row's other columns empty (NaT/NA).
+        era: the era of bare years (``"roc"``: 113年 is 民国113年; see
+            :func:`shixian.normalize`).
 
     Raises:
         shixian.ShixianError: with ``errors="raise"``, the first phrase or
@@ -162,7 +165,7 @@ def normalize(
         pair_codes, pair_uniques = _factorize(pd.Series((p_codes + 1) * width + r_codes + 1))
         phrases = [None if u // width == 0 else p_uniques[u // width - 1] for u in pair_uniques]
         ref_arg = [None if u % width == 0 else r_uniques[u % width - 1] for u in pair_uniques]
-    batch = normalize_cells(phrases, ref_arg, exclusive=exclusive, errors=errors)
+    batch = normalize_cells(phrases, ref_arg, exclusive=exclusive, errors=errors, era=era)
     codes = np.asarray(batch.codes, dtype=np.intp)[pair_codes]
     return frame(batch, series.index, codes)
 
@@ -176,13 +179,15 @@ def annotate(
     exclusive: bool = False,
     errors: str = "raise",
     prefix: str = "",
+    era: str | None = None,
 ) -> Any:
     """``data`` with the record's columns added after its own (named ``prefix + name``).
 
-    ``reference_column`` names a column of ``data`` holding each row's reference.
+    ``reference_column`` names a column of ``data`` holding each row's reference;
+    ``era`` is :func:`normalize`'s.
     """
     ref = data[reference_column] if reference_column is not None else reference
-    added = normalize(data[column], ref, exclusive=exclusive, errors=errors)
+    added = normalize(data[column], ref, exclusive=exclusive, errors=errors, era=era)
     if prefix:
         added = added.add_prefix(prefix)
     clash = [c for c in added.columns if c in data.columns]
@@ -199,16 +204,23 @@ class ShixianAccessor:
         self._series = series
 
     def normalize(
-        self, reference: Any = None, *, exclusive: bool = False, errors: str = "raise"
+        self,
+        reference: Any = None,
+        *,
+        exclusive: bool = False,
+        errors: str = "raise",
+        era: str | None = None,
     ) -> Any:
         """The flat record of each cell (:func:`shixian.pandas.normalize`)."""
-        return normalize(self._series, reference, exclusive=exclusive, errors=errors)
+        return normalize(self._series, reference, exclusive=exclusive, errors=errors, era=era)
 
-    def results(self, reference: Any = None, *, exclusive: bool = False) -> Any:
+    def results(
+        self, reference: Any = None, *, exclusive: bool = False, era: str | None = None
+    ) -> Any:
         """A Series of :class:`~shixian.Normalized` (``None`` where a cell has no result)."""
         cells = list(self._series.to_numpy(dtype=object))
         refs = _per_row(reference, self._series)
         ref_arg = reference if refs is None else list(refs.to_numpy(dtype=object))
-        batch = normalize_cells(cells, ref_arg, exclusive=exclusive, errors="coerce")
+        batch = normalize_cells(cells, ref_arg, exclusive=exclusive, errors="coerce", era=era)
         out = [batch.results[c] for c in batch.codes]
         return pd.Series(out, index=self._series.index, dtype=object, name=self._series.name)

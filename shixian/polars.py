@@ -44,14 +44,16 @@ def normalize(
     *,
     exclusive: bool = False,
     errors: str = "raise",
+    era: str | None = None,
 ) -> Any:
     """A polars DataFrame of the flat record, one row per value of ``values`` (a Series or list).
 
-    ``reference`` is one reference for all rows, or a Series/list with one per row.
+    ``reference`` is one reference for all rows, or a Series/list with one per row;
+    ``era`` is :func:`shixian.normalize`'s (``"roc"``: 113年 is 民国113年).
     """
     cells = values.to_list() if isinstance(values, pl.Series) else list(values)
     ref = reference.to_list() if isinstance(reference, pl.Series) else reference
-    batch = normalize_cells(cells, ref, exclusive=exclusive, errors=errors)
+    batch = normalize_cells(cells, ref, exclusive=exclusive, errors=errors, era=era)
     types = schema()
     unique = pl.DataFrame(
         {c.name: [r[c.name] for r in batch.records] for c in COLUMNS}, schema=types
@@ -65,6 +67,7 @@ def expression(
     *,
     exclusive: bool = False,
     errors: str = "raise",
+    era: str | None = None,
 ) -> Any:
     """A struct expression of the record of ``column`` (``map_batches``; unnest it).
 
@@ -73,7 +76,7 @@ def expression(
     """
 
     def run(series: Any) -> Any:
-        return normalize(series, reference, exclusive=exclusive, errors=errors).to_struct(
+        return normalize(series, reference, exclusive=exclusive, errors=errors, era=era).to_struct(
             series.name
         )
 

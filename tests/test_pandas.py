@@ -136,7 +136,7 @@ def test_repeated_values_are_normalized_once(monkeypatch: pytest.MonkeyPatch) ->
     calls: list[tuple[str, dt.date]] = []
     real = batch_module._normalizer(False)
 
-    def counting(exclusive: bool):  # type: ignore[no-untyped-def]
+    def counting(exclusive: bool, era: str | None = None):  # type: ignore[no-untyped-def]
         def run(text: str, ref: dt.date) -> shixian.Normalized:
             calls.append((text, ref))
             return real(text, ref)

@@ -95,7 +95,7 @@ def _cmd_normalize(args: argparse.Namespace) -> int:
         try:
             if not phrase.strip():
                 raise ShixianError("empty")
-            result = normalize(phrase, reference, exclusive=args.exclusive)
+            result = normalize(phrase, reference, exclusive=args.exclusive, era=args.era)
             if args.json:
                 line = json.dumps(result.to_dict(), ensure_ascii=False)
             else:
@@ -123,7 +123,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     source: str | bytes = _stdin_bytes() if args.file == "-" else args.file
     text = read_document(source, args.encoding)
     _say_reference(args)
-    matches = extract(text, reference, exclusive=args.exclusive)
+    matches = extract(text, reference, exclusive=args.exclusive, era=args.era)
     if args.context:
         _print_in_context(text, matches)
     for match in [] if args.context else matches:

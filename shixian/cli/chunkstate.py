@@ -39,6 +39,7 @@ class Job:
     path: str | None = None  # the input file, which workers read chunks from
     ending: str = "\n"  # the output's line ending
     neutralize: bool = False  # formula-like cells get a leading ' (csv/tsv)
+    era: str | None = None  # the era of bare years (normalize's era=)
 
 
 @attrs.define
@@ -111,7 +112,7 @@ def _setup(job: Job) -> None:
     """Per process: the job, the phrase caches and the csv cell limit."""
     csv.field_size_limit(stream.CELL_LIMIT)
     _STATE["job"] = job
-    _STATE["phrases"] = PhraseCache(job.reference, strict=job.exclusive)
+    _STATE["phrases"] = PhraseCache(job.reference, strict=job.exclusive, era=job.era)
     _STATE["infos"] = {}
     _STATE["bytes"] = {}
     _STATE.pop("line", None)  # the line pattern of the job (:mod:`shixian.cli.chunks_fast`)

@@ -229,7 +229,7 @@ def _progress(rows: Iterable[str], total: int, quiet: bool) -> Iterable[str]:
 def _annotate_table(
     table: Table, index: int, args: argparse.Namespace, reference: dt.date | None
 ) -> tuple[list[Annotation], Summary, PhraseCache]:
-    cache = PhraseCache(reference, strict=args.exclusive)
+    cache = PhraseCache(reference, strict=args.exclusive, era=args.era)
     phrases: Iterable[str] = (row[index] for row in table.rows)
     phrases = _progress(phrases, len(table.rows), args.quiet)
     annotations = list(annotate(phrases, reference, cache=cache))

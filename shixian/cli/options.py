@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from ..grammar.eras import ERAS
 from ..io.tables import OUTPUT_FORMATS
 from . import ics as ics_command
 from . import timeline as timeline_command
@@ -45,6 +46,13 @@ def _add_exclusive(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="read X前 as before X begins (2016年7月前 → 2016-06-30); "
         "default: up to the end of X (→ 2016-07-31)",
+    )
+    parser.add_argument(
+        "--era",
+        choices=ERAS,
+        help="the era bare years count from: roc (民国, Taiwan: 113年3月1日 and 104.7.2 "
+        "are 民国 years, 1911 + the year); default: none, a year of two or three digits "
+        "is a garbled date",
     )
 
 

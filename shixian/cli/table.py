@@ -161,17 +161,26 @@ def stream_table(
     excel: bool = False,
     raw_formulas: bool = True,
     progress: Callable[[int], None] | None = None,
+    era: str | None = None,
 ) -> Outcome:
     """Annotate the table on ``source`` (``first``: its bytes read already) into ``out``.
 
     ``path`` (the file ``source`` reads) lets worker processes read their chunks
     themselves instead of receiving them; ``excel`` writes a byte-order mark and
-    CRLF line endings (csv/tsv).
+    CRLF line endings (csv/tsv); ``era`` is :func:`shixian.normalize`'s.
     """
     ending = "\r\n" if excel else layout.lineterminator
     neutral = not raw_formulas and output in ("csv", "tsv")
     job = Job(
-        layout, column, reference, exclusive, output, path if jobs > 1 else None, ending, neutral
+        layout,
+        column,
+        reference,
+        exclusive,
+        output,
+        path if jobs > 1 else None,
+        ending,
+        neutral,
+        era,
     )
     outcome = Outcome(Report())
     if output in ("csv", "tsv"):

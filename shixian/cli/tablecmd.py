@@ -124,6 +124,7 @@ def _stream_table(args: argparse.Namespace) -> int:
             column=index,
             reference=reference or dt.date.today(),
             exclusive=args.exclusive,
+            era=args.era,
             output=fmt,
             jobs=jobs,
             path=None if args.file == "-" else args.file,

@@ -194,12 +194,13 @@ class PhraseCache:
         *,
         strict: bool = False,
         normalizer: Normalizer | None = None,
+        era: str | None = None,
     ) -> None:
         if normalizer is None:
             from ..api import normalize
 
             def _default(text: str) -> Normalized:
-                return normalize(text, reference, exclusive=strict)
+                return normalize(text, reference, exclusive=strict, era=era)
 
             normalizer = _default
         self._normalize = normalizer

@@ -48,11 +48,11 @@ class Batch:
     results: list[Normalized | None]
 
 
-def _normalizer(exclusive: bool) -> Callable[[str, dt.date], Normalized]:
+def _normalizer(exclusive: bool, era: str | None = None) -> Callable[[str, dt.date], Normalized]:
     from ..api import normalize
 
     def run(text: str, reference: dt.date) -> Normalized:
-        return normalize(text, reference, exclusive=exclusive)
+        return normalize(text, reference, exclusive=exclusive, era=era)
 
     return run
 
@@ -91,6 +91,7 @@ def normalize_cells(
     exclusive: bool = False,
     errors: str = "raise",
     normalizer: Callable[[str, dt.date], Normalized] | None = None,
+    era: str | None = None,
 ) -> Batch:
     """The flat records of a column of phrases, each distinct pair normalized once.
 
@@ -102,6 +103,7 @@ def normalize_cells(
         errors: ``"raise"`` (default): the first phrase or reference that fails
             raises its error; ``"coerce"``: its row gets the message in ``error``.
         normalizer: replaces :func:`shixian.normalize` (for tests and custom rules).
+        era: the era of bare years (``"roc"``; see :func:`shixian.normalize`).
 
     Raises:
         ShixianError: with ``errors="raise"``, the first failure; a scalar
@@ -111,7 +113,11 @@ def normalize_cells(
 
     if errors not in ERRORS:
         raise ValueError(f"errors must be one of {ERRORS}, not {errors!r}")
-    run = normalizer or _normalizer(exclusive)
+    if era is not None:
+        from ..grammar.eras import check_era
+
+        check_era(era)
+    run = normalizer or _normalizer(exclusive, era)
     n = len(cells)
     per_row, ref_values = _references(reference, n)
     parsed: dict[object, dt.date | ShixianError] = {}
