@@ -27,7 +27,7 @@ from __future__ import annotations
 from ..engine import GAP, Token
 from .codes import _HELPERS, _LISTING, TIME_LIKE_RULES
 from .fragments import _fragments
-from .framing import _framing
+from .framing import _framing, _told_years
 from .lengths import _length_ranges
 from .lists import _lists
 from .spans import _spans, _tidy
@@ -57,6 +57,7 @@ def compose(tokens: list[Token], text: str) -> list[Token]:
         # a range or a union joins two anchors; a start joins the length told after it
         out = _spans(out)
         out = _framing(out, text)
+        _told_years(out)
     if kinds & _HELPERS or codes.count(GAP) >= 2:  # else nothing to turn into or join as text
         out = _tidy(out, text)
     return out

@@ -1,15 +1,24 @@
-"""Pass 5 of the composition stage: a year that frames the dates after it in its clause.
+"""Pass 5 of the composition stage: a year told once for the dates after it.
 
+**A framing year.**
 ``2024年春运从1月26日开始至3月5日结束``, ``今年征兵从8月1日开始``, ``2016年计划于6月底前完成``:
 the year names the time of what the words after it are about (春运, 征兵), and the
 date that follows in the same clause leaves its year out: the date is in that year,
 and the year is no period of its own. The year's token is folded into the date's (the
 date's token starts at the year), as a list item inherits the fields it leaves out.
 
-Only plain words may stand between, and a 从 / 自 just before the date (no digits, no clause break, at most
-:data:`_REACH` characters), the year names nothing finer than a year, and the words
-are no report or review *of* the year (2023年度报告于4月底前公开, whose April is the
-next year's: :data:`~shixian.grammar.vocabulary.OF_A_PERIOD`).
+Only plain words may stand between, and a 从 / 自 just before the date (no digits, no
+clause break, at most :data:`_REACH` characters), the year names nothing finer than a
+year, and the words are no report or review *of* the year (2023年度报告于4月底前公开,
+whose April is the next year's: :data:`~shixian.grammar.vocabulary.OF_A_PERIOD`).
+
+**A year told once for a sentence.** In ``新生2019年9月7日报到,9月9日军训,9月23日开始上课``
+the clauses after the first leave the year out: it is the year told before them, not
+the reference's. A yearless date in a clause after a dated one inherits its year
+(:func:`_told_years`), when only plain words, commas and relation words stand between
+(a list marker ``3、``, a 。 or ; ends the sentence's items): on the next year when it
+falls before the date told (``2019年12月20日报到,1月5日开学``), and a bare day opening
+its clause (``1月4—10日期末考试,11日寒假开始``) takes the month too when it comes after that day.
 """
 
 from __future__ import annotations
@@ -95,3 +104,74 @@ def _yearless(anchor: Anchor) -> bool:
         and not anchor.today
         and anchor.grain in ("half", "quarter", "month", "tenday", "day")
     )
+
+
+# Tokens a year told before reaches across: plain words, a comma, relation words.
+_ACROSS = frozenset("_SPKEFT")
+
+
+def _told_years(tokens: list[Token]) -> None:
+    """Give each yearless date after a dated one in its sentence that date's year."""
+    told: Anchor | None = None
+    opens = False  # whether the token starts a clause (a bare day takes a month only there)
+    for tok in tokens:
+        code = tok.code
+        if code == "A":
+            anchor: Anchor = tok.value
+            if (
+                told is not None
+                and not anchor.has_year
+                and _inherits(anchor)
+                and (opens or anchor.month is not None)
+            ):
+                _inherit(anchor, told)
+            last = anchor.last()
+            told = last if last.grain in ("day", "month", "tenday") else None
+        elif code == "|":
+            if tok.value not in ",，":
+                told = None
+        elif code not in _ACROSS or (code == GAP and tok.value[-1:].isdigit()):
+            told = None  # a list marker (3、), a number: the next item is a statement of its own
+        opens = code == "|"
+
+
+def _inherits(anchor: Anchor) -> bool:
+    return (
+        not anchor.anaphoric
+        and anchor.month_shift is None
+        and not anchor.today
+        and anchor.grain in ("month", "tenday", "day")
+    )
+
+
+def _inherit(anchor: Anchor, told: Anchor) -> None:
+    if anchor.month is None:  # a bare day: the month too, when it comes after the day told
+        if told.grain != "day" or anchor.day is None or told.day is None or anchor.day <= told.day:
+            return
+        anchor.month, anchor.month_shift = told.month, told.month_shift
+    if not told.has_year:
+        return  # a month told, no year: the year stays the reference's (inferred)
+    year, shift = told.year, told.year_shift
+    before = (
+        (
+            anchor.month < told.month
+            or (
+                anchor.month == told.month
+                and anchor.day is not None
+                and told.day is not None
+                and anchor.day < told.day
+            )
+        )
+        if anchor.month is not None and told.month is not None
+        else False
+    )
+    if before:
+        # 2019年12月20日报到,1月5日开学: the next year
+        year = None if year is None else year + 1
+        shift = None if shift is None else shift + 1
+    item: Anchor | None = anchor
+    while item is not None:
+        if not item.has_year:
+            item.year, item.year_shift = year, shift
+            item.year_inherited = True
+        item = item.to
