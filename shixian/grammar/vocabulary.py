@@ -335,6 +335,7 @@ def not_time_pattern() -> str:
     words = sorted(NOT_TIME_WORDS, key=len, reverse=True)
     return "|".join([*NOT_TIME_PATTERNS, *(re.escape(w) for w in words)])
 
+
 #: Words between a year and a later date of its clause that name a report or a review
 #: *of* the year (2023年度报告于4月底前公开: the April of the next year), so the year
 #: does not frame the date (:mod:`shixian.grammar.compose.framing`).
