@@ -96,11 +96,12 @@ def _financial(m: re.Match[str]) -> str:
 
 _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # whitespace, and a pinyin gloss after a character (內(nèi)容: a page's reading aid)
-_SPACE = re.compile(rf"\s+|(?<=[\u4e00-\u9fff])\([a-zü]*[{_TONES}][a-zü]*\)")
+# and a doubled hyphen (3月1日--3月5日: one range connector, as 3月1日-3月5日)
+_SPACE = re.compile(rf"\s+|(?<=[\u4e00-\u9fff])\([a-zü]*[{_TONES}][a-zü]*\)|(?<=-)-+")
 # Any character that cleaning changes or drops: most cells have none, and one
 # search for them is cheaper than translating.
 _NOISE = re.compile(
-    "[\\s" + "".join(re.escape(chr(code)) for code in sorted(_TABLE)) + _FIN_CHARS + _TONES + "]"
+    "[\\s" + "".join(re.escape(chr(code)) for code in sorted(_TABLE)) + _FIN_CHARS + _TONES + "]|--"
 )
 _LINE_BREAK = re.compile(r"[\n\r\t\v\f\u2028\u2029]")
 

@@ -4,6 +4,8 @@ The lexer gives date *fragments* (2016年, 12月, 底), times of day, weekday no
 connectors and bare numbers. This stage joins them, in five general passes that
 know no phrase:
 
+0. **weekdays** ranged or listed (每周一至周五, 周一、周三) into one set of weekdays
+   (:mod:`.weekdays`, after the fragments);
 1. **fragments** into anchors (2016年 + 12月 + 底), with the time of day (6月30日 +
    24时) and a weekday note (3月6日 + (周一)) attached to the date they follow, and
    ranges whose connector sits between two dates (6月28日-30日, 7月31日至8月1日,
@@ -31,6 +33,7 @@ from .framing import _framing, _told_years
 from .lengths import _length_ranges
 from .lists import _lists
 from .spans import _spans, _tidy
+from .weekdays import _weekday_spans
 
 __all__ = ["TIME_LIKE_RULES", "compose"]
 
@@ -44,6 +47,9 @@ def compose(tokens: list[Token], text: str) -> list[Token]:
     """The composition stage: fragments, lists, spans, then tidy (see the module)."""
     out = _fragments(tokens, text)
     codes = "".join([tok.code for tok in out])
+    if "D" in codes and len(out) >= 3:
+        out = _weekday_spans(out)
+        codes = "".join([tok.code for tok in out])
     if "U" in codes:
         out = _length_ranges(out, text)
         codes = "".join([tok.code for tok in out])
