@@ -135,7 +135,7 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     # 全年四分之一, 全年的三分之一: a share of the year's target, not the year
     r"全年(?:的)?(?:[0-9]{1,3}|[一二三四五六七八九十百]{1,3})分之",
     # 公告2022年第7号, 2023年第12号令: a document's number within its year, not the year
-    r"[0-9]{4}年(?:度)?第[0-9一二三四五六七八九十百〇零]{1,6}(?:号|期)",
+    r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年(?:度)?第[0-9一二三四五六七八九十百〇零]{1,6}(?:号|期)",
     # 50年一遇, 5年~10年一遇, 百年一遇: a flood's return period, not a length of any work
     r"(?:[0-9一二三四五六七八九十百千]{1,4}年?[~\-—至到])?[0-9一二三四五六七八九十百千]{1,4}年一遇",
     # (24小时可办), 24小时服务热线, 全天24小时开放: when a service is open, not a limit
