@@ -140,7 +140,11 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"(?:[0-9一二三四五六七八九十百千]{1,4}年?[~\-—至到])?[0-9一二三四五六七八九十百千]{1,4}年一遇",
     # (24小时可办), 24小时服务热线, 全天24小时开放: when a service is open, not a limit
     # (the digits as a class: the patterns that veto words treat every digit alike)
-    r"(?:全天)?[0-9]{1,2}(?:个)?小时(?=可办|服务|开放|营业|在线|值班|受理|热线|不打烊|畅通|运行|监控|自助)",
+    r"(?:全天)?[0-9]{1,2}(?:个)?小时(?=可办|服务|开放|营业|在线|值班|受理|热线|不打烊|畅通|运行|监控|自助|巡查|巡逻|监测|待命|不间断)",
+    # 不含法定节假日, 不包括双休日: the days a count leaves out, not a holiday period
+    r"(?:不含|不包括|不包含|除去|扣除|剔除)(?:国家)?(?:法定)?(?:节假日|节日|假日|休息日|双休日|公休日|周末)",
+    # 2017年6月30日(含6月30日)前: a note that the day itself counts, no second date
+    r"(?<=[日号])\((?:含|包括|包含)[^()]{1,14}\)",
 )
 
 #: Short words before a month that are not the label of a schedule (中考3月 is a label,
@@ -198,6 +202,11 @@ NOT_LABELS: frozenset[str] = frozenset(
         "准备",
         "筹备",
         "迎接",
+        "填报",
+        "报送",
+        "上报",
+        "提交",
+        "统计",
     ]
 )
 

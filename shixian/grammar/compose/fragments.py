@@ -14,6 +14,10 @@ from .codes import (
 # -- 1. fragments -------------------------------------------------------------
 
 
+#: The words of a bracketed note that the day itself counts (6月30日(含6月30日)前).
+_INCLUSIVE = ("含", "包括", "包含")
+
+
 def _only_brackets(text: str, start: int, end: int) -> bool:
     return all(ch in "()[] " for ch in text[start:end])
 
@@ -40,6 +44,14 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
                         last.weekday = _BARE_WEEKDAYS[tok.value]
                         before.end = tok.end + 1
                         continue
+                if (
+                    before.code == "A"
+                    and text[before.end : tok.start] == "("
+                    and text[tok.end : tok.end + 1] == ")"
+                    and tok.value.startswith(_INCLUSIVE)
+                ):
+                    before.end = tok.end + 1  # 6月30日(含6月30日)前: the day itself counts
+                    continue
                 if before.code == "A" and before.end == tok.start:
                     if tok.value in DAYPART and before.value.last().grain == "day":
                         before.end = tok.end  # 3月22日下午~3月28日: a part of the day
