@@ -1,6 +1,6 @@
 """Accuracy on the real-phrase sets, by set and by outcome: run by hand.
 
-    python benchmarks/bench_accuracy.py [--set dev|harvest|blind|blind2] [--misses]
+    python benchmarks/bench_accuracy.py [--set dev|harvest|blind|blind2|blind3] [--misses]
 
 Each row of ``corpus/real/`` is scored with the corpus checker
 (:func:`shixian.io.corpus.judge`, triggers included except for bare expressions) and
@@ -16,7 +16,10 @@ project (both are tests), ``blind`` 277 phrases from 105 pages nobody on the tea
 used, annotated by hand before the library was run on them (``corpus/real/blind/``; an
 evaluation set, not a test: its misses are not listed as known misses), and ``blind2``
 309 phrases from 124 further unused pages, harvested and frozen the same way
-(``corpus/real/blind2/``).
+(``corpus/real/blind2/``), and ``blind3`` (``corpus/real/blind3/``: table cells and
+timetable columns in ``blind3a``, prose expressions in ``blind3b``), harvested and frozen
+the same way on 2026-12-02, mainly from mainland pages as the development set is. A file
+of a set that is not there yet is skipped.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ SETS = {
     "harvest": ["harvest_cells.tsv", "harvest_timecol.tsv", "harvest_expressions.tsv"],
     "blind": ["blind/blind.tsv"],
     "blind2": ["blind2/blind2.tsv"],
+    "blind3": ["blind3/blind3a.tsv", "blind3/blind3b.tsv"],
 }
 
 
@@ -68,6 +72,8 @@ def main() -> None:
     for name in args.set or list(SETS):
         total: Counter[str] = Counter()
         for file in SETS[name]:
+            if not (REAL / file).exists():
+                continue
             rows = load(REAL / file)
             counts: Counter[str] = Counter()
             for row in rows:

@@ -27,14 +27,15 @@ def _one(text: str) -> shixian.Match:
 def test_a_relative_match_starts_at_its_trigger(
     subject: str, modal: str, event: str, days: int, this: str
 ) -> None:
-    """…应当自<event>之日起N日内公开: the match is 自…内, the trigger the event alone."""
+    """…应当自<event>之日起N日内公开: the match is 自…内, the trigger the event (with its
+    该: 自该信息形成之日起 counts from 该信息形成, the words the text gives the event)."""
     expression = f"自{this}{event}之日起{days}日内"
     text = f"{subject}{modal}{expression}予以公开。"
     m = _one(text)
     assert m.text == expression
     part = m.result.parts[0]
     assert isinstance(part, shixian.Relative)
-    assert part.trigger == event
+    assert part.trigger == this + event
     assert part.offset.amount == days
 
 

@@ -37,7 +37,7 @@ _TRADITIONAL = (
     "適适 遷迁 遺遗 郵邮 釋释 針针 閱阅 陸陆 陳陈 隊队 隨随 隱隐 雖虽 電电 靈灵 響响 "
     "況况 頂顶 順顺 頻频 額额 顧顾 館馆 黨党 齡龄 佈布 鬥斗 劃划 溝沟 濟济 壓压 處处 憑凭 "
     "較较 輯辑 鐵铁 獲获 幣币 數数 週周 補补 賬账 帳账 屆届 稿稿 彙汇 學学 寫写 幫帮 壽寿 "
-    "則则 訴诉 訟讼"
+    "則则 訴诉 訟讼 該该"
 )
 
 _TABLE: dict[int, str] = {}
@@ -96,11 +96,12 @@ def _financial(m: re.Match[str]) -> str:
 
 _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # whitespace, and a pinyin gloss after a character (內(nèi)容: a page's reading aid)
-_SPACE = re.compile(rf"\s+|(?<=[\u4e00-\u9fff])\([a-zü]*[{_TONES}][a-zü]*\)")
+# and a doubled hyphen (3月1日--3月5日: one range connector, as 3月1日-3月5日)
+_SPACE = re.compile(rf"\s+|(?<=[\u4e00-\u9fff])\([a-zü]*[{_TONES}][a-zü]*\)|(?<=-)-+")
 # Any character that cleaning changes or drops: most cells have none, and one
 # search for them is cheaper than translating.
 _NOISE = re.compile(
-    "[\\s" + "".join(re.escape(chr(code)) for code in sorted(_TABLE)) + _FIN_CHARS + _TONES + "]"
+    "[\\s" + "".join(re.escape(chr(code)) for code in sorted(_TABLE)) + _FIN_CHARS + _TONES + "]|--"
 )
 _LINE_BREAK = re.compile(r"[\n\r\t\v\f\u2028\u2029]")
 

@@ -134,6 +134,13 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"第[0-9一二三四五六七八九十]{1,3}次定期",
     # 全年四分之一, 全年的三分之一: a share of the year's target, not the year
     r"全年(?:的)?(?:[0-9]{1,3}|[一二三四五六七八九十百]{1,3})分之",
+    # 公告2022年第7号, 2023年第12号令: a document's number within its year, not the year
+    r"[0-9]{4}年(?:度)?第[0-9一二三四五六七八九十百〇零]{1,6}(?:号|期)",
+    # 50年一遇, 5年~10年一遇, 百年一遇: a flood's return period, not a length of any work
+    r"(?:[0-9一二三四五六七八九十百千]{1,4}年?[~\-—至到])?[0-9一二三四五六七八九十百千]{1,4}年一遇",
+    # (24小时可办), 24小时服务热线, 全天24小时开放: when a service is open, not a limit
+    # (the digits as a class: the patterns that veto words treat every digit alike)
+    r"(?:全天)?[0-9]{1,2}(?:个)?小时(?=可办|服务|开放|营业|在线|值班|受理|热线|不打烊|畅通|运行|监控|自助)",
 )
 
 #: Short words before a month that are not the label of a schedule (中考3月 is a label,
@@ -173,6 +180,24 @@ NOT_LABELS: frozenset[str] = frozenset(
         "完成",
         "开始",
         "启动",
+        # duty verbs before a month (做好3月份党员党费收缴工作): the month is that work's
+        "做好",
+        "抓好",
+        "搞好",
+        "开展",
+        "组织",
+        "落实",
+        "推进",
+        "实施",
+        "进行",
+        "召开",
+        "举办",
+        "举行",
+        "安排",
+        "部署",
+        "准备",
+        "筹备",
+        "迎接",
     ]
 )
 
@@ -334,3 +359,9 @@ def not_time_pattern() -> str:
     """One pattern for every not-time word and pattern, longest words first."""
     words = sorted(NOT_TIME_WORDS, key=len, reverse=True)
     return "|".join([*NOT_TIME_PATTERNS, *(re.escape(w) for w in words)])
+
+
+#: Words between a year and a later date of its clause that name a report or a review
+#: *of* the year (2023年度报告于4月底前公开: the April of the next year), so the year
+#: does not frame the date (:mod:`shixian.grammar.compose.framing`).
+OF_A_PERIOD = re.compile(r"报告|年报|决算|总结|报表|统计|考核|评估|审计|验收|评议|述职|年鉴|回头看")

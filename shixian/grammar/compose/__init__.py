@@ -1,9 +1,11 @@
 """Stage 2b, between lexing and the grammar rules: compose anchors.
 
 The lexer gives date *fragments* (2016年, 12月, 底), times of day, weekday notes,
-connectors and bare numbers. This stage joins them, in four general passes that
+connectors and bare numbers. This stage joins them, in five general passes that
 know no phrase:
 
+0. **weekdays** ranged or listed (每周一至周五, 周一、周三) into one set of weekdays
+   (:mod:`.weekdays`, after the fragments);
 1. **fragments** into anchors (2016年 + 12月 + 底), with the time of day (6月30日 +
    24时) and a weekday note (3月6日 + (周一)) attached to the date they follow, and
    ranges whose connector sits between two dates (6月28日-30日, 7月31日至8月1日,
@@ -16,7 +18,9 @@ know no phrase:
 3. **spans**: a range whose ends are told with words between (2020年4月启动至2022年12月
    结束, 于8月1日全面展开,至9月30日结束, 从…起,至…止) and unions across a boundary
    (7月底8月初);
-4. **tidy**: what is left of the helpers (a bare number, a joining word) is plain
+4. **framing**: a year that the words after it are about frames the date of its clause
+   that leaves its year out (2024年春运从1月26日开始至3月5日结束: both days in 2024);
+5. **tidy**: what is left of the helpers (a bare number, a joining word) is plain
    text again, and adjacent plain text is one gap.
 """
 
@@ -25,9 +29,11 @@ from __future__ import annotations
 from ..engine import GAP, Token
 from .codes import _HELPERS, _LISTING, TIME_LIKE_RULES
 from .fragments import _fragments
+from .framing import _framing, _told_years
 from .lengths import _length_ranges
 from .lists import _lists
 from .spans import _spans, _tidy
+from .weekdays import _weekday_spans
 
 __all__ = ["TIME_LIKE_RULES", "compose"]
 
@@ -41,6 +47,9 @@ def compose(tokens: list[Token], text: str) -> list[Token]:
     """The composition stage: fragments, lists, spans, then tidy (see the module)."""
     out = _fragments(tokens, text)
     codes = "".join([tok.code for tok in out])
+    if "D" in codes and len(out) >= 3:
+        out = _weekday_spans(out)
+        codes = "".join([tok.code for tok in out])
     if "U" in codes:
         out = _length_ranges(out, text)
         codes = "".join([tok.code for tok in out])
@@ -53,6 +62,8 @@ def compose(tokens: list[Token], text: str) -> list[Token]:
     if codes.count("A") >= 2 or ("S" in kinds and _lasts(out)):
         # a range or a union joins two anchors; a start joins the length told after it
         out = _spans(out)
+        out = _framing(out, text)
+        _told_years(out)
     if kinds & _HELPERS or codes.count(GAP) >= 2:  # else nothing to turn into or join as text
         out = _tidy(out, text)
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..anchors import Anchor
 from ..engine import BREAK, GAP, Token
-from ..named import Day, Season
+from ..named import Day, LunarDays, Season
 from ..vocabulary import BEFORE_NOISE, DAY_NAME, DAYPART, SCHEDULE_HEDGES
 from .codes import (
     _RANGE,
@@ -95,13 +95,13 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
         if (
             prev is not None
             and prev.code == "A"
-            and prev.end == tok.start
-            and _defined(frag)
+            and (prev.end == tok.start or _in_brackets(text, prev.end, tok))
+            and (_defined(frag) or isinstance(frag.named, LunarDays))
             and not getattr(frag.named, "holiday", False)
             and prev.value.last().grain == "day"
         ):
-            # 1/28除夕, 2月9日除夕: the festival names the day written before it
-            prev.end = tok.end
+            # 1/28除夕, 2月9日除夕, 2月10日(大年初一): the festival names the day written before it
+            prev.end = tok.end if prev.end == tok.start else tok.end + 1
             continue
         if prev is not None and prev.code == "A" and prev.end == tok.start:
             target: Anchor = prev.value.last()
@@ -120,13 +120,17 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             and out[-2].code == "A"
             and out[-2].end == prev.start
             and prev.end == tok.start
-            and frag.grain is not None
+            and (frag.grain is not None or _edge_of(frag, out[-2].value) is not None)
         ):
             left: Anchor = out[-2].value
             # 6月28日-30日 fills from the start; 10月中下旬至11月上旬, a range from a union of
-            # thirds, from the union's last third
+            # thirds, from the union's last third; 2月18日至月底, the edge of the start's month
             if left.to is None or (frag.to is None and _union_in_month(left)):
-                out[-2].value.to = frag.fill_from(left if left.to is None else left.to)
+                edge = _edge_of(frag, left) if frag.grain is None else None
+                if edge is None:
+                    edge = frag.fill_from(left if left.to is None else left.to)
+                far = edge
+                out[-2].value.to = far
                 out[-2].end = tok.end
                 out.pop()
                 continue
@@ -289,6 +293,29 @@ def _take_prefix(out: list[Token], tok: Token) -> Token | None:
     """Fold the word before ``tok`` (该年, 本月) into it; the token now before it."""
     tok.start = out.pop().start
     return out[-1] if out else None
+
+
+def _in_brackets(text: str, after: int, tok: Token) -> bool:
+    """Whether ``tok`` is the whole of a bracket right after offset ``after``."""
+    return text[after : tok.start] == "(" and text[tok.end : tok.end + 1] == ")"
+
+
+def _edge_of(frag: Anchor, left: Anchor) -> Anchor | None:
+    """The far end of a range to an edge word (2月18日至月底, 2023年3月1日至年底): that edge
+    of the start's month or year, or ``None`` when ``frag`` is no such word."""
+    if frag.grain is not None or frag.edge is None or frag.to is not None or left.to is not None:
+        return None
+    if frag.edge_grain == "month" and left.month is not None and left.grain in ("day", "tenday"):
+        return Anchor(
+            year=left.year, year_shift=left.year_shift, month=left.month, edge=frag.edge,
+            edge_grain="month", year_inherited=True,
+        )  # fmt: skip
+    if frag.edge_grain == "year" and left.grain in ("day", "tenday", "month", "quarter"):
+        return Anchor(
+            year=left.year, year_shift=left.year_shift, edge=frag.edge, edge_grain="year",
+            year_inherited=True,
+        )  # fmt: skip
+    return None
 
 
 def _union_in_month(anchor: Anchor) -> bool:

@@ -20,14 +20,14 @@ __all__ = [
 ]  # fmt: skip
 
 SAME_MONTH = frozenset({"当月", "同月"})
-_TRIGGER_TRIM = re.compile(
-    r"^(?:(?:在|于|自|从|由|当|待|应在|要在)(?:该|該)?)|(?:之日|之时|时|之际)$"
-)
+# 该 / 本 stay with the event (自该信息形成之日起: 该信息形成): they are its words, and an
+# event named without them (信息形成) is still inside the trigger
+_TRIGGER_TRIM = re.compile(r"^(?:在|于|自|从|由|当|待|应在|要在)|(?:之日|之时|时|之际)$")
 # The subject and modal before the event in prose (行政机关应当自做出…之日起, 各地须在确定…后,
 # 办理时间自受理申请之日起, …并公布名单之后): the event starts after them.
 _TRIGGER_HEAD = re.compile(
     r"^.*(?:(?:应当|应该|应|须|必须|需要|需|要|将|均|可|一般|时间|日期)(?:在|于|自|从)|并"
-    r"|(?<=[\u4e00-\u9fff])自(?![行主查愿治我身然由动发]))(?:该|該|本)?"
+    r"|(?<=[\u4e00-\u9fff])自(?![行主查愿治我身然由动发]))"
 )
 
 

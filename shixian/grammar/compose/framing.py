@@ -1,0 +1,177 @@
+"""Pass 5 of the composition stage: a year told once for the dates after it.
+
+**A framing year.**
+``2024年春运从1月26日开始至3月5日结束``, ``今年征兵从8月1日开始``, ``2016年计划于6月底前完成``:
+the year names the time of what the words after it are about (春运, 征兵), and the
+date that follows in the same clause leaves its year out: the date is in that year,
+and the year is no period of its own. The year's token is folded into the date's (the
+date's token starts at the year), as a list item inherits the fields it leaves out.
+
+Only plain words may stand between, and a 从 / 自 just before the date (no digits, no
+clause break, at most :data:`_REACH` characters), the year names nothing finer than a
+year, and the words are no report or review *of* the year (2023年度报告于4月底前公开,
+whose April is the next year's: :data:`~shixian.grammar.vocabulary.OF_A_PERIOD`).
+
+**A year told once for a sentence.** In ``新生2019年9月7日报到,9月9日军训,9月23日开始上课``
+the clauses after the first leave the year out: it is the year told before them, not
+the reference's. A yearless date in a clause after a dated one inherits its year
+(:func:`_told_years`), when only plain words, commas and relation words stand between
+(a list marker ``3、``, a 。 or ; ends the sentence's items): on the next year when it
+falls before the date told (``2019年12月20日报到,1月5日开学``), and a bare day opening
+its clause (``1月4—10日期末考试,11日寒假开始``) takes the month too when it comes after that day.
+"""
+
+from __future__ import annotations
+
+from ..anchors import Anchor
+from ..engine import GAP, Token
+from ..vocabulary import OF_A_PERIOD
+
+_REACH = 12  # characters of plain words between the year and the date
+
+
+def _framing(tokens: list[Token], text: str) -> list[Token]:
+    """Fold each framing year into the date after it (see the module)."""
+    out: list[Token] = []
+    skip = -1
+    for i, tok in enumerate(tokens):
+        if i <= skip:
+            continue
+        j = _framed(tokens, i, text) if tok.code == "A" else None
+        if j is None:
+            out.append(tok)
+            continue
+        year: Anchor = tok.value
+        date: Anchor = tokens[j].value
+        item: Anchor | None = date
+        while item is not None:
+            if not item.has_year:
+                item.year, item.year_shift = year.year, year.year_shift
+            item = item.to
+        # the year's words join the first token after the plain words (the date, or
+        # the 从 before it), so the part's text starts at the year
+        # (the plain words between are inside that token's span: no token of their own)
+        first = j - 1 if tokens[j - 1].code == "F" else j
+        tokens[first].start = tok.start
+        out.extend(tokens[first : j + 1])
+        skip = j
+    return out
+
+
+def _framed(tokens: list[Token], i: int, text: str) -> int | None:
+    """The index of the date token the year at ``i`` frames, or ``None``."""
+    year: Anchor = tokens[i].value
+    if not _bare_year(year) or text[tokens[i].end - 1 : tokens[i].end] != "年":
+        return None
+    j = i + 1
+    reach = 0
+    while j < len(tokens) and tokens[j].code == GAP:
+        reach += tokens[j].end - tokens[j].start
+        j += 1
+    if j == i + 1 or reach > _REACH:
+        return None
+    if j + 1 < len(tokens) and tokens[j].code == "F":  # 从, 自 just before the date
+        j += 1
+    if j >= len(tokens):
+        return None
+    if tokens[j].code != "A" or not _yearless(tokens[j].value):
+        return None
+    between = text[tokens[i].end : tokens[j].start]
+    if any(ch.isdigit() or ch in ",。;:!?、\n|" for ch in between):
+        return None
+    if OF_A_PERIOD.search(between) is not None:
+        return None
+    return j
+
+
+def _bare_year(anchor: Anchor) -> bool:
+    return (
+        anchor.grain == "year"
+        and anchor.to is None
+        and anchor.edge is None
+        and anchor.named is None
+        and not anchor.about
+        and anchor.time is None
+    )
+
+
+def _yearless(anchor: Anchor) -> bool:
+    return (
+        not anchor.has_year
+        and not anchor.anaphoric
+        and anchor.month_shift is None
+        and anchor.named is None
+        and not anchor.today
+        and anchor.grain in ("half", "quarter", "month", "tenday", "day")
+    )
+
+
+# Tokens a year told before reaches across: plain words, a comma, relation words.
+_ACROSS = frozenset("_SPKEFT")
+
+
+def _told_years(tokens: list[Token]) -> None:
+    """Give each yearless date after a dated one in its sentence that date's year."""
+    told: Anchor | None = None
+    opens = False  # whether the token starts a clause (a bare day takes a month only there)
+    for tok in tokens:
+        code = tok.code
+        if code == "A":
+            anchor: Anchor = tok.value
+            if (
+                told is not None
+                and not anchor.has_year
+                and _inherits(anchor)
+                and (opens or anchor.month is not None)
+            ):
+                _inherit(anchor, told)
+            last = anchor.last()
+            told = last if last.grain in ("day", "month", "tenday") else None
+        elif code == "|":
+            if tok.value not in ",，":
+                told = None
+        elif code not in _ACROSS or (code == GAP and tok.value[-1:].isdigit()):
+            told = None  # a list marker (3、), a number: the next item is a statement of its own
+        opens = code == "|"
+
+
+def _inherits(anchor: Anchor) -> bool:
+    return (
+        not anchor.anaphoric
+        and anchor.month_shift is None
+        and not anchor.today
+        and anchor.grain in ("month", "tenday", "day")
+    )
+
+
+def _inherit(anchor: Anchor, told: Anchor) -> None:
+    if anchor.month is None:  # a bare day: the month too, when it comes after the day told
+        if told.grain != "day" or anchor.day is None or told.day is None or anchor.day <= told.day:
+            return
+        anchor.month, anchor.month_shift = told.month, told.month_shift
+    if not told.has_year:
+        return  # a month told, no year: the year stays the reference's (inferred)
+    year, shift = told.year, told.year_shift
+    before = (
+        (
+            anchor.month < told.month
+            or (
+                anchor.month == told.month
+                and anchor.day is not None
+                and told.day is not None
+                and anchor.day < told.day
+            )
+        )
+        if anchor.month is not None and told.month is not None
+        else False
+    )
+    if before:
+        # 2019年12月20日报到,1月5日开学: the next year
+        year = None if year is None else year + 1
+        shift = None if shift is None else shift + 1
+    item: Anchor | None = anchor
+    while item is not None:
+        if not item.has_year:
+            item.year, item.year_shift = year, shift
+            item.year_inherited = True
+        item = item.to
