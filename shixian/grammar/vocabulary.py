@@ -143,6 +143,8 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"(?:全天)?[0-9]{1,2}(?:个)?小时(?=可办|服务|开放|营业|在线|值班|受理|热线|不打烊|畅通|运行|监控|自助|巡查|巡逻|监测|待命|不间断)",
     # 不含法定节假日, 不包括双休日: the days a count leaves out, not a holiday period
     r"(?:不含|不包括|不包含|除去|扣除|剔除)(?:国家)?(?:法定)?(?:节假日|节日|假日|休息日|双休日|公休日|周末)",
+    # 放假4天, 共放假3天, 连休7天: how many days a holiday has, no limit of any work
+    r"(?:放假|休假|连休|调休|休息)(?:共)?[0-9一二三四五六七八九十两]{1,2}天",
     # 2017年6月30日(含6月30日)前: a note that the day itself counts, no second date
     r"(?<=[日号])\((?:含|包括|包含)[^()]{1,14}\)",
 )

@@ -32,6 +32,9 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
                 continue
             if code == GAP and out:
                 before = out[-1]
+                if tok.value == "的" and before.code == "P" and before.end == tok.start:
+                    before.end = tok.end  # 比赛开始前的1周内: 前的 is 前
+                    continue
                 if (
                     before.code == "A"
                     and tok.value in _BARE_WEEKDAYS
@@ -166,7 +169,19 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             ):
                 # 春节:1月31日至2月6日 (a holiday notice): the festival names the dates after it
                 label = out[-2]
-                label.code, label.value, label.rule = GAP, text[label.start : label.end], "gap"
+                named: Anchor = label.value
+                if named.has_year and not frag.has_year:
+                    # 2024年春节:2月10日至17日: the dates are in the festival's year
+                    item: Anchor | None = frag
+                    while item is not None:
+                        if not item.has_year:
+                            item.year, item.year_shift = named.year, named.year_shift
+                        item = item.to
+                    tok.start = label.start
+                    del out[-2:]
+                    prev = out[-1] if out else None
+                else:
+                    label.code, label.value, label.rule = GAP, text[label.start : label.end], "gap"
             elif (
                 prev is not None
                 and prev.code == "A"

@@ -160,8 +160,14 @@ def _md(
     return anchor
 
 
-def _ym(text: str, y: str, m: str) -> Anchor:
-    return Anchor(year=int(y), month=_checked(text, "month", int(m), 1, 12))
+def _ym(text: str, y: str, m: str, m2: str | None = None) -> Anchor:
+    """2023.6, 2023-6; 2005.1—4 (January to April 2005; 2005.11—2 into the next year)."""
+    anchor = Anchor(year=int(y), month=_checked(text, "month", int(m), 1, 12))
+    if m2 is not None:
+        far = _checked(text, "month", int(m2), 1, 12)
+        year = anchor.year if far >= anchor.month else anchor.year + 1  # type: ignore[operator]
+        anchor.to = Anchor(year=year, month=far, year_inherited=True)
+    return anchor
 
 
 _DAYPART_WORDS = "|".join(sorted(DAYPART, key=len, reverse=True))
