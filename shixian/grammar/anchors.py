@@ -232,10 +232,11 @@ class Anchor:
         """The bounds of the range's far end; one that writes no year of its own and
         falls before the start is in the next year (11月11日~1月20日, 12月28日至1月3日)."""
         assert self.to is not None
-        if self.to.follows and self.to.year_shift is not None:
+        shift = self.to.year_shift
+        if self.to.follows and shift is not None:
             # 2019年10月至次年4月: the year after the start's (inferred as far as the start is)
             later = self.to.copy()
-            later.year, later.year_shift, later.follows = start.year + later.year_shift, None, False
+            later.year, later.year_shift, later.follows = start.year + shift, None, False
             far = later.bounds(reference, text)
             if far[1] < start:
                 raise InvalidDate(text, "range", f"{start}..{far[1]}")
