@@ -44,11 +44,20 @@ def _chinese_numerals(text: str) -> str:
     return re.sub(r"(?<![0-9.:/\-])[0-9]{1,2}(?=[月日])", lambda m: _cn_number(int(m[0])), text)
 
 
+def _wrapped(text: str) -> str:
+    """The text broken across two lines near its middle, not inside a number (a break
+    between two numbers, 2005.1—4 / 2005.2—4, separates them: cells one per line)."""
+    at = len(text) // 2
+    while 0 < at < len(text) and text[at - 1].isdigit() and text[at].isdigit():
+        at += 1
+    return text[:at] + "\n" + text[at:]
+
+
 VARIANTS: dict[str, Callable[[str], str]] = {
     "spaced": " ".join,
     "full-width": lambda t: t.translate(_FULL_WIDTH),
     "traditional": lambda t: "".join(_SIMPLE_TO_TRADITIONAL.get(ch, ch) for ch in t),
-    "wrapped": lambda t: t[: len(t) // 2] + "\n" + t[len(t) // 2 :],
+    "wrapped": _wrapped,
     "chinese numerals": _chinese_numerals,
 }
 

@@ -157,6 +157,21 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             tok.code = "A"
             if (
                 prev is not None
+                and len(out) >= 3
+                and out[-2].code == GAP
+                and out[-2].value in _HOLIDAY_WORDS
+                and out[-3].code == "A"
+                and out[-3].end == out[-2].start
+                and out[-2].end == prev.start
+                and ((prev.code == BREAK and prev.value == ":") or prev.value in _DEFINING)
+                and _defined(out[-3].value)
+            ):
+                # 2012年端午节放假安排:6月23日至25日: the words of a holiday notice between the
+                # festival and its dates (the festival is then the label, as in 春节:…)
+                words = out.pop(-2)
+                out[-2].end = words.end
+            if (
+                prev is not None
                 and (
                     (prev.code == BREAK and prev.value == ":")
                     or (prev.code == GAP and prev.value in _DEFINING)
@@ -310,6 +325,10 @@ def _restates(outer: Anchor, inner: Anchor) -> bool:
 
 
 _DEFINING = frozenset({"为", "是", "通常为", "一般为", "定为"})
+#: Words of a holiday notice between a festival and the dates it names (端午节放假安排:…).
+_HOLIDAY_WORDS = frozenset(
+    {"放假安排", "放假时间", "放假时间为", "放假", "假期", "放假调休", "安排", "的放假时间"}
+)
 
 
 #: a weekday written alone in brackets after a day (Taiwan): 一 = Monday … 日 = Sunday
