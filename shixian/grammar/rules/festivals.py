@@ -375,7 +375,43 @@ def festival_window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """``<festival>``, ``<festival>期间``: within the festival day or its holiday period."""
     _, anchor = _occasion_of(ctx, tokens)
     start, end, inferred, fuzzy = anchor.bounds(ctx.reference, ctx.text)
-    return [Window(**ctx.common(tokens, inferred), start=start, end=end, fuzzy=fuzzy)]
+    part = Window(**ctx.common(tokens, inferred), start=start, end=end, fuzzy=fuzzy)
+    ctx.named.append(part)
+    return [part]
+
+
+#: Days between a named period and dates that restate it (劳动节期间…4月28日和5月5日上班).
+RESTATED_WITHIN = dt.timedelta(days=3)
+
+
+def drop_restated(ctx: Context) -> None:
+    """A festival named beside dates of its own days, in one sentence, is their topic:
+    ``今年“五一”放假4天!5月1日-5月4日放假``, ``6月23日为端午节``, ``国庆节不串休,10月1日至
+    10月5日放假`` are the dates, not the festival's window besides them. The dates are
+    windows of days within :data:`RESTATED_WITHIN` of the festival's period."""
+    named = {id(p) for p in ctx.named}
+    text = ctx.text
+    dated = [p for p in ctx.parts if id(p) not in named and isinstance(p, Window)]
+    if not dated:
+        return
+    keep: list[Part] = []
+    for part in ctx.parts:
+        if (
+            id(part) in named
+            and isinstance(part, Window)
+            and any(_restates(other, part, text) for other in dated)
+        ):
+            continue
+        keep.append(part)
+    ctx.parts[:] = keep
+
+
+def _restates(dates: Window, festival: Window, text: str) -> bool:
+    if dates.end < festival.start - RESTATED_WITHIN or dates.start > festival.end + RESTATED_WITHIN:
+        return False
+    lo = min(dates.span[0], festival.span[0])
+    hi = max(dates.span[1], festival.span[1])
+    return not any(ch in "。;\n" for ch in text[lo:hi])
 
 
 def festival_offset(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
