@@ -107,9 +107,10 @@ class Context:
         #: ``(start, end, reason)`` in the cleaned text: what a production found wrong
         #: beside a reading it still gives (a weekday note that contradicts its date)
         self.flags: list[tuple[int, int, str]] = []
-        #: parts read from a period named by a word (五一, 端午节): the grammar's ``finish``
-        #: hook may drop those that dates of the same sentence restate
-        self.named: list[Part] = []
+        #: parts read from a period named by a word (五一, 端午节, 汛期), each with whether
+        #: its dates are only a convention (汛期: each region sets them): the grammar's
+        #: ``finish`` hook may drop those that dates of the same sentence restate
+        self.named: list[tuple[Part, bool]] = []
         #: the tokens' codes, one letter each (what the grammar rules read)
         self.codes = codes
         #: which rule covered which tokens: ``(rule, first, end)`` token indices; and the
