@@ -91,6 +91,9 @@ class Anchor:
     anaphoric: bool = False
     #: the year was taken from the item before it (3月1日至15日), not written
     year_inherited: bool = False
+    #: ``year_shift`` counts from the year told before, not the reference's (次年, 翌年):
+    #: the far end of a range is that many years after its start (2019年10月至次年4月)
+    follows: bool = False
 
     def __init__(self, **fields: Any) -> None:
         if fields:
@@ -229,6 +232,15 @@ class Anchor:
         """The bounds of the range's far end; one that writes no year of its own and
         falls before the start is in the next year (11月11日~1月20日, 12月28日至1月3日)."""
         assert self.to is not None
+        shift = self.to.year_shift
+        if self.to.follows and shift is not None:
+            # 2019年10月至次年4月: the year after the start's (inferred as far as the start is)
+            later = self.to.copy()
+            later.year, later.year_shift, later.follows = start.year + shift, None, False
+            far = later.bounds(reference, text)
+            if far[1] < start:
+                raise InvalidDate(text, "range", f"{start}..{far[1]}")
+            return far[0], far[1], True, far[3]
         far = self.to.bounds(reference, text)
         if far[1] >= start:
             return far

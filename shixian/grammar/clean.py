@@ -104,6 +104,8 @@ _NOISE = re.compile(
     "[\\s" + "".join(re.escape(chr(code)) for code in sorted(_TABLE)) + _FIN_CHARS + _TONES + "]|--"
 )
 _LINE_BREAK = re.compile(r"[\n\r\t\v\f\u2028\u2029]")
+# a year opening a date after a line break (2005.2—4, 2019年): the start of a new item
+_NEW_DATE = re.compile(r"[12][0-9]{3}[./\-年]")
 
 
 def _keeps_space(before: str, after: str) -> bool:
@@ -166,7 +168,14 @@ def clean(text: str, *, lines: bool = False) -> Cleaned:
         elif lines and _LINE_BREAK.search(m.group()) is not None:
             pieces.append("\n")
             origin.append(start)
-        elif _keeps_space(before, after):
+        elif _keeps_space(before, after) or (
+            # 2005.1—4<TAB>2005.2—4: cells of a pasted row, and 2005.1—4<LF>2005.2—4, dates
+            # one per line: joined, 4 and 2005 would be one number
+            before.isdigit()
+            and after.isdigit()
+            and _NEW_DATE.match(text, end) is not None
+            and _LINE_BREAK.search(m.group()) is not None
+        ):
             pieces.append(" ")
             origin.append(start)
         last = end

@@ -86,7 +86,7 @@ NOT_TIME_WORDS: tuple[str, ...] = (
 #: the length of a window told beside it): 国办发〔2021〕30号, 第18号公告, 年满十六周岁,
 #: (共12天), 为期4个月. (Cleaned text has no spaces, so the patterns hold none.)
 _LENGTH = (
-    r"(?:共|为期|历时|合计)[0-9一二三四五六七八九十两]{1,4}"
+    r"(?:共计|总共|共|为期|历时|合计)[0-9一二三四五六七八九十两]{1,4}"
     r"(?:个)?(?:多|余)?(?:个)?(?:工作日|天|日|周|星期|个月|月|年)"
 )
 #: Verbs that change a length or a time from an old value to a new one (延长至, 缩短为,
@@ -135,12 +135,18 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     # 全年四分之一, 全年的三分之一: a share of the year's target, not the year
     r"全年(?:的)?(?:[0-9]{1,3}|[一二三四五六七八九十百]{1,3})分之",
     # 公告2022年第7号, 2023年第12号令: a document's number within its year, not the year
-    r"[0-9]{4}年(?:度)?第[0-9一二三四五六七八九十百〇零]{1,6}(?:号|期)",
+    r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年(?:度)?第[0-9一二三四五六七八九十百〇零]{1,6}(?:号|期)",
     # 50年一遇, 5年~10年一遇, 百年一遇: a flood's return period, not a length of any work
     r"(?:[0-9一二三四五六七八九十百千]{1,4}年?[~\-—至到])?[0-9一二三四五六七八九十百千]{1,4}年一遇",
     # (24小时可办), 24小时服务热线, 全天24小时开放: when a service is open, not a limit
     # (the digits as a class: the patterns that veto words treat every digit alike)
-    r"(?:全天)?[0-9]{1,2}(?:个)?小时(?=可办|服务|开放|营业|在线|值班|受理|热线|不打烊|畅通|运行|监控|自助)",
+    r"(?:全天)?[0-9]{1,2}(?:个)?小时(?=可办|服务|开放|营业|在线|值班|受理|热线|不打烊|畅通|运行|监控|自助|巡查|巡逻|监测|待命|不间断)",
+    # 不含法定节假日, 不包括双休日: the days a count leaves out, not a holiday period
+    r"(?:不含|不包括|不包含|除去|扣除|剔除)(?:国家)?(?:法定)?(?:节假日|节日|假日|休息日|双休日|公休日|周末)",
+    # 放假4天, 共放假3天, 连休7天: how many days a holiday has, no limit of any work
+    r"(?:放假|休假|连休|调休|休息)(?:共)?[0-9一二三四五六七八九十两]{1,2}天",
+    # 2017年6月30日(含6月30日)前: a note that the day itself counts, no second date
+    r"(?<=[日号])\((?:含|包括|包含)[^()]{1,14}\)",
 )
 
 #: Short words before a month that are not the label of a schedule (中考3月 is a label,
@@ -198,6 +204,11 @@ NOT_LABELS: frozenset[str] = frozenset(
         "准备",
         "筹备",
         "迎接",
+        "填报",
+        "报送",
+        "上报",
+        "提交",
+        "统计",
     ]
 )
 

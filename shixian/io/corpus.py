@@ -15,7 +15,8 @@ expected``; ``#`` lines are comments. ``expected`` is one or more parts joined b
     ongoing from=2016-01-01
     pending on=国家批准
 
-A literal ``\\n`` in a phrase stands for a line break (a wrapped cell).
+A literal ``\\n`` in a phrase stands for a line break (a wrapped cell), ``\\t`` for a tab
+(the cells of a row pasted into one).
 Any part may carry ``if=<condition>`` and the flag ``inferred`` (year taken
 from the reference). A deadline without ``alt`` must not be ambiguous; a window
 without ``fuzzy`` must not be fuzzy.
@@ -97,7 +98,9 @@ def load(path: str | Path, *, source: str | None = None) -> list[CorpusRow]:
             rows.append(
                 CorpusRow(
                     group=rec.get("group") or rec.get("source") or "",
-                    phrase=(rec.get("phrase") or rec.get("expression") or "").replace("\\n", "\n"),
+                    phrase=(rec.get("phrase") or rec.get("expression") or "")
+                    .replace("\\n", "\n")
+                    .replace("\\t", "\t"),
                     reference=dt.date.fromisoformat(rec["reference"]),
                     expected=rec["expected"],
                     source=source or str(path),

@@ -14,6 +14,10 @@ from .codes import (
 # -- 1. fragments -------------------------------------------------------------
 
 
+#: The words of a bracketed note that the day itself counts (6月30日(含6月30日)前).
+_INCLUSIVE = ("含", "包括", "包含")
+
+
 def _only_brackets(text: str, start: int, end: int) -> bool:
     return all(ch in "()[] " for ch in text[start:end])
 
@@ -28,6 +32,9 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
                 continue
             if code == GAP and out:
                 before = out[-1]
+                if tok.value == "的" and before.code == "P" and before.end == tok.start:
+                    before.end = tok.end  # 比赛开始前的1周内: 前的 is 前
+                    continue
                 if (
                     before.code == "A"
                     and tok.value in _BARE_WEEKDAYS
@@ -40,6 +47,14 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
                         last.weekday = _BARE_WEEKDAYS[tok.value]
                         before.end = tok.end + 1
                         continue
+                if (
+                    before.code == "A"
+                    and text[before.end : tok.start] == "("
+                    and text[tok.end : tok.end + 1] == ")"
+                    and tok.value.startswith(_INCLUSIVE)
+                ):
+                    before.end = tok.end + 1  # 6月30日(含6月30日)前: the day itself counts
+                    continue
                 if before.code == "A" and before.end == tok.start:
                     if tok.value in DAYPART and before.value.last().grain == "day":
                         before.end = tok.end  # 3月22日下午~3月28日: a part of the day
@@ -142,6 +157,21 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             tok.code = "A"
             if (
                 prev is not None
+                and len(out) >= 3
+                and out[-2].code == GAP
+                and out[-2].value in _HOLIDAY_WORDS
+                and out[-3].code == "A"
+                and out[-3].end == out[-2].start
+                and out[-2].end == prev.start
+                and ((prev.code == BREAK and prev.value == ":") or prev.value in _DEFINING)
+                and _defined(out[-3].value)
+            ):
+                # 2012年端午节放假安排:6月23日至25日: the words of a holiday notice between the
+                # festival and its dates (the festival is then the label, as in 春节:…)
+                words = out.pop(-2)
+                out[-2].end = words.end
+            if (
+                prev is not None
                 and (
                     (prev.code == BREAK and prev.value == ":")
                     or (prev.code == GAP and prev.value in _DEFINING)
@@ -154,7 +184,19 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             ):
                 # 春节:1月31日至2月6日 (a holiday notice): the festival names the dates after it
                 label = out[-2]
-                label.code, label.value, label.rule = GAP, text[label.start : label.end], "gap"
+                named: Anchor = label.value
+                if named.has_year and not frag.has_year:
+                    # 2024年春节:2月10日至17日: the dates are in the festival's year
+                    item: Anchor | None = frag
+                    while item is not None:
+                        if not item.has_year:
+                            item.year, item.year_shift = named.year, named.year_shift
+                        item = item.to
+                    tok.start = label.start
+                    del out[-2:]
+                    prev = out[-1] if out else None
+                else:
+                    label.code, label.value, label.rule = GAP, text[label.start : label.end], "gap"
             elif (
                 prev is not None
                 and prev.code == "A"
@@ -283,6 +325,10 @@ def _restates(outer: Anchor, inner: Anchor) -> bool:
 
 
 _DEFINING = frozenset({"为", "是", "通常为", "一般为", "定为"})
+#: Words of a holiday notice between a festival and the dates it names (端午节放假安排:…).
+_HOLIDAY_WORDS = frozenset(
+    {"放假安排", "放假时间", "放假时间为", "放假", "假期", "放假调休", "安排", "的放假时间"}
+)
 
 
 #: a weekday written alone in brackets after a day (Taiwan): 一 = Monday … 日 = Sunday

@@ -106,8 +106,9 @@ def _yearless(anchor: Anchor) -> bool:
     )
 
 
-# Tokens a year told before reaches across: plain words, a comma, relation words.
-_ACROSS = frozenset("_SPKEFT")
+# Tokens a year told before reaches across: plain words, a comma, relation words, a list
+# connector (9月22日(星期六)、9月23日: the list's items, told apart by a note).
+_ACROSS = frozenset("_SPKEFT/")
 
 
 def _told_years(tokens: list[Token]) -> None:
@@ -126,9 +127,16 @@ def _told_years(tokens: list[Token]) -> None:
             ):
                 _inherit(anchor, told)
             last = anchor.last()
-            told = last if last.grain in ("day", "month", "tenday") else None
+            if last.grain in ("day", "month", "tenday"):
+                told = last
+            elif last.has_year and last.named is not None and last.to is None:
+                # 2012年端午节放假安排:6月23日至25日: the festival's year (a year alone is no
+                # date told: 按照《2007年…》的要求,于4月20日前 is in the reference's year)
+                told = last
+            else:
+                told = None
         elif code == "|":
-            if tok.value not in ",，":
+            if tok.value not in ",，:":  # a comma, or a colon before the dates of what it names
                 told = None
         elif code not in _ACROSS or (code == GAP and tok.value[-1:].isdigit()):
             told = None  # a list marker (3、), a number: the next item is a statement of its own

@@ -15,6 +15,9 @@ _YEAR_SHIFT = {
     "今年": 0, "本年": 0, "当年": 0, "上年": -1, "去年": -1, "上一年": -1, "前年": -2,
     "明年": 1, "下一年": 1, "次年": 1, "翌年": 1, "来年": 1,
 }  # fmt: skip
+#: Words of the year after the one told before (2019年10月至次年4月: 2020), not after the
+#: reference's (明年): in a range they count from its start.
+_FOLLOWING = frozenset({"次年", "翌年", "下一年"})
 _EDGE = {"底": "end", "末": "end", "终": "end", "初": "begin", "中": "middle"}
 _GRAIN = {"年": "year", "月": "month", "季": "quarter", "季度": "quarter", "半年": "half"}
 _HALF = {"上": 1, "前": 1, "下": 2, "后": 2}
@@ -100,6 +103,8 @@ def _date(
         anchor.year = 1911 + _checked(text, "year", to_int(roc), 1, 8088)
     elif rel is not None:
         anchor.year_shift = _YEAR_SHIFT[rel]
+        if rel in _FOLLOWING:  # 次年: the year after the one told before it (in a range)
+            anchor.follows = True
     if m is not None:
         if len(m) == 2 and m[0] in _CN_ONE_DIGIT and m[1] in _CN_ONE_DIGIT:
             # 一二月份, 七八月: two months, not the twelfth
@@ -155,8 +160,14 @@ def _md(
     return anchor
 
 
-def _ym(text: str, y: str, m: str) -> Anchor:
-    return Anchor(year=int(y), month=_checked(text, "month", int(m), 1, 12))
+def _ym(text: str, y: str, m: str, m2: str | None = None) -> Anchor:
+    """2023.6, 2023-6; 2005.1—4 (January to April 2005; 2005.11—2 into the next year)."""
+    anchor = Anchor(year=int(y), month=_checked(text, "month", int(m), 1, 12))
+    if m2 is not None:
+        far = _checked(text, "month", int(m2), 1, 12)
+        year = anchor.year if far >= anchor.month else anchor.year + 1  # type: ignore[operator]
+        anchor.to = Anchor(year=year, month=far, year_inherited=True)
+    return anchor
 
 
 _DAYPART_WORDS = "|".join(sorted(DAYPART, key=len, reverse=True))

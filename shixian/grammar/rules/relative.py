@@ -77,7 +77,8 @@ def after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         and isinstance(prev, Relative)
         and prev.offset.amount == 0
         and prev.trigger is not None
-        and CAP_HEAD.match(ctx.where([dur])[0]) is not None
+        # the cleaned words: 不超過, 不 超 过
+        and CAP_HEAD.match(ctx.cleaned.text, dur.start) is not None
     ):
         # 与政策文件同步发布,时间跨度不超过5个工作日: the cap is the limit of that event
         ctx.parts.pop()

@@ -79,11 +79,13 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     if freq.workday is not None:  # 工作日: each working day
         fields["workday"] = freq.workday
     # bounds before the frequency: 自2016年起, 2016—2018年, (4—10月)
+    opened = tokens[0].code == "F" or any(t.code == "S" for t in tokens[:q_pos])
     for tok in tokens[:q_pos]:
         if tok.code != "A":
             continue
         anchor: Anchor = tok.value
-        if anchor.has_year or anchor.today or _has_days(anchor):
+        # 自4月份开始每月8日前: a month opened by 自 / 起 is the start, not the months
+        if anchor.has_year or anchor.today or _has_days(anchor) or opened:
             # 2016—2018年每年; 4月10日至30日(每周一、三): a span with a recurrence inside
             start, end, year_inferred, _ = anchor.bounds(ctx.reference, ctx.text)
             inferred = inferred or year_inferred
