@@ -150,7 +150,11 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     # “十三五”发展规划的关键之年, “十四五”开局之年: the plan named, not its five years
     r"(?<=\S)[“\"]?十[一二三四五]?五[”\"]?(?=(?:发展)?规划|开局之年|收官之年|关键之年|起步之年|决胜之年|谋篇之年|的开局|的收官|的关键)",
     # 放假4天, 共放假3天, 连休7天: how many days a holiday has, no limit of any work
-    r"(?:放假|休假|连休|调休|休息)(?:共)?[0-9一二三四五六七八九十两]{1,2}天",
+    r"(?:放假|休假|连休|调休|休息|停课|停工|停业)(?:共)?[0-9一二三四五六七八九十两]{1,2}天",
+    # 按周一课表上课, 补周四课程: whose timetable a day follows, no weekday of its own
+    r"(?:按|执行|补)(?:单周|双周)?(?:周|星期)[一二三四五六日天](?:的)?(?:课表|课程|作息|课)",
+    # 第16周, (第六周周六): a week of a term counted from its start, no length
+    r"(?<![年月季每度])第[0-9一二三四五六七八九十]{1,3}(?:个)?(?:周|星期)(?![一二三四五六日天年])",
     # 2017年6月30日(含6月30日)前: a note that the day itself counts, no second date
     r"(?<=[日号])\((?:含|包括|包含)[^()]{1,14}\)",
 )
@@ -377,6 +381,14 @@ def not_time_pattern() -> str:
     words = sorted(NOT_TIME_WORDS, key=len, reverse=True)
     return "|".join([*NOT_TIME_PATTERNS, *(re.escape(w) for w in words)])
 
+
+#: An event named right before a bare length (出国申请15个工作日办结, 公示期限7天, 公示期为5个
+#: 工作日): the length counts from it (:func:`shixian.grammar.rules.duty.in_advance`); the
+#: words before 的 are its subject, not the event.
+EVENT_BEFORE_LENGTH = re.compile(
+    r"(?:^|的)(?P<event>[\u4e00-\u9fff]{0,16}?(?:申请|申报|投诉|举报|受理|登记|备案|公示|报名|提交))"
+    r"(?:期限|时限|期为|期限为|时限为|期)?:?$"
+)
 
 #: A length of years that is what something lasted or lasts, not a limit: after an
 #: anniversary's subject (改革开放30年, 建党100年) or before what it qualifies (15年免费

@@ -184,7 +184,7 @@ TOKENS: list[TokenRule] = [
     TokenRule(
         "<n>—<n>年|月|日",
         rf"(?<![0-9])(?P<a>{YEAR_NUMBER})[—~\-至到](?P<b>{N})(?P<unit>年度?)"
-        rf"|(?<![0-9])(?P<a2>{SMALL_NUMBER})[—~\-至到](?P<b2>{SMALL_NUMBER})(?P<unit2>月份?|日|号)",
+        rf"|(?<![0-9])(?P<a2>{SMALL_NUMBER})(?:——|[—~\-至到])(?P<b2>{SMALL_NUMBER})(?P<unit2>月份?|日|号)",
         "a",
         _number_range,
     ),
@@ -238,7 +238,7 @@ TOKENS: list[TokenRule] = [
         "至|到",
         r"至(?!少|今(?![年天日]))|到|~|(?<!—)—(?!—)|(?<=[0-9日月号旬底末初年度)])——"
         # 2月21日?2月27日: a dash lost to a page's encoding (a ? between two dates)
-        r"|(?<=[日号])\?(?=[0-9一二三四五六七八九十]{1,3}[月日])",
+        r"|(?<=[日号])\?{1,2}(?=[0-9一二三四五六七八九十]{1,3}[月日])",
         "R",
         _word,
     ),
