@@ -1,6 +1,6 @@
 """Accuracy on the real-phrase sets, by set and by outcome: run by hand.
 
-    python benchmarks/bench_accuracy.py [--set dev|harvest|blind|blind2|blind3|blind4|blind5] [--misses]
+    python benchmarks/bench_accuracy.py [--set dev|harvest|blind|blind2|...|blind6] [--misses]
 
 Each row of ``corpus/real/`` is scored with the corpus checker
 (:func:`shixian.io.corpus.judge`, triggers included except for bare expressions) and

@@ -154,7 +154,7 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     # 按周一课表上课, 补周四课程: whose timetable a day follows, no weekday of its own
     r"(?:按|执行|补)(?:单周|双周)?(?:周|星期)[一二三四五六日天](?:的)?(?:课表|课程|作息|课)",
     # 第16周, (第六周周六): a week of a term counted from its start, no length
-    r"(?<![年月季每度])第[0-9一二三四五六七八九十]{1,3}(?:个)?(?:周|星期)(?![一二三四五六日天年])",
+    r"(?<![年月季每度期])第[0-9一二三四五六七八九十]{1,3}(?:个)?(?:周|星期)(?![一二三四五六日天年])",
     # 2017年6月30日(含6月30日)前: a note that the day itself counts, no second date
     r"(?<=[日号])\((?:含|包括|包含)[^()]{1,14}\)",
 )
