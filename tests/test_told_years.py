@@ -4,7 +4,8 @@ written form means, for any date and spelling.
 * a framing year (2024年春运从1月26日开始) is the year of the yearless date of its clause:
   the same as 从2024年1月26日开始, whatever the reference's year;
 * a year told once for a sentence (2019年9月7日报到,9月9日军训): the later clauses' dates
-  are in that year (the next one when they fall before it);
+  are in that year (the next one across a year's end; an earlier date keeps the reference's
+  year, said to be inferred);
 * 周一至周五 is 每周一至周五, every week on Monday to Friday;
 * 2月18日至月底 ends on the last day of February.
 """
@@ -63,15 +64,24 @@ def test_a_year_told_once_holds_for_the_clauses_after_it(
     y, m1, d1 = first
     _, m2, d2 = second
     assume(d2 <= calendar.monthrange(y + 1, m2)[1] and d2 <= calendar.monthrange(y, m2)[1])
-    year2 = y + 1 if (m2, d2) < (m1, d1) else y
+    reference = dt.date(2021, 3, 1) if y != 2021 else dt.date(2022, 3, 1)
+    assume(d2 <= calendar.monthrange(reference.year, m2)[1])
+    if (m2, d2) >= (m1, d1):
+        year2: int | None = y
+    elif m1 >= 11 and m2 <= 3:
+        year2 = y + 1  # across a year's end
+    else:
+        year2 = None  # an earlier date: the reference's year, a guess
 
     def n(v: int) -> str:
         return cn_number(v) if chinese else str(v)
 
-    reference = dt.date(2021, 3, 1) if y != 2021 else dt.date(2022, 3, 1)
     told = f"{y}年{n(m1)}月{n(d1)}日报到,{n(m2)}月{n(d2)}日上课"
-    written = f"{y}年{m1}月{d1}日报到,{year2}年{m2}月{d2}日上课"
+    second_year = "" if year2 is None else f"{year2}年"
+    written = f"{y}年{m1}月{d1}日报到,{second_year}{m2}月{d2}日上课"
     assert _values(told, reference) == _values(written, reference)
+    later = shixian.normalize(told, reference=reference).parts[-1]
+    assert later.year_inferred == (year2 is None)
 
 
 @given(st.integers(0, 5), st.integers(1, 6), st.sampled_from(["周", "星期", "週"]), st.booleans())

@@ -16,8 +16,10 @@ whose April is the next year's: :data:`~shixian.grammar.vocabulary.OF_A_PERIOD`)
 the clauses after the first leave the year out: it is the year told before them, not
 the reference's. A yearless date in a clause after a dated one inherits its year
 (:func:`_told_years`), when only plain words, commas and relation words stand between
-(a list marker ``3、``, a 。 or ; ends the sentence's items): on the next year when it
-falls before the date told (``2019年12月20日报到,1月5日开学``), and a bare day opening
+(a list marker ``3、``, a 。 or ; ends the sentence's items); days across a year's end
+are in the next year (``2019年12月20日报到,1月5日开学``), any other date before the one
+told keeps the reference's year as a guess (inferred: a report looks back, a timetable
+goes on), and a bare day opening
 its clause (``1月4—10日期末考试,11日寒假开始``) takes the month too when it comes after that day.
 """
 
@@ -160,8 +162,10 @@ def _inherit(anchor: Anchor, told: Anchor) -> None:
     if not told.has_year:
         return  # a month told, no year: the year stays the reference's (inferred)
     year, shift = told.year, told.year_shift
-    before = (
-        (
+    earlier = (
+        anchor.month is not None
+        and told.month is not None
+        and (
             anchor.month < told.month
             or (
                 anchor.month == told.month
@@ -170,11 +174,19 @@ def _inherit(anchor: Anchor, told: Anchor) -> None:
                 and anchor.day < told.day
             )
         )
-        if anchor.month is not None and told.month is not None
-        else False
     )
-    if before:
-        # 2019年12月20日报到,1月5日开学: the next year
+    if earlier:
+        # 2019年12月20日报到,1月5日开学: days across a year's end are in the next year; any
+        # other earlier date may be the same year's (a report looks back: 截至2016年12月底,…
+        # 比3月份) or the next: its year stays a guess from the reference (inferred)
+        crossing = (
+            told.grain == "day"
+            and anchor.grain == "day"
+            and (told.month or 0) >= 11
+            and (anchor.month or 12) <= 3
+        )
+        if not crossing:
+            return
         year = None if year is None else year + 1
         shift = None if shift is None else shift + 1
     item: Anchor | None = anchor
