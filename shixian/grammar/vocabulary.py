@@ -95,7 +95,7 @@ _LENGTH = (
 #: 调整为): the old value after 从 / 由 before them is no time of the text.
 CHANGE_VERBS: tuple[str, ...] = (
     "延长", "缩短", "压缩", "减少", "增加", "调整", "提高", "放宽", "延期", "推迟", "提前",
-    "改", "更改", "变更", "顺延", "缩减", "降低", "延至", "扩大",
+    "改", "更改", "变更", "顺延", "缩减", "降低", "延至", "扩大", "延迟",
 )  # fmt: skip
 # a length or a date as an old value: digits, numerals and the time characters
 _CHANGED = (

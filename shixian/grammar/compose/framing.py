@@ -12,6 +12,12 @@ clause break, at most :data:`_REACH` characters), the year names nothing finer t
 year, and the words are no report or review *of* the year (2023年度报告于4月底前公开,
 whose April is the next year's: :data:`~shixian.grammar.vocabulary.OF_A_PERIOD`).
 
+**A year that labels a date.** With more words between (up to :data:`_LABEL_REACH`), a year
+before a date that tells its own year names what the date is about, no period of its own:
+``2023年粮食安全生产保障专项资金项目网上申报审核时间延迟至2022年11月11日`` is the deadline of
+2022-11-11 (the programme is 2023's), ``2023年度报告于2024年4月底前公开`` the deadline of
+April 2024.
+
 **A year told once for a sentence.** In ``新生2019年9月7日报到,9月9日军训,9月23日开始上课``
 the clauses after the first leave the year out: it is the year told before them, not
 the reference's. A yearless date in a clause after a dated one inherits its year
@@ -27,9 +33,10 @@ from __future__ import annotations
 
 from ..anchors import Anchor
 from ..engine import GAP, Token
-from ..vocabulary import OF_A_PERIOD
+from ..vocabulary import CHANGE_VERBS, OF_A_PERIOD
 
-_REACH = 12  # characters of plain words between the year and the date
+_REACH = 12  # characters of plain words between the year and the date it frames
+_LABEL_REACH = 30  # … and between a year and a date of its own year that it labels
 
 
 def _framing(tokens: list[Token], text: str) -> list[Token]:
@@ -46,14 +53,14 @@ def _framing(tokens: list[Token], text: str) -> list[Token]:
         year: Anchor = tok.value
         date: Anchor = tokens[j].value
         item: Anchor | None = date
-        while item is not None:
+        while item is not None:  # (a date with its own year keeps it: the year labels it)
             if not item.has_year:
                 item.year, item.year_shift = year.year, year.year_shift
             item = item.to
         # the year's words join the first token after the plain words (the date, or
         # the 从 before it), so the part's text starts at the year
         # (the plain words between are inside that token's span: no token of their own)
-        first = j - 1 if tokens[j - 1].code == "F" else j
+        first = j - 1 if tokens[j - 1].code in "FBR" else j
         tokens[first].start = tok.start
         out.extend(tokens[first : j + 1])
         skip = j
@@ -61,29 +68,47 @@ def _framing(tokens: list[Token], text: str) -> list[Token]:
 
 
 def _framed(tokens: list[Token], i: int, text: str) -> int | None:
-    """The index of the date token the year at ``i`` frames, or ``None``."""
+    """The index of the date token the year at ``i`` frames or labels, or ``None``."""
     year: Anchor = tokens[i].value
-    if not _bare_year(year) or text[tokens[i].end - 1 : tokens[i].end] != "年":
+    if not _bare_year(year) or text[tokens[i].end - 1 : tokens[i].end] not in ("年", "度"):
         return None
     j = i + 1
     reach = 0
     while j < len(tokens) and tokens[j].code == GAP:
         reach += tokens[j].end - tokens[j].start
         j += 1
-    if j == i + 1 or reach > _REACH:
+    if j == i + 1 or reach > _LABEL_REACH:
         return None
-    if j + 1 < len(tokens) and tokens[j].code == "F":  # 从, 自 just before the date
+    words_end = tokens[j - 1].end
+    if j + 1 < len(tokens) and (
+        tokens[j].code in "FB"  # 从, 自, 截止时间为: just before the date
+        or (tokens[j].code == "R" and tokens[j - 1].value.endswith(CHANGE_VERBS))  # 延迟至
+    ):
         j += 1
-    if j >= len(tokens):
+    if j >= len(tokens) or tokens[j].code != "A":
         return None
-    if tokens[j].code != "A" or not _yearless(tokens[j].value):
+    date: Anchor = tokens[j].value
+    labelled = _told(date)
+    if not labelled and (not _yearless(date) or reach > _REACH):
         return None
-    between = text[tokens[i].end : tokens[j].start]
+    between = text[tokens[i].end : words_end]
     if any(ch.isdigit() or ch in ",。;:!?、\n|" for ch in between):
         return None
-    if OF_A_PERIOD.search(between) is not None:
+    if not labelled and OF_A_PERIOD.search(between) is not None:
         return None
     return j
+
+
+def _told(anchor: Anchor) -> bool:
+    """Whether ``anchor`` is a date that tells its own year (2022年11月11日): the year
+    before it, with words between, names what the date is about (2023年…项目…截止时间
+    为2022年11月11日: the programme of 2023, its deadline in 2022)."""
+    return (
+        anchor.year is not None
+        and anchor.grain in ("month", "tenday", "day")
+        and anchor.named is None
+        and not anchor.year_inherited
+    )
 
 
 def _bare_year(anchor: Anchor) -> bool:
