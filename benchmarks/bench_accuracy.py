@@ -1,6 +1,6 @@
 """Accuracy on the real-phrase sets, by set and by outcome: run by hand.
 
-    python benchmarks/bench_accuracy.py [--set dev|harvest|blind|blind2|blind3|blind4] [--misses]
+    python benchmarks/bench_accuracy.py [--set dev|harvest|blind|blind2|...|blind6] [--misses]
 
 Each row of ``corpus/real/`` is scored with the corpus checker
 (:func:`shixian.io.corpus.judge`, triggers included except for bare expressions) and
@@ -19,7 +19,8 @@ evaluation set, not a test: its misses are not listed as known misses), and ``bl
 (``corpus/real/blind2/``), and ``blind3`` (``corpus/real/blind3/``: table cells and
 timetable columns in ``blind3a``, prose expressions in ``blind3b``), harvested and frozen
 the same way on 2026-12-02, mainly from mainland pages as the development set is, and
-``blind4`` (``corpus/real/blind4/``) a fourth such set, harvested the same day. A file of a
+``blind4`` and ``blind5`` (``corpus/real/blind4/``, ``blind5/``) a fourth and a fifth such
+set, harvested the same day. A file of a
 set that is not there yet is skipped.
 """
 
@@ -44,6 +45,7 @@ SETS = {
     "blind2": ["blind2/blind2.tsv"],
     "blind3": ["blind3/blind3a.tsv", "blind3/blind3b.tsv"],
     "blind4": ["blind4/blind4a.tsv", "blind4/blind4b.tsv"],
+    "blind5": ["blind5/blind5a.tsv", "blind5/blind5b.tsv"],
 }
 
 

@@ -18,7 +18,7 @@ import attrs
 from .errors import GarbledDate, InvalidDate
 from .grammar import extent
 from .grammar.engine import Context
-from .model import Part
+from .model import Part, Window
 
 if TYPE_CHECKING:
     from .api import Failure
@@ -83,13 +83,22 @@ def chosen(ctx: Context, found: list[Part], dropped: list[Failure]) -> list[Part
     from .api import Failure
 
     garbled = {}
+    text = ctx.text
     for tok in ctx.tokens:
         if tok.code == "g":
             lo, hi = ctx.cleaned.span(tok.start, tok.end)
+            while hi < len(text) and text[hi].isspace():  # ( 年 7 月: the date after the spaces
+                hi += 1
             garbled[hi] = lo
+    # 2016年1028日: the year before a garbled date is that date's, no window of its own
+    ends = {lo: hi for hi, lo in garbled.items()}
     parts: list[Part] = []
     for part in found:
         if parts and part.span[0] < parts[-1].span[1]:
+            continue
+        if part.span[1] in ends and isinstance(part, Window) and _year_only(part):
+            hi = ends.pop(part.span[1])
+            garbled[hi] = part.span[0]
             continue
         at = part.span[0]
         year = (
@@ -117,6 +126,17 @@ def chosen(ctx: Context, found: list[Part], dropped: list[Failure]) -> list[Part
             exc = GarbledDate(ctx.text[lo:hi], "garbled", ctx.text[lo:hi])
             dropped.append(Failure(lo, hi, ctx.text[lo:hi], str(exc), type(exc).__name__))
     return parts
+
+
+def _year_only(part: Window) -> bool:
+    """Whether ``part`` is a whole calendar year (2016年 alone)."""
+    return (
+        part.start.month == 1
+        and part.start.day == 1
+        and part.end.month == 12
+        and part.end.day == 31
+        and part.start.year == part.end.year
+    )
 
 
 def failure(ctx: Context, start: int, end: int, exc: Exception) -> Failure:

@@ -1,4 +1,4 @@
-"""The blind evaluation sets (corpus/real/blind/ and corpus/real/blind2/): real phrases
+"""The blind evaluation sets (corpus/real/blind/, blind2/ … blind5/): real phrases
 from pages nobody on the team had used, annotated by hand before the library ran on them.
 They measure accuracy (benchmarks/bench_accuracy.py) and are no test of meaning; here
 only that every row is well formed and that no row gives anything but a result or a
@@ -15,7 +15,13 @@ from .conftest import CORPUS
 
 FIRST = load(CORPUS / "real" / "blind" / "blind.tsv")
 SECOND = load(CORPUS / "real" / "blind2" / "blind2.tsv")
-ROWS = FIRST + SECOND
+#: the sets harvested on 2026-12-02, in two halves each (table cells and timetables; prose)
+LATER = {
+    name: load(CORPUS / "real" / name / f"{name}a.tsv")
+    + load(CORPUS / "real" / name / f"{name}b.tsv")
+    for name in ("blind3", "blind4", "blind5")
+}
+ROWS = FIRST + SECOND + [row for rows in LATER.values() for row in rows]
 
 
 def test_the_sets_are_there() -> None:
@@ -26,6 +32,15 @@ def test_the_sets_are_there() -> None:
 
 def test_the_second_set_shares_no_page_with_the_first() -> None:
     assert not {row.group for row in FIRST} & {row.group for row in SECOND}
+
+
+def test_the_later_sets_share_no_page_with_any_other() -> None:
+    sets = [FIRST, SECOND, *LATER.values()]
+    pages = [{row.group for row in rows} for rows in sets]
+    for i, one in enumerate(pages):
+        assert len(one) >= 100 or i < 2
+        for other in pages[i + 1 :]:
+            assert not one & other
 
 
 @pytest.mark.parametrize("row", ROWS, ids=lambda r: r.phrase[:30])

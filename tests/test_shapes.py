@@ -38,6 +38,7 @@ def _full_grammar() -> Grammar:
         veto_words=NOT_TIME_WORDS,
         veto_patterns="|".join(NOT_TIME_PATTERNS),
         shapes=False,
+        finish=GRAMMAR._finish,
     )
 
 

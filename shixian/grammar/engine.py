@@ -82,8 +82,8 @@ class Context:
     """
 
     __slots__ = (
-        "cleaned", "codes", "conditions", "failures", "flags", "parts", "plan", "reference",
-        "strict", "text", "tokens", "uncovered",
+        "cleaned", "codes", "conditions", "failures", "flags", "named", "parts", "plan",
+        "reference", "strict", "text", "tokens", "uncovered",
     )  # fmt: skip
 
     def __init__(
@@ -107,6 +107,10 @@ class Context:
         #: ``(start, end, reason)`` in the cleaned text: what a production found wrong
         #: beside a reading it still gives (a weekday note that contradicts its date)
         self.flags: list[tuple[int, int, str]] = []
+        #: parts read from a period named by a word (五一, 端午节, 汛期), each with whether
+        #: its dates are only a convention (汛期: each region sets them): the grammar's
+        #: ``finish`` hook may drop those that dates of the same sentence restate
+        self.named: list[tuple[Part, bool]] = []
         #: the tokens' codes, one letter each (what the grammar rules read)
         self.codes = codes
         #: which rule covered which tokens: ``(rule, first, end)`` token indices; and the
@@ -147,12 +151,15 @@ class Grammar(Lexer):
         veto_patterns: str | None = None,
         *,
         shapes: bool = True,
+        finish: Callable[[Context], None] | None = None,
     ) -> None:
         self.token_rules = tuple(token_rules)
         #: whether strict lexing may replay the decisions recorded for a text's shape
         self.use_shapes = shapes
         self.rules = tuple(rules)
         self._merge = merge
+        #: called after the productions when some part was read from a named period
+        self._finish = finish
         self._init_vetoes(veto_words, veto_patterns)
         self._compiled = False
         self._plans: dict[str, Plan] = {}
@@ -221,4 +228,6 @@ class Grammar(Lexer):
                 failures.append((tokens[start].start, tokens[end - 1].end, exc))
         if failures:
             failures.sort(key=lambda f: f[0])
+        if ctx.named and self._finish is not None:
+            self._finish(ctx)
         return ctx

@@ -67,6 +67,8 @@ NOT_TIME_WORDS: tuple[str, ...] = (
     "底线", "底数", "底子", "底层", "末端", "末梢", "末尾", "末位",
     # 年 / 月 / 日 / 周 inside other words
     # 同步 / 按时 that time no duty (同步推进: side by side; 按时保质: with care)
+    "同步达到", "同步提升", "同步增长", "同步提高", "同步改善", "同步建成", "同步实现", "同步发展",
+    "常年同期", "常年平均", "常年值",
     "同步推进", "同步实施", "同步部署", "同步开展", "同步建设", "同步规划", "按时保质", "保质按时",
     "按时按质", "按期限",
     # 限期 that sets no limit (无限期: without end)
@@ -140,11 +142,19 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"(?:[0-9一二三四五六七八九十百千]{1,4}年?[~\-—至到])?[0-9一二三四五六七八九十百千]{1,4}年一遇",
     # (24小时可办), 24小时服务热线, 全天24小时开放: when a service is open, not a limit
     # (the digits as a class: the patterns that veto words treat every digit alike)
-    r"(?:全天)?[0-9]{1,2}(?:个)?小时(?=可办|服务|开放|营业|在线|值班|受理|热线|不打烊|畅通|运行|监控|自助|巡查|巡逻|监测|待命|不间断)",
+    r"(?:全天)?[0-9]{1,2}(?:个)?小时(?=可办|服务|开放|营业|在线|值班|值守|受理|热线|不打烊|畅通|运行|监控|自助|巡查|巡逻|巡堤|监测|待命|不间断|防汛|轮班|全天候|应急)",
     # 不含法定节假日, 不包括双休日: the days a count leaves out, not a holiday period
     r"(?:不含|不包括|不包含|除去|扣除|剔除)(?:国家)?(?:法定)?(?:节假日|节日|假日|休息日|双休日|公休日|周末)",
+    # 今年第6号台风, 今年第一次编号洪水: a name counted within the year, not the year
+    r"今年第[0-9一二三四五六七八九十]{1,3}(?:号|次|个|场)",
+    # “十三五”发展规划的关键之年, “十四五”开局之年: the plan named, not its five years
+    r"(?<=\S)[“\"]?十[一二三四五]?五[”\"]?(?=(?:发展)?规划|开局之年|收官之年|关键之年|起步之年|决胜之年|谋篇之年|的开局|的收官|的关键)",
     # 放假4天, 共放假3天, 连休7天: how many days a holiday has, no limit of any work
-    r"(?:放假|休假|连休|调休|休息)(?:共)?[0-9一二三四五六七八九十两]{1,2}天",
+    r"(?:放假|休假|连休|调休|休息|停课|停工|停业)(?:共)?[0-9一二三四五六七八九十两]{1,2}天",
+    # 按周一课表上课, 补周四课程: whose timetable a day follows, no weekday of its own
+    r"(?:按|执行|补)(?:单周|双周)?(?:周|星期)[一二三四五六日天](?:的)?(?:课表|课程|作息|课)",
+    # 第16周, (第六周周六): a week of a term counted from its start, no length
+    r"(?<![年月季每度期])第[0-9一二三四五六七八九十]{1,3}(?:个)?(?:周|星期)(?![一二三四五六日天年])",
     # 2017年6月30日(含6月30日)前: a note that the day itself counts, no second date
     r"(?<=[日号])\((?:含|包括|包含)[^()]{1,14}\)",
 )
@@ -371,6 +381,24 @@ def not_time_pattern() -> str:
     words = sorted(NOT_TIME_WORDS, key=len, reverse=True)
     return "|".join([*NOT_TIME_PATTERNS, *(re.escape(w) for w in words)])
 
+
+#: An event named right before a bare length (出国申请15个工作日办结, 公示期限7天, 公示期为5个
+#: 工作日): the length counts from it (:func:`shixian.grammar.rules.duty.in_advance`); the
+#: words before 的 are its subject, not the event.
+EVENT_BEFORE_LENGTH = re.compile(
+    r"(?:^|的)(?P<event>[\u4e00-\u9fff]{0,16}?(?:申请|申报|投诉|举报|受理|登记|备案|公示|报名|提交))"
+    r"(?:期限|时限|期为|期限为|时限为|期)?:?$"
+)
+
+#: A length of years that is what something lasted or lasts, not a limit: after an
+#: anniversary's subject (改革开放30年, 建党100年) or before what it qualifies (15年免费
+#: 教育, 30年的发展): no time of any duty (:func:`shixian.grammar.rules.duty.in_advance`).
+YEARS_LASTED_AFTER = re.compile(
+    r"(?:改革开放|建党|建国|新中国成立|成立|恢复高考|解放|建区|建市|建县)$"
+)
+YEARS_LASTED_BEFORE = re.compile(
+    r"^(?:的|免费|义务|教育|改革|发展|历程|成就|经验|成绩|变化|巨变|奋斗|实践|探索|工龄|党龄|教龄|以上的)"
+)
 
 #: Words between a year and a later date of its clause that name a report or a review
 #: *of* the year (2023年度报告于4月底前公开: the April of the next year), so the year

@@ -3,6 +3,8 @@ anchors, with times of day, weekday notes, labels and restatements attached."""
 
 from __future__ import annotations
 
+import re
+
 from ..anchors import Anchor
 from ..engine import BREAK, GAP, Token
 from ..named import Day, LunarDays, Season
@@ -30,8 +32,38 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
         if code != "a":  # the joins by the code of the token (each case as it reads)
             if code in _JOINING and _joined(tok, code, out, text):
                 continue
+            if (
+                code == "t"
+                and tok.value[:2] == ("week", 0)
+                and len(tok.value) > 2
+                and out
+                and out[-1].code == "A"
+                and out[-1].value.last().grain == "day"
+                and out[-1].value.last().weekday is None
+                and text[out[-1].end : tok.start] == "("
+                and text[tok.end : tok.end + 1] == ")"
+            ):
+                # 9月17日(本周五): a weekday note (checked against the date), not this week's day
+                out[-1].value.last().weekday = tok.value[2]
+                out[-1].end = tok.end + 1
+                continue
             if code == GAP and out:
                 before = out[-1]
+                if (
+                    tok.value.isdigit()
+                    and len(tok.value) <= 2
+                    and len(out) >= 2
+                    and out[-1].code == "/"
+                    and out[-1].value == "、"
+                    and out[-2].code == "A"
+                    and out[-2].value.to is None
+                    and out[-2].value.grain == "day"
+                    and (tok.end == len(text) or text[tok.end] in ",;。)\n ")
+                ):
+                    # 5月18、19: a last day written without 日 (the list gives it its month)
+                    tok = Token("A", tok.start, tok.end, Anchor(day=int(tok.value)), tok.rule)
+                    out.append(tok)
+                    continue
                 if tok.value == "的" and before.code == "P" and before.end == tok.start:
                     before.end = tok.end  # 比赛开始前的1周内: 前的 is 前
                     continue
@@ -116,7 +148,11 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             and prev.value.last().grain == "day"
         ):
             # 1/28除夕, 2月9日除夕, 2月10日(大年初一): the festival names the day written before it
-            prev.end = tok.end if prev.end == tok.start else tok.end + 1
+            if prev.end == tok.start:
+                prev.end = tok.end
+            else:
+                note = _NOTE_END.match(text, tok.end)
+                prev.end = tok.end if note is None else note.end()
             continue
         if prev is not None and prev.code == "A" and prev.end == tok.start:
             target: Anchor = prev.value.last()
@@ -202,10 +238,11 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
                 and prev.code == "A"
                 and prev.end + 1 == tok.start
                 and text[prev.end] == "("
-                and _defined(prev.value)
+                and (_defined(prev.value) or isinstance(prev.value.named, LunarDays))
                 and frag.grain is not None
             ):
-                # 农历新年(2025年1月29至31日): the festival names the dated days in brackets
+                # 农历新年(2025年1月29至31日), 正月初九(2月18日): the festival or lunar day
+                # names the dated days in brackets
                 prev.code, prev.value, prev.rule = GAP, text[prev.start : prev.end], "gap"
             elif (
                 prev is not None
@@ -341,9 +378,13 @@ def _take_prefix(out: list[Token], tok: Token) -> Token | None:
     return out[-1] if out else None
 
 
+#: The end of a bracketed note: the bracket, or a weekday before it (農曆臘月十四,周一).
+_NOTE_END = re.compile(r"(?:[,、](?:周|星期)[一二三四五六日天])?\)")
+
+
 def _in_brackets(text: str, after: int, tok: Token) -> bool:
     """Whether ``tok`` is the whole of a bracket right after offset ``after``."""
-    return text[after : tok.start] == "(" and text[tok.end : tok.end + 1] == ")"
+    return text[after : tok.start] == "(" and _NOTE_END.match(text, tok.end) is not None
 
 
 def _edge_of(frag: Anchor, left: Anchor) -> Anchor | None:

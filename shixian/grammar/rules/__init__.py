@@ -55,6 +55,7 @@ GRAMMAR = Grammar(
     token_rules=TOKEN_RULES,
     rules=RULES,
     merge=festivals.with_occasions(compose),
+    finish=festivals.drop_restated,
     veto_words=NOT_TIME_WORDS,
     veto_patterns="|".join(NOT_TIME_PATTERNS),
 )

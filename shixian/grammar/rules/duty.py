@@ -26,7 +26,13 @@ from ...errors import InvalidDate
 from ...model import Deadline, Direction, Offset, Ongoing, Part, Relative, Unit, Window
 from ..anchors import Anchor
 from ..engine import Context, Rule, Token, TokenRule
-from ..vocabulary import LENGTH_VERBS, without_notes
+from ..vocabulary import (
+    EVENT_BEFORE_LENGTH,
+    LENGTH_VERBS,
+    YEARS_LASTED_AFTER,
+    YEARS_LASTED_BEFORE,
+    without_notes,
+)
 from .calendar import deadline_before, window
 from .events import trigger as _trigger
 from .relative import after_event
@@ -287,7 +293,19 @@ def in_advance(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
             return window(ctx, [limit])
         offset = Offset(limit.value.day, Unit.DAY)
     elif head is None:
-        return after_event(ctx, tokens[1:])
+        if _years_lasted(ctx, tokens[0], limit):
+            return []  # 改革开放30年, 接受15年免费教育: how long something lasts, no limit
+        parts = after_event(ctx, tokens[1:])
+        named = EVENT_BEFORE_LENGTH.search(gap.value)
+        if (
+            named is not None
+            and parts
+            and isinstance(parts[0], Relative)
+            and parts[0].trigger is None
+        ):
+            # 出国申请15个工作日办结, 公示期限7天: the length counts from the event before it
+            parts[0] = attrs.evolve(parts[0], trigger=named.group("event"))
+        return parts
     else:
         offset = Offset(limit.value.amount, limit.value.unit)
     event = _event_words(gap.value[: -len(head)])
@@ -300,6 +318,19 @@ def in_advance(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
             direction=Direction.BEFORE,
         )
     ]
+
+
+def _years_lasted(ctx: Context, gap: Token, limit: Token) -> bool:
+    """Whether the years ``limit`` tells are what something lasted or lasts (see
+    :data:`~shixian.grammar.vocabulary.YEARS_LASTED_AFTER`)."""
+    text = ctx.cleaned.text
+    if limit.value.unit is not Unit.YEAR or text[limit.end - 1] == "内":
+        return False
+    after = text[limit.end : limit.end + 4]
+    return (
+        YEARS_LASTED_AFTER.search(gap.value) is not None
+        or YEARS_LASTED_BEFORE.match(after) is not None
+    )
 
 
 def moved_to(ctx: Context, tokens: Sequence[Token]) -> list[Part]:

@@ -375,7 +375,54 @@ def festival_window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """``<festival>``, ``<festival>期间``: within the festival day or its holiday period."""
     _, anchor = _occasion_of(ctx, tokens)
     start, end, inferred, fuzzy = anchor.bounds(ctx.reference, ctx.text)
-    return [Window(**ctx.common(tokens, inferred), start=start, end=end, fuzzy=fuzzy)]
+    part = Window(**ctx.common(tokens, inferred), start=start, end=end, fuzzy=fuzzy)
+    ctx.named.append((part, isinstance(anchor.named, Occasion)))
+    return [part]
+
+
+#: Days between a named period and dates that restate it (劳动节期间…4月28日和5月5日上班).
+RESTATED_WITHIN = dt.timedelta(days=3)
+
+
+def drop_restated(ctx: Context) -> None:
+    """A festival named beside dates of its own days, in one sentence, is their topic:
+    ``今年“五一”放假4天!5月1日-5月4日放假``, ``6月23日为端午节``, ``国庆节不串休,10月1日至
+    10月5日放假`` are the dates, not the festival's window besides them. The dates are
+    windows of days within :data:`RESTATED_WITHIN` of the festival's period. An occasion
+    whose dates are only a convention (汛期, 寒假: each region or school sets them) is
+    restated by any dates of its sentence (``4月1日起,江西省正式进入汛期``,
+    ``每年的4月1日至6月30日是主汛期``)."""
+    loose = {id(p): flag for p, flag in ctx.named}
+    text = ctx.text
+    stated = [
+        p for p in ctx.parts if id(p) not in loose and isinstance(p, Window | Ongoing | Schedule)
+    ]
+    if not stated:
+        return
+    keep: list[Part] = []
+    for part in ctx.parts:
+        if id(part) in loose and isinstance(part, Window):
+            if loose[id(part)]:
+                if any(_same_sentence(other, part, text) for other in stated):
+                    continue
+            elif any(
+                isinstance(other, Window) and _restates(other, part, text) for other in stated
+            ):
+                continue
+        keep.append(part)
+    ctx.parts[:] = keep
+
+
+def _restates(dates: Window, festival: Window, text: str) -> bool:
+    if dates.end < festival.start - RESTATED_WITHIN or dates.start > festival.end + RESTATED_WITHIN:
+        return False
+    return _same_sentence(dates, festival, text)
+
+
+def _same_sentence(one: Part, other: Part, text: str) -> bool:
+    lo = min(one.span[0], other.span[0])
+    hi = max(one.span[1], other.span[1])
+    return not any(ch in "。;\n" for ch in text[lo:hi])
 
 
 def festival_offset(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
