@@ -107,10 +107,11 @@ class Context:
         #: ``(start, end, reason)`` in the cleaned text: what a production found wrong
         #: beside a reading it still gives (a weekday note that contradicts its date)
         self.flags: list[tuple[int, int, str]] = []
-        #: parts read from a period named by a word (五一, 端午节, 汛期), each with whether
-        #: its dates are only a convention (汛期: each region sets them): the grammar's
-        #: ``finish`` hook may drop those that dates of the same sentence restate
-        self.named: list[tuple[Part, bool]] = []
+        #: parts read from a period named by a word (五一, 端午节, 汛期, 春季), each with how
+        #: near dates of the same sentence must be to restate it (``None``: any date, for
+        #: an occasion whose dates each region sets): the grammar's ``finish`` hook drops
+        #: those restated
+        self.named: list[tuple[Part, dt.timedelta | None]] = []
         #: the tokens' codes, one letter each (what the grammar rules read)
         self.codes = codes
         #: which rule covered which tokens: ``(rule, first, end)`` token indices; and the

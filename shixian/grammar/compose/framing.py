@@ -12,6 +12,9 @@ clause break, at most :data:`_REACH` characters), the year names nothing finer t
 year, and the words are no report or review *of* the year (2023年度报告于4月底前公开,
 whose April is the next year's: :data:`~shixian.grammar.vocabulary.OF_A_PERIOD`).
 
+A half-year frames the dates inside it the same way (``上半年征兵从2月中旬开始,3月底结束``:
+the dates, not the half besides them).
+
 **A year that labels a date.** With more words between (up to :data:`_LABEL_REACH`), a year
 before a date that tells its own year names what the date is about, no period of its own:
 ``2023年粮食安全生产保障专项资金项目网上申报审核时间延迟至2022年11月11日`` is the deadline of
@@ -33,6 +36,7 @@ from __future__ import annotations
 
 from ..anchors import Anchor
 from ..engine import GAP, Token
+from ..named import Season
 from ..vocabulary import CHANGE_VERBS, OF_A_PERIOD
 
 _REACH = 12  # characters of plain words between the year and the date it frames
@@ -70,11 +74,15 @@ def _framing(tokens: list[Token], text: str) -> list[Token]:
 def _framed(tokens: list[Token], i: int, text: str) -> int | None:
     """The index of the date token the year at ``i`` frames or labels, or ``None``."""
     year: Anchor = tokens[i].value
-    if not _bare_year(year) or text[tokens[i].end - 1 : tokens[i].end] not in ("年", "度"):
+    half = _bare_half(year)
+    if not half and (
+        not _bare_year(year) or text[tokens[i].end - 1 : tokens[i].end] not in ("年", "度")
+    ):
         return None
     j = i + 1
     reach = 0
-    while j < len(tokens) and tokens[j].code == GAP:
+    while j < len(tokens) and (tokens[j].code == GAP or _season_word(tokens[j])):
+        # 2022年全市春季森林草原防火期为3月15日至6月15日: a season among the words is theirs
         reach += tokens[j].end - tokens[j].start
         j += 1
     if j == i + 1 or reach > _LABEL_REACH:
@@ -91,12 +99,44 @@ def _framed(tokens: list[Token], i: int, text: str) -> int | None:
     labelled = _told(date)
     if not labelled and (not _yearless(date) or reach > _REACH):
         return None
+    if half and (labelled or not _in_half(date, year)):
+        return None  # 上半年征兵从2月中旬开始: the half frames only dates inside it
     between = text[tokens[i].end : words_end]
     if any(ch.isdigit() or ch in ",。;:!?、\n|" for ch in between):
         return None
     if not labelled and OF_A_PERIOD.search(between) is not None:
         return None
     return j
+
+
+def _bare_half(anchor: Anchor) -> bool:
+    """上半年 / 下半年 alone (no year, edge or range)."""
+    return (
+        anchor.grain == "half"
+        and not anchor.has_year
+        and anchor.to is None
+        and anchor.edge is None
+        and anchor.named is None
+    )
+
+
+def _in_half(date: Anchor, half: Anchor) -> bool:
+    """Whether every month ``date`` names lies in the half-year ``half`` names."""
+    months = range(1, 7) if half.half == 1 else range(7, 13)
+    item: Anchor | None = date
+    while item is not None:
+        if item.month is None or item.month not in months:
+            return False
+        item = item.to
+    return True
+
+
+def _season_word(tok: Token) -> bool:
+    """A season named without a year (春季 in 全市春季森林草原防火期), among plain words."""
+    if tok.code != "A":
+        return False
+    anchor: Anchor = tok.value
+    return isinstance(anchor.named, Season) and not anchor.has_year and anchor.to is None
 
 
 def _told(anchor: Anchor) -> bool:

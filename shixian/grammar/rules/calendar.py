@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from ...model import Deadline, Offset, Ongoing, Part, Relative, Schedule, Unit, Window
 from ..anchors import Anchor
 from ..engine import LIST, Context, Rule, Token
+from ..named import Season
 from ..vocabulary import (
     EXAM_TIME,
     NOT_LABELS,
@@ -231,19 +232,22 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     if len(tokens) > 2:
         count = next((t.value[0] for t in tokens if t.code == "C"), None)
     text, span = ctx.where(tokens)
-    return [
-        Window(
-            text=text,
-            span=span,
-            year_inferred=inferred,
-            start=start,
-            end=end,
-            fuzzy=fuzzy,
-            min_count=count,
-            start_at=_at(start, anchor.time),
-            end_at=None if anchor.to is None else _at(end, anchor.last().time),
-        )
-    ]
+    part = Window(
+        text=text,
+        span=span,
+        year_inferred=inferred,
+        start=start,
+        end=end,
+        fuzzy=fuzzy,
+        min_count=count,
+        start_at=_at(start, anchor.time),
+        end_at=None if anchor.to is None else _at(end, anchor.last().time),
+    )
+    if isinstance(anchor.named, Season) and anchor.to is None:
+        # 3月15日至6月15日为春季森林草原防火期: dates of its sentence within the season's
+        # months restate it (festivals.drop_restated)
+        ctx.named.append((part, dt.timedelta(0)))
+    return [part]
 
 
 def _is_topic(ctx: Context, tok: Token) -> bool:

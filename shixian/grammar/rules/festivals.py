@@ -376,7 +376,7 @@ def festival_window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     _, anchor = _occasion_of(ctx, tokens)
     start, end, inferred, fuzzy = anchor.bounds(ctx.reference, ctx.text)
     part = Window(**ctx.common(tokens, inferred), start=start, end=end, fuzzy=fuzzy)
-    ctx.named.append((part, isinstance(anchor.named, Occasion)))
+    ctx.named.append((part, None if isinstance(anchor.named, Occasion) else RESTATED_WITHIN))
     return [part]
 
 
@@ -392,31 +392,37 @@ def drop_restated(ctx: Context) -> None:
     whose dates are only a convention (汛期, 寒假: each region or school sets them) is
     restated by any dates of its sentence (``4月1日起,江西省正式进入汛期``,
     ``每年的4月1日至6月30日是主汛期``)."""
-    loose = {id(p): flag for p, flag in ctx.named}
+    near = {id(p): within for p, within in ctx.named}
     text = ctx.text
     stated = [
-        p for p in ctx.parts if id(p) not in loose and isinstance(p, Window | Ongoing | Schedule)
+        p for p in ctx.parts if id(p) not in near and isinstance(p, Window | Ongoing | Schedule)
     ]
     if not stated:
         return
     keep: list[Part] = []
     for part in ctx.parts:
-        if id(part) in loose and isinstance(part, Window):
-            if loose[id(part)]:
+        if id(part) in near and isinstance(part, Window):
+            within = near[id(part)]
+            if within is None:
                 if any(_same_sentence(other, part, text) for other in stated):
                     continue
             elif any(
-                isinstance(other, Window) and _restates(other, part, text) for other in stated
+                isinstance(other, Window) and _restates(other, part, text, within)
+                for other in stated
             ):
                 continue
         keep.append(part)
     ctx.parts[:] = keep
 
 
-def _restates(dates: Window, festival: Window, text: str) -> bool:
-    if dates.end < festival.start - RESTATED_WITHIN or dates.start > festival.end + RESTATED_WITHIN:
+def _restates(dates: Window, named: Window, text: str, within: dt.timedelta) -> bool:
+    if dates.end < named.start - within or dates.start > named.end + within:
         return False
-    return _same_sentence(dates, festival, text)
+    # a period much longer than the named one does not restate it (2022年…春季项目: spring
+    # is a part of the year)
+    if (dates.end - dates.start).days > 3 * (named.end - named.start).days + 7:
+        return False
+    return _same_sentence(dates, named, text)
 
 
 def _same_sentence(one: Part, other: Part, text: str) -> bool:
