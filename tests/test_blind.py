@@ -1,4 +1,4 @@
-"""The blind evaluation sets (corpus/real/blind/, blind2/ … blind5/): real phrases
+"""The blind evaluation sets (corpus/real/blind/, blind2/ … blind6/): real phrases
 from pages nobody on the team had used, annotated by hand before the library ran on them.
 They measure accuracy (benchmarks/bench_accuracy.py) and are no test of meaning; here
 only that every row is well formed and that no row gives anything but a result or a
@@ -19,7 +19,7 @@ SECOND = load(CORPUS / "real" / "blind2" / "blind2.tsv")
 LATER = {
     name: load(CORPUS / "real" / name / f"{name}a.tsv")
     + load(CORPUS / "real" / name / f"{name}b.tsv")
-    for name in ("blind3", "blind4", "blind5")
+    for name in ("blind3", "blind4", "blind5", "blind6")
 }
 ROWS = FIRST + SECOND + [row for rows in LATER.values() for row in rows]
 

@@ -142,7 +142,8 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"(?:[0-9一二三四五六七八九十百千]{1,4}年?[~\-—至到])?[0-9一二三四五六七八九十百千]{1,4}年一遇",
     # (24小时可办), 24小时服务热线, 全天24小时开放: when a service is open, not a limit
     # (the digits as a class: the patterns that veto words treat every digit alike)
-    r"(?:全天)?[0-9]{1,2}(?:个)?小时(?=可办|服务|开放|营业|在线|值班|值守|受理|热线|不打烊|畅通|运行|监控|自助|巡查|巡逻|巡堤|监测|待命|不间断|防汛|轮班|全天候|应急)",
+    r"(?:全天)?[0-9]{1,2}(?:个)?小时(?=可办|服务|开放|营业|在线|值班|值守|受理|热线|不打烊|畅通|运行|监控|自助|巡查|巡逻|巡堤|监测|待命|不间断|防汛|轮班|全天候|应急"
+    r"|供水|供电|供气|供暖)",
     # 不含法定节假日, 不包括双休日: the days a count leaves out, not a holiday period
     r"(?:不含|不包括|不包含|除去|扣除|剔除)(?:国家)?(?:法定)?(?:节假日|节日|假日|休息日|双休日|公休日|周末)",
     # 今年第6号台风, 今年第一次编号洪水: a name counted within the year, not the year
@@ -394,7 +395,8 @@ EVENT_BEFORE_LENGTH = re.compile(
 #: anniversary's subject (改革开放30年, 建党100年) or before what it qualifies (15年免费
 #: 教育, 30年的发展): no time of any duty (:func:`shixian.grammar.rules.duty.in_advance`).
 YEARS_LASTED_AFTER = re.compile(
-    r"(?:改革开放|建党|建国|新中国成立|成立|恢复高考|解放|建区|建市|建县)$"
+    r"(?:改革开放|建党|建国|新中国成立|成立|恢复高考|解放|建区|建市|建县"
+    r"|奋斗|历经|经过|坚持了|持续了|用了)$"
 )
 YEARS_LASTED_BEFORE = re.compile(
     r"^(?:的|免费|义务|教育|改革|发展|历程|成就|经验|成绩|变化|巨变|奋斗|实践|探索|工龄|党龄|教龄|以上的)"

@@ -210,7 +210,13 @@ TOKENS: list[TokenRule] = [
         "a",
         _bare_edge,
     ),
-    TokenRule("即日", rf"即日(?=起|开始|(?:{IN_FORCE}))|(?<![至如古])今(?=起)", "a", _today),
+    # 从现在起, 从现在到2020年: now, the reference day (现在 alone stays no time)
+    TokenRule(
+        "即日",
+        rf"即日(?=起|开始|(?:{IN_FORCE}))|(?<![至如古])今(?=起)|(?<=[从自])现在(?=起|开始|到|至)",
+        "a",
+        _today,
+    ),
     TokenRule("至今", r"(?:至今|迄今|到今天|至今天)(?!年)", "a", _until_now),
     TokenRule("元月", r"元月份?", "a", _first_month),
     # 该年12月底, 同年3月: the year of an earlier sentence (w: joined to the date after it)
@@ -251,7 +257,9 @@ TOKENS: list[TokenRule] = [
         "S",
         _word,
     ),
-    TokenRule("自", rf"(?:自从|自|从)(?={_NUM_START}|今年|明年|本年|即日|当年|次年)", "F", _word),
+    TokenRule(
+        "自", rf"(?:自从|自|从)(?={_NUM_START}|今年|明年|本年|即日|当年|次年|现在)", "F", _word
+    ),
     TokenRule(
         "施行日期:",
         # 【施行日期】2019.05.22: in force from the date that follows
