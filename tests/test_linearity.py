@@ -98,6 +98,12 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "年内 before dates": _repeat("年内6月30日前"),
     "day and 下午": _repeat("3月1日下午止"),
     "three-digit years": _repeat("105年5月31日"),
+    # named periods and the dates that restate them (festivals.drop_restated): only the
+    # dates near each festival are looked at, never the whole document's
+    "festivals with dates": _repeat("五一放假5月1日至5月4日,春季3月15日至6月15日,"),
+    "festivals, no sentence end": _repeat("国庆节10月1日"),
+    # a year that frames or labels a date after many words (compose/framing.py)
+    "year and long words": _repeat("2016年" + "项目" * 40 + "3月1日"),
     # a garbled year no part follows, between parts (looked up by bisection: a scan of
     # every part per such year was 40x the time for 8x the text)
     "garbled years between parts": _repeat("另105年度列管,2016年底前。"),

@@ -85,7 +85,9 @@ def _framed(tokens: list[Token], i: int, text: str) -> int | None:
         # 2022年全市春季森林草原防火期为3月15日至6月15日: a season among the words is theirs
         reach += tokens[j].end - tokens[j].start
         j += 1
-    if j == i + 1 or reach > _LABEL_REACH:
+        if reach > _LABEL_REACH:
+            return None  # (never walks past the reach: extract stays linear)
+    if j == i + 1:
         return None
     words_end = tokens[j - 1].end
     if j + 1 < len(tokens) and (

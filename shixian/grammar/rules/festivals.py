@@ -16,10 +16,12 @@ anchor is then recoded ``G``).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
 
+from ..._work import WORK
 from ...calendar import festivals as cal
 from ...errors import HolidayOutOfRange
 from ...model import (
@@ -382,6 +384,8 @@ def festival_window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
 
 #: Days between a named period and dates that restate it (劳动节期间…4月28日和5月5日上班).
 RESTATED_WITHIN = dt.timedelta(days=3)
+#: Characters either side of a named period that dates restating it may lie within.
+RESTATE_REACH = 80
 
 
 def drop_restated(ctx: Context) -> None:
@@ -394,21 +398,29 @@ def drop_restated(ctx: Context) -> None:
     ``每年的4月1日至6月30日是主汛期``)."""
     near = {id(p): within for p, within in ctx.named}
     text = ctx.text
-    stated = [
-        p for p in ctx.parts if id(p) not in near and isinstance(p, Window | Ongoing | Schedule)
-    ]
+    stated = sorted(
+        (p for p in ctx.parts if id(p) not in near and isinstance(p, Window | Ongoing | Schedule)),
+        key=lambda p: p.span[0],
+    )
     if not stated:
         return
+    starts = [p.span[0] for p in stated]
     keep: list[Part] = []
     for part in ctx.parts:
         if id(part) in near and isinstance(part, Window):
+            # only the dates near it can share its sentence: a document's length is never
+            # walked per festival (extract stays linear)
+            lo = bisect.bisect_left(starts, part.span[0] - RESTATE_REACH)
+            hi = bisect.bisect_right(starts, part.span[1] + RESTATE_REACH)
+            WORK.scanned += hi - lo
+            around = stated[lo:hi]
             within = near[id(part)]
             if within is None:
-                if any(_same_sentence(other, part, text) for other in stated):
+                if any(_same_sentence(other, part, text) for other in around):
                     continue
             elif any(
                 isinstance(other, Window) and _restates(other, part, text, within)
-                for other in stated
+                for other in around
             ):
                 continue
         keep.append(part)
