@@ -98,7 +98,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "年内 before dates": _repeat("年内6月30日前"),
     "day and 下午": _repeat("3月1日下午止"),
     "three-digit years": _repeat("105年5月31日"),
-    # named periods and the dates that restate them (festivals.drop_restated): only the
+    # named periods and the dates that restate them (rules.restated.drop_restated): only the
     # dates near each festival are looked at, never the whole document's
     "festivals with dates": _repeat("五一放假5月1日至5月4日,春季3月15日至6月15日,"),
     "festivals, no sentence end": _repeat("国庆节10月1日"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..compose import compose
 from ..engine import Grammar
 from ..vocabulary import NOT_TIME_PATTERNS, NOT_TIME_WORDS
-from . import calendar, duty, festivals, lunar, relative, schedule
+from . import calendar, duty, festivals, lunar, relative, restated, schedule
 
 __all__ = ["GRAMMAR", "REFUSALS", "RULES", "TOKEN_RULES"]
 
@@ -55,7 +55,7 @@ GRAMMAR = Grammar(
     token_rules=TOKEN_RULES,
     rules=RULES,
     merge=festivals.with_occasions(compose),
-    finish=festivals.drop_restated,
+    finish=restated.drop_restated,
     veto_words=NOT_TIME_WORDS,
     veto_patterns="|".join(NOT_TIME_PATTERNS),
 )

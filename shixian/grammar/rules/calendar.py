@@ -245,7 +245,7 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     )
     if isinstance(anchor.named, Season) and anchor.to is None:
         # 3月15日至6月15日为春季森林草原防火期: dates of its sentence within the season's
-        # months restate it (festivals.drop_restated)
+        # months restate it (rules.restated.drop_restated)
         ctx.named.append((part, dt.timedelta(0)))
     return [part]
 

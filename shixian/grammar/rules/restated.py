@@ -1,0 +1,79 @@
+"""Named periods restated by the dates of their sentence: the grammar's ``finish`` hook.
+
+A festival, an occasion or a season that a production read (五一, 汛期, 春季) is dropped
+when dates of the same sentence state its days (``今年“五一”放假4天!5月1日-5月4日放假``,
+``4月1日起,江西省正式进入汛期``, ``3月15日至6月15日为春季森林草原防火期``): the dates are the
+time, the named period their topic. The productions list such parts in
+:attr:`shixian.grammar.engine.Context.named`, each with how near restating dates must be.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+
+from ..._work import WORK
+from ...model import Ongoing, Part, Schedule, Window
+from ..engine import Context
+
+__all__ = ["RESTATED_WITHIN", "RESTATE_REACH", "drop_restated"]
+
+#: Days between a named period and dates that restate it (劳动节期间…4月28日和5月5日上班).
+RESTATED_WITHIN = dt.timedelta(days=3)
+#: Characters either side of a named period that dates restating it may lie within.
+RESTATE_REACH = 80
+
+
+def drop_restated(ctx: Context) -> None:
+    """A festival named beside dates of its own days, in one sentence, is their topic:
+    ``今年“五一”放假4天!5月1日-5月4日放假``, ``6月23日为端午节``, ``国庆节不串休,10月1日至
+    10月5日放假`` are the dates, not the festival's window besides them. The dates are
+    windows of days within :data:`RESTATED_WITHIN` of the festival's period. An occasion
+    whose dates are only a convention (汛期, 寒假: each region or school sets them) is
+    restated by any dates of its sentence (``4月1日起,江西省正式进入汛期``,
+    ``每年的4月1日至6月30日是主汛期``)."""
+    near = {id(p): within for p, within in ctx.named}
+    text = ctx.text
+    stated = sorted(
+        (p for p in ctx.parts if id(p) not in near and isinstance(p, Window | Ongoing | Schedule)),
+        key=lambda p: p.span[0],
+    )
+    if not stated:
+        return
+    starts = [p.span[0] for p in stated]
+    keep: list[Part] = []
+    for part in ctx.parts:
+        if id(part) in near and isinstance(part, Window):
+            # only the dates near it can share its sentence: a document's length is never
+            # walked per festival (extract stays linear)
+            lo = bisect.bisect_left(starts, part.span[0] - RESTATE_REACH)
+            hi = bisect.bisect_right(starts, part.span[1] + RESTATE_REACH)
+            WORK.scanned += hi - lo
+            around = stated[lo:hi]
+            within = near[id(part)]
+            if within is None:
+                if any(_same_sentence(other, part, text) for other in around):
+                    continue
+            elif any(
+                isinstance(other, Window) and _restates(other, part, text, within)
+                for other in around
+            ):
+                continue
+        keep.append(part)
+    ctx.parts[:] = keep
+
+
+def _restates(dates: Window, named: Window, text: str, within: dt.timedelta) -> bool:
+    if dates.end < named.start - within or dates.start > named.end + within:
+        return False
+    # a period much longer than the named one does not restate it (2022年…春季项目: spring
+    # is a part of the year)
+    if (dates.end - dates.start).days > 3 * (named.end - named.start).days + 7:
+        return False
+    return _same_sentence(dates, named, text)
+
+
+def _same_sentence(one: Part, other: Part, text: str) -> bool:
+    lo = min(one.span[0], other.span[0])
+    hi = max(one.span[1], other.span[1])
+    return not any(ch in "。;\n" for ch in text[lo:hi])
