@@ -204,8 +204,9 @@ def since_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
 
 
 RULES: list[Rule] = [
-    # 自印发之日起施行, 自公布之日起三十日后 (a bare day after 起 is a length)
-    Rule("自<event>之日起", r"_S(?:(?=_|\||$)|AK)", since_event),
+    # 自印发之日起施行, 自公布之日起三十日后, 自受理之日起15日完成 (a bare day after 起 is a
+    # length: 收到申请之日起7日 was the 7th of the reference's month)
+    Rule("自<event>之日起", r"_S(?:(?=_|\||$)|AK|A(?=_|\||$))", since_event),
     Rule("法定期限:<n>个工作日", r"X\|?U", statutory_stated),
     Rule("按<law>规定时限", r"X", statutory),
     Rule("待<event>后", r"H", pending),
