@@ -164,10 +164,15 @@ def _trigger_after(text: str, trigger: str, ce: int, high: int) -> int:
     if ce >= high or text[ce] not in ",(":
         return ce
     m = _TRIGGER_AFTER.match(text, ce, high)
-    if m is None or not text.startswith(trigger, m.end(), high):
+    if m is None:
         return ce
-    counted = _COUNTED_FROM.match(text, m.end() + len(trigger), high)
-    if counted is None or counted.end() == m.end() + len(trigger):
+    at = m.end()  # the trigger may keep the 该 the pattern allows (该政府信息形成或者变更)
+    if not text.startswith(trigger, at, high):
+        if text[m.end() - 1] != "该" or not text.startswith(trigger, at - 1, high):
+            return ce
+        at -= 1
+    counted = _COUNTED_FROM.match(text, at + len(trigger), high)
+    if counted is None or counted.end() == at + len(trigger):
         return ce
     if text[ce] == "(" and not text.startswith(")", counted.end() - 1):
         return ce
