@@ -176,7 +176,8 @@ class Anchor:
         if self.year is not None:
             return self.year, False
         if self.year_shift is not None:
-            return reference.year + self.year_shift, False
+            # 次年 alone counts from a year no text told: the reference's is a guess
+            return reference.year + self.year_shift, self.follows
         return reference.year, True
 
     def bounds(self, reference: dt.date, text: str) -> Bounds:

@@ -146,6 +146,12 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"|供水|供电|供气|供暖)",
     # 不含法定节假日, 不包括双休日: the days a count leaves out, not a holiday period
     r"(?:不含|不包括|不包含|除去|扣除|剔除)(?:国家)?(?:法定)?(?:节假日|节日|假日|休息日|双休日|公休日|周末)",
+    # 由月报改为季报: the old kind of report a change replaces, no schedule of the text
+    r"(?:由|从)(?:月报|季报|年报|半年报|周报|旬报)(?=改为|调整为|变为|改成|调整到)",
+    # 在月份或者季度终了后: a month in general, no month of the calendar
+    r"(?<![0-9一二三四五六七八九十本当上下每同该次两几各个])月份(?=或|和|及|与|终了|结束|、)",
+    # 2023年定期统计报表, 定期报表制度: a kind of statistical report, no schedule
+    r"定期(?=统计报表|统计年报|报表|统计制度)",
     # 今年第6号台风, 今年第一次编号洪水: a name counted within the year, not the year
     r"今年第[0-9一二三四五六七八九十]{1,3}(?:号|次|个|场)",
     # “十三五”发展规划的关键之年, “十四五”开局之年: the plan named, not its five years

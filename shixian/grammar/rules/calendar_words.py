@@ -198,7 +198,8 @@ TOKENS: list[TokenRule] = [
     TokenRule("全年|年内", r"全年度?|本年度?(?=内|以内)|年(?=以?内|之内)", "a", _this_year),
     TokenRule(
         "年底|月初|季末",
-        r"(?:年|月|季度|季|半年)(?:底|末|终|初)|(?:年|月|季度|季)中" + not_middle(),
+        # (终 of 终了 is the verb "end": 季度终了后15日内 counts from each quarter's end)
+        r"(?:年|月|季度|季|半年)(?:底|末|终(?!了)|初)|(?:年|月|季度|季)中" + not_middle(),
         "a",
         _period_edge,
     ),

@@ -40,6 +40,17 @@ def _told_before(ctx: Context, report: Token) -> bool:
     )
 
 
+def _year_before(ctx: Context, report: Token) -> bool:
+    """Whether a year is told before a report noun in its clause (2011年度工业统计年报,
+    2022年统计年报和2023年定期统计报表): the report of that year, a document, no schedule."""
+    for tok in reversed(ctx.tokens[max(0, report.index - 6) : report.index]):
+        if tok.code == "|":
+            return False
+        if tok.code == "A" and tok.value.has_year:
+            return True
+    return False
+
+
 _GRAIN_OF = {Frequency.MONTH: "month", Frequency.QUARTER: "quarter", Frequency.YEAR: "year",
              Frequency.HALFYEAR: "half"}  # fmt: skip
 
@@ -57,7 +68,9 @@ def _report_of(tokens: Sequence[Token], q_pos: int) -> bool:
 def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """Every kind of recurring schedule; fields from the tokens in the match."""
     qs = [t for t in tokens if t.code == "Q"]
-    if len(tokens) == 1 and qs[0].rule in REPORTS and _told_before(ctx, qs[0]):
+    if len(tokens) == 1 and qs[0].rule in REPORTS and (
+        _told_before(ctx, qs[0]) or _year_before(ctx, qs[0])
+    ):
         return []  # 每月10日前发布…月报: the report names the schedule told before it
     q_pos = tokens.index(qs[0])
     if _report_of(tokens, q_pos):  # 7月份月报, 2023年年报: the report of that period
