@@ -146,6 +146,10 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"|供水|供电|供气|供暖)",
     # 不含法定节假日, 不包括双休日: the days a count leaves out, not a holiday period
     r"(?:不含|不包括|不包含|除去|扣除|剔除)(?:国家)?(?:法定)?(?:节假日|节日|假日|休息日|双休日|公休日|周末)",
+    # 每周六(法定节假日除外): the days a schedule leaves out, not a holiday period
+    r"(?:国家)?(?:法定)?(?:节假日|节日|假日|节假日期间)除外",
+    # 以一个月为一期纳税的: the length of a tax period, no limit
+    r"以[0-9一二三四五六七八九十两]{1,2}(?:个)?(?:月|日|天|季度|年)为(?:一)?(?:期|周期|个周期|纳税期限?)",
     # 由月报改为季报: the old kind of report a change replaces, no schedule of the text
     r"(?:由|从)(?:月报|季报|年报|半年报|周报|旬报)(?=改为|调整为|变为|改成|调整到)",
     # 在月份或者季度终了后: a month in general, no month of the calendar
