@@ -68,8 +68,10 @@ def _report_of(tokens: Sequence[Token], q_pos: int) -> bool:
 def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """Every kind of recurring schedule; fields from the tokens in the match."""
     qs = [t for t in tokens if t.code == "Q"]
-    if len(tokens) == 1 and qs[0].rule in REPORTS and (
-        _told_before(ctx, qs[0]) or _year_before(ctx, qs[0])
+    if (
+        len(tokens) == 1
+        and qs[0].rule in REPORTS
+        and (_told_before(ctx, qs[0]) or _year_before(ctx, qs[0]))
     ):
         return []  # 每月10日前发布…月报: the report names the schedule told before it
     q_pos = tokens.index(qs[0])
