@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import shixian
 from shixian.calendar import festivals as cal
-from shixian.grammar.rules.festivals import FESTIVAL_WORDS, PLAN_WORDS
+from shixian.grammar.rules.festival_words import FESTIVAL_WORDS, PLAN_WORDS
 
 D = dt.date
 

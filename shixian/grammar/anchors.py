@@ -170,6 +170,18 @@ class Anchor:
             out.today = False
         return out
 
+    def give_year(self, year: int | None, shift: int | None, *, inherited: bool = False) -> None:
+        """Give this anchor and every end of its range that names no year of its own the
+        year ``year`` (or ``shift`` years from the reference's): a year told once for them
+        (2024年春运从1月26日开始至3月5日结束)."""
+        item: Anchor | None = self
+        while item is not None:
+            if not item.has_year:
+                item.year, item.year_shift = year, shift
+                if inherited:
+                    item.year_inherited = True
+            item = item.to
+
     # -- resolution -------------------------------------------------------
     def resolve_year(self, reference: dt.date) -> tuple[int, bool]:
         """The year named, or the reference year; and whether it was inferred."""

@@ -235,11 +235,7 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
                 named: Anchor = label.value
                 if named.has_year and not frag.has_year:
                     # 2024年春节:2月10日至17日: the dates are in the festival's year
-                    item: Anchor | None = frag
-                    while item is not None:
-                        if not item.has_year:
-                            item.year, item.year_shift = named.year, named.year_shift
-                        item = item.to
+                    frag.give_year(named.year, named.year_shift)
                     tok.start = label.start
                     del out[-2:]
                     prev = out[-1] if out else None

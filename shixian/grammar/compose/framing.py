@@ -56,11 +56,7 @@ def _framing(tokens: list[Token], text: str) -> list[Token]:
             continue
         year: Anchor = tok.value
         date: Anchor = tokens[j].value
-        item: Anchor | None = date
-        while item is not None:  # (a date with its own year keeps it: the year labels it)
-            if not item.has_year:
-                item.year, item.year_shift = year.year, year.year_shift
-            item = item.to
+        date.give_year(year.year, year.year_shift)  # (a date with its own year keeps it)
         # the year's words join the first token after the plain words (the date, or
         # the 从 before it), so the part's text starts at the year
         # (the plain words between are inside that token's span: no token of their own)
@@ -256,9 +252,4 @@ def _inherit(anchor: Anchor, told: Anchor) -> None:
             return
         year = None if year is None else year + 1
         shift = None if shift is None else shift + 1
-    item: Anchor | None = anchor
-    while item is not None:
-        if not item.has_year:
-            item.year, item.year_shift = year, shift
-            item.year_inherited = True
-        item = item.to
+    anchor.give_year(year, shift, inherited=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..compose import compose
 from ..engine import Grammar
 from ..vocabulary import NOT_TIME_PATTERNS, NOT_TIME_WORDS
-from . import calendar, duty, festivals, lunar, relative, restated, schedule
+from . import calendar, duty, festival_words, festivals, lunar, relative, restated, schedule
 
 __all__ = ["GRAMMAR", "REFUSALS", "RULES", "TOKEN_RULES"]
 
@@ -24,9 +24,9 @@ TOKEN_RULES = [
     *lunar.TOKENS,  # 正月初一, 农历八月十五: before the date would read a Gregorian 八月十五
     calendar.TOKENS[0],  # the calendar date: most cells hold one
     *relative.DURATION_TOKENS,
-    *festivals.TOKENS,
+    *festival_words.TOKENS,
     *calendar.TOKENS[1:],
-    *festivals.SCHEDULE_TOKENS,
+    *festival_words.SCHEDULE_TOKENS,
     *schedule.TOKENS,
     *duty.TOKENS,
     *relative.TOKENS,
@@ -54,7 +54,7 @@ RULES = [
 GRAMMAR = Grammar(
     token_rules=TOKEN_RULES,
     rules=RULES,
-    merge=festivals.with_occasions(compose),
+    merge=festival_words.with_occasions(compose),
     finish=restated.drop_restated,
     veto_words=NOT_TIME_WORDS,
     veto_patterns="|".join(NOT_TIME_PATTERNS),

@@ -35,31 +35,10 @@ from ...model import (
 from ..anchors import Anchor
 from ..engine import Context, Rule, Token
 from ..named import Festivals, NextHoliday, Occasion
-from .festival_words import (
-    FESTIVAL_WORDS,
-    OCCASION_WORDS,
-    PLAN_WORDS,
-    SCHEDULE_TOKENS,
-    SEASON_WORDS,
-    SHORT_WORDS,
-    TOKENS,
-    with_occasions,
-)
 from .restated import RESTATED_WITHIN
 from .schedule import Every
 
-__all__ = [
-    "FESTIVAL_WORDS",
-    "OCCASION_WORDS",
-    "PLAN_WORDS",
-    "RULES",
-    "SCHEDULE_RULES",
-    "SCHEDULE_TOKENS",
-    "SEASON_WORDS",
-    "SHORT_WORDS",
-    "TOKENS",
-    "with_occasions",
-]
+__all__ = ["RULES", "SCHEDULE_RULES"]
 
 _ONE_DAY = dt.timedelta(days=1)
 
