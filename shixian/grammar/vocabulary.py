@@ -20,6 +20,7 @@ __all__ = [
     "EVENT_ENDING",
     "EXAM_TIME",
     "IN_FORCE",
+    "LABEL_WORDS",
     "LASTING",
     "LENGTH_VERBS",
     "LIST_WORDS",
@@ -33,6 +34,7 @@ __all__ = [
     "RANGE_OPENERS",
     "SCHEDULE_HEDGES",
     "SENDING_VERBS",
+    "SUBJECT_WORDS",
     "TERM_NOUNS",
     "TOPIC_NOUNS",
     "TOPIC_SUBJECT",
@@ -248,6 +250,18 @@ TERM_NOUNS: tuple[str, ...] = (
     "质保期", "保修期", "保质期", "缴款期", "整改期", "观察期", "考察期",
 )  # fmt: skip
 
+#: Words that name recurring work when they label a month (中考3月, 报名4月): any other short
+#: word before a month labels it only when the month ends its clause (see
+#: :func:`shixian.grammar.rules.calendar.window`): 我市6月份遭受暴雨 is a date of the report.
+LABEL_WORDS = re.compile(
+    r"考|报名|招生|招聘|征兵|开学|放假|年检|年审|年报|申报|体检|普查|评审|评选|换届|认证|注册"
+)
+
+#: Who a sentence is about (我市, 全县, 本区, 各乡镇): a subject before a month is no label.
+SUBJECT_WORDS = re.compile(
+    r"^(?:[我全本该各此][省市县区州盟旗镇乡村街]|[省市县区]委|[省市县区]政府)"
+)
+
 #: An exam's time told right before a month with no year (本科考试时间分别为1月、4月,
 #: 自考时间是10月, 考试次数调整为4月和10月): a yearly schedule labelled with the exam (and the
 #: up to four characters naming it when they open the clause: 本科考试), as 中考3月 is.
@@ -383,7 +397,7 @@ RANGE_CLOSERS = re.compile(r"(?:基本|全面|全部|正式){0,2}(?:结束|截�
 #: (下午5时 is 17:00; 上午 and 凌晨 add nothing; 中午12时 stays 12:00).
 DAYPART: dict[str, int] = {
     "上午": 0, "早上": 0, "早晨": 0, "凌晨": 0, "清晨": 0, "中午": 0, "午间": 0,
-    "下午": 12, "晚上": 12, "晚间": 12, "傍晚": 12, "夜间": 12,
+    "下午": 12, "晚上": 12, "晚间": 12, "傍晚": 12, "夜间": 12, "晚": 12,
 }  # fmt: skip
 
 

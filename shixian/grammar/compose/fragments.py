@@ -3,6 +3,8 @@ anchors, with times of day, weekday notes, labels and restatements attached."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..anchors import Anchor
 from ..engine import BREAK, GAP, Token
 from ..named import Day, LunarDays
@@ -32,6 +34,42 @@ from .codes import (
 _INCLUSIVE = ("含", "包括", "包含")
 
 
+def _next_day_end(tok: Token, out: list[Token]) -> bool:
+    """9月24日22时至次日6时: 次日 after a range's connector is the day after its start.
+    True when ``tok`` was taken as the range's far end."""
+    if tok.value.amount != 1 or len(out) < 2 or out[-1].code not in _RANGE:
+        return False
+    start, connector = out[-2], out[-1]
+    if start.code != "A" or start.end != connector.start or connector.end != tok.start:
+        return False
+    left: Anchor = start.value
+    if left.to is not None or left.grain != "day" or left.month is None or left.day is None:
+        return False
+    if left.month == 2 and left.day >= 28 and left.year is None:
+        return False  # 2月28日至次日: the year decides, and the text leaves it to the reference
+    # any year tells the day after another in a month other than February
+    year = 2001 if left.year is None else left.year
+    try:
+        after = dt.date(year, left.month, left.day) + dt.timedelta(days=1)
+    except (ValueError, OverflowError):
+        return False  # an impossible date: the production names it
+    far = Anchor(month=after.month, day=after.day)
+    if left.year is not None and after.year != left.year:
+        far.year = after.year  # 12月31日22时至次日: the next year's first day
+    else:
+        far = far.fill_from(left)  # (a yearless far end before its start rolls into the next)
+    left.to = far
+    start.end = tok.end
+    out.pop()
+    return True
+
+
+def _is_day(anchor: Anchor) -> bool:
+    """Whether the anchor names one day: a date (3月6日) or a day named from the
+    reference (今天, 明日)."""
+    return anchor.grain == "day" or (isinstance(anchor.named, Day) and anchor.to is None)
+
+
 def _only_brackets(text: str, start: int, end: int) -> bool:
     return all(ch in "()[] " for ch in text[start:end])
 
@@ -43,6 +81,8 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
         code = tok.code
         if code != "a":  # the joins by the code of the token (each case as it reads)
             if code in _JOINING and _joined(tok, code, out, text):
+                continue
+            if code == "i" and _next_day_end(tok, out):
                 continue
             if (
                 code == "t"
@@ -100,7 +140,7 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
                     before.end = tok.end + 1  # 6月30日(含6月30日)前: the day itself counts
                     continue
                 if before.code == "A" and before.end == tok.start:
-                    if tok.value in DAYPART and before.value.last().grain == "day":
+                    if tok.value in DAYPART and _is_day(before.value.last()):
                         before.end = tok.end  # 3月22日下午~3月28日: a part of the day
                         continue
                     if tok.value.startswith(("左右", "前后")):
@@ -169,7 +209,10 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
         if prev is not None and prev.code == "A" and prev.end == tok.start:
             target: Anchor = prev.value.last()
             if target.time is None and (
-                target.accepts(frag) or (frag.grain is None and frag.edge is None)
+                target.accepts(frag)
+                # 2016年春节 (a year, then what it names); two named periods stay two
+                # (“十四五”“十五五”时期)
+                or (frag.grain is None and frag.edge is None and target.named is None)
             ):
                 target.absorb(frag)
                 if frag.to is not None:
@@ -183,13 +226,19 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             and out[-2].code == "A"
             and out[-2].end == prev.start
             and prev.end == tok.start
-            and (frag.grain is not None or _edge_of(frag, out[-2].value) is not None)
+            and (
+                frag.grain is not None
+                or _edge_of(frag, out[-2].value) is not None
+                or (isinstance(frag.named, Day) and _is_day(out[-2].value))
+            )
         ):
             left: Anchor = out[-2].value
             # 6月28日-30日 fills from the start; 10月中下旬至11月上旬, a range from a union of
             # thirds, from the union's last third; 2月18日至月底, the edge of the start's month
             if left.to is None or (frag.to is None and _union_in_month(left)):
                 edge = _edge_of(frag, left) if frag.grain is None else None
+                if isinstance(frag.named, Day):
+                    edge = frag  # 今天到明天, 3月1日到明天: a day counted from the reference
                 if edge is None:
                     edge = frag.fill_from(left if left.to is None else left.to)
                 far = edge

@@ -18,7 +18,9 @@ from ..engine import LIST, Context, Rule, Token
 from ..named import Season
 from ..vocabulary import (
     EXAM_TIME,
+    LABEL_WORDS,
     NOT_LABELS,
+    SUBJECT_WORDS,
     TOPIC_NOUNS,
     TOPIC_SUBJECT,
 )
@@ -285,7 +287,19 @@ def _label_before(ctx: Context, tok: Token) -> str | None:
         return None
     if text[-1] in "于在至到从自将拟及和与为是":  # 项目于9月, 戒严期为5月: no label
         return None
-    return text
+    if LABEL_WORDS.search(text) is not None:
+        return text
+    # another word labels the month only where the month ends its clause (a timetable's
+    # 中考3月 高考11月), and a subject never does (我市6月份遭受暴雨: a date of the report)
+    if SUBJECT_WORDS.match(text) is not None:
+        return None
+    nxt = ctx.tokens[tok.index + 1] if tok.index + 1 < len(ctx.tokens) else None
+    if nxt is None or nxt.code in ("|", "/") or (nxt.code == "_" and nxt.value[:1].isspace()):
+        return text
+    after = ctx.tokens[tok.index + 2] if tok.index + 2 < len(ctx.tokens) else None
+    if nxt.code == "_" and after is not None and after.code == "A" and len(nxt.value) <= 4:
+        return text  # 春播4月秋收9月: the next label and its month follow
+    return None
 
 
 def _exam_before(ctx: Context, tok: Token) -> str | None:

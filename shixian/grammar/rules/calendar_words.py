@@ -183,7 +183,7 @@ TOKENS: list[TokenRule] = [
     ),
     TokenRule(
         "<n>—<n>年|月|日",
-        rf"(?<![0-9])(?P<a>{YEAR_NUMBER})[—~\-至到](?P<b>{N})(?P<unit>年度?)"
+        rf"(?<![0-9])(?P<a>{YEAR_NUMBER})(?:——|[—~\-至到])(?P<b>{N})(?P<unit>年度?)"
         rf"|(?<![0-9])(?P<a2>{SMALL_NUMBER})(?:——|[—~\-至到])(?P<b2>{SMALL_NUMBER})(?P<unit2>月份?|日|号)",
         "a",
         _number_range,
@@ -191,7 +191,7 @@ TOKENS: list[TokenRule] = [
     TokenRule(
         "(2021-2024)",
         # a span of years in brackets without 年 (行动方案(2021-2024)): brackets hold no sums
-        r"(?<=[(\[])(?P<a>(?:19|20)[0-9]{2}) ?[—~\-至到] ?(?P<b>(?:19|20)[0-9]{2})(?=[)\]])",
+        r"(?<=[(\[])(?P<a>(?:19|20)[0-9]{2}) ?(?:——|[—~\-至到]) ?(?P<b>(?:19|20)[0-9]{2})(?=[)\]])",
         "a",
         _bracketed_years,
     ),
@@ -250,7 +250,8 @@ TOKENS: list[TokenRule] = [
         _word,
     ),
     TokenRule("内", r"以内|之内|内", "W", _word),
-    TokenRule("起", r"起|开始|以来", "S", _word),
+    # 起算, 起计算, 开始计算: counting starts there (次日起算20个工作日), as 起 says
+    TokenRule("起", r"起(?:计算|算|计)(?!划)|起|开始(?:计算)?|以来", "S", _word),
     TokenRule(
         "<date>实施",
         # 2020-03-15实施: in force from a day, the clause ending there (not 实施方案)

@@ -13,6 +13,7 @@ import re
 
 from ...errors import InvalidDate
 from ...model import Unit
+from ..anchors import Anchor
 from ..engine import TokenRule
 from ..numerals import CN_DIGITS, NUMBER, to_int
 from ..vocabulary import TERM_NOUNS
@@ -173,6 +174,17 @@ def _alternation(words: tuple[str, ...]) -> str:
 #: Lengths tried before the calendar date (任期为5年, 有效期为90日: 90日 is no day of a
 #: month here): the length of a term named right before it (vocabulary.TERM_NOUNS).
 FIRST_DURATIONS: list[TokenRule] = [
+    # 有效期届满45日前: more days than a month has, before 前, 后 or 内, are a length
+    # (届满30日前 is one too: rules.duty's before_event reads the day as a length)
+    TokenRule(
+        "<n>日前 (no day of a month)",
+        r"(?<![0-9月.\-/百千一二三四五六七八九十两])"
+        r"(?P<n>3[2-9]|[4-9][0-9]|三十[二三四五六七八九]|[四五六七八九]十[一二三四五六七八九]?)"
+        r"(?P<u>日|天)"
+        r"(?=以前|之前|前|以后|之后|后|以内|之内|内)",
+        "U",
+        _duration,
+    ),
     TokenRule(
         "<term>为<n>日",
         "(?:"
@@ -286,8 +298,24 @@ DURATION_TOKENS: list[TokenRule] = [
     ),
 ]
 
+
+def _day_of_month(text: str, d: str) -> Anchor:
+    day = to_int(d)
+    if not 1 <= day <= 31:
+        raise InvalidDate(text, "day", day)
+    return Anchor(day=day)
+
+
 TOKENS: list[TokenRule] = [
     TokenRule("次月", r"次月|下月|下个月|当月(?!份)|同月", "N", _word),
+    # 次月七日内: by that day of the next month (as 次月7日前); the date rule leaves 7日内
+    TokenRule(
+        "次月<n>日内",
+        rf"(?<=次月|下月|当月|同月)(?P<d>[0-9]{{1,2}}|[{CN_DIGITS}十廿卅]{{1,3}})[日号]"
+        r"(?=以内|之内|内)",
+        "a",
+        _day_of_month,
+    ),
     TokenRule(
         "与<event>同步<verb>",
         # the verb stays outside the match (as after any time word) but names the event
