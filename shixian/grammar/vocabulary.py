@@ -118,6 +118,12 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     # bare length: 历时一个多月 alone)
     rf"(?<=.){_LENGTH}|{_LENGTH}(?=.)",
     r"[0-9一二三四五六七八九十]{1,3}周年",  # 建党100周年
+    # 日前 of news, "recently" (山西省商务厅日前发布通知, 日前,笔者…): not the day before an
+    # event (开标之日前, 截止日前)
+    r"(?:^|(?<=[,;。\s]))日前(?=,)"
+    r"|(?<![0-9〇零一二两三四五六七八九十廿卅之止满限期截当举开考选])日前"
+    r"(?=发布|印发|出台|召开|举行|从|获悉|公布|下发|组织|开展|在|由|对|向|已|正式"
+    r"|联合|专门|发出|表示|了解|宣布|启动|成立|收到|接到|完成|召集|赴|到|来|去|走访|深入)",
     # a term named before its length (长期(3-5年)): the length is the limit, not 长期
     r"(?:长期|中期|短期|近期|远期)(?=\([0-9一二三四五六七八九十两])",
     # the old value of a changed length or time (从三个月延长至四个月, 由7天调整为15天,

@@ -70,6 +70,13 @@ def _is_day(anchor: Anchor) -> bool:
     return anchor.grain == "day" or (isinstance(anchor.named, Day) and anchor.to is None)
 
 
+def _one_day(anchor: Anchor) -> bool:
+    """Whether the anchor names one day, a festival's included (除夕)."""
+    return anchor.to is None and (
+        anchor.grain == "day" or (anchor.named is not None and anchor.named.is_day)
+    )
+
+
 def _only_brackets(text: str, start: int, end: int) -> bool:
     return all(ch in "()[] " for ch in text[start:end])
 
@@ -83,6 +90,16 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             if code in _JOINING and _joined(tok, code, out, text):
                 continue
             if code == "i" and _next_day_end(tok, out):
+                continue
+            if (
+                code == "i"
+                and tok.value.amount == 0
+                and out
+                and out[-1].code == "A"
+                and out[-1].end == tok.start
+                and _one_day(out[-1].value)
+            ):
+                out[-1].end = tok.end  # 除夕当天, 6月30日当日: that day itself
                 continue
             if (
                 code == "t"

@@ -190,8 +190,11 @@ TOKENS: list[TokenRule] = [
     ),
     TokenRule(
         "(2021-2024)",
-        # a span of years in brackets without 年 (行动方案(2021-2024)): brackets hold no sums
-        r"(?<=[(\[])(?P<a>(?:19|20)[0-9]{2}) ?(?:——|[—~\-至到]) ?(?P<b>(?:19|20)[0-9]{2})(?=[)\]])",
+        # a span of years in brackets without 年 (行动方案(2021-2024)): brackets hold no sums;
+        # or right after the plan it is the span of, its bracket lost (行动计划2020―2022)
+        r"(?:(?<=[(\[])|(?<=计划|规划|方案|纲要))"
+        r"(?P<a>(?:19|20)[0-9]{2}) ?(?:——|[—~\-至到]) ?(?P<b>(?:19|20)[0-9]{2})"
+        r"(?=[)\]]|$|[^0-9年度.])",
         "a",
         _bracketed_years,
     ),
