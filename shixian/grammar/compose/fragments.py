@@ -3,8 +3,6 @@ anchors, with times of day, weekday notes, labels and restatements attached."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from ..anchors import Anchor
 from ..engine import BREAK, GAP, Token
 from ..named import Day, LunarDays
@@ -26,55 +24,13 @@ from .anchoring import (
 from .codes import (
     _RANGE,
 )
+from .days import _is_day, _next_day_end, _one_day, _today_stated
 
 # -- 1. fragments -------------------------------------------------------------
 
 
 #: The words of a bracketed note that the day itself counts (6月30日(含6月30日)前).
 _INCLUSIVE = ("含", "包括", "包含")
-
-
-def _next_day_end(tok: Token, out: list[Token]) -> bool:
-    """9月24日22时至次日6时: 次日 after a range's connector is the day after its start.
-    True when ``tok`` was taken as the range's far end."""
-    if tok.value.amount != 1 or len(out) < 2 or out[-1].code not in _RANGE:
-        return False
-    start, connector = out[-2], out[-1]
-    if start.code != "A" or start.end != connector.start or connector.end != tok.start:
-        return False
-    left: Anchor = start.value
-    if left.to is not None or left.grain != "day" or left.month is None or left.day is None:
-        return False
-    if left.month == 2 and left.day >= 28 and left.year is None:
-        return False  # 2月28日至次日: the year decides, and the text leaves it to the reference
-    # any year tells the day after another in a month other than February
-    year = 2001 if left.year is None else left.year
-    try:
-        after = dt.date(year, left.month, left.day) + dt.timedelta(days=1)
-    except (ValueError, OverflowError):
-        return False  # an impossible date: the production names it
-    far = Anchor(month=after.month, day=after.day)
-    if left.year is not None and after.year != left.year:
-        far.year = after.year  # 12月31日22时至次日: the next year's first day
-    else:
-        far = far.fill_from(left)  # (a yearless far end before its start rolls into the next)
-    left.to = far
-    start.end = tok.end
-    out.pop()
-    return True
-
-
-def _is_day(anchor: Anchor) -> bool:
-    """Whether the anchor names one day: a date (3月6日) or a day named from the
-    reference (今天, 明日)."""
-    return anchor.grain == "day" or (isinstance(anchor.named, Day) and anchor.to is None)
-
-
-def _one_day(anchor: Anchor) -> bool:
-    """Whether the anchor names one day, a festival's included (除夕)."""
-    return anchor.to is None and (
-        anchor.grain == "day" or (anchor.named is not None and anchor.named.is_day)
-    )
 
 
 def _only_brackets(text: str, start: int, end: int) -> bool:
@@ -342,6 +298,9 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
                 tok.start = out.pop().start
                 if text[tok.end : tok.end + 1] == ")":
                     tok.end += 1
+            elif frag.grain == "day" and frag.has_year and _today_stated(out, text, tok):
+                # 今天是:2025年12月06日: the date says which day today is
+                pass
         out.append(tok)
     return out
 

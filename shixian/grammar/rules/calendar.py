@@ -176,6 +176,32 @@ def after_period_within(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     return [Deadline(text=text, span=span, year_inferred=inferred, due=due)]
 
 
+def from_day_within(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """``自2022年3月1日起15日内``, ``即日起15个工作日内``: due that long after the day (the
+    day itself not counted, 《民法典》第二百零一条, rolled off a rest day, on the official
+    calendar); from a longer period, or where the calendar has no data, the start and the
+    limit after an event, as before."""
+    from ...calendar.offsets import resolve_offset
+    from ...calendar.workdays import OFFICIAL
+    from ...errors import ShixianError
+    from .relative import after_event
+
+    tok = _anchor(tokens)
+    anchor: Anchor = tok.value
+    start, end, inferred, _ = _bounds(ctx, tok)
+    dur = tokens[-1].value
+    if start == end and anchor.to is None and not dur.approx:
+        offset = Offset(dur.amount, dur.unit)
+        try:
+            due = resolve_offset(start, offset, calendar=OFFICIAL)
+        except ShixianError:
+            due = None
+        if isinstance(due, dt.date):
+            text, span = ctx.where(tokens)
+            return [Deadline(text=text, span=span, year_inferred=inferred, due=due)]
+    return [*ongoing_from(ctx, tokens[:-1]), *after_event(ctx, tokens[-1:])]
+
+
 def ongoing_from(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """``(自)<anchor>起``: continuing work from the first day of the period; a range
     (从2024年12月18日至2024年12月24日, 自2016年7月起至2017年6月) is a window."""
@@ -339,6 +365,7 @@ RULES: list[Rule] = [
     Rule("不晚于<anchor>", r"BA", deadline_by),
     Rule("到<anchor>前", r"(?<![AE])RAP", deadline_before),  # 到2024年底前: one deadline
     Rule("到<anchor>", r"(?<![AE])RA", deadline_by),
+    Rule("<day>起<n>日内", r"F?ASU", from_day_within),
     Rule("<anchor>起", r"F?A[SK]|FA", ongoing_from),
     Rule("<anchor>截止", r"AB(?![AE])", closed_by),
     Rule("<anchor>结束后<n>日内", r"AJU", after_period_within),

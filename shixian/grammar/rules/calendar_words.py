@@ -214,10 +214,12 @@ TOKENS: list[TokenRule] = [
         "a",
         _bare_edge,
     ),
-    # 从现在起, 从现在到2020年: now, the reference day (现在 alone stays no time)
+    # 从现在起, 从现在到2020年: now, the reference day (现在 alone stays no time); 自当日18时起
+    # (a notice's own day, as 即日起)
     TokenRule(
         "即日",
-        rf"即日(?=起|开始|(?:{IN_FORCE}))|(?<![至如古])今(?=起)|(?<=[从自])现在(?=起|开始|到|至)",
+        rf"即日(?=起|开始|(?:{IN_FORCE}))|(?<![至如古])今(?=起)|(?<=[从自])现在(?=起|开始|到|至)"
+        r"|(?<=[从自])(?:当日|当天)(?=起|开始|[0-9一二三四五六七八九十]{1,2}(?:时|点|:))",
         "a",
         _today,
     ),
@@ -263,7 +265,10 @@ TOKENS: list[TokenRule] = [
         _word,
     ),
     TokenRule(
-        "自", rf"(?:自从|自|从)(?={_NUM_START}|今年|明年|本年|即日|当年|次年|现在)", "F", _word
+        "自",
+        rf"(?:自从|自|从)(?={_NUM_START}|今年|明年|本年|即日|当年|次年|现在|当日|当天)",
+        "F",
+        _word,
     ),
     TokenRule(
         "施行日期:",
