@@ -118,6 +118,8 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     # bare length: 历时一个多月 alone)
     rf"(?<=.){_LENGTH}|{_LENGTH}(?=.)",
     r"[0-9一二三四五六七八九十]{1,3}周年",  # 建党100周年
+    # 网上年检, 线上年报, 晚上年夜饭: 上 ends the word before (not 上年, last year)
+    r"(?<=[网线马晚早路楼身手])上(?=年)",
     # 日前 of news, "recently" (山西省商务厅日前发布通知, 日前,笔者…): not the day before an
     # event (开标之日前, 截止日前)
     r"(?:^|(?<=[,;。\s]))日前(?=,)"

@@ -33,6 +33,16 @@ from .days import _is_day, _next_day_end, _one_day, _today_stated
 _INCLUSIVE = ("含", "包括", "包含")
 
 
+def _bare_year(anchor: Anchor) -> bool:
+    return (
+        anchor.grain == "year"
+        and anchor.has_year
+        and anchor.to is None
+        and anchor.edge is None
+        and anchor.named is None
+    )
+
+
 def _only_brackets(text: str, start: int, end: int) -> bool:
     return all(ch in "()[] " for ch in text[start:end])
 
@@ -178,6 +188,23 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             else:
                 note = _NOTE_END.match(text, tok.end)
                 prev.end = tok.end if note is None else note.end()
+            continue
+        if (
+            prev is not None
+            and prev.code == GAP
+            and prev.value == "的"
+            and frag.named is not None
+            and not frag.has_year
+            and len(out) >= 2
+            and out[-2].code == "A"
+            and out[-2].end == prev.start
+            and prev.end == tok.start
+            and _bare_year(out[-2].value)
+        ):
+            # 2019年的劳动节: the festival of that year
+            out.pop()
+            out[-1].value.absorb(frag)
+            out[-1].end = tok.end
             continue
         if prev is not None and prev.code == "A" and prev.end == tok.start:
             target: Anchor = prev.value.last()
