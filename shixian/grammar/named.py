@@ -50,6 +50,11 @@ class Festivals(Named):
     def __repr__(self) -> str:
         return f"Festivals({self.keys!r}, holiday={self.holiday})"
 
+    @property
+    def is_day(self) -> bool:  # type: ignore[override]
+        """One festival's day (除夕, 国庆节), not its holiday nor a run of festivals."""
+        return len(self.keys) == 1 and not self.holiday
+
     def _ordered(self, year: int) -> tuple[str, str]:
         """The first and the last of the festivals in ``year`` (中秋 may follow 国庆)."""
         if len(self.keys) == 1:

@@ -20,6 +20,7 @@ __all__ = [
     "EVENT_ENDING",
     "EXAM_TIME",
     "IN_FORCE",
+    "LABEL_WORDS",
     "LASTING",
     "LENGTH_VERBS",
     "LIST_WORDS",
@@ -33,6 +34,7 @@ __all__ = [
     "RANGE_OPENERS",
     "SCHEDULE_HEDGES",
     "SENDING_VERBS",
+    "SUBJECT_WORDS",
     "TERM_NOUNS",
     "TOPIC_NOUNS",
     "TOPIC_SUBJECT",
@@ -116,6 +118,14 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     # bare length: 历时一个多月 alone)
     rf"(?<=.){_LENGTH}|{_LENGTH}(?=.)",
     r"[0-9一二三四五六七八九十]{1,3}周年",  # 建党100周年
+    # 网上年检, 线上年报, 晚上年夜饭: 上 ends the word before (not 上年, last year)
+    r"(?<=[网线马晚早路楼身手])上(?=年)",
+    # 日前 of news, "recently" (山西省商务厅日前发布通知, 日前,笔者…): not the day before an
+    # event (开标之日前, 截止日前)
+    r"(?:^|(?<=[,;。\s]))日前(?=,)"
+    r"|(?<![0-9〇零一二两三四五六七八九十廿卅之止满限期截当举开考选])日前"
+    r"(?=发布|印发|出台|召开|举行|从|获悉|公布|下发|组织|开展|在|由|对|向|已|正式"
+    r"|联合|专门|发出|表示|了解|宣布|启动|成立|收到|接到|完成|召集|赴|到|来|去|走访|深入)",
     # a term named before its length (长期(3-5年)): the length is the limit, not 长期
     r"(?:长期|中期|短期|近期|远期)(?=\([0-9一二三四五六七八九十两])",
     # the old value of a changed length or time (从三个月延长至四个月, 由7天调整为15天,
@@ -247,6 +257,18 @@ TERM_NOUNS: tuple[str, ...] = (
     "任期", "有效期", "期限", "聘期", "服务期", "试用期", "公示期", "公告期", "异议期",
     "质保期", "保修期", "保质期", "缴款期", "整改期", "观察期", "考察期",
 )  # fmt: skip
+
+#: Words that name recurring work when they label a month (中考3月, 报名4月): any other short
+#: word before a month labels it only when the month ends its clause (see
+#: :func:`shixian.grammar.rules.calendar.window`): 我市6月份遭受暴雨 is a date of the report.
+LABEL_WORDS = re.compile(
+    r"考|报名|招生|招聘|征兵|开学|放假|年检|年审|年报|申报|体检|普查|评审|评选|换届|认证|注册"
+)
+
+#: Who a sentence is about (我市, 全县, 本区, 各乡镇): a subject before a month is no label.
+SUBJECT_WORDS = re.compile(
+    r"^(?:[我全本该各此][省市县区州盟旗镇乡村街]|[省市县区]委|[省市县区]政府)"
+)
 
 #: An exam's time told right before a month with no year (本科考试时间分别为1月、4月,
 #: 自考时间是10月, 考试次数调整为4月和10月): a yearly schedule labelled with the exam (and the
@@ -383,7 +405,7 @@ RANGE_CLOSERS = re.compile(r"(?:基本|全面|全部|正式){0,2}(?:结束|截�
 #: (下午5时 is 17:00; 上午 and 凌晨 add nothing; 中午12时 stays 12:00).
 DAYPART: dict[str, int] = {
     "上午": 0, "早上": 0, "早晨": 0, "凌晨": 0, "清晨": 0, "中午": 0, "午间": 0,
-    "下午": 12, "晚上": 12, "晚间": 12, "傍晚": 12, "夜间": 12,
+    "下午": 12, "晚上": 12, "晚间": 12, "傍晚": 12, "夜间": 12, "晚": 12,
 }  # fmt: skip
 
 

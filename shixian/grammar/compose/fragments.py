@@ -24,12 +24,23 @@ from .anchoring import (
 from .codes import (
     _RANGE,
 )
+from .days import _is_day, _next_day_end, _one_day, _today_stated
 
 # -- 1. fragments -------------------------------------------------------------
 
 
 #: The words of a bracketed note that the day itself counts (6月30日(含6月30日)前).
 _INCLUSIVE = ("含", "包括", "包含")
+
+
+def _bare_year(anchor: Anchor) -> bool:
+    return (
+        anchor.grain == "year"
+        and anchor.has_year
+        and anchor.to is None
+        and anchor.edge is None
+        and anchor.named is None
+    )
 
 
 def _only_brackets(text: str, start: int, end: int) -> bool:
@@ -43,6 +54,18 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
         code = tok.code
         if code != "a":  # the joins by the code of the token (each case as it reads)
             if code in _JOINING and _joined(tok, code, out, text):
+                continue
+            if code == "i" and _next_day_end(tok, out):
+                continue
+            if (
+                code == "i"
+                and tok.value.amount == 0
+                and out
+                and out[-1].code == "A"
+                and out[-1].end == tok.start
+                and _one_day(out[-1].value)
+            ):
+                out[-1].end = tok.end  # 除夕当天, 6月30日当日: that day itself
                 continue
             if (
                 code == "t"
@@ -100,7 +123,7 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
                     before.end = tok.end + 1  # 6月30日(含6月30日)前: the day itself counts
                     continue
                 if before.code == "A" and before.end == tok.start:
-                    if tok.value in DAYPART and before.value.last().grain == "day":
+                    if tok.value in DAYPART and _is_day(before.value.last()):
                         before.end = tok.end  # 3月22日下午~3月28日: a part of the day
                         continue
                     if tok.value.startswith(("左右", "前后")):
@@ -166,10 +189,30 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
                 note = _NOTE_END.match(text, tok.end)
                 prev.end = tok.end if note is None else note.end()
             continue
+        if (
+            prev is not None
+            and prev.code == GAP
+            and prev.value == "的"
+            and frag.named is not None
+            and not frag.has_year
+            and len(out) >= 2
+            and out[-2].code == "A"
+            and out[-2].end == prev.start
+            and prev.end == tok.start
+            and _bare_year(out[-2].value)
+        ):
+            # 2019年的劳动节: the festival of that year
+            out.pop()
+            out[-1].value.absorb(frag)
+            out[-1].end = tok.end
+            continue
         if prev is not None and prev.code == "A" and prev.end == tok.start:
             target: Anchor = prev.value.last()
             if target.time is None and (
-                target.accepts(frag) or (frag.grain is None and frag.edge is None)
+                target.accepts(frag)
+                # 2016年春节 (a year, then what it names); two named periods stay two
+                # (“十四五”“十五五”时期)
+                or (frag.grain is None and frag.edge is None and target.named is None)
             ):
                 target.absorb(frag)
                 if frag.to is not None:
@@ -183,13 +226,19 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             and out[-2].code == "A"
             and out[-2].end == prev.start
             and prev.end == tok.start
-            and (frag.grain is not None or _edge_of(frag, out[-2].value) is not None)
+            and (
+                frag.grain is not None
+                or _edge_of(frag, out[-2].value) is not None
+                or (isinstance(frag.named, Day) and _is_day(out[-2].value))
+            )
         ):
             left: Anchor = out[-2].value
             # 6月28日-30日 fills from the start; 10月中下旬至11月上旬, a range from a union of
             # thirds, from the union's last third; 2月18日至月底, the edge of the start's month
             if left.to is None or (frag.to is None and _union_in_month(left)):
                 edge = _edge_of(frag, left) if frag.grain is None else None
+                if isinstance(frag.named, Day):
+                    edge = frag  # 今天到明天, 3月1日到明天: a day counted from the reference
                 if edge is None:
                     edge = frag.fill_from(left if left.to is None else left.to)
                 far = edge
@@ -276,6 +325,9 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
                 tok.start = out.pop().start
                 if text[tok.end : tok.end + 1] == ")":
                     tok.end += 1
+            elif frag.grain == "day" and frag.has_year and _today_stated(out, text, tok):
+                # 今天是:2025年12月06日: the date says which day today is
+                pass
         out.append(tok)
     return out
 

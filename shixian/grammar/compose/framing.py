@@ -179,6 +179,7 @@ _ACROSS = frozenset("_SPKEFT/")
 def _told_years(tokens: list[Token]) -> None:
     """Give each yearless date after a dated one in its sentence that date's year."""
     told: Anchor | None = None
+    year: Anchor | None = None  # a year told alone: the year whose end 年底 is (below)
     opens = False  # whether the token starts a clause (a bare day takes a month only there)
     for tok in tokens:
         code = tok.code
@@ -191,6 +192,10 @@ def _told_years(tokens: list[Token]) -> None:
                 and (opens or anchor.month is not None)
             ):
                 _inherit(anchor, told)
+            elif year is not None and _year_edge(anchor):
+                # 2016年计划年底前完成: the end of the year told, not of the reference's
+                anchor.give_year(year.year, year.year_shift, inherited=True)
+            year = anchor if _bare_year(anchor) and anchor.has_year else None
             last = anchor.last()
             if last.grain in ("day", "month", "tenday"):
                 told = last
@@ -202,10 +207,22 @@ def _told_years(tokens: list[Token]) -> None:
                 told = None
         elif code == "|":
             if tok.value not in ",，:":  # a comma, or a colon before the dates of what it names
-                told = None
+                told = year = None
         elif code not in _ACROSS or (code == GAP and tok.value[-1:].isdigit()):
-            told = None  # a list marker (3、), a number: the next item is a statement of its own
+            told = year = None  # a list marker (3、), a number: the next item stands alone
         opens = code == "|"
+
+
+def _year_edge(anchor: Anchor) -> bool:
+    """年底, 年终, 年初 alone: an edge of a year the text does not name."""
+    return (
+        not anchor.has_year
+        and anchor.grain is None
+        and anchor.edge is not None
+        and anchor.edge_grain == "year"
+        and anchor.to is None
+        and anchor.named is None
+    )
 
 
 def _inherits(anchor: Anchor) -> bool:

@@ -114,6 +114,19 @@ def _complete_numbers(items: list[Token], tokens: list[Token], first: int) -> bo
         after = nexts[k]
         if field != "year" and after is not None and after.has_year:
             return False  # 一、2023年3月底前: a heading's number, not a month before a year
+        if (
+            k == 0
+            and field == "month"
+            and after is not None
+            and after.day is not None
+            and after.month is not None
+            and item.value >= after.month
+            and items[1] is not None
+            and items[1].code == "A"
+        ):
+            # 3、1月31日, 4、2月7日: an item's number before a date, not a month (a list of
+            # months runs forward: 1、4、7、10月8日)
+            return False
     for k, item in enumerate(items):
         if item.code != "n":
             continue

@@ -18,7 +18,9 @@ from ..engine import LIST, Context, Rule, Token
 from ..named import Season
 from ..vocabulary import (
     EXAM_TIME,
+    LABEL_WORDS,
     NOT_LABELS,
+    SUBJECT_WORDS,
     TOPIC_NOUNS,
     TOPIC_SUBJECT,
 )
@@ -174,6 +176,32 @@ def after_period_within(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     return [Deadline(text=text, span=span, year_inferred=inferred, due=due)]
 
 
+def from_day_within(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """``自2022年3月1日起15日内``, ``即日起15个工作日内``: due that long after the day (the
+    day itself not counted, 《民法典》第二百零一条, rolled off a rest day, on the official
+    calendar); from a longer period, or where the calendar has no data, the start and the
+    limit after an event, as before."""
+    from ...calendar.offsets import resolve_offset
+    from ...calendar.workdays import OFFICIAL
+    from ...errors import ShixianError
+    from .relative import after_event
+
+    tok = _anchor(tokens)
+    anchor: Anchor = tok.value
+    start, end, inferred, _ = _bounds(ctx, tok)
+    dur = tokens[-1].value
+    if start == end and anchor.to is None and not dur.approx:
+        offset = Offset(dur.amount, dur.unit)
+        try:
+            due = resolve_offset(start, offset, calendar=OFFICIAL)
+        except ShixianError:
+            due = None
+        if isinstance(due, dt.date):
+            text, span = ctx.where(tokens)
+            return [Deadline(text=text, span=span, year_inferred=inferred, due=due)]
+    return [*ongoing_from(ctx, tokens[:-1]), *after_event(ctx, tokens[-1:])]
+
+
 def ongoing_from(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """``(自)<anchor>起``: continuing work from the first day of the period; a range
     (从2024年12月18日至2024年12月24日, 自2016年7月起至2017年6月) is a window."""
@@ -285,7 +313,19 @@ def _label_before(ctx: Context, tok: Token) -> str | None:
         return None
     if text[-1] in "于在至到从自将拟及和与为是":  # 项目于9月, 戒严期为5月: no label
         return None
-    return text
+    if LABEL_WORDS.search(text) is not None:
+        return text
+    # another word labels the month only where the month ends its clause (a timetable's
+    # 中考3月 高考11月), and a subject never does (我市6月份遭受暴雨: a date of the report)
+    if SUBJECT_WORDS.match(text) is not None:
+        return None
+    nxt = ctx.tokens[tok.index + 1] if tok.index + 1 < len(ctx.tokens) else None
+    if nxt is None or nxt.code in ("|", "/") or (nxt.code == "_" and nxt.value[:1].isspace()):
+        return text
+    after = ctx.tokens[tok.index + 2] if tok.index + 2 < len(ctx.tokens) else None
+    if nxt.code == "_" and after is not None and after.code == "A" and len(nxt.value) <= 4:
+        return text  # 春播4月秋收9月: the next label and its month follow
+    return None
 
 
 def _exam_before(ctx: Context, tok: Token) -> str | None:
@@ -325,6 +365,7 @@ RULES: list[Rule] = [
     Rule("不晚于<anchor>", r"BA", deadline_by),
     Rule("到<anchor>前", r"(?<![AE])RAP", deadline_before),  # 到2024年底前: one deadline
     Rule("到<anchor>", r"(?<![AE])RA", deadline_by),
+    Rule("<day>起<n>日内", r"F?ASU", from_day_within),
     Rule("<anchor>起", r"F?A[SK]|FA", ongoing_from),
     Rule("<anchor>截止", r"AB(?![AE])", closed_by),
     Rule("<anchor>结束后<n>日内", r"AJU", after_period_within),

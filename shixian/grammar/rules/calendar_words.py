@@ -183,15 +183,18 @@ TOKENS: list[TokenRule] = [
     ),
     TokenRule(
         "<n>—<n>年|月|日",
-        rf"(?<![0-9])(?P<a>{YEAR_NUMBER})[—~\-至到](?P<b>{N})(?P<unit>年度?)"
+        rf"(?<![0-9])(?P<a>{YEAR_NUMBER})(?:——|[—~\-至到])(?P<b>{N})(?P<unit>年度?)"
         rf"|(?<![0-9])(?P<a2>{SMALL_NUMBER})(?:——|[—~\-至到])(?P<b2>{SMALL_NUMBER})(?P<unit2>月份?|日|号)",
         "a",
         _number_range,
     ),
     TokenRule(
         "(2021-2024)",
-        # a span of years in brackets without 年 (行动方案(2021-2024)): brackets hold no sums
-        r"(?<=[(\[])(?P<a>(?:19|20)[0-9]{2}) ?[—~\-至到] ?(?P<b>(?:19|20)[0-9]{2})(?=[)\]])",
+        # a span of years in brackets without 年 (行动方案(2021-2024)): brackets hold no sums;
+        # or right after the plan it is the span of, its bracket lost (行动计划2020―2022)
+        r"(?:(?<=[(\[])|(?<=计划|规划|方案|纲要))"
+        r"(?P<a>(?:19|20)[0-9]{2}) ?(?:——|[—~\-至到]) ?(?P<b>(?:19|20)[0-9]{2})"
+        r"(?=[)\]]|$|[^0-9年度.])",
         "a",
         _bracketed_years,
     ),
@@ -211,10 +214,12 @@ TOKENS: list[TokenRule] = [
         "a",
         _bare_edge,
     ),
-    # 从现在起, 从现在到2020年: now, the reference day (现在 alone stays no time)
+    # 从现在起, 从现在到2020年: now, the reference day (现在 alone stays no time); 自当日18时起
+    # (a notice's own day, as 即日起)
     TokenRule(
         "即日",
-        rf"即日(?=起|开始|(?:{IN_FORCE}))|(?<![至如古])今(?=起)|(?<=[从自])现在(?=起|开始|到|至)",
+        rf"即日(?=起|开始|(?:{IN_FORCE}))|(?<![至如古])今(?=起)|(?<=[从自])现在(?=起|开始|到|至)"
+        r"|(?<=[从自])(?:当日|当天)(?=起|开始|[0-9一二三四五六七八九十]{1,2}(?:时|点|:))",
         "a",
         _today,
     ),
@@ -250,7 +255,8 @@ TOKENS: list[TokenRule] = [
         _word,
     ),
     TokenRule("内", r"以内|之内|内", "W", _word),
-    TokenRule("起", r"起|开始|以来", "S", _word),
+    # 起算, 起计算, 开始计算: counting starts there (次日起算20个工作日), as 起 says
+    TokenRule("起", r"起(?:计算|算|计)(?!划)|起|开始(?:计算)?|以来", "S", _word),
     TokenRule(
         "<date>实施",
         # 2020-03-15实施: in force from a day, the clause ending there (not 实施方案)
@@ -259,7 +265,10 @@ TOKENS: list[TokenRule] = [
         _word,
     ),
     TokenRule(
-        "自", rf"(?:自从|自|从)(?={_NUM_START}|今年|明年|本年|即日|当年|次年|现在)", "F", _word
+        "自",
+        rf"(?:自从|自|从)(?={_NUM_START}|今年|明年|本年|即日|当年|次年|现在|当日|当天)",
+        "F",
+        _word,
     ),
     TokenRule(
         "施行日期:",

@@ -170,7 +170,10 @@ def _ym(text: str, y: str, m: str, m2: str | None = None) -> Anchor:
     return anchor
 
 
-_DAYPART_WORDS = "|".join(sorted(DAYPART, key=len, reverse=True))
+# 晚10:00 is 22:00, but 最晚10:00前 is at the latest 10:00
+_DAYPART_WORDS = "|".join(
+    "(?<![最较过])晚" if w == "晚" else w for w in sorted(DAYPART, key=len, reverse=True)
+)
 
 
 def _clock(

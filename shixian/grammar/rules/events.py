@@ -96,7 +96,7 @@ def event_after(ctx: Context, last: Token) -> str | None:
     gap, start = tokens[i], tokens[i + 1]
     if gap.code != "_" or start.code != "S" or not gap.value.startswith(("自", "从", "由")):
         return None
-    if clause and not text.startswith(("计", "算"), start.end):
+    if clause and not start.value.endswith(("计", "算")):
         return None
     event = _TRIGGER_TRIM.sub("", gap.value)
     event = _TRIGGER_TRIM.sub("", event)  # both ends: 自…之日

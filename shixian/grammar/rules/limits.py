@@ -12,10 +12,30 @@ from __future__ import annotations
 import re
 
 from ...errors import InvalidDate
-from ...model import Unit
+from ..anchors import Anchor
 from ..engine import TokenRule
 from ..numerals import CN_DIGITS, NUMBER, to_int
 from ..vocabulary import TERM_NOUNS
+from .limit_values import (
+    Duration,
+    Prompt,
+    _approximate,
+    _at_event,
+    _bare_duration,
+    _capture,
+    _capture_one,
+    _case,
+    _composite,
+    _duration,
+    _each_event,
+    _half,
+    _law,
+    _minimum,
+    _negative,
+    _next_workday,
+    _prompt,
+    _word,
+)
 
 __all__ = [
     "CAP_HEAD", "CAP_WORDS", "DURATION_TOKENS", "EACH_EVENT_VERBS", "FIRST_DURATIONS",
@@ -23,120 +43,11 @@ __all__ = [
 ]  # fmt: skip
 
 N = NUMBER
-_UNIT = {
-    "工作日": Unit.WORKDAY, "工作天": Unit.WORKDAY, "自然日": Unit.DAY, "日历天": Unit.DAY,
-    "小时": Unit.HOUR, "钟头": Unit.HOUR, "天": Unit.DAY,
-    "日": Unit.DAY, "周": Unit.WEEK, "星期": Unit.WEEK, "个月": Unit.MONTH,
-    "月": Unit.MONTH, "年": Unit.YEAR,
-}  # fmt: skip
 _CLAUSE_END = frozenset("。;!?\n")
 #: How far (characters, each side) a statutory limit looks for the topic of its
 #: sentence (申请, 部门预算…): a bound, so that a document without 。 costs no
 #: scan of the whole text per limit.
 TOPIC_REACH = 200
-
-
-class Duration:
-    """A duration word's value."""
-
-    __slots__ = ("amount", "approx", "unit")
-
-    def __init__(self, amount: int, unit: Unit, approx: bool = False) -> None:
-        self.amount = amount
-        self.unit = unit
-        #: 一个多月, 十余天: more than the amount (the result is flagged)
-        self.approx = approx
-
-
-class Prompt:
-    """及时/立即/同步; ``trigger`` when the phrase names it (与文件同步公开)."""
-
-    __slots__ = ("trigger",)
-
-    def __init__(self, trigger: str | None) -> None:
-        self.trigger = trigger
-
-
-def _duration(text: str, n: str, u: str) -> Duration:
-    return Duration(to_int(n), _UNIT[u])
-
-
-def _bare_duration(
-    text: str, n: str | None, u: str | None, n2: str | None, u2: str | None
-) -> Duration:
-    return Duration(to_int(n or n2 or ""), _UNIT[u or u2 or ""])
-
-
-_HALVES = {"一年半": (18, Unit.MONTH), "半年": (6, Unit.MONTH), "半个月": (15, Unit.DAY)}
-
-
-def _half(text: str, n: str) -> Duration:
-    """半年内 → 6 months, 一年半内 → 18 months, 半个月内 → 15 days (documented)."""
-    return Duration(*_HALVES[n])
-
-
-def _approximate(
-    text: str, n: str | None, u: str | None, n2: str | None, u2: str | None
-) -> Duration:
-    return Duration(to_int(n or n2 or ""), _UNIT[u or u2 or ""], approx=True)
-
-
-def _next_workday(text: str) -> Duration:
-    return Duration(1, Unit.WORKDAY)
-
-
-def _negative(text: str, n: str, u: str) -> Duration:
-    raise InvalidDate(text, "time limit", f"-{n}{u}")
-
-
-#: a length told in two units (1年3个月, 2周3天, 3天12小时) → the finer unit and the coarse
-#: unit's size in it; 2个月26天 mixes units of no fixed size and is refused
-_COMPOSITE = {("年", "个月"): (Unit.MONTH, 12), ("周", "天"): (Unit.DAY, 7),
-              ("周", "日"): (Unit.DAY, 7), ("星期", "天"): (Unit.DAY, 7),
-              ("天", "小时"): (Unit.HOUR, 24), ("日", "小时"): (Unit.HOUR, 24)}  # fmt: skip
-
-
-def _composite(text: str, n: str, u: str, n2: str, u2: str) -> Duration:
-    unit = _COMPOSITE.get((u, u2))
-    if unit is None:  # 2个月26天, 1年10天: no one unit holds it
-        raise InvalidDate(text, "time limit", f"{n}{u}{n2}{u2} (a length in two units)")
-    return Duration(to_int(n) * unit[1] + to_int(n2), unit[0])
-
-
-def _minimum(text: str, n: str) -> str:
-    return text
-
-
-def _at_event(text: str, on: str) -> Prompt:
-    return Prompt(on)
-
-
-def _each_event(text: str, on: str | None, on2: str | None) -> Prompt:
-    return Prompt(re.sub(r"(?:之后|以后|后|时)$", "", text))
-
-
-def _prompt(text: str, obj: str | None = None, verb: str | None = None) -> Prompt:
-    return Prompt(None if obj is None else obj + (verb or ""))
-
-
-def _case(text: str, on: str) -> str:
-    return on
-
-
-def _capture(text: str, on: str | None, on2: str | None) -> str:
-    return on if on is not None else on2 or ""
-
-
-def _capture_one(text: str, on: str) -> str:
-    return on
-
-
-def _law(text: str, law: str | None, law2: str | None) -> str | None:
-    return law or law2
-
-
-def _word(text: str, on: str | None = None) -> str:
-    return text
 
 
 _SHORT = rf"(?P<n>[0-9]{{1,3}}|[{CN_DIGITS}十廿卅百]{{1,3}})"
@@ -173,6 +84,17 @@ def _alternation(words: tuple[str, ...]) -> str:
 #: Lengths tried before the calendar date (任期为5年, 有效期为90日: 90日 is no day of a
 #: month here): the length of a term named right before it (vocabulary.TERM_NOUNS).
 FIRST_DURATIONS: list[TokenRule] = [
+    # 有效期届满45日前: more days than a month has, before 前, 后 or 内, are a length
+    # (届满30日前 is one too: rules.duty's before_event reads the day as a length)
+    TokenRule(
+        "<n>日前 (no day of a month)",
+        r"(?<![0-9月.\-/百千一二三四五六七八九十两])"
+        r"(?P<n>3[2-9]|[4-9][0-9]|三十[二三四五六七八九]|[四五六七八九]十[一二三四五六七八九]?)"
+        r"(?P<u>日|天)"
+        r"(?=以前|之前|前|以后|之后|后|以内|之内|内)",
+        "U",
+        _duration,
+    ),
     TokenRule(
         "<term>为<n>日",
         "(?:"
@@ -286,8 +208,24 @@ DURATION_TOKENS: list[TokenRule] = [
     ),
 ]
 
+
+def _day_of_month(text: str, d: str) -> Anchor:
+    day = to_int(d)
+    if not 1 <= day <= 31:
+        raise InvalidDate(text, "day", day)
+    return Anchor(day=day)
+
+
 TOKENS: list[TokenRule] = [
     TokenRule("次月", r"次月|下月|下个月|当月(?!份)|同月", "N", _word),
+    # 次月七日内: by that day of the next month (as 次月7日前); the date rule leaves 7日内
+    TokenRule(
+        "次月<n>日内",
+        rf"(?<=次月|下月|当月|同月)(?P<d>[0-9]{{1,2}}|[{CN_DIGITS}十廿卅]{{1,3}})[日号]"
+        r"(?=以内|之内|内)",
+        "a",
+        _day_of_month,
+    ),
     TokenRule(
         "与<event>同步<verb>",
         # the verb stays outside the match (as after any time word) but names the event

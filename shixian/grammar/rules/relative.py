@@ -211,7 +211,7 @@ RULES: list[Rule] = [
     Rule("按<law>规定时限", r"X", statutory),
     Rule("待<event>后", r"H", pending),
     Rule("按照<authority>部署", r"c", condition),
-    Rule("<event>后<n>日内", r"B?[KJ]?UO?|N(?:AP?|[PW])?", after_event),
+    Rule("<event>后<n>日内", r"B?[KJ]?UO?|N(?:A[PW]?|[PW])?", after_event),
     Rule("及时", r"O", promptly),
     Rule("长期坚持", r"L", ongoing),
 ]

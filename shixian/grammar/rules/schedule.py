@@ -93,6 +93,8 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     inferred = False
     if freq.workday is not None:  # 工作日: each working day
         fields["workday"] = freq.workday
+    if freq.months is not None:  # 逢单月: only those months
+        fields["months"] = freq.months
     # bounds before the frequency: 自2016年起, 2016—2018年, (4—10月)
     opened = tokens[0].code == "F" or any(t.code == "S" for t in tokens[:q_pos])
     for tok in tokens[:q_pos]:

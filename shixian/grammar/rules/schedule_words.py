@@ -71,7 +71,7 @@ _PERIOD_MONTHS = {Frequency.YEAR: 12, Frequency.HALFYEAR: 6, Frequency.QUARTER: 
 class Every:
     """A frequency word's value: period, interval, weekday(s)."""
 
-    __slots__ = ("every", "interval", "weekdays", "workday")
+    __slots__ = ("every", "interval", "months", "weekdays", "workday")
 
     def __init__(
         self,
@@ -79,11 +79,14 @@ class Every:
         interval: int = 1,
         weekdays: tuple[int, ...] = (),
         workday: int | None = None,
+        months: tuple[int, ...] | None = None,
     ) -> None:
         self.every = every
         self.interval = interval
         self.weekdays = weekdays
         self.workday = workday
+        #: the only months it happens in (逢单月: 1, 3, …, 11)
+        self.months = months
 
 
 _WD = "[一二三四五六日天1-7]"
@@ -108,6 +111,11 @@ def _mode(text: str, u: str | None, u2: str | None, u3: str | None, u4: str | No
 
 def _every_other(text: str, u: str) -> Every:
     return Every(_UNIT[u], 2)
+
+
+def _odd_or_even_months(text: str, p: str | None, p2: str | None) -> Every:
+    first = 1 if (p or p2) == "单" else 2
+    return Every(_UNIT["月"], months=tuple(range(first, 13, 2)))
 
 
 def _table(words: object) -> str:
@@ -238,6 +246,12 @@ TOKENS: list[TokenRule] = [
         "Q",
         _every,
     ),
+    TokenRule(  # 逢单月10日前, 双月15日前: the odd (even) months; 单月产量 is one month's
+        "逢单月",
+        r"(?:每逢|逢)(?P<p>[单双])月份?|(?P<p2>[单双])月份?(?=[0-9一二三四五六七八九十]{1,3}[日号])",
+        "Q",
+        _odd_or_even_months,
+    ),
     TokenRule(  # 隔日一次, 隔周一次: every second day (week, month): 隔日 alone is the next day
         "隔日一次", r"隔(?P<u>日|天|周|月|年)(?=[一1１]次)", "Q", _every_other
     ),
@@ -254,7 +268,13 @@ TOKENS: list[TokenRule] = [
         "一报", rf"(?<=[年季度月周旬])一(?:{_table(_ONCE_WORDS)})", "C", _once
     ),
     TokenRule("日产日清", _table(CLEARANCE), "Q", _clearance),  # vocabulary.CLEARANCE
-    TokenRule(_REPORT, r"(?P<u>半年|年|季|月|周|旬)报(?![告道送名到表批备刊纸社])", "Q", _report),
+    # (双月报, 单月报: a report every second month, or of one month, not a monthly one)
+    TokenRule(
+        _REPORT,
+        r"(?<![单双])(?P<u>半年|年|季|月|周|旬)报(?![告道送名到表批备刊纸社])",
+        "Q",
+        _report,
+    ),
     TokenRule(
         _PERIODIC_NOUN,
         r"(?:^|(?<=[、,;:\s“”\"'(【\[/])"
