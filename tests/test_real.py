@@ -67,7 +67,7 @@ SENTENCE_OUTCOMES = real_sentences.score_all()
 KNOWN_SENTENCES = real_sentences.known()
 #: measured on the harvested sentences (tools/extract_report.py): expressions found with
 #: their meaning and span / matches that are no expression. Raise them as extract improves.
-FOUND_AT_LEAST = 297  # of 301 (a framing year and its date are one expression since 2026-12-02)
+FOUND_AT_LEAST = 296  # of 300 (a framing year and its date are one expression since 2026-12-02)
 EXTRA_AT_MOST = 0
 
 

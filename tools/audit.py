@@ -35,7 +35,8 @@ FILES = (
     "harvest_expressions.tsv", "blind/blind.tsv", "blind2/blind2.tsv", "blind3/blind3a.tsv",
     "blind3/blind3b.tsv", "blind4/blind4a.tsv", "blind4/blind4b.tsv", "blind5/blind5a.tsv",
     "blind5/blind5b.tsv", "blind6/blind6a.tsv", "blind6/blind6b.tsv", "blind7/blind7a.tsv",
-    "blind7/blind7b.tsv",
+    "blind7/blind7b.tsv", "blind8/blind8a.tsv", "blind8/blind8b.tsv", "blind9/blind9a.tsv",
+    "blind9/blind9b.tsv",
 )  # fmt: skip
 Key = tuple[object, ...]
 

@@ -91,7 +91,7 @@ NOT_TIME_WORDS: tuple[str, ...] = (
 #: (共12天), 为期4个月. (Cleaned text has no spaces, so the patterns hold none.)
 _LENGTH = (
     r"(?:共计|总共|共|为期|历时|合计)[0-9一二三四五六七八九十两]{1,4}"
-    r"(?:个)?(?:多|余)?(?:个)?(?:工作日|天|日|周|星期|个月|月|年)"
+    r"(?:个)?(?:多|余)?(?:个)?(?:工作日|小时|钟头|天|日|周|星期|个月|月|年)"
 )
 #: Verbs that change a length or a time from an old value to a new one (延长至, 缩短为,
 #: 调整为): the old value after 从 / 由 before them is no time of the text.
@@ -117,7 +117,11 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     # (共12天), 为期4个月, 历时一个多月 beside other words (a cell of only the length is a
     # bare length: 历时一个多月 alone)
     rf"(?<=.){_LENGTH}|{_LENGTH}(?=.)",
-    r"[0-9一二三四五六七八九十]{1,3}周年",  # 建党100周年
+    r"[0-9〇零一二两三四五六七八九十百]{1,5}周年",  # 建党100周年, 建党一百周年
+    # 《关于2016年部分节假日安排的通知》: the notice of the year's holidays, no holiday period
+    r"节假日(?=安排|放假安排)",
+    # 短期目标和长期目标, 中长期规划: kinds of goals and plans, not continuing work
+    r"(?:中长期|长期|中期|短期|近期|远期)(?=目标|规划|计划|任务|发展|愿景|战略|贷款|国债|投资)",
     # 网上年检, 线上年报, 晚上年夜饭: 上 ends the word before (not 上年, last year)
     r"(?<=[网线马晚早路楼身手])上(?=年)",
     # 日前 of news, "recently" (山西省商务厅日前发布通知, 日前,笔者…): not the day before an
@@ -437,4 +441,6 @@ YEARS_LASTED_BEFORE = re.compile(
 #: Words between a year and a later date of its clause that name a report or a review
 #: *of* the year (2023年度报告于4月底前公开: the April of the next year), so the year
 #: does not frame the date (:mod:`shixian.grammar.compose.framing`).
-OF_A_PERIOD = re.compile(r"报告|年报|决算|总结|报表|统计|考核|评估|审计|验收|评议|述职|年鉴|回头看")
+OF_A_PERIOD = re.compile(
+    r"报告|年报|决算|总结|报表|统计|考核|评估|审计|验收|评议|述职|年鉴|回头看|汇算|清缴|所得税|纳税申报|纳税年度"
+)

@@ -34,12 +34,16 @@ its clause (``1月4—10日期末考试,11日寒假开始``) takes the month too
 
 from __future__ import annotations
 
+import re
+
 from ..anchors import Anchor
 from ..engine import GAP, Token
 from ..named import Season
 from ..vocabulary import CHANGE_VERBS, OF_A_PERIOD
 
-_REACH = 12  # characters of plain words between the year and the date it frames
+_REACH = 20  # characters of plain words between the year and the date it frames
+#: an aside in brackets among them (以下简称“高考”) counts for nothing
+_ASIDE = re.compile(r"\([^()]{0,20}\)")
 _LABEL_REACH = 30  # … and between a year and a date of its own year that it labels
 
 
@@ -95,11 +99,11 @@ def _framed(tokens: list[Token], i: int, text: str) -> int | None:
         return None
     date: Anchor = tokens[j].value
     labelled = _told(date)
-    if not labelled and (not _yearless(date) or reach > _REACH):
+    between = text[tokens[i].end : words_end]
+    if not labelled and (not _yearless(date) or len(_ASIDE.sub("", between)) > _REACH):
         return None
     if half and (labelled or not _in_half(date, year)):
         return None  # 上半年征兵从2月中旬开始: the half frames only dates inside it
-    between = text[tokens[i].end : words_end]
     if any(ch.isdigit() or ch in ",。;:!?、\n|" for ch in between):
         return None
     if not labelled and OF_A_PERIOD.search(between) is not None:

@@ -60,21 +60,23 @@ def _spans(tokens: list[Token]) -> list[Token]:
                 opened = True
             if opened and j < size and _is_gap(tokens[j], _FUTURE_AT):
                 j += 1  # …开始,将于8月14日结束
+        # 11月15日前结束: the end by that day
+        by = 1 if j + 2 < size and tokens[j + 1].code == "P" and tokens[j + 1].value == "前" else 0
         if (
             opened
-            and j + 1 < size
+            and j + 1 + by < size
             and tokens[j].code == "A"
             and tokens[j].value.to is None
-            and _is_gap(tokens[j + 1], RANGE_CLOSERS)
+            and _is_gap(tokens[j + 1 + by], RANGE_CLOSERS)
         ):
             # 从8月1日全面展开,9月30日结束: the end told in a clause of its own
             right = tokens[j]
             tok.value.to = right.value.fill_from(tok.value)
-            tok.end = tokens[j + 1].end
+            tok.end = tokens[j + 1 + by].end
             if out and out[-1].code == "F":
                 tok.start = out.pop().start
             out.append(tok)
-            i = j + 2
+            i = j + 2 + by
             continue
         lasting = _lasting(tokens, i, j)
         if lasting is not None:

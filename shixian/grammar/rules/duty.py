@@ -241,6 +241,9 @@ def before_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     limit = next(i for i, t in enumerate(tokens) if t.code in "ZUAP")
     # 投标截止时间至少15日前: the event's words run up to the limit (截止 is a token)
     said = ctx.cleaned.text[gap.start : tokens[limit].start] if limit > 1 else gap.value
+    counted = next((t for t in tokens[1:limit] if t.code == "S" and t.value[0] == "起"), None)
+    if counted is not None:  # 届满之日起3个月前, 届满日期起计: the event ends before 起
+        said = ctx.cleaned.text[gap.start : counted.start].removesuffix("之日")
     if limit > 1 and "含" in said:  # 投标截止时间(不含当日)15日前: a counting note is no event
         said = without_notes(said)
     rest = tokens[limit:] if limit > 1 else tokens[1:]
@@ -485,7 +488,7 @@ def before_unnumbered(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
 
 RULES: list[Rule] = [
     Rule("次日起<n>个工作日内", r"iS?U|i", same_day),
-    Rule("会议召开5日前", r"_(?:(?:B_?)?Z?[AU]P|S?P[UA])", before_event),
+    Rule("会议召开5日前", r"_(?:(?:B_?)?S?Z?[AU]P|S?P[UA])", before_event),
     Rule("提前一周", r"_UO?|_A(?=$|[|/]|_(?:$|[|/]))", in_advance),
     Rule("提前至一季度", r"_RA(?=[_|/]|$)", moved_to),
     Rule("可延长15个工作日", r"e[UA]", extension),
