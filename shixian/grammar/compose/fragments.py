@@ -325,7 +325,13 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
                 tok.start = out.pop().start
                 if text[tok.end : tok.end + 1] == ")":
                     tok.end += 1
-            elif frag.grain == "day" and frag.has_year and _today_stated(out, text, tok):
+            elif (
+                frag.day is not None
+                and out
+                and frag.has_year
+                and frag.grain == "day"
+                and _today_stated(out, text, tok)
+            ):
                 # 今天是:2025年12月06日: the date says which day today is
                 pass
         out.append(tok)

@@ -199,7 +199,8 @@ def _told_years(tokens: list[Token]) -> None:
             elif year is not None and _year_edge(anchor):
                 # 2016年计划年底前完成: the end of the year told, not of the reference's
                 anchor.give_year(year.year, year.year_shift, inherited=True)
-            year = anchor if _bare_year(anchor) and anchor.has_year else None
+            told_one = anchor.year is not None or anchor.year_shift is not None
+            year = anchor if told_one and _bare_year(anchor) else None
             last = anchor.last()
             if last.grain in ("day", "month", "tenday"):
                 told = last
