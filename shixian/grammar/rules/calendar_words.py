@@ -107,7 +107,7 @@ FIRST_TOKENS: list[TokenRule] = [
         r"|一百[零〇一二三四五六七八九十]{0,3})年"
         r"(?=[0-9一二三四五六七八九十]{1,3}月)"
         # a masked year of a template (**年5月至6月, 20XX年, xx上半年, ( 年 7 月): no year told
-        r"|(?:\*{1,4}|(?<![A-Za-z])(?:20)?[xX×]{1,2}(?![A-Za-z])|(?:20)?_{2,4})"
+        r"|(?:\*{1,4}|(?<![A-Za-z])(?:20)?[xX×]{1,4}(?![A-Za-z])|(?:20)?_{2,4}|20_)"
         r"年(?=度|[0-9一二三四五六七八九十元正]{1,2}月|元至|第|[上下]半年|[1-4一二三四]季|春|夏|秋|冬)"
         r"|(?<![A-Za-z])(?:20)?[xX×]{2}(?=[上下]半年)|(?<=\()年(?=[0-9一二三四五六七八九十]{1,2}月)",
         "g",
@@ -152,9 +152,11 @@ TOKENS: list[TokenRule] = [
     ),
     TokenRule(
         "<yyyy>.<m>",
-        # 2005.1—4: the months of a range after it (the year told once)
+        # 2005.1—4: the months of a range after it (the year told once); 2016.7月底前 (the
+        # month written with 月 after a dotted year)
         r"(?P<y>[0-9]{4})[./\-](?P<m>[0-9]{1,2})(?:[—~至到\-](?P<m2>[0-9]{1,2}))?"
-        r"(?![0-9.%万亿元年月日/])",
+        r"(?:月份?(?:(?P<d>[0-9]{1,2})[日号])?)?"
+        r"(?![0-9.%万亿元年月日号/])",
         "a",
         _ym,
     ),

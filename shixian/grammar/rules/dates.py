@@ -160,9 +160,14 @@ def _md(
     return anchor
 
 
-def _ym(text: str, y: str, m: str, m2: str | None = None) -> Anchor:
-    """2023.6, 2023-6; 2005.1—4 (January to April 2005; 2005.11—2 into the next year)."""
+def _ym(text: str, y: str, m: str, m2: str | None = None, d: str | None = None) -> Anchor:
+    """2023.6, 2023-6; 2005.1—4 (January to April 2005; 2005.11—2 into the next year);
+    2016.7月, 2016.7月1日 (月 after a dotted year)."""
     anchor = Anchor(year=int(y), month=_checked(text, "month", int(m), 1, 12))
+    if d is not None:
+        if m2 is not None:
+            raise InvalidDate(text, "day", d)  # 2005.1—4月1日: no day of a range of months
+        anchor.day = _checked(text, "day", int(d), 1, 31)
     if m2 is not None:
         far = _checked(text, "month", int(m2), 1, 12)
         year = anchor.year if far >= anchor.month else anchor.year + 1  # type: ignore[operator]

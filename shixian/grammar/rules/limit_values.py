@@ -73,6 +73,12 @@ def _negative(text: str, n: str, u: str) -> Duration:
     raise InvalidDate(text, "time limit", f"-{n}{u}")
 
 
+def _decimal(text: str) -> Duration:
+    """1.5个月, 12.7个月: a length with a fraction is no whole number of units (it was read
+    as 5 and 7 months): refused, never rounded."""
+    raise InvalidDate(text, "time limit", f"{text} (a length with a decimal fraction)")
+
+
 #: a length told in two units (1年3个月, 2周3天, 3天12小时) → the finer unit and the coarse
 #: unit's size in it; 2个月26天 mixes units of no fixed size and is refused
 _COMPOSITE = {("年", "个月"): (Unit.MONTH, 12), ("周", "天"): (Unit.DAY, 7),

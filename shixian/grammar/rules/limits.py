@@ -26,6 +26,7 @@ from .limit_values import (
     _capture_one,
     _case,
     _composite,
+    _decimal,
     _duration,
     _each_event,
     _half,
@@ -53,7 +54,7 @@ TOPIC_REACH = 200
 _SHORT = rf"(?P<n>[0-9]{{1,3}}|[{CN_DIGITS}十廿卅百]{{1,3}})"
 
 #: The makers of the refusing token rules (see rules.REFUSALS).
-REFUSING = (_negative,)
+REFUSING = (_negative, _decimal)
 _LIMIT_UNIT = r"(?P<u>工作日|工作天|自然日|日历天|小时|钟头|天|日|周|星期|个月|月|年)"
 #: the words for "promptly" (offset 0 after the event).
 PROMPT_WORDS: tuple[str, ...] = (
@@ -177,6 +178,14 @@ DURATION_TOKENS: list[TokenRule] = [
         r"(?P<n>一年半|(?<![上下前后本今每])半年|半个月)(?:以内|之内|内)",
         "U",
         _half,
+    ),
+    # refused, never misread: 1.5个月内 is not 5 months (a length with a decimal fraction)
+    TokenRule(
+        "<n>.<m>个月",
+        r"(?<![0-9.])[0-9]{1,3}\.[0-9]{1,2}"
+        r"(?:个月|个工作日|工作日|个小时|小时|天|周|个星期|星期|年)(?:以内|之内|内)?",
+        "U",
+        _decimal,
     ),
     # refused, never misread: 收到后-3个工作日内 is not +3 (a hyphen after a date is a range)
     TokenRule(
