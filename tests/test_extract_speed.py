@@ -183,7 +183,7 @@ VETO_ALPHABET = (
 def test_the_guarded_veto_pattern_finds_the_same_words(text: str) -> None:
     """The not-time patterns behind a lookahead for their first characters (a search
     skips other places after one test) find exactly the words the plain pattern finds."""
-    from shixian.grammar.vocabulary import NOT_TIME_PATTERNS
+    from shixian.grammar.not_time import NOT_TIME_PATTERNS
 
     source = "|".join(NOT_TIME_PATTERNS)
     plain = [m.span() for m in re.finditer(source, text)]

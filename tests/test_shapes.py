@@ -19,10 +19,10 @@ import shixian.api
 from shixian.grammar import rules as grammar_rules
 from shixian.grammar.clean import clean
 from shixian.grammar.engine import Grammar
+from shixian.grammar.not_time import NOT_TIME_PATTERNS, NOT_TIME_WORDS
 from shixian.grammar.patterns import digit_neutral
 from shixian.grammar.rules import GRAMMAR, RULES, TOKEN_RULES
 from shixian.grammar.shapes import MASK, UNSAFE, unsafe_pattern, widen
-from shixian.grammar.vocabulary import NOT_TIME_PATTERNS, NOT_TIME_WORDS
 
 from .conftest import CORPUS
 

@@ -8,7 +8,8 @@ import re
 
 from ..model import Part, Unparsed
 from .engine import GAP, Context, Token
-from .vocabulary import PERIOD_LABEL, not_time_pattern
+from .not_time import not_time_pattern
+from .vocabulary import PERIOD_LABEL
 
 __all__ = ["balanced", "near", "unparsed"]
 

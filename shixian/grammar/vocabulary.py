@@ -12,7 +12,6 @@ import re
 
 __all__ = [
     "BEFORE_NOISE",
-    "CHANGE_VERBS",
     "CLEARANCE",
     "COUNTING_NOTES",
     "DAYPART",
@@ -27,8 +26,6 @@ __all__ = [
     "NOT_EVENT_TIME",
     "NOT_LABELS",
     "NOT_MIDDLE",
-    "NOT_TIME_PATTERNS",
-    "NOT_TIME_WORDS",
     "PERIOD_LABEL",
     "RANGE_CLOSERS",
     "RANGE_OPENERS",
@@ -39,150 +36,8 @@ __all__ = [
     "TOPIC_NOUNS",
     "TOPIC_SUBJECT",
     "not_middle",
-    "not_time_pattern",
     "without_notes",
 ]
-
-#: Words that hold a time character but are not time: 目前 (now, not "before 目"),
-#: 提前 (in advance), 前期 (an early stage), 内容 (content), 到位 (in place) … A
-#: token rule made of them is tried before every other rule at the same place, so
-#: their characters never start a time word.
-NOT_TIME_WORDS: tuple[str, ...] = (
-    # 前 that is not "before"
-    "目前", "当前", "此前", "事前", "空前", "面前", "眼前", "跟前", "向前", "从前", "提前",
-    "前期", "前提", "前列", "前端", "前沿", "前景", "前往", "前述", "前瞻", "前言", "前身",
-    "前夕", "前置", "前移",
-    # 内 that is not "within"
-    "内容", "内部", "内涵", "内外", "内设", "内置", "内在", "内控", "内地", "内审", "内网",
-    "内业", "内资", "内政", "内务", "内蒙古", "内陆", "内河", "内科", "内需", "内销", "内江",
-    # 视情况 inside another word (巡视情况: the inspection's findings)
-    "巡视情况", "监视情况", "重视情况", "审视情况", "检视情况", "正视情况", "透视情况",
-    # 到 / 至 / 起 / 后 / 初 / 中 / 底 that are not time (至少, 后续 and 最后 are time
-    # words: counts, 后续不定期, 最后一个工作日)
-    "收到", "达到", "得到", "做到", "受到", "报到", "遇到", "看到", "想到", "办到",
-    "提到", "签到", "接到", "及时间", "到位", "到期", "到达", "到岗", "到会", "至关", "起草",
-    "起来", "起步", "起运", "起飞", "起航", "起义", "起因", "起源", "起火", "起重",
-    "起诉", "起点", "滞后", "落后", "后期", "后果", "后面", "后台", "后方", "后勤", "后备", "后者",
-    "后来", "初步", "初稿", "初审", "初次", "初级", "初期", "初始", "初衷", "初心", "初中",
-    "含当日", "含当天",
-    "摸底", "兜底", "托底", "保底", "彻底", "家底", "见底", "触底", "打底", "心底", "到底",
-    "底线", "底数", "底子", "底层", "末端", "末梢", "末尾", "末位",
-    # 年 / 月 / 日 / 周 inside other words
-    # 同步 / 按时 that time no duty (同步推进: side by side; 按时保质: with care)
-    "同步达到", "同步提升", "同步增长", "同步提高", "同步改善", "同步建成", "同步实现", "同步发展",
-    "常年同期", "常年平均", "常年值",
-    "同步推进", "同步实施", "同步部署", "同步开展", "同步建设", "同步规划", "按时保质", "保质按时",
-    "按时按质", "按期限",
-    # 限期 that sets no limit (无限期: without end)
-    "无限期",
-    # 长期 / 实时 in names and descriptions (长期照顾: long-term care; 实时监测: a monitoring
-    # system, not a duty's time)
-    "长期照顾", "长期照护", "长期护理", "实时监",
-    # 调整至 / 调整到 <date>: the new time of the event, not a deadline (换届时间调整至2021年)
-    "调整至", "调整到",
-    # 定期 inside 规定期限 / 订定期程 (a set term, not "regularly")
-    "定期限", "定期程",
-    "年龄", "青年", "少年", "老年", "成年人", "未成年", "周边", "周转", "周围",
-    "周期性", "日常", "日益", "日趋", "生日", "月饼",
-)  # fmt: skip
-
-#: Patterns of number + time character that are not time (document numbers, ages,
-#: the length of a window told beside it): 国办发〔2021〕30号, 第18号公告, 年满十六周岁,
-#: (共12天), 为期4个月. (Cleaned text has no spaces, so the patterns hold none.)
-_LENGTH = (
-    r"(?:共计|总共|共|为期|历时|合计)[0-9一二三四五六七八九十两]{1,4}"
-    r"(?:个)?(?:多|余)?(?:个)?(?:工作日|小时|钟头|天|日|周|星期|个月|月|年)"
-)
-#: Verbs that change a length or a time from an old value to a new one (延长至, 缩短为,
-#: 调整为): the old value after 从 / 由 before them is no time of the text.
-CHANGE_VERBS: tuple[str, ...] = (
-    "延长", "缩短", "压缩", "减少", "增加", "调整", "提高", "放宽", "延期", "推迟", "提前",
-    "改", "更改", "变更", "顺延", "缩减", "降低", "延至", "扩大", "延迟",
-)  # fmt: skip
-# a length or a date as an old value: digits, numerals and the time characters
-_CHANGED = (
-    r"[0-9一二三四五六七八九十两〇零百.\-/]{1,12}"
-    r"(?:[年月日号天周个季度旬半上中下初底末工作小时星期钟头春夏秋冬期]{1,6}"
-    r"[0-9一二三四五六七八九十两〇零]{0,4}){1,4}"
-    r"|[春夏秋冬]{1,2}季"
-)
-NOT_TIME_PATTERNS: tuple[str, ...] = (
-    r"[(\[][0-9]{4}[)\]][0-9]{1,4}号",  # 〔2021〕30号 (brackets cleaned to ( ))
-    r"第[0-9一二三四五六七八九十百〇零]{1,14}号",  # 第18号公告, 字第1031500183號
-    r"[0-9]{1,4}号(?=文件|文|令|公告|通知|通告|批复)",  # 2号文件
-    # 年满十六周岁, 年满18—22周岁
-    r"(?:年满|未满|不满|满)[0-9一二三四五六七八九十]{1,3}(?:[—~\-至到][0-9一二三四五六七八九十]{1,3})?"
-    r"(?:周岁|岁)",
-    r"[0-9一二三四五六七八九十]{1,3}周岁(?:以上|以下|及以上|以内)?",  # 60周岁以上
-    # (共12天), 为期4个月, 历时一个多月 beside other words (a cell of only the length is a
-    # bare length: 历时一个多月 alone)
-    rf"(?<=.){_LENGTH}|{_LENGTH}(?=.)",
-    r"[0-9〇零一二两三四五六七八九十百]{1,5}周年",  # 建党100周年, 建党一百周年
-    # 《关于2016年部分节假日安排的通知》: the notice of the year's holidays, no holiday period
-    r"节假日(?=安排|放假安排)",
-    # 短期目标和长期目标, 中长期规划: kinds of goals and plans, not continuing work
-    r"(?:中长期|长期|中期|短期|近期|远期)(?=目标|规划|计划|任务|发展|愿景|战略|贷款|国债|投资)",
-    # 网上年检, 线上年报, 晚上年夜饭: 上 ends the word before (not 上年, last year)
-    r"(?<=[网线马晚早路楼身手])上(?=年)",
-    # 日前 of news, "recently" (山西省商务厅日前发布通知, 日前,笔者…): not the day before an
-    # event (开标之日前, 截止日前)
-    r"(?:^|(?<=[,;。\s]))日前(?=,)"
-    r"|(?<![0-9〇零一二两三四五六七八九十廿卅之止满限期截当举开考选])日前"
-    r"(?=发布|印发|出台|召开|举行|从|获悉|公布|下发|组织|开展|在|由|对|向|已|正式"
-    r"|联合|专门|发出|表示|了解|宣布|启动|成立|收到|接到|完成|召集|赴|到|来|去|走访|深入)",
-    # a term named before its length (长期(3-5年)): the length is the limit, not 长期
-    r"(?:长期|中期|短期|近期|远期)(?=\([0-9一二三四五六七八九十两])",
-    # the old value of a changed length or time (从三个月延长至四个月, 由7天调整为15天,
-    # 考试时间由6月10日调整至6月17日): only the new one is the text's time
-    rf"(?:从|由)(?:原来的|原定的|原定|原有的|原|现行的|现行|现在的)?(?:{_CHANGED})"
-    r"(?:以内|之内|内)?(?:完成|办结|办理)?"
-    rf"(?=(?:{'|'.join(CHANGE_VERBS)})(?:为|至|到|成))",
-    # a tally of the days of a holiday by kind (其中2天为双休日): no length of any work
-    r"[0-9一二三四五六七八九十两]{1,3}(?:天|日)为(?=双休日|公休日|休息日|法定|节假日|假日|周末|调休)",
-    # a bracketed length right after a date: 3月1日-4月4日(5周) tells the window's size
-    r"(?<=[日月号])\([0-9一二三四五六七八九十两]{1,3}个?(?:工作日|天|日|周|星期|个月|月|年)\)",
-    # 10年或以上业主, 工作满5年以上, 停工3个月以上的: a length at least so long (an
-    # eligibility or a condition), not a limit
-    r"(?<![0-9])[0-9一二三四五六七八九十两]{1,3}(?:个月|年)(?:或|及)?以上",
-    # 8号或以上热带气旋警告信号, 八号风球: a typhoon or rainstorm signal, not a day
-    r"[0-9一二三四五六七八九十]{1,2}号(?:或以上)?(?:热带气旋|风球|台风|暴雨|烈风|信号|警告|强风)",
-    # 第1次定期评量, 第一次定期考: an exam's name, not a periodic schedule
-    r"第[0-9一二三四五六七八九十]{1,3}次定期",
-    # 全年四分之一, 全年的三分之一: a share of the year's target, not the year
-    r"全年(?:的)?(?:[0-9]{1,3}|[一二三四五六七八九十百]{1,3})分之",
-    # 公告2022年第7号, 2023年第12号令: a document's number within its year, not the year
-    r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年(?:度)?第[0-9一二三四五六七八九十百〇零]{1,6}(?:号|期)",
-    # 50年一遇, 5年~10年一遇, 百年一遇: a flood's return period, not a length of any work
-    r"(?:[0-9一二三四五六七八九十百千]{1,4}年?[~\-—至到])?[0-9一二三四五六七八九十百千]{1,4}年一遇",
-    # (24小时可办), 24小时服务热线, 全天24小时开放: when a service is open, not a limit
-    # (the digits as a class: the patterns that veto words treat every digit alike)
-    r"(?:全天)?[0-9]{1,2}(?:个)?小时(?=可办|服务|开放|营业|在线|值班|值守|受理|热线|不打烊|畅通|运行|监控|自助|巡查|巡逻|巡堤|监测|待命|不间断|防汛|轮班|全天候|应急"
-    r"|供水|供电|供气|供暖)",
-    # 不含法定节假日, 不包括双休日: the days a count leaves out, not a holiday period
-    r"(?:不含|不包括|不包含|除去|扣除|剔除)(?:国家)?(?:法定)?(?:节假日|节日|假日|休息日|双休日|公休日|周末)",
-    # 每周六(法定节假日除外): the days a schedule leaves out, not a holiday period
-    r"(?:国家)?(?:法定)?(?:节假日|节日|假日|节假日期间)除外",
-    # 以一个月为一期纳税的: the length of a tax period, no limit
-    r"以[0-9一二三四五六七八九十两]{1,2}(?:个)?(?:月|日|天|季度|年)为(?:一)?(?:期|周期|个周期|纳税期限?)",
-    # 由月报改为季报: the old kind of report a change replaces, no schedule of the text
-    r"(?:由|从)(?:月报|季报|年报|半年报|周报|旬报)(?=改为|调整为|变为|改成|调整到)",
-    # 在月份或者季度终了后: a month in general, no month of the calendar
-    r"(?<![0-9一二三四五六七八九十本当上下每同该次两几各个])月份(?=或|和|及|与|终了|结束|、)",
-    # 2023年定期统计报表, 定期报表制度: a kind of statistical report, no schedule
-    r"定期(?=统计报表|统计年报|报表|统计制度)",
-    # 今年第6号台风, 今年第一次编号洪水: a name counted within the year, not the year
-    r"今年第[0-9一二三四五六七八九十]{1,3}(?:号|次|个|场)",
-    # “十三五”发展规划的关键之年, “十四五”开局之年: the plan named, not its five years
-    r"(?<=\S)[“\"]?十[一二三四五]?五[”\"]?(?=(?:发展)?规划|开局之年|收官之年|关键之年|起步之年|决胜之年|谋篇之年|的开局|的收官|的关键)",
-    # 放假4天, 共放假3天, 连休7天: how many days a holiday has, no limit of any work
-    r"(?:放假|休假|连休|调休|休息|停课|停工|停业)(?:共)?[0-9一二三四五六七八九十两]{1,2}天",
-    # 按周一课表上课, 补周四课程: whose timetable a day follows, no weekday of its own
-    r"(?:按|执行|补)(?:单周|双周)?(?:周|星期)[一二三四五六日天](?:的)?(?:课表|课程|作息|课)",
-    # 第16周, (第六周周六): a week of a term counted from its start, no length
-    r"(?<![年月季每度期])第[0-9一二三四五六七八九十]{1,3}(?:个)?(?:周|星期)(?![一二三四五六日天年])",
-    # 2017年6月30日(含6月30日)前: a note that the day itself counts, no second date
-    r"(?<=[日号])\((?:含|包括|包含)[^()]{1,14}\)",
-)
 
 #: Short words before a month that are not the label of a schedule (中考3月 is a label,
 #: 计划10月 is not): verbs of planning and aiming.
@@ -411,12 +266,6 @@ DAYPART: dict[str, int] = {
     "上午": 0, "早上": 0, "早晨": 0, "凌晨": 0, "清晨": 0, "中午": 0, "午间": 0,
     "下午": 12, "晚上": 12, "晚间": 12, "傍晚": 12, "夜间": 12, "晚": 12,
 }  # fmt: skip
-
-
-def not_time_pattern() -> str:
-    """One pattern for every not-time word and pattern, longest words first."""
-    words = sorted(NOT_TIME_WORDS, key=len, reverse=True)
-    return "|".join([*NOT_TIME_PATTERNS, *(re.escape(w) for w in words)])
 
 
 #: An event named right before a bare length (出国申请15个工作日办结, 公示期限7天, 公示期为5个

@@ -1,17 +1,31 @@
 """Days in the composition stage (:mod:`shixian.grammar.compose`): a day named from the
 reference (今天, 明日) or by a festival (除夕), the next day as a range's far end
-(22时至次日6时), and the date that states which day today is (今天是:2025年12月6日)."""
+(22时至次日6时), the date that states which day today is (今天是:2025年12月6日), and what
+joins the date before it: a time of day, a weekday note, 前后 (:func:`_joined`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from ..anchors import Anchor
-from ..engine import Token
+from ..engine import BREAK, GAP, Token
 from ..named import Day
+from ..vocabulary import BEFORE_NOISE, DAY_NAME
 from .codes import _RANGE
 
-__all__ = ["_is_day", "_next_day_end", "_one_day", "_today_stated"]
+__all__ = [
+    "_JOINING",
+    "_is_day",
+    "_joined",
+    "_next_day_end",
+    "_one_day",
+    "_only_brackets",
+    "_today_stated",
+]
+
+
+def _only_brackets(text: str, start: int, end: int) -> bool:
+    return all(ch in "()[] " for ch in text[start:end])
 
 
 def _next_day_end(tok: Token, out: list[Token]) -> bool:
@@ -80,4 +94,79 @@ def _today_stated(out: list[Token], text: str, tok: Token) -> bool:
                 del out[-back:]
                 return True
             return False
+    return False
+
+
+#: the codes :func:`_joined` may join to what comes before them
+_JOINING = frozenset("TDPK")
+
+
+def _joined(tok: Token, code: str, out: list[Token], text: str) -> bool:
+    """Join a time of day (T), a weekday note (D) or 前后 (K) to the anchor before it;
+    drop the noise between a date and its 前 (P). True when ``tok`` was taken."""
+    if not out:
+        return False
+    prev = out[-1]
+    if code == "T":
+        if prev.code == "A" and prev.end == tok.start:
+            last = prev.value.last()
+            one_day = last.grain == "day" or (last.named is not None and last.named.is_day)
+            if last.time is None and one_day:  # 3月1日9:00, 明天下午二时
+                last.time = tok.value
+                prev.end = tok.end
+                return True
+        if (
+            prev.code in _RANGE
+            and len(out) >= 2
+            and out[-2].code == "A"
+            and out[-2].end == prev.start
+            and prev.end == tok.start
+        ):
+            left: Anchor = out[-2].value
+            last = left.last()
+            if left.to is None and last.time is not None and last.grain == "day":
+                far = last.copy()
+                far.time = tok.value
+                left.to = far
+                out[-2].end = tok.end
+                out.pop()
+                return True
+    elif code == "D":
+        if prev.code == "A" and len(tok.value) == 1:
+            last = prev.value.last()
+            if (
+                last.weekday is None
+                and last.grain == "day"
+                and _only_brackets(text, prev.end, tok.start)
+            ):
+                last.weekday = tok.value[0]  # the D token reads a tuple of weekdays
+                prev.end = tok.end + 1 if text[tok.end : tok.end + 1] in (")", "]") else tok.end
+                return True
+    elif code == "P":
+        if (
+            prev.code in (BREAK, GAP)
+            and len(out) >= 2
+            and out[-2].code == "A"
+            and (
+                prev.value in BEFORE_NOISE
+                # 11月8日投票选举日前: the name of the date's own day
+                or (DAY_NAME.fullmatch(prev.value) is not None and out[-2].value.grain == "day")
+            )
+            and _only_brackets(text, out[-2].end, prev.start)
+            and _only_brackets(text, prev.end, tok.start)
+        ):
+            out.pop()  # 7月18日:前完成, 6月30日(含)前: noise between a date and its 前
+    elif (  # K
+        prev.code == "P"
+        and len(out) >= 2
+        and out[-2].code == "A"
+        and out[-2].end == prev.start
+        and prev.end == tok.start
+        and text[prev.start : prev.end] == "前"
+        and out[-2].value.named is None  # 春节前后 is the festival rule's
+    ):
+        out.pop()  # 2025年前后: around the period, not before it
+        out[-1].value.last().about = True
+        out[-1].end = tok.end
+        return True
     return False

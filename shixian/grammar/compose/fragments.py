@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..anchors import Anchor
 from ..engine import BREAK, GAP, Token
 from ..named import Day, LunarDays
-from ..vocabulary import BEFORE_NOISE, DAY_NAME, DAYPART, SCHEDULE_HEDGES
+from ..vocabulary import DAYPART, SCHEDULE_HEDGES
 from .anchoring import (
     _BARE_WEEKDAYS,
     _DEFINING,
@@ -24,7 +24,15 @@ from .anchoring import (
 from .codes import (
     _RANGE,
 )
-from .days import _is_day, _next_day_end, _one_day, _today_stated
+from .days import (
+    _JOINING,
+    _is_day,
+    _joined,
+    _next_day_end,
+    _one_day,
+    _only_brackets,
+    _today_stated,
+)
 
 # -- 1. fragments -------------------------------------------------------------
 
@@ -41,10 +49,6 @@ def _bare_year(anchor: Anchor) -> bool:
         and anchor.edge is None
         and anchor.named is None
     )
-
-
-def _only_brackets(text: str, start: int, end: int) -> bool:
-    return all(ch in "()[] " for ch in text[start:end])
 
 
 def _fragments(tokens: list[Token], text: str) -> list[Token]:
@@ -336,78 +340,3 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
                 pass
         out.append(tok)
     return out
-
-
-#: the codes :func:`_joined` may join to what comes before them
-_JOINING = frozenset("TDPK")
-
-
-def _joined(tok: Token, code: str, out: list[Token], text: str) -> bool:
-    """Join a time of day (T), a weekday note (D) or 前后 (K) to the anchor before it;
-    drop the noise between a date and its 前 (P). True when ``tok`` was taken."""
-    if not out:
-        return False
-    prev = out[-1]
-    if code == "T":
-        if prev.code == "A" and prev.end == tok.start:
-            last = prev.value.last()
-            one_day = last.grain == "day" or (last.named is not None and last.named.is_day)
-            if last.time is None and one_day:  # 3月1日9:00, 明天下午二时
-                last.time = tok.value
-                prev.end = tok.end
-                return True
-        if (
-            prev.code in _RANGE
-            and len(out) >= 2
-            and out[-2].code == "A"
-            and out[-2].end == prev.start
-            and prev.end == tok.start
-        ):
-            left: Anchor = out[-2].value
-            last = left.last()
-            if left.to is None and last.time is not None and last.grain == "day":
-                far = last.copy()
-                far.time = tok.value
-                left.to = far
-                out[-2].end = tok.end
-                out.pop()
-                return True
-    elif code == "D":
-        if prev.code == "A" and len(tok.value) == 1:
-            last = prev.value.last()
-            if (
-                last.weekday is None
-                and last.grain == "day"
-                and _only_brackets(text, prev.end, tok.start)
-            ):
-                last.weekday = tok.value[0]  # the D token reads a tuple of weekdays
-                prev.end = tok.end + 1 if text[tok.end : tok.end + 1] in (")", "]") else tok.end
-                return True
-    elif code == "P":
-        if (
-            prev.code in (BREAK, GAP)
-            and len(out) >= 2
-            and out[-2].code == "A"
-            and (
-                prev.value in BEFORE_NOISE
-                # 11月8日投票选举日前: the name of the date's own day
-                or (DAY_NAME.fullmatch(prev.value) is not None and out[-2].value.grain == "day")
-            )
-            and _only_brackets(text, out[-2].end, prev.start)
-            and _only_brackets(text, prev.end, tok.start)
-        ):
-            out.pop()  # 7月18日:前完成, 6月30日(含)前: noise between a date and its 前
-    elif (  # K
-        prev.code == "P"
-        and len(out) >= 2
-        and out[-2].code == "A"
-        and out[-2].end == prev.start
-        and prev.end == tok.start
-        and text[prev.start : prev.end] == "前"
-        and out[-2].value.named is None  # 春节前后 is the festival rule's
-    ):
-        out.pop()  # 2025年前后: around the period, not before it
-        out[-1].value.last().about = True
-        out[-1].end = tok.end
-        return True
-    return False

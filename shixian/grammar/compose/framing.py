@@ -39,7 +39,8 @@ import re
 from ..anchors import Anchor
 from ..engine import GAP, Token
 from ..named import Season
-from ..vocabulary import CHANGE_VERBS, OF_A_PERIOD
+from ..not_time import CHANGE_VERBS
+from ..vocabulary import OF_A_PERIOD
 
 _REACH = 20  # characters of plain words between the year and the date it frames
 #: an aside in brackets among them (以下简称“高考”) counts for nothing

@@ -10,8 +10,18 @@ from __future__ import annotations
 
 from ..compose import compose
 from ..engine import Grammar
-from ..vocabulary import NOT_TIME_PATTERNS, NOT_TIME_WORDS
-from . import calendar, duty, festival_words, festivals, lunar, relative, restated, schedule
+from ..not_time import NOT_TIME_PATTERNS, NOT_TIME_WORDS
+from . import (
+    calendar,
+    duty,
+    duty_words,
+    festival_words,
+    festivals,
+    lunar,
+    relative,
+    restated,
+    schedule,
+)
 
 __all__ = ["GRAMMAR", "REFUSALS", "RULES", "TOKEN_RULES"]
 
@@ -28,9 +38,9 @@ TOKEN_RULES = [
     *calendar.TOKENS[1:],
     *festival_words.SCHEDULE_TOKENS,
     *schedule.TOKENS,
-    *duty.TOKENS,
+    *duty_words.TOKENS,
     *relative.TOKENS,
-    duty.ONGOING_TOKEN,
+    duty_words.ONGOING_TOKEN,
 ]
 #: Token rules that only refuse a form that would otherwise be misread (收到后-3个工作日内,
 #: 每周星期八, 会议召开前3天): they always raise InvalidDate; examples in negative.tsv.
