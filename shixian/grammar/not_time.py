@@ -83,6 +83,8 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     # bare length: 历时一个多月 alone)
     rf"(?<=.){_LENGTH}|{_LENGTH}(?=.)",
     r"[0-9〇零一二两三四五六七八九十百]{1,5}周年",  # 建党100周年, 建党一百周年
+    # 《环境保护法》(2014年)第十九条: the statute's edition, no time
+    r"(?<=》)\([0-9]{4}年(?:修订|修正|版|本)?\)",
     # 前提 (a premise), but not 前 + 提交 / 提出 / 提供 (6月30日前提交: before, then a verb)
     r"前提(?![交出供醒请报])",
     # 《关于2016年部分节假日安排的通知》: the notice of the year's holidays, no holiday period

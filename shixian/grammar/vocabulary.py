@@ -114,7 +114,7 @@ CLEARANCE: dict[str, str] = {
 #: (有效期为90日,由公开开标日起计).
 TERM_NOUNS: tuple[str, ...] = (
     "任期", "有效期", "期限", "聘期", "服务期", "试用期", "公示期", "公告期", "异议期",
-    "质保期", "保修期", "保质期", "缴款期", "整改期", "观察期", "考察期",
+    "质保期", "保修期", "保质期", "缴款期", "整改期", "观察期", "考察期", "时限",
 )  # fmt: skip
 
 #: Words that name recurring work when they label a month (中考3月, 报名4月): any other short

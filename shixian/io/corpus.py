@@ -116,6 +116,12 @@ def _months(value: str) -> tuple[int, ...]:
     return tuple(int(v) for v in value.split(","))
 
 
+def _cleaned(words: str) -> str:
+    from ..grammar.clean import clean
+
+    return clean(words).text
+
+
 def _check_part(part: Part, exp: ExpectedPart, check_trigger: bool) -> Iterator[str]:
     f = exp.fields
     if part.kind.value != exp.kind:
@@ -172,9 +178,11 @@ def _check_part(part: Part, exp: ExpectedPart, check_trigger: bool) -> Iterator[
     elif isinstance(part, Relative):
         yield from _eq("offset", str(part.offset), f.get("offset"))
         yield from _eq("direction", part.direction.value, "before" if "before" in f else "after")
-        trigger = part.trigger or ""
+        # compared as the cleaner leaves them: a trigger is in simplified characters
+        # (收到申請材料 names 收到申请材料)
+        trigger = _cleaned(part.trigger or "")
         for side in ("after", "before"):
-            if side in f and check_trigger and f[side] not in trigger:
+            if side in f and check_trigger and _cleaned(f[side]) not in trigger:
                 yield f"trigger {part.trigger!r} does not name {f[side]!r}"
         if "ext" in f:
             yield from _eq("ext", str(part.extension), f["ext"])

@@ -142,12 +142,12 @@ def _report(text: str, u: str) -> Every:
 
 def _per_period(text: str, k: str | None, u: str | None, k2: str | None, u2: str | None,
                 k3: str | None, u3: str | None, h: str | None, hu: str | None,
-                q: str | None) -> Every:  # fmt: skip
+                q: str | None, kd: str | None = None, ud: str | None = None) -> Every:  # fmt: skip
     if h:
         return Every(Frequency.HALFYEAR)
     if q:
         return Every(Frequency.QUARTER)
-    k, u = k or k2 or k3, u or u2 or u3
+    k, u = k or k2 or k3 or kd, u or u2 or u3 or ud
     assert k is not None and u is not None
     u = u.removeprefix("个") if u != "个月" else u
     interval = to_int(k)
@@ -228,7 +228,9 @@ FIRST_TOKENS: list[TokenRule] = [
         rf"(?:(?P<k>[0-9]{{1,2}}|两|[{CN_DIGITS}十]{{1,3}})(?P<u>年|个季度|个月|周|个星期|星期|旬)"
         # 一月一次, 两月一次; 10月两次 names October (a month name is no length); 一季度一次
         # is once a quarter, 三季度一次 the third quarter (three quarters: 三个季度)
-        r"|(?P<k2>一|1|两)(?P<u2>月)|(?P<k3>一|1)(?P<u3>季度|季)|(?P<h>半)(?P<hu>年)|(?P<q>季度))"
+        r"|(?P<k2>一|1|两)(?P<u2>月)|(?P<k3>一|1)(?P<u3>季度|季)|(?P<h>半)(?P<hu>年)|(?P<q>季度)"
+        # 五日一报, 三天一检 (not 每月3日一次: a day of the month)
+        rf"|(?<![月号])(?P<kd>[0-9]{{1,2}}|两|[{CN_DIGITS}十]{{1,3}})(?P<ud>日|天))"
         rf"(?=(?:{_table(_DUTY_VERBS)})?(?:[0-9]{{1,2}}|[{CN_DIGITS}十两]{{1,3}})次(?!性|数|序)"
         rf"|一(?:{_table(_ONCE_WORDS)}))",
         "Q",
