@@ -37,6 +37,7 @@ NOT_TIME_WORDS: tuple[str, ...] = (
     "同步达到", "同步提升", "同步增长", "同步提高", "同步改善", "同步建成", "同步实现", "同步发展",
     "常年同期", "常年平均", "常年值",
     "同步推进", "同步实施", "同步部署", "同步开展", "同步建设", "同步规划", "按时保质", "保质按时",
+    "同步换届",
     "按时按质", "按期限",
     # 限期 that sets no limit (无限期: without end)
     "无限期",
@@ -126,7 +127,9 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     # (24小时可办), 24小时服务热线, 全天24小时开放: when a service is open, not a limit
     # (the digits as a class: the patterns that veto words treat every digit alike)
     r"(?:全天)?[0-9]{1,2}(?:个)?小时(?=可办|服务|开放|营业|在线|值班|值守|受理|热线|不打烊|畅通|运行|监控|自助|巡查|巡逻|巡堤|监测|待命|不间断|防汛|轮班|全天候|应急"
-    r"|供水|供电|供气|供暖)",
+    r"|供水|供电|供气|供暖|开展|坚守|在岗|接种|采样|检测)"
+    # 全天24小时坚守岗位, 二十四小时值班制度: round the clock, in Chinese numerals too
+    r"|全天[0-9]{1,2}(?:个)?小时|二十四小时(?=值班|值守|坚守|服务|开放|在岗|运行|不间断|监测)",
     # 不含法定节假日, 不包括双休日: the days a count leaves out, not a holiday period
     r"(?:不含|不包括|不包含|除去|扣除|剔除)(?:国家)?(?:法定)?(?:节假日|节日|假日|休息日|双休日|公休日|周末)",
     # 每周六(法定节假日除外): the days a schedule leaves out, not a holiday period
