@@ -15,7 +15,6 @@ from .codes import _RANGE
 
 __all__ = [
     "_JOINING",
-    "_is_day",
     "_joined",
     "_next_day_end",
     "_one_day",
@@ -56,12 +55,6 @@ def _next_day_end(tok: Token, out: list[Token]) -> bool:
     start.end = tok.end
     out.pop()
     return True
-
-
-def _is_day(anchor: Anchor) -> bool:
-    """Whether the anchor names one day: a date (3月6日) or a day named from the
-    reference (今天, 明日)."""
-    return anchor.grain == "day" or (isinstance(anchor.named, Day) and anchor.to is None)
 
 
 def _one_day(anchor: Anchor) -> bool:

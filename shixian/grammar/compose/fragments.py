@@ -26,29 +26,19 @@ from .codes import (
 )
 from .days import (
     _JOINING,
-    _is_day,
     _joined,
     _next_day_end,
     _one_day,
     _only_brackets,
     _today_stated,
 )
+from .framing import _bare_year
 
 # -- 1. fragments -------------------------------------------------------------
 
 
 #: The words of a bracketed note that the day itself counts (6月30日(含6月30日)前).
 _INCLUSIVE = ("含", "包括", "包含")
-
-
-def _bare_year(anchor: Anchor) -> bool:
-    return (
-        anchor.grain == "year"
-        and anchor.has_year
-        and anchor.to is None
-        and anchor.edge is None
-        and anchor.named is None
-    )
 
 
 def _fragments(tokens: list[Token], text: str) -> list[Token]:
@@ -127,7 +117,7 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
                     before.end = tok.end + 1  # 6月30日(含6月30日)前: the day itself counts
                     continue
                 if before.code == "A" and before.end == tok.start:
-                    if tok.value in DAYPART and _is_day(before.value.last()):
+                    if tok.value in DAYPART and _one_day(before.value.last()):
                         before.end = tok.end  # 3月22日下午~3月28日: a part of the day
                         continue
                     if tok.value.startswith(("左右", "前后")):
@@ -203,6 +193,7 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             and out[-2].code == "A"
             and out[-2].end == prev.start
             and prev.end == tok.start
+            and out[-2].value.has_year
             and _bare_year(out[-2].value)
         ):
             # 2019年的劳动节: the festival of that year
@@ -233,7 +224,7 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             and (
                 frag.grain is not None
                 or _edge_of(frag, out[-2].value) is not None
-                or (isinstance(frag.named, Day) and _is_day(out[-2].value))
+                or (isinstance(frag.named, Day) and _one_day(out[-2].value))
             )
         ):
             left: Anchor = out[-2].value
