@@ -72,6 +72,27 @@ _CHANGED = (
     r"[0-9一二三四五六七八九十两〇零]{0,4}){1,4}"
     r"|[春夏秋冬]{1,2}季"
 )
+#: an amount after a year (2017年的111.8亿元, 2020年61.95亿元)
+_AMOUNT = (
+    r"(?:[0-9一二三四五六七八九十]"
+    r"|[0-9]{1,6}(?:\.[0-9]{1,4})?(?:亿|万|%|个|家|人|元|吨|亩|公里|千))"
+)
+_GROWTH = (
+    "增长",
+    "提高",
+    "提升",
+    "上升",
+    "下降",
+    "降低",
+    "减少",
+    "增加",
+    "扩大",
+    "缩小",
+    "达",
+    "增",
+    "降",
+    "升",
+)
 NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"[(\[][0-9]{4}[)\]][0-9]{1,4}号",  # 〔2021〕30号 (brackets cleaned to ( ))
     r"第[0-9一二三四五六七八九十百〇零]{1,14}号",  # 第18号公告, 字第1031500183號
@@ -107,6 +128,11 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     rf"(?:从|由)(?:原来的|原定的|原定|原有的|原|现行的|现行|现在的)?(?:{_CHANGED})"
     r"(?:以内|之内|内)?(?:完成|办结|办理)?"
     rf"(?=(?:{'|'.join(CHANGE_VERBS)})(?:为|至|到|成))",
+    # 从2017年的111.8亿元提高至2021年的160亿元: the years of a statistic's values, each a
+    # year, not a start and a deadline (从 and 到 belong to the values)
+    # (到2025年80%以上的村: a target's deadline, unless a verb of change comes before 到)
+    rf"(?:从|由)(?=[0-9]{{4}}年的?{_AMOUNT})|(?:至|到)(?=[0-9]{{4}}年的{_AMOUNT})"
+    rf"|(?:{'|'.join(f'(?<={verb})' for verb in _GROWTH)})(?:至|到)(?=[0-9]{{4}}年{_AMOUNT})",
     # a tally of the days of a holiday by kind (其中2天为双休日): no length of any work
     r"[0-9一二三四五六七八九十两]{1,3}(?:天|日)为(?=双休日|公休日|休息日|法定|节假日|假日|周末|调休)",
     # a bracketed length right after a date: 3月1日-4月4日(5周) tells the window's size
