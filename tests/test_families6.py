@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -76,3 +77,32 @@ def test_a_year_told_before_a_semicolon(year: int, month: int, day: int, later: 
     assert isinstance(parts[-1], shixian.Window)
     assert parts[-1].start == dt.date(year, after, 26)
     assert not parts[-1].year_inferred
+
+
+@given(
+    st.sampled_from(["中山路", "人民大道", "力学胡同", "解放街"]),
+    st.integers(1, 999),
+    st.sampled_from(["", "三楼", "305室", "附近"]),
+)
+def test_an_address_is_no_day(road: str, number: int, rest: str) -> None:
+    with pytest.raises(shixian.UnrecognizedPhrase):
+        shixian.normalize(f"地址:{road}{number}号{rest}", reference=2022)
+
+
+@given(st.lists(st.integers(1, 28), min_size=2, max_size=4, unique=True), st.integers(1, 12))
+def test_a_tally_of_listed_days_is_no_limit(days: list[int], month: int) -> None:
+    days = sorted(days)
+    listed = "、".join(f"{d}日" for d in days)
+    text = f"报名时间为{month}月{listed}{cn_number(len(days))}天"
+    parts = shixian.normalize(text, reference=dt.date(2022, 1, 1)).parts
+    assert [(p.start, p.end) for p in parts] == [  # type: ignore[attr-defined]
+        (dt.date(2022, month, d), dt.date(2022, month, d)) for d in days
+    ]
+
+
+@given(st.integers(1, 99), st.sampled_from(["日", "天", "个工作日", "小时", "个月"]))
+def test_more_than_so_long_is_a_condition(n: int, unit: str) -> None:
+    with pytest.raises(shixian.UnrecognizedPhrase):
+        shixian.normalize(f"逾期超过{n}{unit}的,处以罚款", reference=2022)
+    (part,) = shixian.normalize(f"不得超过{n}{unit}", reference=2022).parts
+    assert isinstance(part, shixian.Relative)
