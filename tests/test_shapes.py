@@ -324,3 +324,49 @@ def _value(value: Any, depth: int = 0) -> Any:
     if fields is None:
         return value
     return (type(value).__name__, {k: _value(v, depth + 1) for k, v in sorted(fields.items())})
+
+
+# -- the alternations by first character, merged (lexer._clustered) ----------------------
+
+
+def test_each_alternation_holds_every_rule_that_may_start_with_its_character() -> None:
+    from shixian.grammar import lexer
+    from shixian.grammar.patterns import first_chars
+
+    firsts = [first_chars(tr.pattern) or frozenset() for tr in TOKEN_RULES]
+    for ch, held in GRAMMAR._keys.items():
+        own = {i for i, first in enumerate(firsts) if ch in first}
+        assert own <= set(held), ch
+        assert len(held) - len(own) <= lexer._EXTRA_RULES, ch
+    # merging does something: fewer alternations than sets of rules by first character
+    own_sets = {tuple(i for i, f in enumerate(firsts) if ch in f) for ch in GRAMMAR._keys}
+    assert len(set(GRAMMAR._keys.values())) < len(own_sets) / 1.5
+
+
+_ADDRESS = re.compile(r" at 0x[0-9a-f]+")
+
+
+def test_merged_alternations_lex_as_one_alternation_per_character(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The same tokens as a grammar whose alternations hold only the rules that may start
+    with their character (no merging), on every corpus phrase scanned in full."""
+    from shixian.grammar import lexer
+
+    monkeypatch.setattr(lexer, "_EXTRA_RULES", 0)
+    unmerged = _full_grammar()
+    unmerged.lex("2016年")
+    monkeypatch.undo()
+    FULL.lex("2016年")
+    assert len(set(unmerged._keys.values())) > len(set(FULL._keys.values()))
+
+    def tokens(grammar: Grammar, text: str) -> list[tuple[Any, ...]]:
+        failures: list[tuple[int, int, Exception]] = []
+        out = grammar.lex(text, lenient=True, failures=failures)
+        return [(t.code, t.start, t.end, t.rule, _ADDRESS.sub("", repr(t.value))) for t in out] + [
+            (a, b, repr(e)) for a, b, e in failures
+        ]
+
+    for phrase in _phrases():
+        text = clean(phrase).text
+        assert tokens(FULL, text) == tokens(unmerged, text), phrase

@@ -226,21 +226,30 @@ class Season(Named):
         return start, end, inferred, True
 
 
+#: from this month on, 一年来 reviews the reference's own year (a year-end summary)
+_REVIEW_MONTH = 10
+
+
 class Span(Named):
     """今后三年, 用3年时间 (``years`` ahead from the reference day) and 近三年 (the
     ``years`` whole years before the reference year): counted from the reference,
     which the part says by ``year_inferred``. With ``start`` (自2018年7月20日起,用1年时间)
     the years run from that anchor's first day instead, a fuzzy window."""
 
-    __slots__ = ("ahead", "start", "years")
+    __slots__ = ("ahead", "since", "start", "years")
 
-    def __init__(self, years: int, ahead: bool, start: Anchor | None = None) -> None:
+    def __init__(
+        self, years: int, ahead: bool, start: Anchor | None = None, *, since: bool = False
+    ) -> None:
         self.years = years
         self.ahead = ahead
         self.start = start
+        #: 五年来, 一年来: the years up to the text's own; from October on, a review of
+        #: the year (一年来 in a December summary) counts the reference's year as the last
+        self.since = since
 
     def __repr__(self) -> str:
-        return f"Span({self.years}, ahead={self.ahead}, start={self.start!r})"
+        return f"Span({self.years}, ahead={self.ahead}, start={self.start!r}, since={self.since})"
 
     def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
         if self.start is not None:
@@ -248,7 +257,7 @@ class Span(Named):
             return first, add_months(first, 12 * self.years) - _ONE_DAY, inferred, True
         if self.ahead:
             return reference, add_months(reference, 12 * self.years) - _ONE_DAY, True, False
-        year = reference.year
+        year = reference.year + (self.since and reference.month >= _REVIEW_MONTH)
         return dt.date(year - self.years, 1, 1), dt.date(year - 1, 12, 31), True, False
 
 

@@ -47,6 +47,8 @@ def to_int(text: str) -> int:
             value = value * 10 + _DIGIT_VALUE[ch]
         return value
     small = _small(text)
+    if small is None:
+        small = _positional(text)
     if small is not None:
         return small
     import cn2an
@@ -55,6 +57,39 @@ def to_int(text: str) -> int:
         return int(cn2an.cn2an(text.replace("廿", "二十").replace("卅", "三十"), "smart"))
     except (ValueError, KeyError, IndexError, TypeError) as exc:
         raise InvalidDate(text, "number", text) from exc
+
+
+_UNITS = {"千": 1000, "百": 100, "十": 10}
+_ZEROS = "〇零○"
+
+
+def _positional(text: str) -> int | None:
+    """Numbers below 10,000 written with 千, 百 and 十 in the common form (一百一十四,
+    两千零二十, 三百六十五, 一千零五): what ``cn2an`` reads them as, without importing
+    it (0.14 s) for a year of 民国 or a length of days. ``None`` for any other form
+    (一百五, 万, a repeated unit), which ``cn2an`` decides."""
+    value = 0
+    digit: int | None = None
+    last = 10_000  # the units must fall: 千, then 百, then 十
+    zero = False  # a 零 stands for the units skipped (一千零五)
+    for ch in text:
+        unit = _UNITS.get(ch)
+        if unit is not None:
+            if unit >= last or (digit is None and (unit != 10 or value)) or digit == 0:
+                return None
+            value += (1 if digit is None else digit) * unit
+            digit, last, zero = None, unit, False
+        elif ch in _ZEROS and value and digit is None and not zero:
+            zero = True
+        elif ch in _DIGIT_VALUE and digit is None and ch not in _ZEROS:
+            digit = _DIGIT_VALUE[ch]
+        else:
+            return None
+    if digit is None:
+        return value if last < 10_000 and not zero else None  # (一千零: a 零 left open)
+    if last > 10 and not zero:  # 一百五: 150 or 105 by a reader's habit
+        return None
+    return value + digit
 
 
 def _small(text: str) -> int | None:

@@ -209,10 +209,14 @@ def _told_years(tokens: list[Token]) -> None:
                 # 2012年端午节放假安排:6月23日至25日: the festival's year (a year alone is no
                 # date told: 按照《2007年…》的要求,于4月20日前 is in the reference's year)
                 told = last
-            else:
+            elif last.named is None or last.has_year:
                 told = None
+            # (a period named without a year, 2022年1月10日起放寒假;下学期于2月26日报到, keeps
+            # the date told before it for the dates after)
         elif code == "|":
-            if tok.value not in ",，:":  # a comma, or a colon before the dates of what it names
+            if (
+                tok.value not in ",，:;；"
+            ):  # a comma or semicolon, or a colon before the dates of what it names
                 told = year = None
         elif code not in _ACROSS or (code == GAP and tok.value[-1:].isdigit()):
             told = year = None  # a list marker (3、), a number: the next item stands alone

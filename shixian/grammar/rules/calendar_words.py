@@ -109,7 +109,16 @@ FIRST_TOKENS: list[TokenRule] = [
         # a masked year of a template (**年5月至6月, 20XX年, xx上半年, ( 年 7 月): no year told
         r"|(?:\*{1,4}|(?<![A-Za-z])(?:20)?[xX×]{1,4}(?![A-Za-z])|(?:20)?_{2,4}|20_)"
         r"年(?=度|[0-9一二三四五六七八九十元正]{1,2}月|元至|第|[上下]半年|[1-4一二三四]季|春|夏|秋|冬)"
-        r"|(?<![A-Za-z])(?:20)?[xX×]{2}(?=[上下]半年)|(?<=\()年(?=[0-9一二三四五六七八九十]{1,2}月)",
+        r"|(?<![A-Za-z])(?:20)?[xX×]{2}(?=[上下]半年)",
+        "g",
+        _garbled,
+    ),
+    # a year's digits dropped (公示时间为年4月18日至4月22日, a copy that lost every year): a
+    # rule of its own, as it treats every digit alike (the rule above does not: its 20, see
+    # shixian.grammar.shapes; its anchor would then match in every date's shape)
+    TokenRule(
+        "garbled date: no year's digits",
+        r"(?:^|(?<=[(为于:,在自从]))年(?=[0-9一二三四五六七八九十]{1,2}月)",
         "g",
         _garbled,
     ),
@@ -251,6 +260,7 @@ TOKENS: list[TokenRule] = [
     TokenRule(
         "至|到",
         r"至(?!少|今(?![年天日]))|到|~|(?<!—)—(?!—)|(?<=[0-9日月号旬底末初年度)])——"
+        r"|(?<=[一二三四五六日天])——(?=周|星期|礼拜)"  # 周一——周五
         # 2月21日?2月27日: a dash lost to a page's encoding (a ? between two dates)
         r"|(?<=[日号])\?{1,2}(?=[0-9一二三四五六七八九十]{1,3}[月日])",
         "R",

@@ -37,6 +37,11 @@ def _event_words(words: str) -> str:
     return words[cap.end() :] if cap is not None else words
 
 
+def _aside(text: str, tok: Token) -> bool:
+    """Whether ``tok`` is the whole of a bracketed aside."""
+    return text[tok.start - 1 : tok.start] == "(" and text[tok.end : tok.end + 1] == ")"
+
+
 def trigger(ctx: Context, tok: Token, *, inherit: bool = False) -> str | None:
     """The event a relative time counts from, looked up before ``tok``.
 
@@ -60,6 +65,9 @@ def trigger(ctx: Context, tok: Token, *, inherit: bool = False) -> str | None:
             if t.code in "KSJ" and tokens[i - 1].code == "_":
                 # 信息产生、变更之日起: the events of a list before 之日起 are one trigger
                 j, event = i - 1, tokens[i - 1].value
+                if i >= 2 and tokens[i - 2].code == "_" and _aside(ctx.cleaned.text, tokens[i - 1]):
+                    # 签约期限起始之日(含…的被征收人)起: the event is before the aside
+                    j, event = i - 2, tokens[i - 2].value
                 while j >= 2 and tokens[j - 1].code == "/" and tokens[j - 2].code == "_":
                     event = f"{tokens[j - 2].value}{tokens[j - 1].value}{event}"
                     j -= 2

@@ -133,10 +133,13 @@ _PLAN_PATTERN = (
     r"(?P<edge>期间|时期|初期|初|中期|末期|末)?"
 )
 _SPAN_NUMBER = r"[0-9]{1,2}|[一二两三四五六七八九十]{1,3}"
+#: 五年来, 一年来 (a work report's look back): the years before, as 过去五年
+_N_YEARS_SINCE = rf"(?:{_SPAN_NUMBER})个?年(?:来|以来)(?![到临])"
 _SPAN_PATTERN = (
     rf"(?:今后|未来|此后)(?P<ahead>{_SPAN_NUMBER})个?年(?!度|底|末|初|前|后)"
     rf"|用(?P<use>{_SPAN_NUMBER})个?(?:年|年左右)(?:左右)?的?时间"
-    rf"|(?:近|过去|最近)(?P<past>{_SPAN_NUMBER})个?年(?:来|间)?"
+    rf"|(?:近|过去的?|最近|(?<![0-9一二两三四五六七八九十百千第])(?={_N_YEARS_SINCE}))"
+    rf"(?P<past>{_SPAN_NUMBER})个?年(?:来|间|以来)?"
 )
 
 
@@ -191,7 +194,7 @@ def _first_months(text: str, n: str | None, q: str | None) -> Anchor:
 
 def _span(text: str, ahead: str | None, use: str | None, past: str | None) -> Anchor:
     number = to_int(ahead or use or past or "")
-    return Anchor(named=Span(number, past is None))
+    return Anchor(named=Span(number, past is None, since=text.endswith("来")))
 
 
 TOKENS: list[TokenRule] = [

@@ -168,7 +168,7 @@ DURATION_TOKENS: list[TokenRule] = [
     TokenRule(
         "<n>个月|<n>年",
         rf"(?<![用近历为共满0-9{CN_DIGITS}十]){_SHORT}(?P<u>个月)(?!以内|之内|内)"
-        r"|(?<![用近历为共满0-9])(?P<n2>[0-9]{1,2})(?P<u2>年)(?![0-9月度级期底末初中内以之])",
+        r"|(?<![用近历为共满0-9])(?P<n2>[0-9]{1,2})(?P<u2>年)(?![0-9月度级期底末初中内以之来])",
         "U",
         _bare_duration,
     ),
@@ -190,7 +190,9 @@ DURATION_TOKENS: list[TokenRule] = [
     # refused, never misread: 收到后-3个工作日内 is not +3 (a hyphen after a date is a range)
     TokenRule(
         "-<n>个工作日",
-        rf"(?<![0-9{CN_DIGITS}十日月号旬年底末初度:])[-−－](?P<n>{N})个?{_LIMIT_UNIT}(?:以内|之内|内)?",
+        rf"(?<![0-9{CN_DIGITS}十日月号旬年底末初度:])[-−－](?P<n>{N})个?{_LIMIT_UNIT}"
+        # (a date after a dash, ---2021年9月6日 under a speech's title, is no length)
+        rf"(?![0-9{CN_DIGITS}十])(?:以内|之内|内)?",
         "U",
         _negative,
     ),
