@@ -106,3 +106,18 @@ def test_more_than_so_long_is_a_condition(n: int, unit: str) -> None:
         shixian.normalize(f"逾期超过{n}{unit}的,处以罚款", reference=2022)
     (part,) = shixian.normalize(f"不得超过{n}{unit}", reference=2022).parts
     assert isinstance(part, shixian.Relative)
+
+
+@given(st.integers(1, 12), st.integers(1, 12), st.sampled_from(["至", "到", "—"]))
+def test_a_yearly_span_of_whole_months_is_those_months(first: int, last: int, to: str) -> None:
+    import calendar
+
+    end = calendar.monthrange(2001, last)[1]
+    later = "次年" if last < first else ""
+    by_days = shixian.normalize(f"每年{first}月1日{to}{later}{last}月{end}日", reference=2021)
+    by_months = shixian.normalize(f"每年{first}月{to}{later}{last}月", reference=2021)
+    (days_part,) = by_days.parts
+    (months_part,) = by_months.parts
+    assert isinstance(days_part, shixian.Schedule)
+    assert days_part.months == months_part.months  # type: ignore[attr-defined]
+    assert days_part.day is None

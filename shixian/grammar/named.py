@@ -226,6 +226,23 @@ class Season(Named):
         return start, end, inferred, True
 
 
+class ThemeMonth(Named):
+    """A month the nation gives a theme each year (安全生产月: June), exact: its dates
+    are fixed, not a convention."""
+
+    __slots__ = ("month",)
+
+    def __init__(self, month: int) -> None:
+        self.month = month
+
+    def __repr__(self) -> str:
+        return f"ThemeMonth({self.month})"
+
+    def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
+        year, inferred = anchor.resolve_year(reference)
+        return dt.date(year, self.month, 1), month_end(year, self.month), inferred, False
+
+
 #: from this month on, 一年来 reviews the reference's own year (a year-end summary)
 _REVIEW_MONTH = 10
 

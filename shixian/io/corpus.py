@@ -110,10 +110,14 @@ def load(path: str | Path, *, source: str | None = None) -> list[CorpusRow]:
 
 
 def _months(value: str) -> tuple[int, ...]:
+    """The months of ``months=``: a list (6,12) or a span (4-10; 11-3 runs across the
+    year's end), in calendar order as a schedule keeps them (a set of months)."""
     if "-" in value:
         first, last = (int(v) for v in value.split("-"))
+        if last < first:
+            return tuple(range(1, last + 1)) + tuple(range(first, 13))
         return tuple(range(first, last + 1))
-    return tuple(int(v) for v in value.split(","))
+    return tuple(sorted({int(v) for v in value.split(",")}))
 
 
 def _cleaned(words: str) -> str:

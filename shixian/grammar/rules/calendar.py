@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from ...model import Deadline, Offset, Ongoing, Part, Relative, Schedule, Unit, Window
 from ..anchors import Anchor
 from ..engine import LIST, Context, Rule, Token
-from ..named import Season
+from ..named import Season, ThemeMonth
 from ..vocabulary import (
     EXAM_TIME,
     LABEL_WORDS,
@@ -271,10 +271,13 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         start_at=_at(start, anchor.time),
         end_at=None if anchor.to is None else _at(end, anchor.last().time),
     )
-    if isinstance(anchor.named, Season) and anchor.to is None:
-        # 3月15日至6月15日为春季森林草原防火期: dates of its sentence within the season's
-        # months restate it (rules.restated.drop_restated)
-        ctx.named.append((part, dt.timedelta(0)))
+    if isinstance(anchor.named, Season | ThemeMonth) and anchor.to is None:
+        # 3月15日至6月15日为春季森林草原防火期, 今年6月是第19个“安全生产月”: dates of its
+        # sentence within the season's months restate it (rules.restated.drop_restated); a
+        # theme month without a year, any (安全生产月活动于2013年6月1日至6月30日: the dates tell
+        # the year too)
+        anywhere = isinstance(anchor.named, ThemeMonth) and not anchor.has_year
+        ctx.named.append((part, None if anywhere else dt.timedelta(0)))
     return [part]
 
 

@@ -17,7 +17,17 @@ from ...model import Frequency
 from ..anchors import Anchor
 from ..clean import clean
 from ..engine import Token, TokenRule
-from ..named import Day, Festivals, FirstMonths, NextHoliday, Occasion, Plan, Season, Span
+from ..named import (
+    Day,
+    Festivals,
+    FirstMonths,
+    NextHoliday,
+    Occasion,
+    Plan,
+    Season,
+    Span,
+    ThemeMonth,
+)
 from ..numerals import to_int
 from .schedule import Every
 
@@ -73,6 +83,14 @@ _HOLIDAY_WORDS = (
 OCCASION_WORDS: dict[str, str] = {
     "寒假": "寒假", "暑假": "暑假", "暑期": "暑假", "主汛期": "主汛期", "汛期": "汛期",
 }  # fmt: skip
+#: The months the nation gives a theme each year, fixed by the State Council or its
+#: committees (安全生产月: June since 2002; 质量月: September since 1978; 爱国卫生月: April
+#: since 1989; 消防宣传月: November): a month like 6月 (2020年“安全生产月”活动 is June 2020).
+THEME_MONTHS: dict[str, int] = {
+    "安全生产月": 6, "安全生產月": 6, "全国质量月": 9, "全國質量月": 9,
+    "爱国卫生月": 4, "愛國衛生月": 4, "消防宣传月": 11, "消防宣傳月": 11,
+}  # fmt: skip
+_THEME_MONTHS = {clean(k).text: v for k, v in THEME_MONTHS.items()}
 #: Seasons → keys of :data:`shixian.calendar.festivals.SEASONS` (or two joined).
 SEASON_WORDS: dict[str, tuple[str, ...]] = {
     "春季": ("春季",), "春天": ("春季",), "夏季": ("夏季",), "夏天": ("夏季",),
@@ -163,6 +181,10 @@ def _occasion(text: str, w: str) -> Anchor:
     return Anchor(named=Occasion("汛期" if w == "汛" else OCCASION_WORDS[w]))
 
 
+def _theme_month(text: str, w: str) -> Anchor:
+    return Anchor(named=ThemeMonth(_THEME_MONTHS[w]))
+
+
 def _season(text: str) -> Anchor:
     return Anchor(named=Season(SEASON_WORDS[text]))
 
@@ -219,6 +241,13 @@ TOKENS: list[TokenRule] = [
         rf"(?:{_alternation(SEASON_WORDS)})(?!开学|学期|招生|入学|运动会|[\u4e00-\u9fff]{{0,4}}期(?!间))",
         "a",
         _season,
+    ),
+    TokenRule(
+        "安全生产月",
+        # (安全生产月报: a monthly report on safety, not the month)
+        rf"[\"'「『]?(?P<w>{_alternation(THEME_MONTHS)})(?![报度刊份均])[\"'」』]?",
+        "a",
+        _theme_month,
     ),
     TokenRule("十四五", _PLAN_PATTERN, "a", _plan),
     TokenRule("今后三年|近三年", _SPAN_PATTERN, "a", _span),

@@ -117,7 +117,10 @@ def festival_since(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
             earlier = anchor.copy()
             earlier.year = named.year(anchor, ctx.reference)[0] - 1
             start = earlier.bounds(ctx.reference, ctx.text)[0]
-    return [Ongoing(**ctx.common(tokens, inferred), start=start)]
+    part = Ongoing(**ctx.common(tokens, inferred), start=start)
+    if isinstance(anchor.named, Occasion):  # 寒假开始:2024年1月28日: the date states it
+        ctx.named.append((part, None))
+    return [part]
 
 
 def festival_window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:

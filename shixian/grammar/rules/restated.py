@@ -43,7 +43,7 @@ def drop_restated(ctx: Context) -> None:
     starts = [p.span[0] for p in stated]
     keep: list[Part] = []
     for part in ctx.parts:
-        if id(part) in near and isinstance(part, Window):
+        if id(part) in near and isinstance(part, Window | Ongoing):
             # only the dates near it can share its sentence: a document's length is never
             # walked per festival (extract stays linear)
             lo = bisect.bisect_left(starts, part.span[0] - RESTATE_REACH)
@@ -54,7 +54,7 @@ def drop_restated(ctx: Context) -> None:
             if within is None:
                 if any(_same_sentence(other, part, text) for other in around):
                     continue
-            elif any(
+            elif isinstance(part, Window) and any(
                 isinstance(other, Window) and _restates(other, part, text, within)
                 for other in around
             ):

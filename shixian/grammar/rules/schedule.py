@@ -141,6 +141,11 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
                 elif anchor.quarter is not None:
                     fields["months"] = (3 * anchor.quarter,)
             last = anchor.last()
+            if _whole_months(anchor, last):
+                # 每年5月1日至9月30日 is 每年5月至9月: the months themselves
+                listed.update(_month_list(anchor))
+                fields["months"] = tuple(sorted(listed))
+                continue
             if anchor.to is not None and last.day is not None and last.month is not None:
                 # 每年5月16日至7月31日: a yearly span of days is due on its last day
                 listed.add(last.month)
@@ -238,6 +243,19 @@ def _has_days(anchor: Anchor) -> bool:
 
 def _has(tokens: Sequence[Token], code: str) -> bool:
     return any(t.code == code for t in tokens)
+
+
+def _whole_months(anchor: Anchor, last: Anchor) -> bool:
+    """Whether a yearly span of days runs from a month's first day to a month's last
+    (each year's; February's last is the 28th or the 29th)."""
+    if anchor.to is not anchor.last() or anchor.month is None or last.month is None:
+        return False
+    if anchor.day != 1 or last.day is None or anchor.has_year or last.year is not None:
+        return False
+    return last.day in (
+        calendar.monthrange(2001, last.month)[1],
+        calendar.monthrange(2000, last.month)[1],
+    )
 
 
 def _month_list(anchor: Anchor) -> tuple[int, ...]:
