@@ -121,3 +121,16 @@ def test_a_yearly_span_of_whole_months_is_those_months(first: int, last: int, to
     assert isinstance(days_part, shixian.Schedule)
     assert days_part.months == months_part.months  # type: ignore[attr-defined]
     assert days_part.day is None
+
+
+@given(st.integers(32, 365), st.integers(1, 31), st.sampled_from(["缩短至", "压缩至", "缩短为"]))
+def test_a_shortened_length_is_a_length(old: int, new: int, verb: str) -> None:
+    (part,) = shixian.normalize(f"平均咨询期由{old}日{verb}{new}日", reference=2021).parts
+    assert isinstance(part, shixian.Relative)
+    assert part.offset.amount == new
+
+
+@given(st.sampled_from(["国发", "办字", "委督发20xx", "政发2019)"]), st.integers(1, 999))
+def test_a_document_number_is_no_day(issuer: str, number: int) -> None:
+    with pytest.raises(shixian.UnrecognizedPhrase):
+        shixian.normalize(f"({issuer}{number}号)", reference=2021)

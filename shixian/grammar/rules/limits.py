@@ -166,6 +166,15 @@ DURATION_TOKENS: list[TokenRule] = [
     # a length in months or years with no 内 (a 时限 column's 6个月, 1年): the trigger is
     # left open; 用1年时间, 近三年 and 历时4个月 are not limits
     TokenRule(
+        # 由76日缩短至50日, 压缩为10个工作日: the new length of a shortened one (the old is
+        # no time, not_time.CHANGE_VERBS), not a day of the month (延长至 is an extension's)
+        "缩短至<n>日",
+        rf"(?:(?<=缩短)|(?<=压缩)|(?<=缩减)|(?<=减少))(?:至|为|到)(?P<n>{N})"
+        r"个?(?P<u>工作日|工作天|自然日|小时|天|日|周|星期|个月)",
+        "U",
+        _duration,
+    ),
+    TokenRule(
         "<n>个月|<n>年",
         rf"(?<![用近历为共满0-9{CN_DIGITS}十]){_SHORT}(?P<u>个月)(?!以内|之内|内)"
         r"|(?<![用近历为共满0-9])(?P<n2>[0-9]{1,2})(?P<u2>年)(?![0-9月度级期底末初中内以之来])",
