@@ -115,6 +115,15 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
                 fields.pop("until", None)
         elif anchor.month is not None:
             fields["months"] = _month_list(anchor)
+    exceptions = _exceptions(ctx, tokens[q_pos:], freq.every)
+    if exceptions:  # 每月28日(12月25日)前: a monthly due day, and December's its own
+        from .calendar import deadline_before, window
+
+        parts = schedule(ctx, [t for t in tokens if t not in exceptions])
+        relation = [t for t in tokens[q_pos:] if t.code == "P"][-1:]
+        for tok in exceptions:
+            parts.extend(deadline_before(ctx, [tok, *relation]) if relation else window(ctx, [tok]))
+        return parts
     # the due point after the frequency: 3月底前, 10日前, 首月15日前, 4月至10月
     month_of_period = None
     listed: set[int] = set()  # 每年6月、12月
@@ -243,6 +252,28 @@ def _has_days(anchor: Anchor) -> bool:
 
 def _has(tokens: Sequence[Token], code: str) -> bool:
     return any(t.code == code for t in tokens)
+
+
+#: the periods a month in brackets cannot narrow: it is an exception's (每月28日(12月25日))
+_WITHIN_MONTH = frozenset({Frequency.MONTH, Frequency.TENDAY, Frequency.WEEK, Frequency.DAY})
+
+
+def _exceptions(ctx: Context, tokens: Sequence[Token], every: Frequency) -> list[Token]:
+    """The dates in brackets after a monthly or shorter schedule's due point that name a
+    month and a day of their own: an exception to the schedule, not its months."""
+    if every not in _WITHIN_MONTH:
+        return []
+    text = ctx.cleaned.text
+    return [
+        t
+        for t in tokens[1:]
+        if t.code == "A"
+        and t.value.month is not None
+        and t.value.day is not None
+        and t.value.to is None
+        and text[t.start - 1 : t.start] == "("
+        and (text[t.end : t.end + 1] == ")" or text[t.end : t.end + 2] == "前)")
+    ]
 
 
 def _whole_months(anchor: Anchor, last: Anchor) -> bool:
