@@ -261,8 +261,8 @@ class Span(Named):
         self.years = years
         self.ahead = ahead
         self.start = start
-        #: 五年来, 一年来: the years up to the text's own; from October on, a review of
-        #: the year (一年来 in a December summary) counts the reference's year as the last
+        #: 五年来, 一年来, 过去一年: the years up to the text's own; from October on, a review
+        #: of the year (一年来 in a December summary) counts the reference's year as the last
         self.since = since
 
     def __repr__(self) -> str:

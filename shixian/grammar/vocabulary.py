@@ -162,8 +162,9 @@ NOT_EVENT_TIME: tuple[str, ...] = (
 #: Nouns a past period is the topic of, right after it (上一年度年度报告, 上年决算):
 #: such a period says what is reported, not when.
 TOPIC_NOUNS = re.compile(
-    r"(?:公开|发布|报送)?的?(?:政府信息公开)?(?:年度报告|工作报告|报告|年报|决算|预算执行|统计|数据|"
-    r"工作总结|总结|情况)"
+    # (上年度的政府信息公开工作年度报告, 上年度落实河长制工作情况: a noun phrase before the noun)
+    r"(?:公开|发布|报送)?的?[\u4e00-\u9fff]{0,12}?(?:年度报告|工作报告|报告|年报|决算|预算执行|统计|"
+    r"数据|工作总结|总结|情况)"
 )
 
 #: A period right before these words is the subject of its clause, the data it is about

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from ..._work import WORK
 from ...model import Deadline, Offset, Ongoing, Part, Relative, Schedule, Unit, Window
 from ..anchors import Anchor
 from ..engine import LIST, Context, Rule, Token
@@ -281,6 +282,30 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     return [part]
 
 
+_SENTENCE_BREAKS = frozenset("。;!?\n")
+#: tokens either side of a year that its sentence's other times may lie within
+_BESIDE_REACH = 40
+#: token codes of the times a duty may be told by (dates, schedules, limits)
+_TIME_CODES = frozenset("AQUBG")
+
+
+def _times_beside(ctx: Context, tok: Token) -> bool:
+    """Whether the sentence of ``tok`` tells another time (a date, a schedule, a limit)."""
+    tokens = ctx.tokens
+    for step in (-1, 1):
+        i = tok.index + step
+        # a bounded walk: a text without sentence breaks costs no scan per year (linear)
+        while 0 <= i < len(tokens) and abs(i - tok.index) <= _BESIDE_REACH:
+            other = tokens[i]
+            WORK.walked += 1
+            if other.code == "|" and other.value in _SENTENCE_BREAKS:
+                break
+            if other.code in _TIME_CODES:
+                return True
+            i += step
+    return False
+
+
 def _is_topic(ctx: Context, tok: Token) -> bool:
     """上一年度 in 公开上一年度年度报告 names what a report is about, not when the duty
     falls: a past year right before a report noun is no time of the duty."""
@@ -289,7 +314,8 @@ def _is_topic(ctx: Context, tok: Token) -> bool:
     if nxt is None or nxt.code != "_":
         return False
     if anchor.year_shift is not None and anchor.year_shift < 0 and anchor.grain == "year":
-        return TOPIC_NOUNS.match(nxt.value) is not None
+        # (alone in its sentence, 要对上一年度…落实情况开展“回头看”, the year is the time)
+        return TOPIC_NOUNS.match(nxt.value) is not None and _times_beside(ctx, tok)
     # 第二季度空气质量信息将在2024年7月中下旬公开: the data of a period, published at a
     # time told later in the same clause
     if TOPIC_SUBJECT.match(nxt.value) is None or anchor.to is not None:

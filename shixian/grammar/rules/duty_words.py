@@ -121,8 +121,14 @@ _SUBJECT = re.compile(
 _OR = re.compile(r"^(?:或者|或|以及|及|和|并且|并|且)")
 
 
+#: 文书科应于会前, 各单位在会后: the event is 会 (the meeting), not the subject before it
+_MEETING = re.compile(r"^(?:.*[在于])?会$")
+
+
 def _event_words(gap: str) -> str:
     """The event in the words before a limit: 各承办单位应在收到转办件的 → 收到转办件."""
+    if _MEETING.match(gap):
+        return "会"
     words = _OR.sub("", _SUBJECT.sub("", gap, count=1))
     return _FILLER.sub("", _FILLER.sub("", words))
 

@@ -27,11 +27,17 @@ _TRIGGER_TRIM = re.compile(r"^(?:在|于|自|从|由|当|待|应在|要在)|(?:�
 # 办理时间自受理申请之日起, …并公布名单之后): the event starts after them.
 _TRIGGER_HEAD = re.compile(
     r"^.*(?:(?:应当|应该|应|须|必须|需要|需|要|将|均|可|一般|时间|日期)(?:在|于|自|从)|并"
-    r"|(?<=[\u4e00-\u9fff])自(?![行主查愿治我身然由动发]))"
+    r"|(?<=[\u4e00-\u9fff])自(?![行主查愿治我身然由动发])"
+    # 对代表建议从交办之日起: the event starts after 从 (not 服从, 从事, 从严 …)
+    r"|(?<=[\u4e00-\u9fff])(?<![服听遵跟盲无顺随打])从(?![事而严快重宽业中来简速属政军头新]))"
 )
+#: 各单位在会后, 文书科应于会前: the event is 会 (the meeting), not the subject before it
+_MEETING = re.compile(r"^(?:.*[在于])?会$")
 
 
 def _event_words(words: str) -> str:
+    if _MEETING.match(words):
+        return "会"
     words = _TRIGGER_TRIM.sub("", _TRIGGER_HEAD.sub("", words))
     cap = CAP_HEAD.match(words)  # 不得超过政策文件公开后3个工作日: the cap is no event word
     return words[cap.end() :] if cap is not None else words

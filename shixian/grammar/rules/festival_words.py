@@ -216,7 +216,9 @@ def _first_months(text: str, n: str | None, q: str | None) -> Anchor:
 
 def _span(text: str, ahead: str | None, use: str | None, past: str | None) -> Anchor:
     number = to_int(ahead or use or past or "")
-    return Anchor(named=Span(number, past is None, since=text.endswith("来")))
+    # 过去一年 reviews as 一年来 does (not 近三年: the last three years, as a condition)
+    since = text.endswith("来") or text.startswith("过去")
+    return Anchor(named=Span(number, past is None, since=since))
 
 
 TOKENS: list[TokenRule] = [

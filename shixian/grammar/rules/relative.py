@@ -47,6 +47,10 @@ __all__ = [
 _DEADLINE_NOUN = re.compile(r"((?:截止|截至)(?:日期|时间|期限))(?:及时间)?")
 
 
+#: the token rules of a cap's length (最长不超过<n>个月, 至迟不超过…)
+_CAP_RULES = ("最长不超过", "至迟", "最多不超过", "不超过", "不得超过")
+
+
 def after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """``<event>后<n><unit>内``, ``最迟不超过3个工作日``, ``24小时内``, ``次月10日前``."""
     head = tokens[0]
@@ -61,7 +65,17 @@ def after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         offset = Offset(0 if same else 1, Unit.MONTH, 31 if day is None else day)
     if dur is not None and dur.value.approx:
         ctx.flags.append((dur.start, dur.end, "an approximate length (more than it says)"))
-    trigger = find_trigger(ctx, head, inherit=head.code == "B")
+    # a cap after a limit (三个月内,至迟不超过六个月) bounds the same event's
+    capped = (
+        head.code == "U"
+        and head.rule.startswith(_CAP_RULES)
+        and bool(ctx.parts)
+        and isinstance(ctx.parts[-1], Relative)
+        and bool(
+            ctx.parts[-1].offset.amount
+        )  # (a prompt's cap, 同步…不超过5个工作日, is one limit)
+    )
+    trigger = find_trigger(ctx, head, inherit=head.code == "B" or capped)
     if trigger is None and dur is None:  # 信息形成当月: the event named right before
         trigger = event_before(ctx, head)
     if trigger is None and dur is not None and head.code == "B":
