@@ -134,3 +134,32 @@ def test_a_shortened_length_is_a_length(old: int, new: int, verb: str) -> None:
 def test_a_document_number_is_no_day(issuer: str, number: int) -> None:
     with pytest.raises(shixian.UnrecognizedPhrase):
         shixian.normalize(f"({issuer}{number}号)", reference=2021)
+
+
+NEIGHBOURS = list(zip("一两三四五六七八", "两三四五六七八九", strict=True))
+
+
+@given(st.sampled_from(NEIGHBOURS), st.sampled_from(["天内", "个月内", "个工作日内"]))
+def test_neighbouring_numerals_are_the_larger_never_their_digits(pair: object, unit: str) -> None:
+    low, high = pair  # type: ignore[misc]
+    result = shixian.normalize(f"{low}{high}{unit}", reference=2022)
+    (part,) = result.parts
+    assert isinstance(part, shixian.Relative)
+    assert part.offset.amount == "一二三四五六七八九".index(high.replace("两", "二")) + 1
+    assert result.unparsed  # flagged: one of two lengths
+
+
+@given(st.dates(dt.date(2001, 1, 1), dt.date(2098, 12, 30)), st.booleans())
+def test_two_days_from_the_reference(reference: dt.date, today: bool) -> None:
+    words = "今明两天" if today else "明后两天"
+    (part,) = shixian.normalize(f"预计{words}有雨", reference=reference).parts
+    first = reference + dt.timedelta(days=0 if today else 1)
+    assert isinstance(part, shixian.Window)
+    assert (part.start, part.end) == (first, first + dt.timedelta(days=1))
+
+
+@given(st.sampled_from("一二三四五六七八九"), st.integers(1, 12), st.integers(1, 28))
+def test_a_heading_number_before_a_date_is_no_month(heading: str, month: int, day: int) -> None:
+    (part,) = shixian.normalize(f"{heading}、{month}月{day}日采样时间", reference=2022).parts
+    assert isinstance(part, shixian.Window)
+    assert part.start == dt.date(2022, month, day)

@@ -306,15 +306,17 @@ class Day(Named):
     day of the reference month written in brackets after 今 (今(5)日, a Taiwan news lead);
     the part says by ``year_inferred`` that it was counted from the reference."""
 
-    __slots__ = ("day", "shift")
+    __slots__ = ("day", "last", "shift")
     is_day = True
 
-    def __init__(self, shift: int, day: int | None = None) -> None:
+    def __init__(self, shift: int, day: int | None = None, last: int | None = None) -> None:
         self.shift = shift
         self.day = day
+        #: 今明两天 (shift 0, last 1), 明后两天 (1, 2): the last day's shift
+        self.last = last
 
     def __repr__(self) -> str:
-        return f"Day({self.shift}, day={self.day})"
+        return f"Day({self.shift}, day={self.day}, last={self.last})"
 
     def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
         if self.day is not None:
@@ -324,6 +326,8 @@ class Day(Named):
                 raise InvalidDate(text, "day", self.day) from None
         else:
             day = reference + dt.timedelta(days=self.shift)
+        if self.last is not None:
+            return day, reference + dt.timedelta(days=self.last), True, False
         return day, day, True, False
 
 

@@ -151,6 +151,8 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"(?<=[日号]\()本(?=周[一二三四五六日天]、)",
     # 11月16日至12月15日这一个月的集中整治阶段: the length of the period just told, no limit
     r"这[0-9一二两三四五六七八九十]{0,3}个?多?(?:月|天|日|周|星期|年)",
+    # 6月龄以上, 满6个月龄: an age in months (weeks, days), not a month
+    r"[0-9一二两三四五六七八九十]{1,3}个?(?:月龄|周龄|日龄)",
     # the days a list or range of days counts (9月20日、21日、27日、28日四天, 6月1日、3日两天):
     # a tally, no limit after an event
     r"(?<=[日号])[0-9一二三四五六七八九十两]{1,2}(?:个)?(?:天|日)(?![内以之前后起])",
@@ -174,7 +176,7 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     # (24小时可办), 24小时服务热线, 全天24小时开放: when a service is open, not a limit
     # (the digits as a class: the patterns that veto words treat every digit alike)
     r"(?:全天)?[0-9]{1,2}(?:个)?小时(?=可办|服务|开放|营业|在线|值班|值守|受理|热线|不打烊|畅通|运行|监控|自助|巡查|巡逻|巡堤|监测|待命|不间断|防汛|轮班|全天候|应急"
-    r"|供水|供电|供气|供暖|开展|坚守|在岗|接种|采样|检测)"
+    r"|供水|供电|供气|供暖|开展|坚守|在岗|接种|采样|检测|开诊|接诊|门诊|急诊|免费|对外)"
     # 全天24小时坚守岗位, 二十四小时值班制度: round the clock, in Chinese numerals too
     r"|全天[0-9]{1,2}(?:个)?小时|二十四小时(?=值班|值守|坚守|服务|开放|在岗|运行|不间断|监测)",
     # 不含法定节假日, 不包括双休日: the days a count leaves out, not a holiday period

@@ -57,7 +57,7 @@ def compose(tokens: list[Token], text: str) -> list[Token]:
         return out if not out or out[0].code not in _HELPERS else _tidy(out, text)
     kinds = set(codes)
     if kinds & _LISTING:
-        out = _lists(out)
+        out = _lists(out, text)
         codes = "".join([tok.code for tok in out])
     if codes.count("A") >= 2 or ("S" in kinds and _lasts(out)):
         # a range or a union joins two anchors; a start joins the length told after it

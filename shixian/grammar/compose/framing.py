@@ -191,6 +191,20 @@ def _told_years(tokens: list[Token]) -> None:
         if code == "A":
             anchor: Anchor = tok.value
             if (
+                anchor.today
+                and told is not None
+                and told.grain == "day"
+                and told.to is None
+                and _not_after(told, anchor.last())
+            ):
+                # 布达拉宫11月1日宣布 即日起至2024年3月15日免费参观: 即日 is the day just told
+                anchor.today = False
+                anchor.month, anchor.day = told.month, told.day
+                anchor.month_shift = told.month_shift
+                if told.has_year:
+                    anchor.year, anchor.year_shift = told.year, told.year_shift
+                    anchor.year_inherited = True
+            elif (
                 told is not None
                 and not anchor.has_year
                 and _inherits(anchor)
@@ -221,6 +235,18 @@ def _told_years(tokens: list[Token]) -> None:
         elif code not in _ACROSS or (code == GAP and tok.value[-1:].isdigit()):
             told = year = None  # a list marker (3、), a number: the next item stands alone
         opens = code == "|"
+
+
+def _not_after(day: Anchor, end: Anchor) -> bool:
+    """Whether the day told is not after a range's far end, as far as both say (a year
+    left out is the same year)."""
+    if end is None or end.month is None:
+        return True
+    if day.year is not None and end.year is not None:
+        return (day.year, day.month or 0, day.day or 0) <= (end.year, end.month, end.day or 31)
+    if end.year is not None:  # a range into a year named (11月1日…至2024年3月15日)
+        return True
+    return (day.month or 0, day.day or 0) <= (end.month, end.day or 31)
 
 
 def _year_edge(anchor: Anchor) -> bool:

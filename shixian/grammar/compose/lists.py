@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..anchors import Anchor
-from ..engine import LIST, Token
+from ..engine import BREAK, LIST, Token
 from .codes import (
     _DISTRIBUTED,
     _DROPPED,
@@ -39,14 +39,14 @@ def _item_runs(tokens: list[Token]) -> list[tuple[int, int]]:
     return runs
 
 
-def _lists(tokens: list[Token]) -> list[Token]:
+def _lists(tokens: list[Token], text: str = "") -> list[Token]:
     runs = _item_runs(tokens)
     if not runs:
         return tokens
     inserts: dict[int, list[Token]] = {}
     for first, last in runs:
         items = tokens[first : last + 1 : 2]
-        if not _complete_numbers(items, tokens, first):
+        if not _complete_numbers(items, tokens, first, text):
             continue
         anchors: list[Anchor] = [t.value for t in items]
         for k in range(1, len(anchors)):
@@ -87,7 +87,7 @@ def _first_field(anchor: Anchor) -> str | None:
     return _GRAIN_FIELD.get(anchor.grain or "")
 
 
-def _complete_numbers(items: list[Token], tokens: list[Token], first: int) -> bool:
+def _complete_numbers(items: list[Token], tokens: list[Token], first: int, text: str) -> bool:
     """Give each bare number of a list the unit of the next anchor in it (5月9、10日);
     a number that opens the list may narrow the anchor right before it (2017年第二、三季度).
     False (the list is left alone) when a number has no anchor after it or no room."""
@@ -126,6 +126,19 @@ def _complete_numbers(items: list[Token], tokens: list[Token], first: int) -> bo
         ):
             # 3、1月31日, 4、2月7日: an item's number before a date, not a month (a list of
             # months runs forward: 1、4、7、10月8日)
+            return False
+        if (
+            k == 0
+            and len(items) == 2
+            and field == "month"
+            and after is not None
+            and after.day is not None
+            and (first == 0 or tokens[first - 1].code == BREAK)
+            and text[item.start : item.start + 1].isascii()
+            != text[items[1].start : items[1].start + 1].isascii()
+        ):
+            # 一、6月9日采样时间, 二、6月10日 opening a clause: a heading's number and a date,
+            # in another script (二、五月10日前 lists two months; so do 1、4、7、10月8日)
             return False
     for k, item in enumerate(items):
         if item.code != "n":

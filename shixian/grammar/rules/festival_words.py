@@ -204,6 +204,11 @@ def _plan(
 _DAY_SHIFT = {"昨": -1, "今": 0, "明": 1, "后": 2}
 
 
+def _two_days(text: str, w: str | None, w2: str | None) -> Anchor:
+    first = 0 if (w or w2) == "今明" else 1
+    return Anchor(named=Day(first, last=first + 1))
+
+
 def _day(text: str, n: str | None) -> Anchor:
     if n is not None:
         return Anchor(named=Day(0, to_int(n)))
@@ -232,7 +237,8 @@ TOKENS: list[TokenRule] = [
     ),
     TokenRule(
         "寒假|暑假|汛期",
-        rf"(?P<w>{_alternation(OCCASION_WORDS)}|汛(?=前|后))(?:期间)?",
+        # 入汛后, 入汛以来: since the season began (festivals.festival_after)
+        rf"(?:入(?=汛))?(?P<w>{_alternation(OCCASION_WORDS)}|汛(?=前|后|以来))(?:期间)?",
         "a",
         _occasion,
     ),
@@ -263,10 +269,18 @@ TOKENS: list[TokenRule] = [
         _first_months,
     ),
     # a day counted from the reference (the document's date): 今天上午, 昨日, 明天, 今(5)日
+    # two days from the reference (今明两天 of a weather notice), before the single days
+    TokenRule(
+        "今明两天",
+        r"(?P<w>今明|明后)(?:两|2)(?:天|日)|(?P<w2>今明|明后)(?=天)",
+        "a",
+        _two_days,
+    ),
     TokenRule(
         "今天|昨日|今(5)日",
         r"(?:今天|今日|昨天|昨日|明天|明日|后天)(?![头报说之])"
-        r"|今\((?P<n>[0-9]{1,2})\)日",
+        r"|今\((?P<n>[0-9]{1,2})\)日"
+        r"|(?:^|(?<=[,;:。\s]))明(?=起)",  # 发布闭园公告,明起停止对外营业: from tomorrow
         "a",
         _day,
     ),

@@ -98,10 +98,14 @@ def festival_around(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
 
 
 def festival_after(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
-    """``<festival>后``: continuing from the day after the occasion's holiday."""
-    _, anchor = _occasion_of(ctx, tokens)
+    """``<festival>后``: continuing from the day after the occasion's holiday; ``入汛后``
+    (the season entered) from its first day."""
+    tok, anchor = _occasion_of(ctx, tokens)
     named = anchor.named
     assert isinstance(named, Festivals | NextHoliday | Occasion)
+    if ctx.cleaned.text.startswith("入", tok.start):
+        start, _, inferred, _ = anchor.bounds(ctx.reference, ctx.text)
+        return [Ongoing(**ctx.common(tokens, inferred), start=start)]
     start, inferred = named.after(anchor, ctx.reference, ctx.text)
     return [Ongoing(**ctx.common(tokens, inferred), start=start)]
 

@@ -23,13 +23,17 @@ _UNIT = {
 class Duration:
     """A duration word's value."""
 
-    __slots__ = ("amount", "approx", "unit")
+    __slots__ = ("amount", "approx", "either", "unit")
 
-    def __init__(self, amount: int, unit: Unit, approx: bool = False) -> None:
+    def __init__(
+        self, amount: int, unit: Unit, approx: bool = False, either: bool = False
+    ) -> None:
         self.amount = amount
         self.unit = unit
         #: 一个多月, 十余天: more than the amount (the result is flagged)
         self.approx = approx
+        #: 三四天: one of two neighbouring amounts, the larger taken (flagged too)
+        self.either = either
 
 
 class Prompt:
@@ -41,14 +45,29 @@ class Prompt:
         self.trigger = trigger
 
 
+#: Two neighbouring numerals (一两天, 三四个月, 五六年): one or the other, about; never the
+#: number their digits spell (三四天 is no 34 days)
+_NEIGHBOURS = frozenset(
+    a + b for a, b in zip("一两三四五六七八", "两三四五六七八九", strict=True)
+) | {"一二", "二三"}
+
+
+def _amount(n: str, unit: Unit, approx: bool = False) -> Duration:
+    """The length of ``n`` units; two neighbouring numerals are the larger, approximate
+    (the result is flagged, as 一个多月 is)."""
+    if n in _NEIGHBOURS:
+        return Duration(to_int(n[1]), unit, approx=True, either=True)
+    return Duration(to_int(n), unit, approx)
+
+
 def _duration(text: str, n: str, u: str) -> Duration:
-    return Duration(to_int(n), _UNIT[u])
+    return _amount(n, _UNIT[u])
 
 
 def _bare_duration(
     text: str, n: str | None, u: str | None, n2: str | None, u2: str | None
 ) -> Duration:
-    return Duration(to_int(n or n2 or ""), _UNIT[u or u2 or ""])
+    return _amount(n or n2 or "", _UNIT[u or u2 or ""])
 
 
 _HALVES = {"一年半": (18, Unit.MONTH), "半年": (6, Unit.MONTH), "半个月": (15, Unit.DAY)}
@@ -62,7 +81,7 @@ def _half(text: str, n: str) -> Duration:
 def _approximate(
     text: str, n: str | None, u: str | None, n2: str | None, u2: str | None
 ) -> Duration:
-    return Duration(to_int(n or n2 or ""), _UNIT[u or u2 or ""], approx=True)
+    return _amount(n or n2 or "", _UNIT[u or u2 or ""], approx=True)
 
 
 def _next_workday(text: str) -> Duration:

@@ -64,7 +64,12 @@ def after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
             return []  # 次月 alone (次月起 …) is no limit
         offset = Offset(0 if same else 1, Unit.MONTH, 31 if day is None else day)
     if dur is not None and dur.value.approx:
-        ctx.flags.append((dur.start, dur.end, "an approximate length (more than it says)"))
+        reason = (
+            "one of two lengths (the larger taken)"
+            if dur.value.either
+            else "an approximate length (more than it says)"
+        )
+        ctx.flags.append((dur.start, dur.end, reason))
     # a cap after a limit (三个月内,至迟不超过六个月) bounds the same event's
     capped = (
         head.code == "U"
