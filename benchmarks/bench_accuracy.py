@@ -1,6 +1,6 @@
 """Accuracy on the real-phrase sets, by set and by outcome: run by hand.
 
-    python benchmarks/bench_accuracy.py [--set dev|harvest|blind|blind2|...|blind14] [--misses]
+    python benchmarks/bench_accuracy.py [--set dev|harvest|blind|blind2|...|blind15] [--misses]
 
 Each row of ``corpus/real/`` is scored with the corpus checker
 (:func:`shixian.io.corpus.judge`, triggers included except for bare expressions) and
@@ -19,7 +19,7 @@ evaluation set, not a test: its misses are not listed as known misses), and ``bl
 (``corpus/real/blind2/``), and ``blind3`` (``corpus/real/blind3/``: table cells and
 timetable columns in ``blind3a``, prose expressions in ``blind3b``), harvested and frozen
 the same way on 2026-12-02, mainly from mainland pages as the development set is, and
-``blind4`` … ``blind14`` (``corpus/real/blind4/`` …) eleven more such sets, harvested the
+``blind4`` … ``blind15`` (``corpus/real/blind4/`` …) twelve more such sets, harvested the
 same day. A file of a
 set that is not there yet is skipped.
 """
@@ -55,6 +55,7 @@ SETS = {
     "blind12": ["blind12/blind12a.tsv", "blind12/blind12b.tsv"],
     "blind13": ["blind13/blind13a.tsv", "blind13/blind13b.tsv"],
     "blind14": ["blind14/blind14a.tsv", "blind14/blind14b.tsv"],
+    "blind15": ["blind15/blind15a.tsv", "blind15/blind15b.tsv"],
 }
 
 

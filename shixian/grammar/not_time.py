@@ -153,9 +153,10 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"这[0-9一二两三四五六七八九十]{0,3}个?多?(?:月|天|日|周|星期|年)",
     # 6月龄以上, 满6个月龄: an age in months (weeks, days), not a month
     r"[0-9一二两三四五六七八九十]{1,3}个?(?:月龄|周龄|日龄)",
-    # the days a list or range of days counts (9月20日、21日、27日、28日四天, 6月1日、3日两天):
-    # a tally, no limit after an event
-    r"(?<=[日号])[0-9一二三四五六七八九十两]{1,2}(?:个)?(?:天|日)(?![内以之前后起])",
+    # the days a list or range of days counts (9月20日、21日、27日、28日四天, 6月1日、3日两天,
+    # 法定假日为3天(10月1日、2日、3日)): a tally, no limit after an event
+    r"(?<=[日号])[0-9一二三四五六七八九十两]{1,2}(?:个)?(?:天|日)(?![内以之前后起])"
+    r"|[0-9一二三四五六七八九十两]{1,2}天(?=\([0-9一二三四五六七八九十]{1,2}月)",
     # a tally of the days of a holiday by kind (其中2天为双休日): no length of any work
     r"[0-9一二三四五六七八九十两]{1,3}(?:天|日)为(?=双休日|公休日|休息日|法定|节假日|假日|周末|调休)",
     # a bracketed length right after a date: 3月1日-4月4日(5周) tells the window's size

@@ -34,11 +34,12 @@ its clause (``1月4—10日期末考试,11日寒假开始``) takes the month too
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..anchors import Anchor
 from ..engine import GAP, Token
-from ..named import Season
+from ..named import Day, Season
 from ..not_time import CHANGE_VERBS
 from ..vocabulary import OF_A_PERIOD
 
@@ -205,6 +206,11 @@ def _told_years(tokens: list[Token]) -> None:
                     anchor.year, anchor.year_shift = told.year, told.year_shift
                     anchor.year_inherited = True
             elif (
+                told is not None and told.grain == "day" and told.to is None and _from_told(anchor)
+            ):
+                # 1月24日,…发布闭园公告,明起停止对外营业: 明 is the day after the day told
+                _shift_from(anchor, told)
+            elif (
                 told is not None
                 and not anchor.has_year
                 and _inherits(anchor)
@@ -235,6 +241,39 @@ def _told_years(tokens: list[Token]) -> None:
         elif code not in _ACROSS or (code == GAP and tok.value[-1:].isdigit()):
             told = year = None  # a list marker (3、), a number: the next item stands alone
         opens = code == "|"
+
+
+def _from_told(anchor: Anchor) -> bool:
+    """A day named from the reference (明, 今日, 昨天), not a range, with no date of its own."""
+    named = anchor.named
+    return (
+        isinstance(named, Day)
+        and named.day is None
+        and named.last is None
+        and anchor.to is None
+        and not anchor.has_year
+    )
+
+
+def _shift_from(anchor: Anchor, told: Anchor) -> None:
+    """Make ``anchor`` (a day named from the reference) the day ``told`` plus its shift;
+    a year the text leaves out is a non-leap one for the count (only 2月28日 + 1 could
+    differ, to the 29th)."""
+    named = anchor.named
+    assert isinstance(named, Day) and told.month is not None and told.day is not None
+    try:
+        base = dt.date(told.year or 2001, told.month, told.day)
+    except ValueError:
+        return
+    day = base + dt.timedelta(days=named.shift)
+    if day.year != base.year and told.year is None:
+        return  # (across a year's end the year would need telling)
+    anchor.named = None
+    anchor.month, anchor.day, anchor.month_shift = day.month, day.day, told.month_shift
+    if told.has_year:
+        anchor.year = day.year if told.year is not None else None
+        anchor.year_shift = None if told.year is not None else told.year_shift
+        anchor.year_inherited = True
 
 
 def _not_after(day: Anchor, end: Anchor) -> bool:

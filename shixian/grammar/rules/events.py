@@ -12,6 +12,7 @@ from ..._work import WORK
 from ...model import Relative
 from ..engine import BREAK, Context, Token
 from ..vocabulary import EVENT_ENDING, NOT_EVENT_TIME, SENDING_VERBS
+from .duty_words import _MEETING
 from .limits import _CLAUSE_END, CAP_HEAD
 
 __all__ = [
@@ -31,8 +32,6 @@ _TRIGGER_HEAD = re.compile(
     # 对代表建议从交办之日起: the event starts after 从 (not 服从, 从事, 从严 …)
     r"|(?<=[\u4e00-\u9fff])(?<![服听遵跟盲无顺随打])从(?![事而严快重宽业中来简速属政军头新]))"
 )
-#: 各单位在会后, 文书科应于会前: the event is 会 (the meeting), not the subject before it
-_MEETING = re.compile(r"^(?:.*[在于])?会$")
 
 
 def _event_words(words: str) -> str:

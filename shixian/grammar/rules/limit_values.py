@@ -25,9 +25,7 @@ class Duration:
 
     __slots__ = ("amount", "approx", "either", "unit")
 
-    def __init__(
-        self, amount: int, unit: Unit, approx: bool = False, either: bool = False
-    ) -> None:
+    def __init__(self, amount: int, unit: Unit, approx: bool = False, either: bool = False) -> None:
         self.amount = amount
         self.unit = unit
         #: 一个多月, 十余天: more than the amount (the result is flagged)
