@@ -1,6 +1,6 @@
 """Every real phrase of the development and harvested sets means the same in every
 surface form a table gives it: spaced out, in full-width characters, in traditional
-characters, wrapped across two lines, and with its numbers in Chinese numerals
+characters (the time words, and every character OpenCC's table converts), wrapped across two lines, and with its numbers in Chinese numerals
 (一九九四年, 十月二十七日). The rows are real; the variants are made here by hand-written
 rules (below), and each must read as the row itself reads (same kinds, dates, frequencies
 and offsets, or the same documented error)."""
@@ -13,7 +13,7 @@ from collections.abc import Callable
 import pytest
 
 import shixian
-from shixian.grammar.clean import _TRADITIONAL
+from shixian.grammar.clean import _TABLE, _TRADITIONAL
 from shixian.io.corpus import CorpusRow, load
 
 from .conftest import CORPUS
@@ -27,6 +27,12 @@ ROWS = [row for name in FILES for row in load(CORPUS / "real" / name)]
 _SIMPLE_TO_TRADITIONAL: dict[str, str] = {}
 for _pair in _TRADITIONAL.split():
     _SIMPLE_TO_TRADITIONAL.setdefault(_pair[1], _pair[0])
+# every character the cleaner makes simplified (OpenCC's table as well as the hand-picked
+# one): 闭会 → 閉會, 纳税 → 納稅
+_ALL_TO_TRADITIONAL: dict[str, str] = {}
+for _code, _simple in _TABLE.items():
+    if "\u4e00" <= chr(_code) <= "\u9fff" and "\u4e00" <= _simple <= "\u9fff":
+        _ALL_TO_TRADITIONAL.setdefault(_simple, chr(_code))
 _FULL_WIDTH = str.maketrans({chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)})
 _CN = "〇一二三四五六七八九"
 
@@ -57,6 +63,7 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "spaced": " ".join,
     "full-width": lambda t: t.translate(_FULL_WIDTH),
     "traditional": lambda t: "".join(_SIMPLE_TO_TRADITIONAL.get(ch, ch) for ch in t),
+    "all traditional": lambda t: "".join(_ALL_TO_TRADITIONAL.get(ch, ch) for ch in t),
     "wrapped": _wrapped,
     "chinese numerals": _chinese_numerals,
 }

@@ -328,6 +328,7 @@ SEASONS: dict[str, tuple[int, int]] = {
     "秋季": (9, 11),
     "冬季": (12, 2),
     "今冬明春": (12, 5),
+    "岁末年初": (12, 1),  # the turn of the year: December and January
 }
 
 

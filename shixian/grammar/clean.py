@@ -1,15 +1,16 @@
 """Stage 1: remove the noise of the input while keeping offsets into the original text.
 
-Full-width characters become ASCII, the traditional forms of the common time
-words become simplified, dashes and brackets are unified (all one character to
-one character, so offsets do not move), and whitespace is dropped (a cell
-wrapped across lines reads as one), except a single space next to a Latin
-letter (31 July 2016).
+Full-width characters become ASCII, traditional characters become simplified (the
+common time words by a hand-picked table, every other character by OpenCC's), dashes
+and brackets are unified (all one character to one character, so offsets do not
+move), and whitespace is dropped (a cell wrapped across lines reads as one), except a
+single space next to a Latin letter (31 July 2016).
 """
 
 from __future__ import annotations
 
 import re
+from importlib import resources
 
 __all__ = ["Cleaned", "clean"]
 
@@ -41,6 +42,13 @@ _TRADITIONAL = (
 )
 
 _TABLE: dict[int, str] = {}
+# every other traditional character too, one for one (OpenCC's table, data/ts_characters.tsv):
+# 閉会, 納税 and 屆時 read as the simplified text the grammar is written in
+for _line in (
+    resources.files("shixian.grammar").joinpath("data/ts_characters.tsv").read_text("utf-8")
+).splitlines():
+    if _line and not _line.startswith("#"):
+        _TABLE[ord(_line[0])] = _line[2]
 for _pair in _TRADITIONAL.split():
     _TABLE[ord(_pair[0])] = _pair[1]
 for _code in range(0xFF01, 0xFF5F):  # full-width ASCII block

@@ -277,6 +277,19 @@ EVENT_BEFORE_LENGTH = re.compile(
     r"(?:期限|时限|期为|期限为|时限为|期)?:?$"
 )
 
+#: An event whose end starts what follows, named before 后 / 以后 / 之后 with no length
+#: (大会闭会后审议, 施工完成以后, 会议结束之后, 收到通知后办理): due some time after it, the
+#: text gives no number (offset ``?``; :func:`shixian.grammar.rules.duty.after_unnumbered`).
+#: The event ends in a verb of ending or delivering, or opens with a verb of receiving
+#: (收到, 接到) followed by what is received (group ``received``: the event, without the
+#: subject before it, 各单位). Other words before 后 (建成后将带动, 然后, 此后)
+#: name no event a duty counts from.
+AFTER_EVENT = re.compile(
+    r"^[\u4e00-\u9fff\"'《》“”]{0,14}?(?:闭会|闭幕|结束|完成|完工|竣工|验收|办结|届满|期满|到期"
+    r"|批准|批复|审定|审议通过|通过|印发|下发|发布|公布|公告|公示|签订|签署|立案|受理)$"
+    r"|^[\u4e00-\u9fff]{0,8}?(?P<received>(?:收到|接到|收悉|接收|获得|取得)[\u4e00-\u9fff]{1,12})$"
+)
+
 #: A length of years that is what something lasted or lasts, not a limit: after an
 #: anniversary's subject (改革开放30年, 建党100年) or before what it qualifies (15年免费
 #: 教育, 30年的发展): no time of any duty (:func:`shixian.grammar.rules.duty.in_advance`).

@@ -217,11 +217,14 @@ def _told_years(tokens: list[Token]) -> None:
                 and (opens or anchor.month is not None)
             ):
                 _inherit(anchor, told)
-            elif year is not None and _year_edge(anchor):
-                # 2016年计划年底前完成: the end of the year told, not of the reference's
-                anchor.give_year(year.year, year.year_shift, inherited=True)
+            elif _year_edge(anchor) or _whole_year(anchor):
+                # 2016年计划年底前完成, 至2024年底,全年信访问题受理率…: the end of the year told
+                # (alone or in a date), the year told; not the reference's
+                source = year if year is not None else told
+                if source is not None and source.has_year:
+                    anchor.give_year(source.year, source.year_shift, inherited=True)
             told_one = anchor.year is not None or anchor.year_shift is not None
-            year = anchor if told_one and _bare_year(anchor) else None
+            year = anchor if told_one and (_bare_year(anchor) or _year_end(anchor)) else None
             last = anchor.last()
             if last.grain in ("day", "month", "tenday"):
                 told = last
@@ -297,6 +300,28 @@ def _year_edge(anchor: Anchor) -> bool:
         and anchor.edge_grain == "year"
         and anchor.to is None
         and anchor.named is None
+    )
+
+
+def _year_end(anchor: Anchor) -> bool:
+    """2024年底, 2024年初: an edge of a year named, which tells the year as a year alone does."""
+    return (
+        anchor.grain == "year"
+        and anchor.edge is not None
+        and anchor.to is None
+        and anchor.named is None
+        and anchor.time is None
+    )
+
+
+def _whole_year(anchor: Anchor) -> bool:
+    """全年, 年内 alone: the whole of a year the text does not name."""
+    return (
+        anchor.grain is None
+        and anchor.edge is None
+        and anchor.to is None
+        and anchor.named is None
+        and not anchor.anaphoric
     )
 
 

@@ -27,6 +27,7 @@ from ...model import Deadline, Direction, Offset, Ongoing, Part, Relative, Unit,
 from ..anchors import Anchor
 from ..engine import Context, Rule, Token
 from ..vocabulary import (
+    AFTER_EVENT,
     EVENT_BEFORE_LENGTH,
     LENGTH_VERBS,
     YEARS_LASTED_AFTER,
@@ -35,6 +36,7 @@ from ..vocabulary import (
 )
 from .calendar import deadline_before, window
 from .duty_words import EVENT_ENDS, IN_ADVANCE, MOVED_TO, _event_words
+from .events import limit_in_sentence
 from .events import trigger as _trigger
 from .relative import after_event
 
@@ -327,6 +329,36 @@ def before_unnumbered(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     ]
 
 
+def _after_is_other(ctx: Context, head: Token) -> bool:
+    """Whether the 后 of an event is not a limit of its own: it qualifies a noun (审定后的
+    方案), or its sentence has a limit or a date that the event belongs to (收到初审材料后,
+    需在3个工作日内; 督查结束后应于4月8日前; 1月12日上午,…闭幕后)."""
+    after = ctx.tokens[head.index + 1] if head.index + 1 < len(ctx.tokens) else None
+    if after is not None and after.code == "_" and after.value.startswith("的"):
+        return True
+    return limit_in_sentence(ctx, head, "UiOWA")
+
+
+def after_unnumbered(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
+    """大会闭会后审议, 施工完成以后, 会议结束之后, 收到通知后办理: due after an event, by a
+    time the text does not give (offset ``?``); words that name no such event
+    (:data:`~shixian.grammar.vocabulary.AFTER_EVENT`: 建成后将带动, 然后) give no part."""
+    gap, head = tokens
+    said = gap.value + head.value.removesuffix("之后").removesuffix("以后").removesuffix("后")
+    words = _event_words(said)
+    named = AFTER_EVENT.search(words)
+    if named is None or _after_is_other(ctx, head):
+        return []
+    words = named.group("received") or words
+    return [
+        Relative(
+            **ctx.common(tokens, False, start=gap.start + max(said.find(words), 0)),
+            offset=Offset(None),
+            trigger=words,
+        )
+    ]
+
+
 RULES: list[Rule] = [
     Rule("次日起<n>个工作日内", r"iS?U|i", same_day),
     Rule("会议召开5日前", r"_(?:(?:B_?)?S?Z?[AU]P|S?P[UA])", before_event),
@@ -337,4 +369,5 @@ RULES: list[Rule] = [
     Rule("本月10日前", r"t(?:A?P|W|S|_P)?", this_period),
     # not after a date: 2024年中考前 dates the event, and is left for the result to report
     Rule("会议召开前", r"(?<!A)_P(?=$|[|/_])", before_unnumbered),
+    Rule("大会闭会后", r"(?<![A|])_[KJ](?=$|[|/_])", after_unnumbered),
 ]

@@ -176,10 +176,10 @@ _SENTENCE_REACH = 24
 NOT_READ_SINCE = "a relation (起, 以来) to words after a date that are not read"
 
 
-def limit_in_sentence(ctx: Context, tok: Token) -> bool:
-    """Whether a time limit (a length, 当日, 及时) shares the sentence of ``tok``, looked
-    for at most :data:`_SENTENCE_REACH` tokens each side (a text without 。 costs no scan
-    of the whole text per match)."""
+def limit_in_sentence(ctx: Context, tok: Token, codes: str = "UiOW") -> bool:
+    """Whether a time limit (a length, 当日, 及时; or a token of ``codes``) shares the
+    sentence of ``tok``, looked for at most :data:`_SENTENCE_REACH` tokens each side (a
+    text without 。 costs no scan of the whole text per match)."""
     tokens = ctx.tokens
     for step in (-1, 1):
         i = tok.index + step
@@ -188,7 +188,7 @@ def limit_in_sentence(ctx: Context, tok: Token) -> bool:
             WORK.walked += 1
             if tokens[i].code == "|" and tokens[i].value in _CLAUSE_END:
                 break
-            if tokens[i].code in "UiOW":  # W: 内 of a limit whose number is missing
+            if tokens[i].code in codes:  # W: 内 of a limit whose number is missing
                 return True
             i += step
     return False

@@ -51,6 +51,15 @@ _DEADLINE_NOUN = re.compile(r"((?:截止|截至)(?:日期|时间|期限))(?:及�
 _CAP_RULES = ("最长不超过", "至迟", "最多不超过", "不超过", "不得超过")
 
 
+def _at_event(ctx: Context, head: Token) -> bool:
+    """Whether the clause right before ``head`` is ``在<event>时`` alone (its time)."""
+    i = head.index
+    if i < 2:
+        return False
+    comma, at = ctx.tokens[i - 2 + 1], ctx.tokens[i - 2]
+    return comma.code == "|" and comma.value == "," and at.code == "O" and at.rule == "在<event>时"
+
+
 def after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """``<event>后<n><unit>内``, ``最迟不超过3个工作日``, ``24小时内``, ``次月10日前``."""
     head = tokens[0]
@@ -97,8 +106,9 @@ def after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         and prev.offset.amount == 0
         and prev.trigger is not None
         # the cleaned words: 不超過, 不 超 过
-        and CAP_HEAD.match(ctx.cleaned.text, dur.start) is not None
+        and (CAP_HEAD.match(ctx.cleaned.text, dur.start) is not None or _at_event(ctx, head))
     ):
+        # 在接到交办的工单时,4小时内办结: the limit counts from the event of the clause before
         # 与政策文件同步发布,时间跨度不超过5个工作日: the cap is the limit of that event
         ctx.parts.pop()
         common = ctx.common(tokens, False)
@@ -117,9 +127,12 @@ def promptly(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         and (
             ctx.tokens[tok.index - 1].code == "U"
             or (ctx.tokens[tok.index - 1].code == "O" and prev.trigger is not None)
+            or (prev.trigger is not None and _at_event(ctx, tok))
         )
     ):
-        return []  # 20个工作日内及时公开, 每次会议结束后及时公布: 及时 restates the limit
+        # 20个工作日内及时公开, 每次会议结束后及时公布, 在收到申请时,及时办理: 及时 restates
+        # the limit
+        return []
     trigger = tok.value.trigger or find_trigger(ctx, tok) or when_clause(ctx, tok)
     return [Relative(**ctx.common(tokens, False), offset=Offset(0), trigger=trigger)]
 

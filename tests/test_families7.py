@@ -1,0 +1,106 @@
+"""Families of the seventh session (blind set 15), as properties over their numbers and
+spellings:
+
+* the year of a date or a year's end told before 全年, 年内 or 年底 in its sentence is
+  theirs (至2024年底,全年信访问题受理率…: 2024's whole year, not the reference's);
+* an event that ends or delivers, named before 后 / 以后 / 之后 with no length (大会闭会后,
+  施工完成以后, 收到通知后), is a limit after it whose length the text does not give;
+  other words before 后 (建成后将带动) and a 后 that qualifies a noun (审定后的方案) are
+  no limit;
+* a limit in the clause after 在<event>时 counts from that event, as one part;
+* traditional characters beyond the time words (閉會, 納稅) read as their simplified text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import shixian
+from shixian.grammar.clean import clean
+
+from .strategies import cn_number
+
+YEARS = st.integers(1990, 2090)
+REFERENCES = st.dates(dt.date(1990, 1, 1), dt.date(2095, 12, 31))
+
+
+@given(YEARS, REFERENCES, st.sampled_from(["全年", "年内"]), st.sampled_from(["至", "截至", "到"]))
+def test_a_whole_year_after_a_year_end_told(
+    year: int, reference: dt.date, whole: str, until: str
+) -> None:
+    result = shixian.normalize(
+        f"{until}{year}年底,{whole}信访问题受理率显著提高", reference=reference
+    )
+    deadline, window = result.parts
+    assert isinstance(deadline, shixian.Deadline) and deadline.due == dt.date(year, 12, 31)
+    assert isinstance(window, shixian.Window)
+    assert (window.start, window.end) == (dt.date(year, 1, 1), dt.date(year, 12, 31))
+    assert not window.year_inferred
+
+
+@given(YEARS, st.integers(1, 12), REFERENCES)
+def test_a_year_end_after_a_date_told(year: int, month: int, reference: dt.date) -> None:
+    text = f"{year}年{month}月底前完成方案;年底前完成验收"
+    first, second = shixian.normalize(text, reference=reference).parts
+    assert isinstance(first, shixian.Deadline) and first.due.year == year
+    assert isinstance(second, shixian.Deadline) and second.due == dt.date(year, 12, 31)
+    assert not second.year_inferred
+
+
+EVENTS = ("大会闭会", "会议结束", "施工完成", "项目竣工", "公示期满", "方案印发", "收到通知")
+
+
+@given(
+    st.sampled_from(EVENTS),
+    st.sampled_from(["后", "以后", "之后"]),
+    st.sampled_from(["", "在", "各单位在", "应当在"]),
+    st.sampled_from(["", "审议", ",逐步恢复供水"]),
+)
+def test_after_an_event_with_no_length(event: str, after: str, head: str, tail: str) -> None:
+    text = f"{head}{event}{after}{tail}"
+    (part,) = shixian.normalize(text, reference=dt.date(2021, 3, 1)).parts
+    assert isinstance(part, shixian.Relative)
+    assert part.offset.amount is None
+    assert part.trigger == event
+    assert text[part.span[0] : part.span[1]].startswith(event)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["项目建成后将带动就业", "经本单位主要负责人审定后的细化方案", "然后", "会议结束后的方案"],
+)
+def test_words_before_after_that_name_no_limit(text: str) -> None:
+    with pytest.raises(shixian.UnrecognizedPhrase):
+        shixian.normalize(text, reference=dt.date(2021, 3, 1))
+
+
+@given(st.sampled_from(EVENTS), st.integers(1, 12))
+def test_an_event_after_has_the_limit_of_its_sentence(event: str, day: int) -> None:
+    """督查结束后应于4月8日前写出总结: the date is the limit, the event is no part."""
+    (part,) = shixian.normalize(
+        f"{event}后应于4月{day}日前写出总结", reference=dt.date(2022, 3, 1)
+    ).parts
+    assert isinstance(part, shixian.Deadline) and part.due == dt.date(2022, 4, day)
+
+
+@given(st.integers(1, 72), st.sampled_from(["小时", "个工作日", "日"]), st.booleans())
+def test_a_limit_after_the_time_of_an_event(n: int, unit: str, chinese: bool) -> None:
+    number = cn_number(n) if chinese else str(n)
+    text = f"要求各部门在接到交办的工单时,{number}{unit}内办结回复"
+    (part,) = shixian.normalize(text, reference=dt.date(2021, 3, 1)).parts
+    assert isinstance(part, shixian.Relative)
+    assert part.offset.amount == n
+    assert part.trigger == "接到交办的工单"
+
+
+@pytest.mark.parametrize(
+    ("traditional", "simplified"),
+    [("在大會閉會後審議", "在大会闭会后审议"), ("納稅年度結束後", "纳税年度结束后")],
+)
+def test_traditional_characters_beyond_the_time_words(traditional: str, simplified: str) -> None:
+    assert clean(traditional).text == simplified
+    assert len(clean(traditional).text) == len(traditional)  # one character for one
