@@ -21,7 +21,8 @@ HEADER = (
     "# Traditional -> simplified, one character for one: the first candidate of each entry of\n"
     "# OpenCC's dictionary/TSCharacters.txt (https://github.com/BYVoid/OpenCC, Apache License\n"
     "# 2.0, Copyright (c) BYVoid and the OpenCC contributors). Written by\n"
-    "# tools/build_ts_characters.py; read by shixian.grammar.clean.\n"
+    "# tools/build_ts_characters.py; read by shixian.grammar.clean. License: OPENCC_LICENSE.txt\n"
+    "# beside it.\n"
 )
 
 
