@@ -8,7 +8,8 @@ spellings:
   other words before 后 (建成后将带动) and a 后 that qualifies a noun (审定后的方案) are
   no limit;
 * a limit in the clause after 在<event>时 counts from that event, as one part;
-* traditional characters beyond the time words (閉會, 納稅) read as their simplified text.
+* traditional characters beyond the time words (閉會, 納稅) read as their simplified text;
+* the eve of a festival (国庆前夕) is a fuzzy window on the day before its day.
 """
 
 from __future__ import annotations
@@ -104,3 +105,14 @@ def test_a_limit_after_the_time_of_an_event(n: int, unit: str, chinese: bool) ->
 def test_traditional_characters_beyond_the_time_words(traditional: str, simplified: str) -> None:
     assert clean(traditional).text == simplified
     assert len(clean(traditional).text) == len(traditional)  # one character for one
+
+
+@given(
+    st.integers(2001, 2090), st.sampled_from(["国庆", "国庆节", "“十一”", "五一", "劳动节", "元旦"])
+)
+def test_the_eve_of_a_gregorian_festival(year: int, festival: str) -> None:
+    day = {"元旦": (1, 1), "五一": (5, 1), "劳动节": (5, 1)}.get(festival, (10, 1))
+    (part,) = shixian.normalize(f"在{year}年{festival}前夕", reference=dt.date(year, 1, 1)).parts
+    eve = dt.date(year, *day) - dt.timedelta(days=1)
+    assert isinstance(part, shixian.Window)
+    assert (part.start, part.end, part.fuzzy) == (eve, eve, True)

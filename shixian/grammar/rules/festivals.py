@@ -128,8 +128,19 @@ def festival_since(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
 
 
 def festival_window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
-    """``<festival>``, ``<festival>期间``: within the festival day or its holiday period."""
+    """``<festival>``, ``<festival>期间``: within the festival day or its holiday period;
+    ``<festival>前夕`` (国庆前夕, 春节前夕: its eve), a fuzzy window on the day before the
+    festival's own day (前夕 is no 前 of a deadline: a not-time word)."""
     _, anchor = _occasion_of(ctx, tokens)
+    last = tokens[-1]
+    if tokens[-1].code == "G" and ctx.cleaned.text.startswith("前夕", last.end):
+        named = anchor.named
+        if isinstance(named, Festivals) and named.holiday:
+            anchor = anchor.copy()
+            anchor.named = Festivals(named.keys, False)
+        start, _, inferred, _ = anchor.bounds(ctx.reference, ctx.text)
+        eve = start - dt.timedelta(days=1)
+        return [Window(**ctx.common(tokens, inferred), start=eve, end=eve, fuzzy=True)]
     start, end, inferred, fuzzy = anchor.bounds(ctx.reference, ctx.text)
     part = Window(**ctx.common(tokens, inferred), start=start, end=end, fuzzy=fuzzy)
     ctx.named.append((part, None if isinstance(anchor.named, Occasion) else RESTATED_WITHIN))
