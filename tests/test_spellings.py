@@ -1,9 +1,10 @@
 """Every real phrase of the development and harvested sets means the same in every
 surface form a table gives it: spaced out, in full-width characters, in traditional
-characters (the time words, and every character OpenCC's table converts), wrapped across two lines, and with its numbers in Chinese numerals
-(一九九四年, 十月二十七日). The rows are real; the variants are made here by hand-written
-rules (below), and each must read as the row itself reads (same kinds, dates, frequencies
-and offsets, or the same documented error)."""
+characters (the time words, and every character OpenCC's table converts), wrapped across
+two lines, and with its numbers in Chinese numerals (一九九四年, 十月二十七日). The rows are
+real; the variants are made here by hand-written rules (below), and each must read as the
+row itself reads (same kinds, dates, frequencies and offsets, or the same documented
+error)."""
 
 from __future__ import annotations
 
