@@ -9,7 +9,9 @@ spellings:
   no limit;
 * a limit in the clause after 在<event>时 counts from that event, as one part;
 * traditional characters beyond the time words (閉會, 納稅) read as their simplified text;
-* the eve of a festival (国庆前夕) is a fuzzy window on the day before its day.
+* the eve of a festival (国庆前夕) is a fuzzy window on the day before its day;
+* a year naming a meeting or inside a title after a date told (7月28日,召开2017年征兵工作会议)
+  is a label, no window; before other words it stays their period.
 """
 
 from __future__ import annotations
@@ -116,3 +118,33 @@ def test_the_eve_of_a_gregorian_festival(year: int, festival: str) -> None:
     eve = dt.date(year, *day) - dt.timedelta(days=1)
     assert isinstance(part, shixian.Window)
     assert (part.start, part.end, part.fuzzy) == (eve, eve, True)
+
+
+MEETINGS = (
+    "征兵工作会议",
+    "民生工程推进会",
+    "春耕备耕工作部署会",
+    "全国交通运输工作会议在北京召开",
+)
+
+
+@given(st.integers(1, 12), st.integers(1, 28), st.integers(1990, 2090), st.sampled_from(MEETINGS))
+def test_a_year_naming_a_meeting_after_a_date(
+    month: int, day: int, year: int, meeting: str
+) -> None:
+    reference = dt.date(year, 6, 15)
+    text = f"{month}月{day}日,东兴市召开{year}年{meeting}"
+    result = shixian.normalize(text, reference=reference)
+    (part,) = result.parts
+    assert isinstance(part, shixian.Window) and part.start == dt.date(year, month, day)
+    assert result.complete  # the year is read: a label, not words left unread
+
+
+@given(st.integers(1990, 2090))
+def test_a_year_before_other_words_stays_their_period(year: int) -> None:
+    """提出了2024年政府工作总体目标: the year the targets cover; 于2024年实施: a time."""
+    for text in (f"3月1日,会议提出了{year}年政府工作总体目标", f"3月1日发布,将于{year}年实施"):
+        day, period = shixian.normalize(text, reference=dt.date(year, 3, 2)).parts
+        assert isinstance(day, shixian.Window) and day.start == dt.date(year, 3, 1)
+        assert isinstance(period, shixian.Window)
+        assert (period.start, period.end) == (dt.date(year, 1, 1), dt.date(year, 12, 31))

@@ -7,9 +7,10 @@ import bisect
 import re
 
 from ..model import Part, Unparsed
+from .compose.labels import in_title
 from .engine import GAP, Context, Token
 from .not_time import not_time_pattern
-from .vocabulary import PERIOD_LABEL
+from .vocabulary import LABELLED_NOUNS, PERIOD_LABEL
 
 __all__ = ["balanced", "near", "unparsed"]
 
@@ -20,6 +21,9 @@ _TIME_WORD = re.compile(
     r"|[上中下]旬|(?<![0-9])[0-9]{1,2}:[0-9]{2}"
 )
 _NOT_TIME = re.compile(not_time_pattern())
+# a year alone in plain words: only a composition pass leaves one there (the lexer reads
+# any other), the labels pass when it names a meeting, a work or a document
+_LABEL_YEAR = re.compile(r"(?<![0-9])[0-9]{4}年度?")
 _REASONS = {
     "<time of day>": "a time of day no date takes",
     "<hyphen>": "a range connector between words that are not both dates",
@@ -82,6 +86,13 @@ def unparsed(ctx: Context) -> tuple[Unparsed, ...]:
                 if lo < hi:
                     chars[lo - tok.start : hi - tok.start] = " " * (hi - lo)
             words = "".join(chars)
+            for m in _LABEL_YEAR.finditer(words):
+                if LABELLED_NOUNS.search(words, m.end()) is not None or in_title(
+                    window, tok.start + m.start()
+                ):
+                    # a year the labels pass made plain words (召开2017年征兵工作会议 after a
+                    # date told): read, as part of a name
+                    words = words[: m.start()] + " " * (m.end() - m.start()) + words[m.end() :]
             for m in _TIME_WORD.finditer(words):
                 found.append((tok.start + m.start(), tok.start + m.end(), "not understood"))
     if not found:

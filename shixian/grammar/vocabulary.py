@@ -290,6 +290,15 @@ AFTER_EVENT = re.compile(
     r"|^[\u4e00-\u9fff]{0,8}?(?P<received>(?:收到|接到|收悉|接收|获得|取得)[\u4e00-\u9fff]{1,12})$"
 )
 
+#: Names of meetings that make a year before them their label (召开2017年征兵工作会议,
+#: 2021年度民生工程推进会) after a date the sentence tells
+#: (:mod:`shixian.grammar.compose.labels`); a year before other words (提出了2024年政府工作
+#: 总体目标) is the period they cover, and stays one.
+LABELLED_NOUNS = re.compile(
+    r"会议|(?:推进|部署|座谈|调度|动员|表彰|工作|总结|研讨|发布|协调|联席|现场|培训|观摩|谋划)会"
+    r"|论坛|年会|峰会|博览会|运动会"
+)
+
 #: A length of years that is what something lasted or lasts, not a limit: after an
 #: anniversary's subject (改革开放30年, 建党100年) or before what it qualifies (15年免费
 #: 教育, 30年的发展): no time of any duty (:func:`shixian.grammar.rules.duty.in_advance`).

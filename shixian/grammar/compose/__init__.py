@@ -1,7 +1,7 @@
 """Stage 2b, between lexing and the grammar rules: compose anchors.
 
 The lexer gives date *fragments* (2016年, 12月, 底), times of day, weekday notes,
-connectors and bare numbers. This stage joins them, in five general passes that
+connectors and bare numbers. This stage joins them, in six general passes that
 know no phrase:
 
 0. **weekdays** ranged or listed (每周一至周五, 周一、周三) into one set of weekdays
@@ -20,7 +20,9 @@ know no phrase:
    (7月底8月初);
 4. **framing**: a year that the words after it are about frames the date of its clause
    that leaves its year out (2024年春运从1月26日开始至3月5日结束: both days in 2024);
-5. **tidy**: what is left of the helpers (a bare number, a joining word) is plain
+5. **labels**: a year naming a meeting, a work or a document after a date told in its
+   sentence (7月28日,东兴市召开2017年征兵工作会议) is plain words (:mod:`.labels`);
+6. **tidy**: what is left of the helpers (a bare number, a joining word) is plain
    text again, and adjacent plain text is one gap.
 """
 
@@ -30,6 +32,7 @@ from ..engine import GAP, Token
 from .codes import _HELPERS, _LISTING, TIME_LIKE_RULES
 from .fragments import _fragments
 from .framing import _framing, _told_years
+from .labels import _labels
 from .lengths import _length_ranges
 from .lists import _lists
 from .spans import _spans, _tidy
@@ -64,6 +67,9 @@ def compose(tokens: list[Token], text: str) -> list[Token]:
         out = _spans(out)
         out = _framing(out, text)
         _told_years(out)
-    if kinds & _HELPERS or codes.count(GAP) >= 2:  # else nothing to turn into or join as text
+        labelled = _labels(out, text)  # a year made plain words joins the words beside it
+    else:
+        labelled = False
+    if labelled or kinds & _HELPERS or codes.count(GAP) >= 2:  # else nothing to join as text
         out = _tidy(out, text)
     return out
