@@ -11,7 +11,9 @@ spellings:
 * traditional characters beyond the time words (閉會, 納稅) read as their simplified text;
 * the eve of a festival (国庆前夕) is a fuzzy window on the day before its day;
 * a year naming a meeting or inside a title after a date told (7月28日,召开2017年征兵工作会议)
-  is a label, no window; before other words it stays their period.
+  is a label, no window; before other words it stays their period;
+* a limit before words that qualify people (48小时内接种新冠疫苗的人员) counts from their event;
+* a negated prompt word (不能当场, 未按时, 没有及时) is no time.
 """
 
 from __future__ import annotations
@@ -148,3 +150,30 @@ def test_a_year_before_other_words_stays_their_period(year: int) -> None:
         assert isinstance(day, shixian.Window) and day.start == dt.date(year, 3, 1)
         assert isinstance(period, shixian.Window)
         assert (period.start, period.end) == (dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+@given(
+    st.integers(1, 72),
+    st.sampled_from([("小时", "hour"), ("天", "day"), ("日", "day")]),
+    st.sampled_from(["接种新冠疫苗", "有中高风险地区旅居史", "参加集中考试"]),
+    st.sampled_from(["的人员", "的人", "者"]),
+)
+def test_a_limit_qualifying_people(n: int, unit: tuple[str, str], event: str, people: str) -> None:
+    text = f"{n}{unit[0]}内{event}{'的' if people == '者' else ''}{people}不参加此轮检测"
+    (part,) = shixian.normalize(text, reference=dt.date(2022, 5, 1)).parts
+    assert isinstance(part, shixian.Relative)
+    assert (part.offset.amount, part.offset.unit.value) == (n, unit[1])
+    assert part.trigger == event
+
+
+@given(
+    st.sampled_from(["不能", "未能", "没有", "无法", "未", "不"]),
+    st.sampled_from(["及时", "按时", "当场", "立即", "第一时间"]),
+)
+def test_a_negated_prompt_word_is_no_time(negation: str, prompt: str) -> None:
+    with pytest.raises(shixian.UnrecognizedPhrase):
+        shixian.normalize(f"对{negation}{prompt}办结的事项进行通报", reference=dt.date(2021, 3, 1))
+    # the limit of the sentence stays (不能当场答复的,则在登记之日起15个工作日内)
+    text = f"{negation}{prompt}答复的,则在登记之日起15个工作日内"
+    (part,) = shixian.normalize(text, reference=dt.date(2021, 3, 1)).parts
+    assert isinstance(part, shixian.Relative) and part.trigger == "登记"

@@ -67,7 +67,10 @@ SENTENCE_OUTCOMES = real_sentences.score_all()
 KNOWN_SENTENCES = real_sentences.known()
 #: measured on the harvested sentences (tools/extract_report.py): expressions found with
 #: their meaning and span / matches that are no expression. Raise them as extract improves.
-FOUND_AT_LEAST = 296  # of 300 (a framing year and its date are one expression since 2026-12-02)
+# of 300 (a framing year and its date are one expression since 2026-12-02); 295 since the
+# seventh session: a negated prompt word is no time, and one sentence annotates the 按期 of
+# 因特殊情况未能按期办结的 as a prompt limit (the sentence's other 按期, 要按期办结, is found)
+FOUND_AT_LEAST = 295
 EXTRA_AT_MOST = 0
 
 

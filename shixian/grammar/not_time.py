@@ -97,6 +97,9 @@ _GROWTH = (
     "升",
 )
 NOT_TIME_PATTERNS: tuple[str, ...] = (
+    # a prompt word negated (不能当场答复的, 未按时办结的事项, 没有及时上报): the condition of
+    # a duty that was not met, no time of one
+    r"(?:不能|未能|没能|无法|没有|未|不)(?:及时|按时|按期|立即|当场|马上|尽快|第一时间)",
     r"[(\[][0-9]{4}[)\]][0-9]{1,4}号",  # 〔2021〕30号 (brackets cleaned to ( ))
     r"第[0-9一二三四五六七八九十百〇零]{1,14}号",  # 第18号公告, 字第1031500183號
     r"[0-9]{1,4}号(?=文件|文|令|公告|通知|通告|批复)",  # 2号文件

@@ -299,6 +299,13 @@ LABELLED_NOUNS = re.compile(
     r"|论坛|年会|峰会|博览会|运动会"
 )
 
+#: An event right after a limit that qualifies people (48小时内接种新冠疫苗的人员, 14天内有
+#: 旅居史的人员): the limit counts from that event (the people are those inside it), not from
+#: one named before (:func:`shixian.grammar.rules.events.event_of_people`).
+EVENT_OF_PEOPLE = re.compile(
+    r"(?P<event>[\u4e00-\u9fff]{2,16}?)的(?:人员|人群|人|者|群众|患者|旅客|学生|考生|儿童)"
+)
+
 #: A length of years that is what something lasted or lasts, not a limit: after an
 #: anniversary's subject (改革开放30年, 建党100年) or before what it qualifies (15年免费
 #: 教育, 30年的发展): no time of any duty (:func:`shixian.grammar.rules.duty.in_advance`).

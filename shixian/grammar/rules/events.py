@@ -11,19 +11,22 @@ from collections.abc import Sequence
 from ..._work import WORK
 from ...model import Relative
 from ..engine import BREAK, Context, Token
-from ..vocabulary import EVENT_ENDING, NOT_EVENT_TIME, SENDING_VERBS
+from ..vocabulary import EVENT_ENDING, EVENT_OF_PEOPLE, NOT_EVENT_TIME, SENDING_VERBS
 from .duty_words import _MEETING
 from .limits import _CLAUSE_END, CAP_HEAD
 
 __all__ = [
-    "NOT_READ_SINCE", "SAME_MONTH", "SINCE", "event_after", "event_before", "limit_in_sentence",
+    "NOT_READ_SINCE", "SAME_MONTH", "SINCE", "event_after", "event_before", "event_of_people",
+    "limit_in_sentence",
     "sent_to", "trigger", "when_clause",
 ]  # fmt: skip
 
 SAME_MONTH = frozenset({"当月", "同月"})
 # 该 / 本 stay with the event (自该信息形成之日起: 该信息形成): they are its words, and an
 # event named without them (信息形成) is still inside the trigger
-_TRIGGER_TRIM = re.compile(r"^(?:在|于|自|从|由|当|待|应在|要在)|(?:之日|之时|时|之际)$")
+_TRIGGER_TRIM = re.compile(
+    r"^(?:(?:则|就|并|均)?(?:在|于)|自|从|由|当|待|应在|要在)|(?:之日|之时|时|之际)$"
+)
 # The subject and modal before the event in prose (行政机关应当自做出…之日起, 各地须在确定…后,
 # 办理时间自受理申请之日起, …并公布名单之后): the event starts after them.
 _TRIGGER_HEAD = re.compile(
@@ -114,6 +117,18 @@ def event_after(ctx: Context, last: Token) -> str | None:
     event = _TRIGGER_TRIM.sub("", gap.value)
     event = _TRIGGER_TRIM.sub("", event)  # both ends: 自…之日
     return event or None
+
+
+def event_of_people(ctx: Context, last: Token) -> str | None:
+    """48小时内接种新冠疫苗的人员: the event of a limit that qualifies the people after it
+    (:data:`~shixian.grammar.vocabulary.EVENT_OF_PEOPLE`), in the words right after it."""
+    i = last.index + 1
+    if i < len(ctx.tokens) and ctx.tokens[i].code == "W":
+        i += 1  # (32天 | 内: the 内 of the limit)
+    if i >= len(ctx.tokens) or ctx.tokens[i].code != "_":
+        return None
+    m = EVENT_OF_PEOPLE.match(ctx.tokens[i].value)
+    return None if m is None else m.group("event")
 
 
 def sent_to(tokens: Sequence[Token], i: int) -> bool:

@@ -21,6 +21,7 @@ from .events import (
     SINCE,
     event_after,
     event_before,
+    event_of_people,
     limit_in_sentence,
     when_clause,
 )
@@ -97,7 +98,11 @@ def after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         named = _DEADLINE_NOUN.fullmatch(head.value)
         trigger = None if named is None else named.group(1)
     if trigger is None and dur is not None:
-        trigger = event_before(ctx, dur) or event_after(ctx, tokens[-1])
+        trigger = (
+            event_before(ctx, dur)
+            or event_after(ctx, tokens[-1])
+            or event_of_people(ctx, tokens[-1])
+        )
     prev = ctx.parts[-1] if ctx.parts else None
     if (
         dur is not None
