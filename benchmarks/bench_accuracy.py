@@ -56,6 +56,7 @@ SETS = {
     "blind13": ["blind13/blind13a.tsv", "blind13/blind13b.tsv"],
     "blind14": ["blind14/blind14a.tsv", "blind14/blind14b.tsv"],
     "blind15": ["blind15/blind15a.tsv", "blind15/blind15b.tsv"],
+    "blind16": ["blind16/blind16a.tsv", "blind16/blind16b.tsv"],
 }
 
 
