@@ -13,7 +13,9 @@ spellings:
 * a year naming a meeting or inside a title after a date told (7月28日,召开2017年征兵工作会议)
   is a label, no window; before other words it stays their period;
 * a limit before words that qualify people (48小时内接种新冠疫苗的人员) counts from their event;
-* a negated prompt word (不能当场, 未按时, 没有及时) is no time.
+* a negated prompt word (不能当场, 未按时, 没有及时) is no time;
+* a receipt named with 的 before a limit (收到行政复议申请的60日内) is its event;
+* a day-first time stamp (16.09.2018 04:32) is that day.
 """
 
 from __future__ import annotations
@@ -177,3 +179,22 @@ def test_a_negated_prompt_word_is_no_time(negation: str, prompt: str) -> None:
     text = f"{negation}{prompt}答复的,则在登记之日起15个工作日内"
     (part,) = shixian.normalize(text, reference=dt.date(2021, 3, 1)).parts
     assert isinstance(part, shixian.Relative) and part.trigger == "登记"
+
+
+@given(
+    st.sampled_from(["收到行政复议申请", "收到复议申请", "接到投诉", "受理举报"]),
+    st.integers(1, 90),
+    st.sampled_from([("日", "day"), ("个工作日", "workday")]),
+)
+def test_a_receipt_named_with_de_before_a_limit(event: str, n: int, unit: tuple[str, str]) -> None:
+    text = f"行政机关应在{event}的{n}{unit[0]}内审理完结"
+    (part,) = shixian.normalize(text, reference=dt.date(2021, 3, 1)).parts
+    assert isinstance(part, shixian.Relative)
+    assert (part.offset.amount, part.offset.unit.value, part.trigger) == (n, unit[1], event)
+
+
+@given(st.dates(dt.date(1900, 1, 1), dt.date(2099, 12, 31)), st.booleans())
+def test_a_day_first_time_stamp(day: dt.date, clock: bool) -> None:
+    text = f"{day.day:02d}.{day.month:02d}.{day.year}" + (" 04:32" if clock else "")
+    (part,) = shixian.normalize(text, reference=dt.date(2021, 3, 1)).parts
+    assert isinstance(part, shixian.Window) and part.start == part.end == day

@@ -151,6 +151,18 @@ EVENT_ENDING = re.compile(
     rf"|(?:{'|'.join(SENDING_VERBS)})至[\u4e00-\u9fff]{{1,8}}$"
 )
 
+#: Modal words that name no event when they are all the words before a limit (能够当场答复,
+#: 可当场办结, 不能当日办结的).
+MODAL_WORDS = frozenset(
+    {"能够", "能", "可", "可以", "应", "应当", "须", "必须", "需", "需要", "要", "务必", "不能"}
+)
+
+#: A receipt named before a limit with 的 (应在收到行政复议申请的60日内, 收到政府信息公开申请的,
+#: 应及时转交): the limit counts from that receipt.
+EVENT_RECEIVED = re.compile(
+    r"(?P<event>(?:收到|接到|收悉|接收|受理)[\u4e00-\u9fff]{1,16}?)(?:之日的|之日|的)$"
+)
+
 #: Words ending in 时 that name no event (同时, 及时, 届时 …): 内容发生变化时,应当及时更新
 #: counts from the change, 同时,及时更新 from nothing.
 NOT_EVENT_TIME: tuple[str, ...] = (

@@ -22,6 +22,7 @@ from .dates import (
     _bracketed_years,
     _clock,
     _date,
+    _dmy,
     _first_month,
     _garbled,
     _iso_week,
@@ -145,6 +146,14 @@ TOKENS: list[TokenRule] = [
         r"(?:T?(?P<hh>[01][0-9]|2[0-4]):(?P<mi>[0-5][0-9])(?::[0-5][0-9])?)?(?![0-9])",
         "a",
         _ymd,
+    ),
+    TokenRule(
+        "<dd>.<mm>.<yyyy>",
+        # day first, both in two digits (16.09.2018 04:32, a page's time stamp)
+        r"(?<![0-9.])(?P<d>[0-9]{2})\.(?P<m>[0-9]{2})\.(?P<y>[0-9]{4})"
+        r"(?:(?P<hh>[01][0-9]|2[0-4]):(?P<mi>[0-5][0-9]))?(?![0-9.])",
+        "a",
+        _dmy,
     ),
     TokenRule(
         "<m>/<d>~<d>",

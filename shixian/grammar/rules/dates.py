@@ -41,6 +41,11 @@ def _ymd(
     return anchor
 
 
+def _dmy(text: str, d: str, m: str, y: str, hh: str | None = None, mi: str | None = None) -> Anchor:
+    """16.09.2018, 20.06.2018 13:32: a day-first date (a page's time stamp)."""
+    return _ymd(text, y, ".", m, d, hh, mi)
+
+
 def _number_range(
     text: str,
     a: str | None,

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from ...model import Offset
 from ..engine import TokenRule
+from ..vocabulary import MODAL_WORDS
 
 __all__ = [
     "DAY_WORDS",
@@ -130,7 +131,8 @@ def _event_words(gap: str) -> str:
     if _MEETING.match(gap):
         return "会"
     words = _OR.sub("", _SUBJECT.sub("", gap, count=1))
-    return _FILLER.sub("", _FILLER.sub("", words))
+    words = _FILLER.sub("", _FILLER.sub("", words))
+    return "" if words in MODAL_WORDS else words  # 能够当场答复: 能够 is no event
 
 
 def _day_word(text: str) -> Offset:

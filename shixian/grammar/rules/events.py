@@ -11,7 +11,13 @@ from collections.abc import Sequence
 from ..._work import WORK
 from ...model import Relative
 from ..engine import BREAK, Context, Token
-from ..vocabulary import EVENT_ENDING, EVENT_OF_PEOPLE, NOT_EVENT_TIME, SENDING_VERBS
+from ..vocabulary import (
+    EVENT_ENDING,
+    EVENT_OF_PEOPLE,
+    EVENT_RECEIVED,
+    NOT_EVENT_TIME,
+    SENDING_VERBS,
+)
 from .duty_words import _MEETING
 from .limits import _CLAUSE_END, CAP_HEAD
 
@@ -153,6 +159,10 @@ def when_clause(ctx: Context, tok: Token) -> str | None:
         return None
     gap = tokens[i - 1]
     words: str = gap.value
+    if gap.code == "_" and words.endswith("的") and (i < 2 or tokens[i - 2].code == "|"):
+        received = EVENT_RECEIVED.search(words)  # 收到政府信息公开申请的,应及时转交
+        if received is not None:
+            return received.group("event")
     if gap.code != "_" or not words.endswith("时") or words.endswith(NOT_EVENT_TIME):
         return None
     if i >= 2 and tokens[i - 2].code != "|":
@@ -178,7 +188,8 @@ def event_before(ctx: Context, dur: Token) -> str | None:
         start = tokens[i].start
     words = ctx.cleaned.text[start : dur.start].strip()
     if EVENT_ENDING.search(words) is None:
-        return None
+        received = EVENT_RECEIVED.search(words)  # 应在收到行政复议申请的60日内
+        return None if received is None else received.group("event")
     return _event_words(words) or None
 
 

@@ -60,6 +60,7 @@ _LIMIT_UNIT = r"(?P<u>工作日|工作天|自然日|日历天|小时|钟头|天|
 PROMPT_WORDS: tuple[str, ...] = (
     "及时", "立即", "立刻", "马上", "第一时间", "即时", "实时", "随时", "按时", "同步", "随即",
     "尽快", "立行立改", "即知即改", "立查立改", "即查即改", "边查边改", "按期", "适时", "即办",
+    "及早", "尽早",
 )  # fmt: skip
 #: the verbs of an event that recurs, after 每 (每完成一个阶段, 每召开一次会议): a duty
 #: due promptly after each time.

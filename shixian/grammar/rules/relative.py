@@ -131,6 +131,8 @@ def promptly(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         and tok.index >= 1
         and (
             ctx.tokens[tok.index - 1].code == "U"
+            # 在满21天后尽早接种: promptly once the length is over, the length's limit
+            or (ctx.tokens[tok.index - 1].code == "K" and ctx.tokens[tok.index - 2].code == "U")
             or (ctx.tokens[tok.index - 1].code == "O" and prev.trigger is not None)
             or (prev.trigger is not None and _at_event(ctx, tok))
         )
