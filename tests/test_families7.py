@@ -15,7 +15,8 @@ spellings:
 * a limit before words that qualify people (48小时内接种新冠疫苗的人员) counts from their event;
 * a negated prompt word (不能当场, 未按时, 没有及时) is no time;
 * a receipt named with 的 before a limit (收到行政复议申请的60日内) is its event;
-* a day-first time stamp (16.09.2018 04:32) is that day.
+* a day-first time stamp (16.09.2018 04:32) is that day;
+* a bare day and 后 after an event (收到通知3日后) is that many days after it.
 """
 
 from __future__ import annotations
@@ -198,3 +199,11 @@ def test_a_day_first_time_stamp(day: dt.date, clock: bool) -> None:
     text = f"{day.day:02d}.{day.month:02d}.{day.year}" + (" 04:32" if clock else "")
     (part,) = shixian.normalize(text, reference=dt.date(2021, 3, 1)).parts
     assert isinstance(part, shixian.Window) and part.start == part.end == day
+
+
+@given(st.sampled_from(["收到通知", "会议结束", "公示", "方案印发"]), st.integers(1, 31))
+def test_days_after_an_event(event: str, n: int) -> None:
+    """收到通知3日后: n days after the event, not the n-th of the month."""
+    (part,) = shixian.normalize(f"{event}{n}日后报送", reference=dt.date(2021, 3, 1)).parts
+    assert isinstance(part, shixian.Relative)
+    assert (part.offset.amount, part.offset.unit.value, part.trigger) == (n, "day", event)

@@ -209,6 +209,12 @@ def ongoing_from(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     tok = _anchor(tokens)
     if tok.value.to is not None:
         return window(ctx, tokens)
+    if tokens[0].code == "A" and tokens[-1].code == "K":
+        from .relative import days_after_event
+
+        after = days_after_event(ctx, tokens)  # 收到通知3日后: 3 days after, not the 3rd
+        if after is not None:
+            return after
     start, _, inferred, _ = _bounds(ctx, tok)
     text, span = ctx.where(tokens)
     return [Ongoing(text=text, span=span, year_inferred=inferred, start=start)]

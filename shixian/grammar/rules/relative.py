@@ -15,6 +15,8 @@ import attrs
 from ..._work import WORK
 from ...model import Offset, Ongoing, Part, Pending, Relative, Unit
 from ..engine import Context, Rule, Token
+from ..vocabulary import AFTER_EVENT, EVENT_ENDING
+from .duty_words import _event_words
 from .events import (
     NOT_READ_SINCE,
     SAME_MONTH,
@@ -50,6 +52,35 @@ _DEADLINE_NOUN = re.compile(r"((?:截止|截至)(?:日期|时间|期限))(?:及�
 
 #: the token rules of a cap's length (最长不超过<n>个月, 至迟不超过…)
 _CAP_RULES = ("最长不超过", "至迟", "最多不超过", "不超过", "不得超过")
+
+
+def days_after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part] | None:
+    """收到通知3日后, 公示7日后: a bare day and 后 right after the words of an event are that
+    many days after it (a length), not the day of the month; ``None`` when the words name no
+    event (于15日后开始 keeps the 15th)."""
+    tok = tokens[0]
+    anchor = tok.value
+    if (
+        anchor.day is None
+        or anchor.month is not None
+        or anchor.has_year
+        or anchor.month_shift is not None
+        or tok.index < 1
+        or ctx.tokens[tok.index - 1].code != "_"
+    ):
+        return None
+    words = _event_words(ctx.tokens[tok.index - 1].value)
+    if not words or (EVENT_ENDING.search(words) is None and AFTER_EVENT.search(words) is None):
+        return None
+    received = AFTER_EVENT.search(words)
+    event = (received.group("received") if received is not None else None) or words
+    return [
+        Relative(
+            **ctx.common(tokens, False, start=max(ctx.cleaned.text.rfind(event, 0, tok.start), 0)),
+            offset=Offset(anchor.day, Unit.DAY),
+            trigger=event,
+        )
+    ]
 
 
 def _at_event(ctx: Context, head: Token) -> bool:
