@@ -97,6 +97,8 @@ _GROWTH = (
     "升",
 )
 NOT_TIME_PATTERNS: tuple[str, ...] = (
+    # a trend year by year (发病率呈逐年升高趋势, 逐年递增), not a duty every year
+    r"逐(?:年|月)(?=升高|增加|提高|下降|减少|增长|递增|递减|上升|加大|扩大|降低|攀升|好转|改善|走高|走低)",
     # 内审 (internal audit), not the 内 of a limit before 审理 / 审查 (60日内审理完结)
     r"内审(?![理查核批结定])",
     # a prompt word negated (不能当场答复的, 未按时办结的事项, 没有及时上报): the condition of
