@@ -41,7 +41,7 @@ from ..anchors import Anchor
 from ..engine import GAP, Token
 from ..named import Day, Season
 from ..not_time import CHANGE_VERBS
-from ..vocabulary import OF_A_PERIOD
+from ..vocabulary import OF_A_PERIOD, TERM_NOUNS
 
 _REACH = 20  # characters of plain words between the year and the date it frames
 #: an aside in brackets among them (以下简称“高考”) counts for nothing
@@ -94,7 +94,8 @@ def _framed(tokens: list[Token], i: int, text: str) -> int | None:
     words_end = tokens[j - 1].end
     if j + 1 < len(tokens) and (
         tokens[j].code in "FB"  # 从, 自, 截止时间为: just before the date
-        or (tokens[j].code == "R" and tokens[j - 1].value.endswith(CHANGE_VERBS))  # 延迟至
+        # 延迟至, 2018年统计年报表的有效期至2019年6月: a change, or a term's end
+        or (tokens[j].code == "R" and tokens[j - 1].value.endswith((*CHANGE_VERBS, *TERM_NOUNS)))
     ):
         j += 1
     if j >= len(tokens) or tokens[j].code != "A":
