@@ -16,7 +16,8 @@ spellings:
 * a negated prompt word (不能当场, 未按时, 没有及时) is no time;
 * a receipt named with 的 before a limit (收到行政复议申请的60日内) is its event;
 * a day-first time stamp (16.09.2018 04:32) is that day;
-* a bare day and 后 after an event (收到通知3日后) is that many days after it.
+* a bare day and 后 after an event (收到通知3日后) is that many days after it;
+* a date after which work stops (6月30日后将不再接受补报) is a deadline.
 """
 
 from __future__ import annotations
@@ -207,3 +208,13 @@ def test_days_after_an_event(event: str, n: int) -> None:
     (part,) = shixian.normalize(f"{event}{n}日后报送", reference=dt.date(2021, 3, 1)).parts
     assert isinstance(part, shixian.Relative)
     assert (part.offset.amount, part.offset.unit.value, part.trigger) == (n, "day", event)
+
+
+@given(
+    st.dates(dt.date(1990, 1, 1), dt.date(2090, 12, 31)),
+    st.sampled_from(["将不再接受补报", "不予受理", "停止报名"]),
+)
+def test_a_date_after_which_work_stops(day: dt.date, stops: str) -> None:
+    text = f"{day.year}年{day.month}月{day.day}日后{stops}"
+    (part,) = shixian.normalize(text, reference=day).parts
+    assert isinstance(part, shixian.Deadline) and part.due == day

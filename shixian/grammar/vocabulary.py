@@ -157,6 +157,12 @@ MODAL_WORDS = frozenset(
     {"能够", "能", "可", "可以", "应", "应当", "须", "必须", "需", "需要", "要", "务必", "不能"}
 )
 
+#: What stops after a date (6月30日后将不再接受补报, 逾期后不予受理): the date is the last day
+#: of the duty, a deadline, not the start of what follows.
+STOPS_AFTER = re.compile(
+    r"(?:将|就|则|即|一律|均|概)?(?:不再|停止|不予|不得|不能|禁止|关闭|截止|视为放弃)"
+)
+
 #: A receipt named before a limit with 的 (应在收到行政复议申请的60日内, 收到政府信息公开申请的,
 #: 应及时转交): the limit counts from that receipt.
 EVENT_RECEIVED = re.compile(

@@ -210,9 +210,9 @@ def ongoing_from(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     if tok.value.to is not None:
         return window(ctx, tokens)
     if tokens[0].code == "A" and tokens[-1].code == "K":
-        from .relative import days_after_event
+        from .relative import after_date
 
-        after = days_after_event(ctx, tokens)  # 收到通知3日后: 3 days after, not the 3rd
+        after = after_date(ctx, tokens)  # 收到通知3日后, 6月30日后将不再接受补报
         if after is not None:
             return after
     start, _, inferred, _ = _bounds(ctx, tok)

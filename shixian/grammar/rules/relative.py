@@ -15,7 +15,7 @@ import attrs
 from ..._work import WORK
 from ...model import Offset, Ongoing, Part, Pending, Relative, Unit
 from ..engine import Context, Rule, Token
-from ..vocabulary import AFTER_EVENT, EVENT_ENDING
+from ..vocabulary import AFTER_EVENT, EVENT_ENDING, STOPS_AFTER
 from .duty_words import _event_words
 from .events import (
     NOT_READ_SINCE,
@@ -52,6 +52,20 @@ _DEADLINE_NOUN = re.compile(r"((?:截止|截至)(?:日期|时间|期限))(?:及�
 
 #: the token rules of a cap's length (最长不超过<n>个月, 至迟不超过…)
 _CAP_RULES = ("最长不超过", "至迟", "最多不超过", "不超过", "不得超过")
+
+
+def after_date(ctx: Context, tokens: Sequence[Token]) -> list[Part] | None:
+    """``<date>后`` read otherwise than as continuing work from the date, or ``None``:
+    a length after an event (:func:`days_after_event`), or a deadline when what follows
+    stops (6月30日后将不再接受补报: :data:`~shixian.grammar.vocabulary.STOPS_AFTER`)."""
+    after = days_after_event(ctx, tokens)
+    if after is not None:
+        return after
+    if STOPS_AFTER.match(ctx.cleaned.text, tokens[-1].end) is not None:
+        from .calendar import deadline_by
+
+        return deadline_by(ctx, tokens)
+    return None
 
 
 def days_after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part] | None:
