@@ -17,7 +17,8 @@ spellings:
 * a receipt named with 的 before a limit (收到行政复议申请的60日内) is its event;
 * a day-first time stamp (16.09.2018 04:32) is that day;
 * a bare day and 后 after an event (收到通知3日后) is that many days after it;
-* a date after which work stops (6月30日后将不再接受补报) is a deadline.
+* a date after which work stops (6月30日后将不再接受补报) is a deadline;
+* periodic work named by its period (月度跟踪、半年评估、年度考核) is a schedule each.
 """
 
 from __future__ import annotations
@@ -218,3 +219,21 @@ def test_a_date_after_which_work_stops(day: dt.date, stops: str) -> None:
     text = f"{day.year}年{day.month}月{day.day}日后{stops}"
     (part,) = shixian.normalize(text, reference=day).parts
     assert isinstance(part, shixian.Deadline) and part.due == day
+
+
+@given(
+    st.permutations(
+        [
+            ("月度跟踪", "month"),
+            ("季度通报", "quarter"),
+            ("半年评估", "halfyear"),
+            ("年度考核", "year"),
+        ]
+    )
+)
+def test_periodic_work_named_by_its_period(items: list[tuple[str, str]]) -> None:
+    text = "按“" + "、".join(word for word, _ in items) + "”模式推进"
+    parts = shixian.normalize(text, reference=dt.date(2021, 3, 1)).parts
+    assert [p.every.value for p in parts if isinstance(p, shixian.Schedule)] == [
+        every for _, every in items
+    ]
