@@ -175,6 +175,8 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"[0-9一二三四五六七八九十]{1,2}号(?:或以上)?(?:热带气旋|风球|台风|暴雨|烈风|信号|警告|强风)",
     # 第1次定期评量, 第一次定期考: an exam's name, not a periodic schedule
     r"第[0-9一二三四五六七八九十]{1,3}次定期",
+    # 5天工作周, 五天工作制: a working week, not a length
+    r"(?:[0-9]|[一二三四五六七])天工作(?:周|制)",
     # 全年四分之一, 全年的三分之一: a share of the year's target, not the year
     r"全年(?:的)?(?:[0-9]{1,3}|[一二三四五六七八九十百]{1,3})分之",
     # 公告2022年第7号, 2023年第12号令: a document's number within its year, not the year
@@ -184,7 +186,8 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     # (24小时可办), 24小时服务热线, 全天24小时开放: when a service is open, not a limit
     # (the digits as a class: the patterns that veto words treat every digit alike)
     r"(?:全天)?[0-9]{1,2}(?:个)?小时(?=可办|服务|开放|营业|在线|值班|值守|受理|热线|不打烊|畅通|运行|监控|自助|巡查|巡逻|巡堤|监测|待命|不间断|防汛|轮班|全天候|应急"
-    r"|供水|供电|供气|供暖|开展|坚守|在岗|接种|采样|检测|开诊|接诊|门诊|急诊|免费|对外)"
+    r"|供水|供电|供气|供暖|开展|坚守|在岗|接种|采样|检测|开诊|接诊|门诊|急诊|免费|对外"
+    r"|政府热线|市民热线|便民热线)"
     # 全天24小时坚守岗位, 二十四小时值班制度: round the clock, in Chinese numerals too
     r"|全天[0-9]{1,2}(?:个)?小时|二十四小时(?=值班|值守|坚守|服务|开放|在岗|运行|不间断|监测)",
     # 不含法定节假日, 不包括双休日: the days a count leaves out, not a holiday period

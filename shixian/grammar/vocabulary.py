@@ -166,7 +166,7 @@ STOPS_AFTER = re.compile(
 #: A receipt named before a limit with 的 (应在收到行政复议申请的60日内, 收到政府信息公开申请的,
 #: 应及时转交): the limit counts from that receipt.
 EVENT_RECEIVED = re.compile(
-    r"(?P<event>(?:收到|接到|收悉|接收|受理)[\u4e00-\u9fff]{1,16}?)(?:之日的|之日|的)$"
+    r"(?P<event>(?:收到|接到|接获|收悉|接收|受理|确认)[\u4e00-\u9fff]{1,16}?)(?:之日的|之日|的)$"
 )
 
 #: Words ending in 时 that name no event (同时, 及时, 届时 …): 内容发生变化时,应当及时更新
