@@ -16,6 +16,7 @@ from __future__ import annotations
 from ..anchors import Anchor
 from ..engine import BREAK, GAP, Token
 from ..vocabulary import LABELLED_NOUNS
+from .framing import _bare_year
 
 _SENTENCE_END = frozenset("。;!?\n")
 _TITLE_REACH = 20  # characters between a title's 《 and a year inside it
@@ -28,18 +29,6 @@ def _told_day(anchor: Anchor) -> bool:
     return last.grain in ("day", "month") and last.named is None
 
 
-def _bare_year(anchor: Anchor) -> bool:
-    return (
-        anchor.grain == "year"
-        and anchor.year is not None
-        and anchor.to is None
-        and anchor.edge is None
-        and anchor.named is None
-        and not anchor.about
-        and anchor.time is None
-    )
-
-
 def _labels(tokens: list[Token], text: str) -> bool:
     """Turn each label year (see the module) into plain words, in place; whether any was."""
     told = changed = False
@@ -49,7 +38,7 @@ def _labels(tokens: list[Token], text: str) -> bool:
             told = False
         elif code == "A":
             anchor: Anchor = tok.value
-            if told and _bare_year(anchor) and _names(tokens, i, text):
+            if told and anchor.year is not None and _bare_year(anchor) and _names(tokens, i, text):
                 tok.code = GAP
                 tok.value = text[tok.start : tok.end]
                 changed = True
