@@ -163,10 +163,14 @@ STOPS_AFTER = re.compile(
     r"(?:将|就|则|即|一律|均|概)?(?:不再|停止|不予|不得|不能|禁止|关闭|截止|视为放弃)"
 )
 
+#: Verbs of receiving (or confirming) what a limit counts from, followed by what is
+#: received: 收到通知, 接获投诉, 受理申请, 确认付款, 取得所得.
+RECEIPT_VERBS = "收到|接到|接获|收悉|接收|受理|确认|获得|取得"
+
 #: A receipt named before a limit with 的 (应在收到行政复议申请的60日内, 收到政府信息公开申请的,
 #: 应及时转交): the limit counts from that receipt.
 EVENT_RECEIVED = re.compile(
-    r"(?P<event>(?:收到|接到|接获|收悉|接收|受理|确认)[\u4e00-\u9fff]{1,16}?)(?:之日的|之日|的)$"
+    rf"(?P<event>(?:{RECEIPT_VERBS})[\u4e00-\u9fff]{{1,16}}?)(?:之日的|之日|的)$"
 )
 
 #: Words ending in 时 that name no event (同时, 及时, 届时 …): 内容发生变化时,应当及时更新
@@ -305,7 +309,7 @@ EVENT_BEFORE_LENGTH = re.compile(
 AFTER_EVENT = re.compile(
     r"^[\u4e00-\u9fff\"'《》“”]{0,14}?(?:闭会|闭幕|结束|完成|完工|竣工|验收|办结|届满|期满|到期"
     r"|批准|批复|审定|审议通过|通过|印发|下发|发布|公布|公告|公示|签订|签署|立案|受理)$"
-    r"|^[\u4e00-\u9fff]{0,8}?(?P<received>(?:收到|接到|收悉|接收|获得|取得)[\u4e00-\u9fff]{1,12})$"
+    rf"|^[\u4e00-\u9fff]{{0,8}}?(?P<received>(?:{RECEIPT_VERBS})[\u4e00-\u9fff]{{1,12}})$"
 )
 
 #: Names of meetings that make a year before them their label (召开2017年征兵工作会议,
