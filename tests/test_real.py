@@ -69,8 +69,11 @@ KNOWN_SENTENCES = real_sentences.known()
 #: their meaning and span / matches that are no expression. Raise them as extract improves.
 # of 300 (a framing year and its date are one expression since 2026-12-02); 295 since the
 # seventh session: a negated prompt word is no time, and one sentence annotates the 按期 of
-# 因特殊情况未能按期办结的 as a prompt limit (the sentence's other 按期, 要按期办结, is found)
-FOUND_AT_LEAST = 295
+# 因特殊情况未能按期办结的 as a prompt limit (the sentence's other 按期, 要按期办结, is found);
+# 294 since the eighth session: 提前了25天 (by how much a start moved) is no limit after an
+# event, where one sentence annotates the 25天 as an expression (blind11's 提前了三个月 is
+# annotated no time, as the library now reads both)
+FOUND_AT_LEAST = 294
 EXTRA_AT_MOST = 0
 
 

@@ -3,6 +3,9 @@ anchors, with times of day, weekday notes, labels and restatements attached."""
 
 from __future__ import annotations
 
+import re
+
+from ...model import Unit
 from ..anchors import Anchor
 from ..engine import BREAK, GAP, Token
 from ..named import Day, LunarDays
@@ -39,6 +42,32 @@ from .framing import _bare_year
 
 #: The words of a bracketed note that the day itself counts (6月30日(含6月30日)前).
 _INCLUSIVE = ("含", "包括", "包含")
+#: A length written as a day of the month and 内 (7日内, 二十日以内): after a range's
+#: connector that follows a day, the range's last day (7月1—7日内), not a length.
+_DAY_WITHIN = re.compile(r"(?:[0-9]{1,2}|[一二三四五六七八九十廿卅]{1,3})日(?:以内|之内|内)")
+
+
+def _day_range_end(tok: Token, out: list[Token], text: str) -> bool:
+    """Whether the length ``tok`` (N日内) ends the range that ``out`` opens with a day and
+    a connector: the day is later in the same month (a month has no day 32)."""
+    if len(out) < 2 or out[-2].code != "A":
+        return False
+    start, connector = out[-2], out[-1]
+    if start.end != connector.start or connector.end != tok.start:
+        return False
+    length = tok.value
+    if length.unit is not Unit.DAY or length.approx or length.either:
+        return False
+    if _DAY_WITHIN.fullmatch(text, tok.start, tok.end) is None:
+        return False
+    left: Anchor = start.value
+    return (
+        left.to is None
+        and left.grain == "day"
+        and left.day is not None
+        and left.day < length.amount <= 31
+    )
+
 
 
 def _fragments(tokens: list[Token], text: str) -> list[Token]:
@@ -46,6 +75,10 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
     out: list[Token] = []
     for tok in tokens:
         code = tok.code
+        if code == "U" and out and out[-1].code in _RANGE and _day_range_end(tok, out, text):
+            # 7月1—7日内, 5月10日至20日内: the last day of the range, then 内 (within it)
+            tok = Token("a", tok.start, tok.end, Anchor(day=tok.value.amount), tok.rule)
+            code = "a"
         if code != "a":  # the joins by the code of the token (each case as it reads)
             if code in _JOINING and _joined(tok, code, out, text):
                 continue

@@ -9,6 +9,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
+from typing import cast
 
 from ...errors import InvalidDate
 from ...model import Frequency, Offset, Part, Relative, Schedule
@@ -174,6 +175,9 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         elif tok.code == "C":
             n, at_least = tok.value
             fields["min_count" if at_least or _has(tokens, "Z") else "count"] = n
+    if freq.count is not None:  # 每12小时报告一次: twice a day, once each time
+        key = "min_count" if "min_count" in fields else "count"
+        fields[key] = freq.count * cast(int, fields.get(key, 1))
     every = freq.every
     if month_of_period is not None and every in _PERIOD_MONTHS:
         size = _PERIOD_MONTHS[every]

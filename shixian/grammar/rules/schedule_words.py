@@ -72,7 +72,7 @@ _PERIOD_MONTHS = {Frequency.YEAR: 12, Frequency.HALFYEAR: 6, Frequency.QUARTER: 
 class Every:
     """A frequency word's value: period, interval, weekday(s)."""
 
-    __slots__ = ("every", "interval", "months", "weekdays", "workday")
+    __slots__ = ("count", "every", "interval", "months", "weekdays", "workday")
 
     def __init__(
         self,
@@ -81,8 +81,11 @@ class Every:
         weekdays: tuple[int, ...] = (),
         workday: int | None = None,
         months: tuple[int, ...] | None = None,
+        count: int | None = None,
     ) -> None:
         self.every = every
+        #: times per period the word itself implies (每12小时: twice a day)
+        self.count = count
         self.interval = interval
         self.weekdays = weekdays
         self.workday = workday
@@ -98,11 +101,25 @@ def _weekdays(listed: str) -> tuple[int, ...]:
     return tuple(sorted({_WEEKDAY[ch] for ch in listed if ch in _WEEKDAY}))
 
 
-def _every(text: str, n: str | None, u: str, wd: str | None) -> Every:
+def _every(text: str, skip: str | None, n: str | None, u: str, wd: str | None) -> Every:
     interval = to_int(n) if n else 1
     if interval < 1:
         raise InvalidDate(text, "interval", interval)
+    if skip is not None and interval == 1:
+        interval = 2  # 每隔一天, 每隔一周: every other day (as 隔日); 每隔3个月: every 3 months
+    if u in _HOURS:
+        # 每12小时, 每2小时: so many times a day; an interval that does not divide a day
+        # (每5小时) recurs, no calendar period says how often
+        if 24 % interval:
+            return Every(Frequency.PERIODIC)
+        return Every(Frequency.DAY, count=24 // interval)
     return Every(_UNIT[u], interval, () if wd is None else _weekdays(wd))
+
+
+_HOURS = frozenset({"小时", "钟头"})
+#: 每小时20公里, 每小時25厘米以上: an amount per hour (a speed, a rate), no schedule; a count
+#: of times (每2小时1次) is one
+_RATE = r"(?:[0-9.]{1,8}|[一二三四五六七八九十两百千万]{1,6})(?!次|遍|回|轮)"
 
 
 def _mode(text: str, u: str | None, u2: str | None, u3: str | None, u4: str | None) -> Every:
@@ -242,8 +259,9 @@ FIRST_TOKENS: list[TokenRule] = [
 TOKENS: list[TokenRule] = [
     TokenRule(
         "每<n><period>",
-        rf"每(?P<n>[0-9]{{1,2}}|[{CN_DIGITS}十]{{1,3}})?个?"
-        r"(?P<u>半年度?|年度?|季度|季|个月|月|旬|周|星期|礼拜|日|天)"
+        rf"每(?P<skip>隔)?(?P<n>[0-9]{{1,2}}|[{CN_DIGITS}十]{{1,3}})?个?"
+        r"(?P<u>半年度?|年度?|季度|季|个月|月|旬|周(?!期)|星期|礼拜|日|天"
+        rf"|小时(?!{_RATE})|钟头(?!{_RATE}))"
         rf"(?P<wd>(?<=周|期|拜){_WD_LIST})?"  # 每周五, 每周二、四
         r"(?!(?<=周|期|拜)[八九](?![次个天小时日]))的?",  # 每周八: left to the refusal 星期八
         "Q",
