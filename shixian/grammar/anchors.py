@@ -209,7 +209,13 @@ class Anchor:
         anchor = self
         if grain is None:
             edge_grain = self.edge_grain
-            if edge_grain == "month":
+            if edge_grain == "month" and self.month_shift is not None:
+                # 本月底, 下月初: the reference's month, shifted
+                carry, index = divmod(reference.month - 1 + self.month_shift, 12)
+                month, inferred = index + 1, False
+                if not self.has_year:
+                    year += carry
+            elif edge_grain == "month":
                 month, inferred = reference.month, True
             elif edge_grain in ("quarter", "half"):
                 # 季末, 季初 alone: the reference's quarter (half-year)

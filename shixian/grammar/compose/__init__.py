@@ -33,7 +33,7 @@ from .codes import _HELPERS, _LISTING, TIME_LIKE_RULES
 from .fragments import _fragments
 from .framing import _framing, _told_years
 from .labels import _labels
-from .lengths import _length_ranges
+from .lengths import _length_ranges, _lone_lengths
 from .lists import _lists
 from .spans import _spans, _tidy
 from .weekdays import _weekday_spans
@@ -55,6 +55,9 @@ def compose(tokens: list[Token], text: str) -> list[Token]:
         codes = "".join([tok.code for tok in out])
     if "U" in codes:
         out = _length_ranges(out, text)
+        codes = "".join([tok.code for tok in out])
+    if ("为期" in text or "历时" in text) and GAP in codes:
+        out = _lone_lengths(out)
         codes = "".join([tok.code for tok in out])
     if len(out) < 2:
         return out if not out or out[0].code not in _HELPERS else _tidy(out, text)

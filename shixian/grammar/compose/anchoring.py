@@ -56,6 +56,8 @@ def _edge_of(frag: Anchor, left: Anchor) -> Anchor | None:
     of the start's month or year, or ``None`` when ``frag`` is no such word."""
     if frag.grain is not None or frag.edge is None or frag.to is not None or left.to is not None:
         return None
+    if frag.month_shift is not None:
+        return frag  # 本月底至下月初: a month of its own, named from the reference's
     if frag.edge_grain == "month" and left.month is not None and left.grain in ("day", "tenday"):
         return Anchor(
             year=left.year, year_shift=left.year_shift, month=left.month, edge=frag.edge,

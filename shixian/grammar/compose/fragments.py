@@ -47,6 +47,48 @@ _INCLUSIVE = ("含", "包括", "包含")
 _DAY_WITHIN = re.compile(r"(?:[0-9]{1,2}|[一二三四五六七八九十廿卅]{1,3})日(?:以内|之内|内)")
 
 
+_QUARTER_NUMBER = re.compile(r"第?([1-4一二三四])")
+_RANGE_WORDS = frozenset("-—–~至到")
+
+
+def _quarter_range_start(frag: Anchor, out: list[Token], text: str) -> bool:
+    """1-3季度, 一至三季度, 第一至三季度: a bare number, a connector and a quarter (of no
+    year told before it) are a range of quarters; the number becomes the range's first
+    quarter (``out`` ends with it and the connector). False when they are not."""
+    if len(out) < 2 or frag.has_year or frag.month is not None:
+        return False
+    number, connector = out[-2], out[-1]
+    if number.code != GAP or number.end != connector.start:
+        return False
+    if not (connector.code in "Rh" or (connector.code == GAP and connector.value in _RANGE_WORDS)):
+        return False
+    m = _QUARTER_NUMBER.search(number.value)
+    if m is None or m.end() != len(number.value):
+        return False
+    if m.start() > 0 and number.value[m.start() - 1 : m.start()].isdigit():
+        return False  # 2021-3季度 is no range of quarters
+    first = "1一2二3三4四".index(m.group(1)) // 2 + 1
+    if first >= frag.quarter:  # type: ignore[operator]
+        return False
+    if m.start() > 0:
+        out[-2] = Token(GAP, number.start, number.start + m.start(), number.value[: m.start()], "gap")
+        out.insert(-1, Token("A", number.start + m.start(), number.end, Anchor(quarter=first), "季度"))
+    elif (
+        len(out) >= 3
+        and out[-3].code == "A"
+        and out[-3].end == number.start
+        and _bare_year(out[-3].value)
+    ):
+        out[-3].value.absorb(Anchor(quarter=first))  # 2021年1-3季度: the year's first quarter
+        out[-3].end = number.end
+        del out[-2]
+    else:
+        out[-2] = Token("A", number.start, number.end, Anchor(quarter=first), "季度")
+    if connector.code == GAP:
+        out[-1] = Token("R", connector.start, connector.end, connector.value, "至|到")
+    return True
+
+
 def _day_range_end(tok: Token, out: list[Token], text: str) -> bool:
     """Whether the length ``tok`` (N日内) ends the range that ``out`` opens with a day and
     a connector: the day is later in the same month (a month has no day 32)."""
@@ -176,6 +218,8 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             out.pop()  # 每年基本固定在10月: the words between do not change the schedule
             prev = out[-1]
         frag: Anchor = tok.value
+        if prev is not None and frag.quarter is not None and _quarter_range_start(frag, out, text):
+            prev = out[-1]  # 1-3季度, 一至三季度: the first number is a quarter too
         if prev is not None and prev.code == "w" and prev.end == tok.start and not frag.has_year:
             frag.anaphoric = True  # 该年12月底: a year told before, the reference's is a guess
             prev = _take_prefix(out, tok)
@@ -186,10 +230,15 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             and prev.value[0] == "month"
             and frag.month is None
             and not frag.has_year
-            and frag.grain in ("day", "tenday")
+            and (
+                frag.grain in ("day", "tenday")
+                or (frag.grain is None and frag.edge is not None and frag.edge_grain is None)
+            )
         ):
-            # 本月十七日, 上月下旬: the month is the reference's, shifted
+            # 本月十七日, 上月下旬, 本月底, 下月初: the month is the reference's, shifted
             frag.month_shift = prev.value[1]
+            if frag.grain is None:
+                frag.edge_grain = "month"
             prev = _take_prefix(out, tok)
         if (
             prev is not None

@@ -1,12 +1,16 @@
-"""Ranges of lengths (3-5个工作日内): a limit of the longer end."""
+"""Lengths in the composition stage: ranges of lengths (3-5个工作日内), a limit of the
+longer end; and the length of a piece of work told in plain words (开展为期3个月的巡视)."""
 
 from __future__ import annotations
 
 import re
 
 from ...errors import InvalidDate
-from ..engine import Token
+from ...model import Unit
+from ..engine import BREAK, GAP, Token
 from ..numerals import to_int
+from ..rules.limit_values import Duration
+from ..vocabulary import LENGTH_OF_WORK
 from .codes import (
     _LENGTH_JOIN,
     _LENGTH_START,
@@ -49,3 +53,37 @@ def _number(words: str) -> int | None:
 
 def _cut(gap: Token, end: int, text: str) -> Token:
     return Token(gap.code, gap.start, end, text[gap.start : end], gap.rule)
+
+
+_LENGTH_UNITS = {"天": Unit.DAY, "日": Unit.DAY, "周": Unit.WEEK, "星期": Unit.WEEK,
+                 "个月": Unit.MONTH, "月": Unit.MONTH, "年": Unit.YEAR}  # fmt: skip
+_SENTENCE_ENDS = frozenset("。;!?\n")
+
+
+def _lone_lengths(tokens: list[Token]) -> list[Token]:
+    """开展为期3个月的巡视工作, 进行为期3天的公示: a length told in plain words (为期, 历时)
+    in a sentence that names no date is the work's bare length (a limit whose event the
+    text leaves open). After a date it stays plain words: 自3月11日起,开展为期一个月的
+    … is the window from the start (:mod:`.spans`), and a window told in full
+    (2017年8月11日至9月11日,…为期一个月的督察) needs no second reading."""
+    out: list[Token] = []
+    dated = False
+    for tok in tokens:
+        if tok.code == BREAK and tok.value in _SENTENCE_ENDS:
+            dated = False
+        elif tok.code in "AQ":
+            dated = True
+        elif tok.code == GAP and not dated and (m := LENGTH_OF_WORK.search(tok.value)):
+            half = m.group("half") is not None
+            amount = 6 if half else _number(m.group("n"))
+            if amount is not None and amount > 0:
+                unit = Unit.MONTH if half else _LENGTH_UNITS[m.group("u")]
+                start, end = tok.start + m.start(), tok.start + m.end()
+                if m.start() > 0:
+                    out.append(Token(GAP, tok.start, start, tok.value[: m.start()], "gap"))
+                out.append(Token("U", start, end, Duration(amount, unit), "为期<n>个月"))
+                if end < tok.end:
+                    out.append(Token(GAP, end, tok.end, tok.value[m.end() :], "gap"))
+                continue
+        out.append(tok)
+    return out

@@ -22,6 +22,7 @@ from .dates import (
     _bracketed_years,
     _clock,
     _date,
+    _decade,
     _dmy,
     _first_month,
     _garbled,
@@ -126,6 +127,17 @@ FIRST_TOKENS: list[TokenRule] = [
     ),
     # before the calendar date, which would take 去年 alone
     TokenRule("去年同期", r"(?:去年|上年|上一年|前年)同期", "y", _same_period),
+    # a decade (before the durations, which would read 50年 as fifty years); without its
+    # century only 50年代 to 90年代, the twentieth century's (20年代 may be 1920s or 2020s)
+    TokenRule(
+        "20世纪50年代",
+        r"(?:(?P<c>(?:20|21|二十一?)世纪|上个?世纪|本世纪)(?P<d>[1-9]0|[一二三四五六七八九]十)"
+        r"|(?<![0-9一二三四五六七八九十])(?P<y>1[0-9]{2}0|20[0-9]0)"
+        r"|(?<![0-9一二三四五六七八九十百])(?P<b>[5-9]0|[五六七八九]十))年代"
+        r"(?P<e>初期|初|中期|中叶|末期|末)?",
+        "a",
+        _decade,
+    ),
 ]
 
 

@@ -204,6 +204,32 @@ def _garbled(text: str) -> str:
     return text
 
 
+#: the century a decade is told in (20世纪50年代, 上世纪80年代, 本世纪20年代): its first year
+_CENTURY = {
+    "20世纪": 1900, "二十世纪": 1900, "上世纪": 1900, "上个世纪": 1900,
+    "21世纪": 2000, "二十一世纪": 2000, "本世纪": 2000,
+}  # fmt: skip
+
+
+#: the years of a decade its edge words cover, by convention (80年代初: 1980-1982)
+_DECADE_EDGE = {"初": (0, 2), "初期": (0, 2), "中期": (3, 6), "中叶": (3, 6), "末": (7, 9),
+                "末期": (7, 9)}  # fmt: skip
+
+
+def _decade(
+    text: str, c: str | None, d: str | None, y: str | None, b: str | None, e: str | None
+) -> Anchor:
+    """20世纪50年代, 八十年代, 1990年代: the ten years of a decade (a bare 50年代 to 90年代
+    is the twentieth century's, the only one the pattern lets through without a century);
+    80年代初, 90年代末: some of its years by convention (fuzzy)."""
+    first = int(y) if y is not None else _CENTURY.get(c or "", 1900) + to_int(d or b or "")
+    low, high = (0, 9) if e is None else _DECADE_EDGE[e]
+    anchor = Anchor(year=first + low)
+    anchor.to = Anchor(year=first + high)
+    anchor.about = e is not None
+    return anchor
+
+
 def _number(text: str, v: str) -> int:
     return to_int(v)
 

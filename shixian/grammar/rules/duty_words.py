@@ -174,7 +174,7 @@ TOKENS: list[TokenRule] = [
         _period,
     ),
     # 下月中旬: a third of the reference's next month (下月10日前 stays the relative 次月)
-    TokenRule("下月<旬>", r"(?:下月|下个月)(?=[上中下]旬)", "t", _next_month),
+    TokenRule("下月<旬>", r"(?:下月|下个月)(?=[上中下]旬|初)", "t", _next_month),
 ]
 #: the ongoing words, tried with the other continuing-work words (see ``relative.TOKENS``)
 #: the duty verbs some words of continuing work end in (长期公开): outside the match, as

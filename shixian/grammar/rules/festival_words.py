@@ -263,10 +263,12 @@ TOKENS: list[TokenRule] = [
     TokenRule("今后三年|近三年", _SPAN_PATTERN, "a", _span),
     # the months of the reference year so far, opening a clause (前10个月已完成投资), or of
     # the year before it (2023年前三季度, 今年前10个月)
+    # (前三季度 after any word: 任务前三季度推进情况 tells no limit before the task, where
+    # 会议召开前3个月 does)
     TokenRule(
         "前10个月|前三季度",
-        r"(?:(?<=[,;。:!?\n(年度])|(?<![\s\S]))前(?:(?P<n>1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])个月"
-        r"|(?P<q>[一二三1-3])(?:个)?季度)(?![0-9一二三四五六七八九十])",
+        r"(?:(?:(?<=[,;。:!?\n(年度])|(?<![\s\S]))前(?P<n>1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])个月"
+        r"|前(?P<q>[一二两三1-3])(?:个)?季度)(?![0-9一二三四五六七八九十])",
         "a",
         _first_months,
     ),

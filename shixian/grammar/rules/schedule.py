@@ -151,8 +151,9 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
                 elif anchor.quarter is not None:
                     fields["months"] = (3 * anchor.quarter,)
             last = anchor.last()
-            if _whole_months(anchor, last):
-                # 每年5月1日至9月30日 is 每年5月至9月: the months themselves
+            if _whole_months(anchor, last) or _across_new_year(anchor, last):
+                # 每年5月1日至9月30日 is 每年5月至9月: the months themselves; so is a season
+                # across the new year (每年11月15日至次年3月15日: heating, fire seasons)
                 listed.update(_month_list(anchor))
                 fields["months"] = tuple(sorted(listed))
                 continue
@@ -290,6 +291,19 @@ def _whole_months(anchor: Anchor, last: Anchor) -> bool:
     return last.day in (
         calendar.monthrange(2001, last.month)[1],
         calendar.monthrange(2000, last.month)[1],
+    )
+
+
+def _across_new_year(anchor: Anchor, last: Anchor) -> bool:
+    """Whether a yearly span of days ends in a month before the one it starts in (into the
+    next year: 每年10月15日到次年的4月15日)."""
+    return (
+        anchor.to is last
+        and anchor.month is not None
+        and last.month is not None
+        and last.month < anchor.month
+        and not anchor.has_year
+        and last.year is None
     )
 
 

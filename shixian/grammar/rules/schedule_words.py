@@ -95,6 +95,8 @@ class Every:
 
 _WD = "[一二三四五六日天1-7]"
 _WD_LIST = rf"{_WD}(?:[、,和及与]{_WD}){{0,6}}(?![次个天])"
+#: after 每星期 the later weekdays may repeat the word (每星期一及星期三): one set
+_EACH_WD_LIST = rf"{_WD}(?:[、,和及与](?:星期|周|礼拜)?{_WD}){{0,6}}(?![次个天])"
 
 
 def _weekdays(listed: str) -> tuple[int, ...]:
@@ -262,7 +264,7 @@ TOKENS: list[TokenRule] = [
         rf"每(?P<skip>隔)?(?P<n>[0-9]{{1,2}}|[{CN_DIGITS}十]{{1,3}})?个?"
         r"(?P<u>半年度?|年度?|季度|季|个月|月|旬|周(?!期)|星期|礼拜|日|天"
         rf"|小时(?!{_RATE})|钟头(?!{_RATE}))"
-        rf"(?P<wd>(?<=周|期|拜){_WD_LIST})?"  # 每周五, 每周二、四
+        rf"(?P<wd>(?<=周|期|拜){_EACH_WD_LIST})?"  # 每周五, 每周二、四
         r"(?!(?<=周|期|拜)[八九](?![次个天小时日]))的?",  # 每周八: left to the refusal 星期八
         "Q",
         _every,
