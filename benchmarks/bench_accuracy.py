@@ -1,6 +1,6 @@
 """Accuracy on the real-phrase sets, by set and by outcome: run by hand.
 
-    python benchmarks/bench_accuracy.py [--set dev|harvest|blind|blind2|...|blind17] [--misses]
+    python benchmarks/bench_accuracy.py [--set dev|harvest|blind|blind2|...|blind18] [--misses]
 
 Each row of ``corpus/real/`` is scored with the corpus checker
 (:func:`shixian.io.corpus.judge`, triggers included except for bare expressions) and
@@ -19,7 +19,7 @@ evaluation set, not a test: its misses are not listed as known misses), and ``bl
 (``corpus/real/blind2/``), and ``blind3`` (``corpus/real/blind3/``: table cells and
 timetable columns in ``blind3a``, prose expressions in ``blind3b``), harvested and frozen
 the same way on 2026-12-02, mainly from mainland pages as the development set is, and
-``blind4`` … ``blind17`` (``corpus/real/blind4/`` …) fourteen more such sets, harvested the
+``blind4`` … ``blind18`` (``corpus/real/blind4/`` …) fifteen more such sets, harvested the
 same day. A file of a
 set that is not there yet is skipped.
 """
@@ -58,6 +58,7 @@ SETS = {
     "blind15": ["blind15/blind15a.tsv", "blind15/blind15b.tsv"],
     "blind16": ["blind16/blind16a.tsv", "blind16/blind16b.tsv"],
     "blind17": ["blind17/blind17a.tsv", "blind17/blind17b.tsv"],
+    "blind18": ["blind18/blind18a.tsv", "blind18/blind18b.tsv"],
 }
 
 
