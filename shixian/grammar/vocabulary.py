@@ -252,8 +252,10 @@ _LASTING_LENGTH = (
     r"个?(?P<u>天|日|周|星期|个月|月|年))(?![0-9半多余])"
 )
 LASTING = re.compile(rf"^[^。;]{{0,24}}?{_LASTING_LENGTH}")
-#: 为期 / 历时 and a length anywhere in plain words (开展为期3个月的巡视工作)
+#: 为期 / 历时 and a length anywhere in plain words (开展为期3个月的巡视工作), and the name of
+#: the length token the composition stage makes of it
 LENGTH_OF_WORK = re.compile(_LASTING_LENGTH)
+LENGTH_OF_WORK_RULE = "为期<n>个月"
 
 #: Notes in brackets on how days are counted (选举日(不含本日)的5日以前, 开标日(含当日)前):
 #: not part of the event the limit counts from (dropped from the words around them).

@@ -47,45 +47,44 @@ _INCLUSIVE = ("含", "包括", "包含")
 _DAY_WITHIN = re.compile(r"(?:[0-9]{1,2}|[一二三四五六七八九十廿卅]{1,3})日(?:以内|之内|内)")
 
 
-_QUARTER_NUMBER = re.compile(r"第?([1-4一二三四])")
-_RANGE_WORDS = frozenset("-—–~至到")
+#: a quarter's number and a connector right before a quarter (1-3季度, 第一至三季度)
+_QUARTER_LOW = re.compile(r"第?([1-4一二三四]) ?[-—–~至到] ?$")
+_QUARTER_DIGITS = "1一2二3三4四"
 
 
-def _quarter_range_start(frag: Anchor, out: list[Token], text: str) -> bool:
+def _quarter_range_start(frag: Anchor, tok: Token, out: list[Token], text: str) -> bool:
     """1-3季度, 一至三季度, 第一至三季度: a bare number, a connector and a quarter (of no
-    year told before it) are a range of quarters; the number becomes the range's first
-    quarter (``out`` ends with it and the connector). False when they are not."""
-    if len(out) < 2 or frag.has_year or frag.month is not None:
+    year told before it) are a range of quarters. The number becomes the range's first
+    quarter (joined to a bare year right before it: 2021年1-3季度) and ``out`` ends with it
+    and the connector; False (``out`` untouched) when they are no such range."""
+    last = frag.quarter
+    if last is None or frag.has_year or frag.month is not None:
         return False
-    number, connector = out[-2], out[-1]
-    if number.code != GAP or number.end != connector.start:
+    m = _QUARTER_LOW.search(text, max(0, tok.start - 5), tok.start)
+    if m is None or (m.start() > 0 and text[m.start() - 1].isdigit()):
+        return False  # (2021-3季度 is no range of quarters)
+    first = _QUARTER_DIGITS.index(m.group(1)) // 2 + 1
+    if first >= last:
         return False
-    if not (connector.code in "Rh" or (connector.code == GAP and connector.value in _RANGE_WORDS)):
+    kept = len(out)
+    while kept and out[kept - 1].start >= m.start():
+        if out[kept - 1].code not in "Rh" + GAP:
+            return False
+        kept -= 1
+    if kept and out[kept - 1].end > m.start() and out[kept - 1].code != GAP:
         return False
-    m = _QUARTER_NUMBER.search(number.value)
-    if m is None or m.end() != len(number.value):
-        return False
-    if m.start() > 0 and number.value[m.start() - 1 : m.start()].isdigit():
-        return False  # 2021-3季度 is no range of quarters
-    first = "1一2二3三4四".index(m.group(1)) // 2 + 1
-    if first >= frag.quarter:  # type: ignore[operator]
-        return False
-    if m.start() > 0:
-        out[-2] = Token(GAP, number.start, number.start + m.start(), number.value[: m.start()], "gap")
-        out.insert(-1, Token("A", number.start + m.start(), number.end, Anchor(quarter=first), "季度"))
-    elif (
-        len(out) >= 3
-        and out[-3].code == "A"
-        and out[-3].end == number.start
-        and _bare_year(out[-3].value)
-    ):
-        out[-3].value.absorb(Anchor(quarter=first))  # 2021年1-3季度: the year's first quarter
-        out[-3].end = number.end
-        del out[-2]
+    del out[kept:]
+    if out and out[-1].end > m.start():  # a gap holding the number: cut it there
+        gap = out.pop()
+        out.append(Token(GAP, gap.start, m.start(), text[gap.start : m.start()], "gap"))
+    cut = m.start() + len(m.group(0).rstrip(" -—–~至到"))
+    year = out[-1] if out else None
+    if year is not None and year.code == "A" and year.end == m.start() and _bare_year(year.value):
+        year.value.absorb(Anchor(quarter=first))  # 2021年1-3季度: the year's first quarter
+        year.end = cut
     else:
-        out[-2] = Token("A", number.start, number.end, Anchor(quarter=first), "季度")
-    if connector.code == GAP:
-        out[-1] = Token("R", connector.start, connector.end, connector.value, "至|到")
+        out.append(Token("A", m.start(), cut, Anchor(quarter=first), "季度"))
+    out.append(Token("R", cut, tok.start, text[cut : tok.start], "至|到"))
     return True
 
 
@@ -109,7 +108,6 @@ def _day_range_end(tok: Token, out: list[Token], text: str) -> bool:
         and left.day is not None
         and left.day < length.amount <= 31
     )
-
 
 
 def _fragments(tokens: list[Token], text: str) -> list[Token]:
@@ -218,7 +216,11 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             out.pop()  # 每年基本固定在10月: the words between do not change the schedule
             prev = out[-1]
         frag: Anchor = tok.value
-        if prev is not None and frag.quarter is not None and _quarter_range_start(frag, out, text):
+        if (
+            prev is not None
+            and frag.quarter is not None
+            and _quarter_range_start(frag, tok, out, text)
+        ):
             prev = out[-1]  # 1-3季度, 一至三季度: the first number is a quarter too
         if prev is not None and prev.code == "w" and prev.end == tok.start and not frag.has_year:
             frag.anaphoric = True  # 该年12月底: a year told before, the reference's is a guess

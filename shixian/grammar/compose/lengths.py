@@ -10,7 +10,7 @@ from ...model import Unit
 from ..engine import BREAK, GAP, Token
 from ..numerals import to_int
 from ..rules.limit_values import Duration
-from ..vocabulary import LENGTH_OF_WORK
+from ..vocabulary import LENGTH_OF_WORK, LENGTH_OF_WORK_RULE
 from .codes import (
     _LENGTH_JOIN,
     _LENGTH_START,
@@ -81,7 +81,7 @@ def _lone_lengths(tokens: list[Token]) -> list[Token]:
                 start, end = tok.start + m.start(), tok.start + m.end()
                 if m.start() > 0:
                     out.append(Token(GAP, tok.start, start, tok.value[: m.start()], "gap"))
-                out.append(Token("U", start, end, Duration(amount, unit), "为期<n>个月"))
+                out.append(Token("U", start, end, Duration(amount, unit), LENGTH_OF_WORK_RULE))
                 if end < tok.end:
                     out.append(Token(GAP, end, tok.end, tok.value[m.end() :], "gap"))
                 continue

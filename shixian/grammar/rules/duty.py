@@ -29,6 +29,7 @@ from ..engine import Context, Rule, Token
 from ..vocabulary import (
     AFTER_EVENT,
     EVENT_BEFORE_LENGTH,
+    LENGTH_OF_WORK_RULE,
     LENGTH_VERBS,
     YEARS_LASTED_AFTER,
     YEARS_LASTED_BEFORE,
@@ -172,6 +173,8 @@ def _years_lasted(ctx: Context, gap: Token, limit: Token) -> bool:
     text = ctx.cleaned.text
     if limit.value.unit is not Unit.YEAR or text[limit.end - 1] == "内":
         return False
+    if limit.rule == LENGTH_OF_WORK_RULE:
+        return False  # 开展为期1年的巡视: the work's length, told as such
     after = text[limit.end : limit.end + 4]
     return (
         YEARS_LASTED_AFTER.search(gap.value) is not None
