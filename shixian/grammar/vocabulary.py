@@ -147,8 +147,19 @@ SENDING_VERBS: tuple[str, ...] = (
 #: 下发至本单位).
 EVENT_ENDING = re.compile(
     r"(?:形成|变更|产生|生成|发生|作出|做出|收到|接到|受理|批准|通过|公布|发布|印发|签订|签署|"
-    r"结束|完成|确定|审定|审批|获取|下发|送达|提交|报送)\)?$"
+    r"结束|完成|确定|审定|审批|获取|下发|送达|提交|报送|期满|届满)\)?$"
+    # 作出决定, 做出不予受理决定: the decision made (the verb's object ends the words)
+    r"|(?:作出|做出)[\u4e00-\u9fff]{0,10}(?:决定|决议|答复)$"
     rf"|(?:{'|'.join(SENDING_VERBS)})至[\u4e00-\u9fff]{{1,8}}$"
+)
+
+#: What a condition clause (公示期满无异议的,) adds after its event: the event is before it.
+CONDITION_TAILS = re.compile(r"(?:无异议|无异议后|未提出异议|没有异议|后|以后|之后)?的$")
+
+#: Words opening a clause of an event that happens (遇有重大突发事件, 如遇险情): the event
+#: is the rest of the clause.
+EVENT_OPENERS = re.compile(
+    r"^(?:如遇到|如遇有|如遇|遇有|遇到|遇|一旦发生|一旦|如发生)(?P<event>.{2,20})$"
 )
 
 #: Modal words that name no event when they are all the words before a limit (能够当场答复,

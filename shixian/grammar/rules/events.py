@@ -12,8 +12,10 @@ from ..._work import WORK
 from ...model import Relative
 from ..engine import BREAK, Context, Token
 from ..vocabulary import (
+    CONDITION_TAILS,
     EVENT_ENDING,
     EVENT_OF_PEOPLE,
+    EVENT_OPENERS,
     EVENT_RECEIVED,
     NOT_EVENT_TIME,
     SENDING_VERBS,
@@ -79,9 +81,20 @@ def trigger(ctx: Context, tok: Token, *, inherit: bool = False) -> str | None:
             if t.code in "KSJ" and tokens[i - 1].code == "_":
                 # 信息产生、变更之日起: the events of a list before 之日起 are one trigger
                 j, event = i - 1, tokens[i - 1].value
-                if i >= 2 and tokens[i - 2].code == "_" and _aside(ctx.cleaned.text, tokens[i - 1]):
+                text = ctx.cleaned.text
+                if i >= 2 and tokens[i - 2].code == "_" and _aside(text, tokens[i - 1]):
                     # 签约期限起始之日(含…的被征收人)起: the event is before the aside
                     j, event = i - 2, tokens[i - 2].value
+                while (
+                    j >= 2
+                    and tokens[j - 1].code == "_"
+                    and tokens[j - 2].code == "_"
+                    and _aside(text, tokens[j - 1])
+                    and tokens[j - 1].end + 1 == tokens[j].start
+                ):
+                    # 接到镇(街道)人民政府审核意见之日起: a bracketed word inside the event
+                    event = text[tokens[j - 2].start : tokens[j].start] + event
+                    j -= 2
                 while j >= 2 and tokens[j - 1].code == "/" and tokens[j - 2].code == "_":
                     event = f"{tokens[j - 2].value}{tokens[j - 1].value}{event}"
                     j -= 2
@@ -153,16 +166,30 @@ def when_clause(ctx: Context, tok: Token) -> str | None:
     clause of ``tok`` (a word such as 同时 or 届时 names none)."""
     tokens = ctx.tokens
     i = tok.index - 1
+    if i >= 0 and tokens[i].code == "_" and (i == 0 or tokens[i - 1].code == "|"):
+        # 险情严重时随时上报, 发现问题时立即报告: the clause's own when-words, no comma
+        own: str = tokens[i].value
+        if own.endswith("时") and not own.endswith(NOT_EVENT_TIME):
+            event = _TRIGGER_TRIM.sub("", own)
+            if len(event) >= 2:
+                return event
     while i >= 0 and tokens[i].code == "_":
         i -= 1
     if i < 1 or tokens[i].code != "|" or tokens[i].value != ",":
         return None
     gap = tokens[i - 1]
     words: str = gap.value
-    if gap.code == "_" and words.endswith("的") and (i < 2 or tokens[i - 2].code == "|"):
+    opens = i < 2 or tokens[i - 2].code == "|"
+    if gap.code == "_" and words.endswith("的") and opens:
         received = EVENT_RECEIVED.search(words)  # 收到政府信息公开申请的,应及时转交
         if received is not None:
             return received.group("event")
+        # 公示期满无异议的,应当在10个工作日内: a condition on an event that ends or is made
+        event = CONDITION_TAILS.sub("", words)
+        if EVENT_ENDING.search(event) is not None:
+            return _event_words(event) or None
+    if gap.code == "_" and opens and (opened := EVENT_OPENERS.match(words)) is not None:
+        return opened.group("event")  # 遇有重大突发事件,要及时报告
     if gap.code != "_" or not words.endswith("时") or words.endswith(NOT_EVENT_TIME):
         return None
     if i >= 2 and tokens[i - 2].code != "|":

@@ -147,6 +147,7 @@ def after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
             event_before(ctx, dur)
             or event_after(ctx, tokens[-1])
             or event_of_people(ctx, tokens[-1])
+            or when_clause(ctx, head)
         )
     prev = ctx.parts[-1] if ctx.parts else None
     if (

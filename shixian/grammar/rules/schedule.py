@@ -151,14 +151,16 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
                 elif anchor.quarter is not None:
                     fields["months"] = (3 * anchor.quarter,)
             last = anchor.last()
-            if _whole_months(anchor, last) or _across_new_year(anchor, last):
-                # 每年5月1日至9月30日 is 每年5月至9月: the months themselves; so is a season
-                # across the new year (每年11月15日至次年3月15日: heating, fire seasons)
+            if _whole_months(anchor, last) or _yearly_span(anchor, last):
+                # 每年5月1日至9月30日 is 每年5月至9月: the months themselves; so is a yearly
+                # span of days across months (每年3月20日至6月20日, 每年11月15日至次年3月15日: a
+                # season, a registration period), the months it runs through
                 listed.update(_month_list(anchor))
                 fields["months"] = tuple(sorted(listed))
                 continue
             if anchor.to is not None and last.day is not None and last.month is not None:
-                # 每年5月16日至7月31日: a yearly span of days is due on its last day
+                # 每年6月7日-10日, 每年3月1日至3月15日: a span of days in one month is due on
+                # its last day
                 listed.add(last.month)
                 fields["months"] = tuple(sorted(listed))
                 fields["day"] = last.day
@@ -294,14 +296,15 @@ def _whole_months(anchor: Anchor, last: Anchor) -> bool:
     )
 
 
-def _across_new_year(anchor: Anchor, last: Anchor) -> bool:
-    """Whether a yearly span of days ends in a month before the one it starts in (into the
-    next year: 每年10月15日到次年的4月15日)."""
+def _yearly_span(anchor: Anchor, last: Anchor) -> bool:
+    """Whether ``anchor`` is a span of days of each year, from a day of one month to a day
+    of another (into the next year too: 每年10月15日到次年的4月15日)."""
     return (
         anchor.to is last
         and anchor.month is not None
         and last.month is not None
-        and last.month < anchor.month
+        and last.month != anchor.month
+        and last.day is not None
         and not anchor.has_year
         and last.year is None
     )
