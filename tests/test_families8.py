@@ -262,3 +262,81 @@ def test_weekdays_repeating_their_word_after_each_week(days: list[int], joiner: 
     (part,) = shixian.normalize(text, reference=REFERENCE).parts
     assert isinstance(part, shixian.Schedule)
     assert part.weekdays == tuple(days)
+
+
+EVENTS = ("发现问题", "险情严重", "出现异常情况", "发生火情", "接到群众举报")
+
+
+@given(
+    st.sampled_from(EVENTS),
+    st.sampled_from(["立即", "及时", "随时", "第一时间"]),
+    st.sampled_from(["报告", "上报", "处置"]),
+    st.sampled_from(["时", "之时"]),
+)
+def test_a_when_clause_without_a_comma(event: str, prompt: str, verb: str, when: str) -> None:
+    (part,) = shixian.normalize(f"{event}{when}{prompt}{verb}", reference=REFERENCE).parts
+    assert isinstance(part, shixian.Relative)
+    assert (part.offset.amount, part.trigger) == (0, event)
+
+
+@given(
+    st.sampled_from(["重大突发事件", "紧急情况", "险情", "重大事项"]),
+    st.sampled_from(["遇有", "如遇", "遇到", "一旦发生"]),
+    st.sampled_from(["要及时报告", "应立即上报并妥善处置"]),
+)
+def test_an_event_opening_its_clause(event: str, opener: str, duty: str) -> None:
+    (part,) = shixian.normalize(f"{opener}{event},{duty}", reference=REFERENCE).parts
+    assert isinstance(part, shixian.Relative)
+    assert (part.offset.amount, part.trigger) == (0, event)
+
+
+@given(
+    st.sampled_from(["公示期满", "审核结束", "调查完成", "任期届满"]),
+    st.sampled_from(["无异议的", "的", "后的"]),
+    st.integers(1, 60),
+    st.booleans(),
+)
+def test_the_event_of_a_condition_clause(event: str, tail: str, n: int, chinese: bool) -> None:
+    text = f"{event}{tail},应当在{_number(n, chinese)}个工作日内予以确认"
+    (part,) = shixian.normalize(text, reference=REFERENCE).parts
+    assert isinstance(part, shixian.Relative)
+    assert (part.offset.amount, part.offset.unit.value, part.trigger) == (n, "workday", event)
+
+
+@given(
+    st.sampled_from(["本通知印发", "本通告发布", "本办法施行"]),
+    st.sampled_from(["中央预算内投资项目", "本县境内露天场所", "计划内项目"]),
+)
+def test_a_things_within_is_no_limit(event: str, thing: str) -> None:
+    text = f"自{event}之日起,{thing}均应按照本通知执行"
+    (part,) = shixian.normalize(text, reference=REFERENCE).parts
+    assert isinstance(part, shixian.Relative)
+    assert (part.offset.amount, part.trigger) == (0, event)
+
+
+@given(
+    st.integers(1, 11).flatmap(lambda m: st.tuples(st.just(m), st.integers(m + 1, 12))),
+    st.integers(1, 28),
+    st.integers(1, 28),
+)
+def test_a_yearly_span_across_months(months: tuple[int, int], first: int, last: int) -> None:
+    start, end = months
+    (part,) = shixian.normalize(
+        f"每年{start}月{first}日至{end}月{last}日", reference=REFERENCE
+    ).parts
+    assert isinstance(part, shixian.Schedule)
+    assert part.months == tuple(range(start, end + 1)) and part.day is None
+
+
+@given(
+    st.integers(1, 12),
+    st.integers(1, 27).flatmap(lambda d: st.tuples(st.just(d), st.integers(d + 1, 28))),
+)
+def test_a_yearly_span_in_one_month_is_due_on_its_last_day(
+    month: int, days: tuple[int, int]
+) -> None:
+    first, last = days
+    text = f"每年{month}月{first}日至{month}月{last}日申报"
+    (part,) = shixian.normalize(text, reference=REFERENCE).parts
+    assert isinstance(part, shixian.Schedule)
+    assert (part.months, part.day) == ((month,), last)

@@ -60,6 +60,7 @@ NOT_TIME_WORDS: tuple[str, ...] = (
     # 迅速 of a rate (经济迅速发展), not of a duty's promptness (迅速组织推进)
     "迅速发展", "迅速增长", "迅速提升", "迅速提高", "迅速扩大", "迅速崛起", "迅速蔓延",
     "迅速上升", "迅速下降", "迅速普及", "迅速壮大", "迅速传播", "迅速攀升", "迅速回升",
+    "迅速掀起", "迅速形成", "迅速兴起",
 )  # fmt: skip
 
 #: Patterns of number + time character that are not time (document numbers, ages,

@@ -323,8 +323,9 @@ EVENT_BEFORE_LENGTH = re.compile(
 #: subject before it, 各单位). Other words before 后 (建成后将带动, 然后, 此后)
 #: name no event a duty counts from.
 AFTER_EVENT = re.compile(
-    r"^[\u4e00-\u9fff\"'《》“”]{0,14}?(?:闭会|闭幕|结束|完成|完工|竣工|验收|办结|届满|期满|到期"
-    r"|批准|批复|审定|审议通过|通过|印发|下发|发布|公布|公告|公示|签订|签署|立案|受理)$"
+    r"^[\u4e00-\u9fff\"'《》“”]{0,24}?(?:闭会|闭幕|结束|完成|完工|竣工|验收|办结|届满|期满|到期"
+    r"|批准|批复|审定|审议通过|通过|印发|下发|发布|公布|公告|公示|签订|签署|立案|受理|报批|核准"
+    r"|备案)$"
     rf"|^[\u4e00-\u9fff]{{0,8}}?(?P<received>(?:{RECEIPT_VERBS})[\u4e00-\u9fff]{{1,12}})$"
 )
 

@@ -241,7 +241,18 @@ def limit_in_sentence(ctx: Context, tok: Token, codes: str = "UiOW") -> bool:
             WORK.walked += 1
             if tokens[i].code == "|" and tokens[i].value in _CLAUSE_END:
                 break
-            if tokens[i].code in codes:  # W: 内 of a limit whose number is missing
-                return True
+            if tokens[i].code in codes and (tokens[i].code != "W" or _within_a_time(tokens, i)):
+                return True  # W: 内 of a limit whose number is missing
             i += step
     return False
+
+
+#: The last characters of words before 内 that make it a time's (规定期限内, 当年内, and a
+#: number whose unit is missing: 批准后20内); 计划内, 预算内, 体制内 are inside a thing.
+_TIME_BEFORE_WITHIN = tuple("日天月年周期限时间季度0123456789一二三四五六七八九十")
+
+
+def _within_a_time(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the 内 at ``tokens[i]`` closes a time (a limit's), not a thing (计划内)."""
+    before = tokens[i - 1] if i else None
+    return before is None or before.code != "_" or before.value.endswith(_TIME_BEFORE_WITHIN)
