@@ -210,6 +210,11 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"|政府热线|市民热线|便民热线)"
     # 全天24小时坚守岗位, 二十四小时值班制度: round the clock, in Chinese numerals too
     r"|全天[0-9]{1,2}(?:个)?小时|二十四小时(?=值班|值守|坚守|服务|开放|在岗|运行|不间断|监测)",
+    # 24小时心理咨询服务热线, 24小时值班电话: a line open round the clock, words between
+    # (not 24小时内电话告知: a limit, then how to tell)
+    r"[0-9]{1,2}(?:个)?小时(?:(?![内以之])[\u4e00-\u9fff]){0,8}(?:热线|服务电话|咨询电话|值班电话|专线)",
+    # 索引号 | 01526079-6-/2021-0508011: a catalogue's index number, no date
+    r"(?<=索引号)[^\u4e00-\u9fff]{1,60}",
     # 不含法定节假日, 不包括双休日: the days a count leaves out, not a holiday period
     r"(?:不含|不包括|不包含|除去|扣除|剔除)(?:国家)?(?:法定)?(?:节假日|节日|假日|休息日|双休日|公休日|周末)",
     # 每周六(法定节假日除外): the days a schedule leaves out, not a holiday period
