@@ -218,6 +218,19 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
         frag: Anchor = tok.value
         if (
             prev is not None
+            and prev.code == "t"
+            and prev.value[0] == "week"
+            and prev.value[2] is not None
+            and frag.grain == "day"
+            and frag.to is None
+            and text[prev.end : tok.start] == "("
+        ):
+            # 上周四(5月19日), 本周五(9月17日): the date states the day, the weekday is its note
+            frag.weekday = prev.value[2]
+            tok.start = out.pop().start
+            prev = out[-1] if out else None
+        if (
+            prev is not None
             and frag.quarter is not None
             and _quarter_range_start(frag, tok, out, text)
         ):

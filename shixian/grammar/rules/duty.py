@@ -219,6 +219,19 @@ def extension(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         ext = Offset(dur.day, Unit.DAY)
     else:
         ext = Offset(dur.amount, dur.unit)
+    if tokens[1].code == "R":  # 可以延长至40个工作日: to a total, the extension is the rest
+        total = ext
+        base = next((p for p in reversed(ctx.parts[-3:]) if isinstance(p, Relative)), None)
+        if (
+            base is None
+            or base.extension is not None
+            or base.offset.unit is not total.unit
+            or base.offset.amount is None
+            or total.amount is None
+            or total.amount <= base.offset.amount
+        ):
+            return [Relative(**ctx.common(tokens, False), offset=total, trigger=None)]
+        ext = Offset(total.amount - base.offset.amount, total.unit)
     after = ctx.tokens[tokens[-1].index + 1 : tokens[-1].index + 3]
     if [t.code for t in after] == ["R", "A"] and tokens[-1].end == after[0].start:
         return []  # 延长一个月至9月30日: the date after 至 is the new deadline, read on its own
@@ -368,7 +381,7 @@ RULES: list[Rule] = [
     Rule("3个工作日前", r"(?<![_A])UP", before_unnamed),
     Rule("提前一周", r"_UO?|_A(?=$|[|/]|_(?:$|[|/]))", in_advance),
     Rule("提前至一季度", r"_RA(?=[_|/]|$)", moved_to),
-    Rule("可延长15个工作日", r"e[UA]", extension),
+    Rule("可延长15个工作日", r"e(?:RU|[UA])", extension),
     Rule("本月10日前", r"t(?:A?P|W|S|_P)?", this_period),
     # not after a date: 2024年中考前 dates the event, and is left for the result to report
     Rule("会议召开前", r"(?<!A)_P(?=$|[|/_])", before_unnumbered),
