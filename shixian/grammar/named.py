@@ -319,7 +319,15 @@ class Day(Named):
         return f"Day({self.shift}, day={self.day}, last={self.last})"
 
     def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
-        if self.day is not None:
+        if self.day is not None and self.shift:
+            # 明(16)日: the day of that number nearest the day the word names (the page's
+            # date may be a day or two after the text's)
+            named = reference + dt.timedelta(days=self.shift)
+            near = (named + dt.timedelta(days=d) for d in (0, -1, 1, -2, 2, -3, 3))
+            day = next((d for d in near if d.day == self.day), None)
+            if day is None:
+                raise InvalidDate(text, "day", self.day)
+        elif self.day is not None:
             try:
                 day = reference.replace(day=self.day)
             except ValueError:

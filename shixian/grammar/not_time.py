@@ -40,12 +40,12 @@ NOT_TIME_WORDS: tuple[str, ...] = (
     "摸底", "兜底", "托底", "保底", "彻底", "家底", "见底", "触底", "打底", "心底", "到底",
     "底线", "底数", "底子", "底层", "末端", "末梢", "末尾", "末位",
     # 年 / 月 / 日 / 周 inside other words
-    # 同步 / 按时 that time no duty (同步推进: side by side; 按时保质: with care)
+    # 同步 that times no duty (同步推进: side by side; 按时保质 is on time, as annotators read it)
     "同步达到", "同步提升", "同步增长", "同步提高", "同步改善", "同步建成", "同步实现", "同步发展",
     "常年同期", "常年平均", "常年值", "较常年", "比常年", "于常年",
-    "同步推进", "同步实施", "同步部署", "同步开展", "同步建设", "同步规划", "按时保质", "保质按时",
+    "同步推进", "同步实施", "同步部署", "同步开展", "同步建设", "同步规划",
     "同步换届",
-    "按时按质", "按期限",
+    "按期限",
     # 限期 that sets no limit (无限期: without end)
     "无限期",
     # 长期 / 实时 in names and descriptions (长期照顾: long-term care; 实时监测: a monitoring
@@ -166,6 +166,12 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     # 优良天数达到333天, 比目标值314天多26天: a tally of days (a statistic), no limit
     r"(?<=天数)(?:达到|达|为|是|共计|共|累计|有|仅)?[0-9一二三四五六七八九十百]{1,4}天"
     r"|[0-9一二三四五六七八九十百]{1,4}天(?:多|少)[0-9一二三四五六七八九十百]{1,4}天",
+    # 三年之内无重大行政处罚记录, 近两年未发生重大事故: a look back over so long with nothing
+    # in it (an eligibility condition), no limit after an event (14天内有…旅居史的人员 is a
+    # limit qualifying people: rules.events.event_of_people)
+    r"(?:近|最近|过去)?[0-9一二三四五六七八九十两]{1,3}个?(?:年|个月|月|周|天|日)(?:之内|以内|内)?"
+    r"(?=(?:无|未|没有|均无)[\u4e00-\u9fff]{0,16}?"
+    r"(?:记录|旅居史|接触史|史|违法行为|处罚|事故|病例|感染者|疫情))",
     # 两个周期, 试行一个周期: cycles, not weeks
     r"(?:每|[0-9一二三四五六七八九十两]{1,3})个?周期",
     # 征兵时间提前了三个月: by how much a time moved, no limit before an event
@@ -185,7 +191,9 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     # a tally of the days of a holiday by kind (其中2天为双休日): no length of any work
     r"[0-9一二三四五六七八九十两]{1,3}(?:天|日)为(?=双休日|公休日|休息日|法定|节假日|假日|周末|调休)",
     # a bracketed length right after a date: 3月1日-4月4日(5周) tells the window's size
-    r"(?<=[日月号])\([0-9一二三四五六七八九十两]{1,3}个?(?:工作日|天|日|周|星期|个月|月|年)\)",
+    # (翌日(17日), 今日(5日): the day the word names, stated)
+    r"(?<=[日月号])(?<![翌次今明昨当同]日)\([0-9一二三四五六七八九十两]{1,3}个?"
+    r"(?:工作日|天|日|周|星期|个月|月|年)\)",
     # 10年或以上业主, 工作满5年以上, 停工3个月以上的: a length at least so long (an
     # eligibility or a condition), not a limit
     # (外出一周以上, 停工3天以上: so too a shorter length; 提前3天以上 is a limit before an event)

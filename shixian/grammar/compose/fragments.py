@@ -229,6 +229,16 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             frag.weekday = prev.value[2]
             tok.start = out.pop().start
             prev = out[-1] if out else None
+        elif (
+            prev is not None
+            and prev.code == "i"
+            and frag.grain == "day"
+            and frag.to is None
+            and text[prev.end : tok.start] == "("
+        ):
+            # 翌日(17日), 次日(5月8日): the date states the day the word names
+            tok.start = out.pop().start
+            prev = out[-1] if out else None
         if (
             prev is not None
             and frag.quarter is not None

@@ -359,8 +359,10 @@ def after_unnumbered(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """大会闭会后审议, 施工完成以后, 会议结束之后, 收到通知后办理: due after an event, by a
     time the text does not give (offset ``?``); words that name no such event
     (:data:`~shixian.grammar.vocabulary.AFTER_EVENT`: 建成后将带动, 然后) give no part."""
-    gap, head = tokens
-    said = gap.value + head.value.removesuffix("之后").removesuffix("以后").removesuffix("后")
+    gap, head = tokens[0], tokens[-1]
+    # (活动时间截止后: the 截止 between is a word of the event)
+    said = "".join(t.value for t in tokens[:-1])
+    said += head.value.removesuffix("之后").removesuffix("以后").removesuffix("后")
     words = _event_words(said)
     named = AFTER_EVENT.search(words)
     if named is None or _after_is_other(ctx, head):
@@ -385,5 +387,5 @@ RULES: list[Rule] = [
     Rule("本月10日前", r"t(?:A?P|W|S|_P)?", this_period),
     # not after a date: 2024年中考前 dates the event, and is left for the result to report
     Rule("会议召开前", r"(?<!A)_P(?=$|[|/_])", before_unnumbered),
-    Rule("大会闭会后", r"(?<![A|])_[KJ](?=$|[|/_])", after_unnumbered),
+    Rule("大会闭会后", r"(?<![A|])_B?[KJ](?=$|[|/_])", after_unnumbered),
 ]

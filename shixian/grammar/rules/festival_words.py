@@ -211,9 +211,9 @@ def _two_days(text: str, w: str | None, w2: str | None) -> Anchor:
     return Anchor(named=Day(first, last=first + 1))
 
 
-def _day(text: str, n: str | None) -> Anchor:
-    if n is not None:
-        return Anchor(named=Day(0, to_int(n)))
+def _day(text: str, w: str | None, n: str | None) -> Anchor:
+    if n is not None:  # 今(5)日, 明(16)日, 明(十五)日: the day of the month, told
+        return Anchor(named=Day(_DAY_SHIFT.get(w or "今", 0), to_int(n)))
     return Anchor(named=Day(_DAY_SHIFT.get(text[0], 0)))
 
 
@@ -283,7 +283,7 @@ TOKENS: list[TokenRule] = [
     TokenRule(
         "今天|昨日|今(5)日",
         r"(?:今天|今日|昨天|昨日|明天|明日|后天)(?![头报说之])"
-        r"|今\((?P<n>[0-9]{1,2})\)日"
+        r"|(?P<w>[今明昨])\((?P<n>[0-9]{1,2}|[一二三四五六七八九十廿卅]{1,3})\)日"
         r"|(?:^|(?<=[,;:。\s]))明(?=起)",  # 发布闭园公告,明起停止对外营业: from tomorrow
         "a",
         _day,

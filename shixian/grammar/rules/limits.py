@@ -177,7 +177,8 @@ DURATION_TOKENS: list[TokenRule] = [
     ),
     TokenRule(
         "<n>个月|<n>年",
-        rf"(?<![用近历为共满0-9{CN_DIGITS}十]){_SHORT}(?P<u>个月)(?!以内|之内|内)"
+        # (为 before the length only after 起 / 期 / 限 / 间: 自受理之日起为二个月, 期限为3个月)
+        rf"(?<![用近历共满0-9{CN_DIGITS}十])(?<!(?<![起期限间])为){_SHORT}(?P<u>个月)(?!以内|之内|内)"
         r"|(?<![用近历为共满0-9])(?P<n2>[0-9]{1,2})(?P<u2>年)(?![0-9月度级期底末初中内以之来])",
         "U",
         _bare_duration,

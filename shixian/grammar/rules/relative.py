@@ -277,6 +277,9 @@ def since_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         return []
     if limit_in_sentence(ctx, tokens[1]):
         return []  # 自受理申请之日起,10个工作日内: the event of that limit
+    after = ctx.tokens[tokens[1].index + 1 : tokens[1].index + 4]
+    if len(tokens) == 2 and [t.code for t in after] == ["|", "R", "A"]:
+        return []  # 自公告见报之日起,到2023年1月15日结束: a window to that day, whose end is read
     offset = Offset(0)
     if len(tokens) > 2:
         anchor = tokens[2].value
