@@ -24,6 +24,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import shixian
+from shixian.calendar.festivals import festival_day, lunar_to_solar
 from shixian.calendar.periods import add_months
 
 from .strategies import cn_number
@@ -340,3 +341,68 @@ def test_a_yearly_span_in_one_month_is_due_on_its_last_day(
     (part,) = shixian.normalize(text, reference=REFERENCE).parts
     assert isinstance(part, shixian.Schedule)
     assert (part.months, part.day) == ((month,), last)
+
+
+WEEKDAYS = "一二三四五六日"
+
+
+@given(st.integers(2001, 2090), st.sampled_from(["除夕", "农历除夕"]))
+def test_a_festival_note_tells_the_year(year: int, eve: str) -> None:
+    """1月28日(除夕) in a notice of the November before: the year the festival falls then."""
+    day = festival_day("除夕", year)
+    text = f"{day.month}月{day.day}日({eve})"
+    (part,) = shixian.normalize(text, reference=dt.date(year - 1, 11, 20)).parts
+    assert isinstance(part, shixian.Window)
+    assert (part.start, part.end) == (day, day)
+    assert part.year_inferred  # the text still writes no year
+
+
+@given(st.integers(2001, 2090))
+def test_a_holiday_range_with_compound_notes(year: int) -> None:
+    eve, seventh = festival_day("除夕", year), lunar_to_solar(year, 1, 7)
+    text = (
+        f"春节:{eve.month}月{eve.day}日(农历除夕、周{WEEKDAYS[eve.weekday()]})至"
+        f"{seventh.month}月{seventh.day}日(农历正月初七、周{WEEKDAYS[seventh.weekday()]})放假调休"
+    )
+    (part,) = shixian.normalize(text, reference=dt.date(year - 1, 11, 20)).parts
+    assert isinstance(part, shixian.Window)
+    assert (part.start, part.end) == (eve, seventh)
+    assert shixian.normalize(text, reference=dt.date(year - 1, 11, 20)).complete
+
+
+@given(st.dates(dt.date(2001, 1, 1), dt.date(2090, 12, 31)))
+def test_a_day_without_its_ri_before_a_weekday_note(day: dt.date) -> None:
+    text = f"{day.month}月{day.day}(周{WEEKDAYS[day.weekday()]})放假"
+    result = shixian.normalize(text, reference=day.replace(month=1, day=1))
+    (part,) = result.parts
+    assert isinstance(part, shixian.Window)
+    assert (part.start, part.end) == (day, day) and result.complete
+
+
+@given(st.integers(1, 30).flatmap(lambda n: st.tuples(st.just(n), st.integers(n + 1, 60))))
+def test_an_extension_to_a_total(lengths: tuple[int, int]) -> None:
+    base, total = lengths
+    text = f"应当自受理之日起{base}个工作日内办结;特殊情况下,可以延长至{total}个工作日"
+    (part,) = shixian.normalize(text, reference=REFERENCE).parts
+    assert isinstance(part, shixian.Relative)
+    assert part.offset.amount == base and part.trigger == "受理"
+    assert part.extension is not None and part.extension.amount == total - base
+
+
+@given(
+    st.dates(dt.date(2001, 1, 8), dt.date(2090, 12, 31)),
+    st.sampled_from([("上周", -1), ("本周", 0)]),
+)
+def test_a_weekday_named_from_the_reference_and_its_date(
+    reference: dt.date, week: tuple[str, int]
+) -> None:
+    words, shift = week
+    monday = reference - dt.timedelta(days=reference.weekday()) + dt.timedelta(weeks=shift)
+    day = monday + dt.timedelta(days=3)  # that week's Thursday
+    text = f"政府于{words}四({day.month}月{day.day}日)举行了会议"
+    result = shixian.normalize(text, reference=reference)
+    (part,) = result.parts
+    assert isinstance(part, shixian.Window)
+    assert part.start.month == day.month and part.start.day == day.day
+    if part.start == day:
+        assert result.complete  # the weekday note agrees with the date

@@ -94,6 +94,9 @@ class Anchor:
     #: ``year_shift`` counts from the year told before, not the reference's (次年, 翌年):
     #: the far end of a range is that many years after its start (2019年10月至次年4月)
     follows: bool = False
+    #: a festival or lunar day a bracketed note gives the day (2月10日(大年初一)): with no
+    #: year written, it tells the year (the one near the reference in which they coincide)
+    lunar_note: Named | None = None
 
     def __init__(self, **fields: Any) -> None:
         if fields:
@@ -196,6 +199,10 @@ class Anchor:
         """The period the anchor names, edges included, resolved against ``reference``."""
         if self.named is not None:
             return self._named_bounds(reference, text)
+        if self.lunar_note is not None and self.year is None:
+            noted = self._year_of_note(reference, text)
+            if noted is not None:
+                return noted
         if self.today:
             if self.to is not None:
                 _, far_end, _, far_fuzzy = self.to.bounds(reference, text)
@@ -246,6 +253,34 @@ class Anchor:
             _, far_end, far_inferred, far_fuzzy = self._far_end(start, reference, text)
             return start, far_end, inferred and far_inferred, fuzzy or far_fuzzy or self.about
         return start, end, inferred, fuzzy or self.about
+
+    def _year_of_note(self, reference: dt.date, text: str) -> Bounds | None:
+        """1月28日(除夕) in a notice of November 2024 for the next year's holidays: the
+        bounds in the year near the reference (its own, the next, the one before) in which
+        the noted festival or lunar day falls on the date (the year is still reported as
+        inferred: the text writes none); ``None`` when none does. (A weekday note does not
+        choose the year: the other dates of a notice would stay in the reference's.)"""
+        note = self.lunar_note
+        if note is None or self.year_shift is not None or self.month is None or self.day is None:
+            return None
+        for year in (reference.year, reference.year + 1, reference.year - 1):
+            try:
+                day = dt.date(year, self.month, self.day)
+            except ValueError:
+                continue
+            # (腊月 days fall in the next January: of the lunar year before)
+            if not any(_falls_on(note, ly, day, reference, text) for ly in (year, year - 1)):
+                continue
+            fixed = self.copy()
+            fixed.year, fixed.lunar_note = year, None
+            far = fixed.to
+            if far is not None and far.year is None and far.year_shift is None:
+                fixed.to = far.copy()
+                later = far.month is not None and far.month < self.month
+                fixed.to.year, fixed.to.lunar_note = year + later, None
+            start, end, _, fuzzy = fixed.bounds(reference, text)
+            return start, end, True, fuzzy  # (still a year the text does not write)
+        return None
 
     def _far_end(self, start: dt.date, reference: dt.date, text: str) -> Bounds:
         """The bounds of the range's far end; one that writes no year of its own and
@@ -320,3 +355,11 @@ class Anchor:
         lo = dt.date(year, base + first, 1)
         hi = periods.month_end(year, base + (last if last is not None else first))
         return lo, hi, True
+
+
+def _falls_on(note: Named, lunar_year: int, day: dt.date, reference: dt.date, text: str) -> bool:
+    """Whether the festival or lunar day ``note`` of ``lunar_year`` is ``day``."""
+    try:
+        return note.period(Anchor(year=lunar_year), reference, text)[0] == day
+    except (ValueError, OverflowError):
+        return False

@@ -3,9 +3,6 @@ anchors, with times of day, weekday notes, labels and restatements attached."""
 
 from __future__ import annotations
 
-import re
-
-from ...model import Unit
 from ..anchors import Anchor
 from ..engine import BREAK, GAP, Token
 from ..named import Day, LunarDays
@@ -36,78 +33,16 @@ from .days import (
     _today_stated,
 )
 from .framing import _bare_year
+from .ranges import _day_range_end, _quarter_range_start
 
 # -- 1. fragments -------------------------------------------------------------
 
 
+#: The words that open a lunar note in brackets after a date (1月28日(农历除夕、周二)).
+_LUNAR_WORDS = frozenset({"农历", "阴历"})
+_LUNAR_OPENINGS = frozenset({"(农历", "(阴历"})
 #: The words of a bracketed note that the day itself counts (6月30日(含6月30日)前).
 _INCLUSIVE = ("含", "包括", "包含")
-#: A length written as a day of the month and 内 (7日内, 二十日以内): after a range's
-#: connector that follows a day, the range's last day (7月1—7日内), not a length.
-_DAY_WITHIN = re.compile(r"(?:[0-9]{1,2}|[一二三四五六七八九十廿卅]{1,3})日(?:以内|之内|内)")
-
-
-#: a quarter's number and a connector right before a quarter (1-3季度, 第一至三季度)
-_QUARTER_LOW = re.compile(r"第?([1-4一二三四]) ?[-—–~至到] ?$")
-_QUARTER_DIGITS = "1一2二3三4四"
-
-
-def _quarter_range_start(frag: Anchor, tok: Token, out: list[Token], text: str) -> bool:
-    """1-3季度, 一至三季度, 第一至三季度: a bare number, a connector and a quarter (of no
-    year told before it) are a range of quarters. The number becomes the range's first
-    quarter (joined to a bare year right before it: 2021年1-3季度) and ``out`` ends with it
-    and the connector; False (``out`` untouched) when they are no such range."""
-    last = frag.quarter
-    if last is None or frag.has_year or frag.month is not None:
-        return False
-    m = _QUARTER_LOW.search(text, max(0, tok.start - 5), tok.start)
-    if m is None or (m.start() > 0 and text[m.start() - 1].isdigit()):
-        return False  # (2021-3季度 is no range of quarters)
-    first = _QUARTER_DIGITS.index(m.group(1)) // 2 + 1
-    if first >= last:
-        return False
-    kept = len(out)
-    while kept and out[kept - 1].start >= m.start():
-        if out[kept - 1].code not in "Rh" + GAP:
-            return False
-        kept -= 1
-    if kept and out[kept - 1].end > m.start() and out[kept - 1].code != GAP:
-        return False
-    del out[kept:]
-    if out and out[-1].end > m.start():  # a gap holding the number: cut it there
-        gap = out.pop()
-        out.append(Token(GAP, gap.start, m.start(), text[gap.start : m.start()], "gap"))
-    cut = m.start() + len(m.group(0).rstrip(" -—–~至到"))
-    year = out[-1] if out else None
-    if year is not None and year.code == "A" and year.end == m.start() and _bare_year(year.value):
-        year.value.absorb(Anchor(quarter=first))  # 2021年1-3季度: the year's first quarter
-        year.end = cut
-    else:
-        out.append(Token("A", m.start(), cut, Anchor(quarter=first), "季度"))
-    out.append(Token("R", cut, tok.start, text[cut : tok.start], "至|到"))
-    return True
-
-
-def _day_range_end(tok: Token, out: list[Token], text: str) -> bool:
-    """Whether the length ``tok`` (N日内) ends the range that ``out`` opens with a day and
-    a connector: the day is later in the same month (a month has no day 32)."""
-    if len(out) < 2 or out[-2].code != "A":
-        return False
-    start, connector = out[-2], out[-1]
-    if start.end != connector.start or connector.end != tok.start:
-        return False
-    length = tok.value
-    if length.unit is not Unit.DAY or length.approx or length.either:
-        return False
-    if _DAY_WITHIN.fullmatch(text, tok.start, tok.end) is None:
-        return False
-    left: Anchor = start.value
-    return (
-        left.to is None
-        and left.grain == "day"
-        and left.day is not None
-        and left.day < length.amount <= 31
-    )
 
 
 def _fragments(tokens: list[Token], text: str) -> list[Token]:
@@ -115,6 +50,13 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
     out: list[Token] = []
     for tok in tokens:
         code = tok.code
+        if out and tok.start < out[-1].end and out[-1].code == "A":
+            # a token inside the bracketed note a date took (2月4日(农历正月初七、周二)): the
+            # note's weekday is the date's, to be checked
+            last = out[-1].value.last()
+            if code == "D" and len(tok.value) == 1 and last.weekday is None:
+                last.weekday = tok.value[0]
+            continue
         if code == "U" and out and out[-1].code in _RANGE and _day_range_end(tok, out, text):
             # 7月1—7日内, 5月10日至20日内: the last day of the range, then 内 (within it)
             tok = Token("a", tok.start, tok.end, Anchor(day=tok.value.amount), tok.rule)
@@ -277,18 +219,39 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             continue
         if (
             prev is not None
+            and prev.code == GAP
+            and prev.value in _LUNAR_WORDS
+            and len(out) >= 2
+            and out[-2].code == "A"
+            and text[out[-2].end : prev.start] == "("
+            and prev.end == tok.start
+        ):
+            out.pop()  # 1月28日(农历除夕、周二): 农历 opens the note
+            prev = out[-1]
+        if (
+            prev is not None
             and prev.code == "A"
-            and (prev.end == tok.start or _in_brackets(text, prev.end, tok))
+            and (
+                prev.end == tok.start
+                or _in_brackets(text, prev.end, tok)
+                or (
+                    text[prev.end : tok.start] in _LUNAR_OPENINGS
+                    and _NOTE_END.match(text, tok.end) is not None
+                )
+            )
             and (_defined(frag) or isinstance(frag.named, LunarDays))
             and not getattr(frag.named, "holiday", False)
             and prev.value.last().grain == "day"
         ):
-            # 1/28除夕, 2月9日除夕, 2月10日(大年初一): the festival names the day written before it
+            # 1/28除夕, 2月9日除夕, 2月10日(大年初一): the festival names the day written before
+            # it, and tells its year when the text writes none
             if prev.end == tok.start:
                 prev.end = tok.end
             else:
                 note = _NOTE_END.match(text, tok.end)
                 prev.end = tok.end if note is None else note.end()
+            if frag.named is not None:
+                prev.value.last().lunar_note = frag.named
             continue
         if (
             prev is not None

@@ -61,7 +61,9 @@ _YEAR_PART = (
 # A day written without 日 right before a list or range connector (7月31-8月1日,
 # 5月9、10日, 3月20至3月22日) belongs to the month before it.
 _CONNECTOR_AHEAD = (
-    r"(?=[-—~至到、前才起止]|以及|和|及|与|或|完成|开始|左右|全天|上午|下午|中午|晚上|$)"
+    r"(?=[-—~至到、前才起止]|以及|和|及|与|或|完成|开始|左右|全天|上午|下午|中午|晚上|$"
+    # 6月2(周一): a day without 日 before its weekday note
+    r"|\((?:周|星期|礼拜)[一二三四五六日天]\))"
 )
 _SUB_YEAR_PART = (
     r"(?P<h>上|下|前|后)半年度?"
