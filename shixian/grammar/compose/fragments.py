@@ -48,9 +48,10 @@ _INCLUSIVE = ("含", "包括", "包含")
 def _fragments(tokens: list[Token], text: str) -> list[Token]:
     """Join adjacent date fragments into anchors: 2016年 + 12月 + 底; 6月 + 至 + 12月."""
     out: list[Token] = []
+    note_end = -1  # where the last bracketed note a date took ends
     for tok in tokens:
         code = tok.code
-        if out and tok.start < out[-1].end and out[-1].code == "A":
+        if tok.start < note_end and out and out[-1].code == "A":
             # a token inside the bracketed note a date took (2月4日(农历正月初七、周二)): the
             # note's weekday is the date's, to be checked
             last = out[-1].value.last()
@@ -249,7 +250,7 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
                 prev.end = tok.end
             else:
                 note = _NOTE_END.match(text, tok.end)
-                prev.end = tok.end if note is None else note.end()
+                prev.end = note_end = tok.end if note is None else note.end()
             if frag.named is not None:
                 prev.value.last().lunar_note = frag.named
             continue
