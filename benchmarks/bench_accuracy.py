@@ -1,6 +1,6 @@
 """Accuracy on the real-phrase sets, by set and by outcome: run by hand.
 
-    python benchmarks/bench_accuracy.py [--set dev|harvest|blind|blind2|...|blind20] [--misses]
+    python benchmarks/bench_accuracy.py [--set dev|harvest|blind|blind2|...|blind21] [--misses]
 
 Each row of ``corpus/real/`` is scored with the corpus checker
 (:func:`shixian.io.corpus.judge`, triggers included except for bare expressions) and
@@ -19,7 +19,7 @@ evaluation set, not a test: its misses are not listed as known misses), and ``bl
 (``corpus/real/blind2/``), and ``blind3`` (``corpus/real/blind3/``: table cells and
 timetable columns in ``blind3a``, prose expressions in ``blind3b``), harvested and frozen
 the same way on 2026-12-02, mainly from mainland pages as the development set is, and
-``blind4`` … ``blind20`` (``corpus/real/blind4/`` …) seventeen more such sets, harvested the
+``blind4`` … ``blind21`` (``corpus/real/blind4/`` …) eighteen more such sets, harvested the
 same day. A file of a
 set that is not there yet is skipped.
 """
@@ -61,6 +61,7 @@ SETS = {
     "blind18": ["blind18/blind18a.tsv", "blind18/blind18b.tsv"],
     "blind19": ["blind19/blind19a.tsv", "blind19/blind19b.tsv"],
     "blind20": ["blind20/blind20a.tsv", "blind20/blind20b.tsv"],
+    "blind21": ["blind21/blind21a.tsv", "blind21/blind21b.tsv"],
 }
 
 

@@ -186,6 +186,7 @@ def test_every_veto_pattern_starts_with_known_characters() -> None:
     assert unguarded == []
     assert first_chars("|".join(NOT_TIME_PATTERNS)) is not None
 
+
 VETO_ALPHABET = (
     "共为期历时合计第号年满周岁月日()[]0123456789一二三十两个工作天从由原延长至到全分之长期"
 )

@@ -160,6 +160,8 @@ CONDITION_TAILS = re.compile(r"(?:无异议|无异议后|未提出异议|没有�
 #: is the rest of the clause.
 EVENT_OPENERS = re.compile(
     r"^(?:如遇到|如遇有|如遇|遇有|遇到|遇|一旦发生|一旦|如发生)(?P<event>.{2,20})$"
+    # 发现森林火灾,应立即报告: the finding is the event, its verb with it
+    r"|^(?P<found>(?:一旦)?(?:发现)[\u4e00-\u9fff]{2,20})$"
 )
 
 #: Modal words that name no event when they are all the words before a limit (能够当场答复,

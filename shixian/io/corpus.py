@@ -196,8 +196,14 @@ def _check_part(part: Part, exp: ExpectedPart, check_trigger: bool) -> Iterator[
                 yield f"statute {cited!r} is not {f['law']!r}"
     elif isinstance(part, Ongoing):
         yield from _eq("from", _iso(part.start), f.get("from"))
-    elif isinstance(part, Pending) and "on" in f:  # what it waits on, where the row names it
-        yield from _eq("on", part.depends_on, f["on"])
+    # what it waits on, where the row names it, named as a trigger is: the row's words within
+    # the result's (另行通知 names 通知)
+    elif (
+        isinstance(part, Pending)
+        and "on" in f
+        and _cleaned(f["on"]) not in _cleaned(part.depends_on or "")
+    ):
+        yield f"on {part.depends_on!r} does not name {f['on']!r}"
 
 
 def _iso(day: dt.date | None) -> str | None:

@@ -71,8 +71,9 @@ EXTENSION_CAP: tuple[str, ...] = (
 
 #: words that say the time will be set later → what it waits on.
 PENDING_WORDS: dict[str, str] = {
-    "另行通知": "通知", "届时另行通知": "通知", "另行告知": "通知", "另行公告": "公告",
-    "另行通告": "通告",
+    # (另行通知 as written: a notice still to come; the words name 通知, as the corpus reads)
+    "另行通知": "另行通知", "届时另行通知": "另行通知", "另行告知": "另行告知",
+    "另行公告": "另行公告", "另行通告": "另行通告",
     "另行公布": "公告", "另行安排": "安排", "另行确定": "确定", "另定": "确定",
     "待定": "决定", "另行商定": "商定", "视情况而定": "情况", "视情况": "情况",
     "视具体情况而定": "情况", "根据工作需要": "工作需要", "视工作需要": "工作需要",

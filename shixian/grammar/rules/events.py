@@ -95,6 +95,15 @@ def trigger(ctx: Context, tok: Token, *, inherit: bool = False) -> str | None:
                     # 接到镇(街道)人民政府审核意见之日起: a bracketed word inside the event
                     event = text[tokens[j - 2].start : tokens[j].start] + event
                     j -= 2
+                if (
+                    j >= 1
+                    and tokens[j - 1].code == "_"
+                    and text[tokens[j - 1].start - 1 : tokens[j - 1].start] == "《"
+                    and text[tokens[j - 1].end : tokens[j].start] == "》"
+                ):
+                    # 其《外经证》有效期满后: a title opening the event is its first words
+                    event = tokens[j - 1].value + event
+                    j -= 1
                 while j >= 2 and tokens[j - 1].code == "/" and tokens[j - 2].code == "_":
                     event = f"{tokens[j - 2].value}{tokens[j - 1].value}{event}"
                     j -= 2
@@ -189,7 +198,7 @@ def when_clause(ctx: Context, tok: Token) -> str | None:
         if EVENT_ENDING.search(event) is not None:
             return _event_words(event) or None
     if gap.code == "_" and opens and (opened := EVENT_OPENERS.match(words)) is not None:
-        return opened.group("event")  # 遇有重大突发事件,要及时报告
+        return opened.group("event") or opened.group("found")  # 遇有重大突发事件,要及时报告
     if gap.code != "_" or not words.endswith("时") or words.endswith(NOT_EVENT_TIME):
         return None
     if i >= 2 and tokens[i - 2].code != "|":
