@@ -38,6 +38,8 @@ from .ranges import _day_range_end, _quarter_range_start
 # -- 1. fragments -------------------------------------------------------------
 
 
+#: Words that name a day a bracketed date may state (上周四(5月19日), 翌日(17日)).
+_DAY_NAMERS = frozenset("ti")
 #: The words that open a lunar note in brackets after a date (1月28日(农历除夕、周二)).
 _LUNAR_WORDS = frozenset({"农历", "阴历"})
 _LUNAR_OPENINGS = frozenset({"(农历", "(阴历"})
@@ -161,30 +163,21 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
         frag: Anchor = tok.value
         if (
             prev is not None
-            and prev.code == "t"
-            and prev.value[0] == "week"
-            and prev.value[2] is not None
-            and frag.grain == "day"
-            and frag.to is None
+            and prev.code in _DAY_NAMERS
             and text[prev.end : tok.start] == "("
-        ):
-            # 上周四(5月19日), 本周五(9月17日): the date states the day, the weekday is its note
-            frag.weekday = prev.value[2]
-            tok.start = out.pop().start
-            prev = out[-1] if out else None
-        elif (
-            prev is not None
-            and prev.code == "i"
-            and frag.grain == "day"
             and frag.to is None
-            and text[prev.end : tok.start] == "("
+            and frag.grain == "day"
+            and (prev.code == "i" or (prev.value[0] == "week" and prev.value[2] is not None))
         ):
+            # 上周四(5月19日), 本周五(9月17日): the date states the day, the weekday its note;
             # 翌日(17日), 次日(5月8日): the date states the day the word names
+            if prev.code == "t":
+                frag.weekday = prev.value[2]
             tok.start = out.pop().start
             prev = out[-1] if out else None
         if (
-            prev is not None
-            and frag.quarter is not None
+            frag.quarter is not None
+            and prev is not None
             and _quarter_range_start(frag, tok, out, text)
         ):
             prev = out[-1]  # 1-3季度, 一至三季度: the first number is a quarter too
