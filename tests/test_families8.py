@@ -406,3 +406,27 @@ def test_a_weekday_named_from_the_reference_and_its_date(
     assert part.start.month == day.month and part.start.day == day.day
     if part.start == day:
         assert result.complete  # the weekday note agrees with the date
+
+
+@given(
+    REFERENCES,
+    st.integers(2, 10),
+    st.sampled_from(["今后", "未来", "此后"]),
+    st.booleans(),
+)
+def test_the_years_ahead_are_whole_years(
+    reference: dt.date, years: int, ahead: str, chinese: bool
+) -> None:
+    """今后五年 in a report: the plan's whole years, from the reference's (from the next one
+    when the report is written in October or later)."""
+    text = f"明确了{ahead}{_number(years, chinese)}年的主要任务"
+    (part,) = shixian.normalize(text, reference=reference).parts
+    first = reference.year + (reference.month >= 10)
+    assert isinstance(part, shixian.Window)
+    assert (part.start, part.end) == (dt.date(first, 1, 1), dt.date(first + years - 1, 12, 31))
+    assert part.year_inferred
+
+
+def test_quarters_in_a_row_are_no_quarter() -> None:
+    with pytest.raises(shixian.UnrecognizedPhrase):
+        shixian.normalize("实现人才引育工作连续三季度位列区红榜", reference=REFERENCE)

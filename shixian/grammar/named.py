@@ -248,19 +248,29 @@ _REVIEW_MONTH = 10
 
 
 class Span(Named):
-    """今后三年, 用3年时间 (``years`` ahead from the reference day) and 近三年 (the
-    ``years`` whole years before the reference year): counted from the reference,
+    """今后三年 (the ``years`` whole years from the reference's), 用3年时间 (``years`` ahead
+    from the reference day) and 近三年 (the ``years`` whole years before the reference
+    year): counted from the reference,
     which the part says by ``year_inferred``. With ``start`` (自2018年7月20日起,用1年时间)
     the years run from that anchor's first day instead, a fuzzy window."""
 
-    __slots__ = ("ahead", "since", "start", "years")
+    __slots__ = ("ahead", "calendar", "since", "start", "years")
 
     def __init__(
-        self, years: int, ahead: bool, start: Anchor | None = None, *, since: bool = False
+        self,
+        years: int,
+        ahead: bool,
+        start: Anchor | None = None,
+        *,
+        since: bool = False,
+        calendar: bool = False,
     ) -> None:
         self.years = years
         self.ahead = ahead
         self.start = start
+        #: 今后五年, 未来三年: whole years of the calendar, from the reference's (from the next
+        #: from October on: a report at a year's end plans the years after it)
+        self.calendar = calendar
         #: 五年来, 一年来, 过去一年: the years up to the text's own; from October on, a review
         #: of the year (一年来 in a December summary) counts the reference's year as the last
         self.since = since
@@ -272,6 +282,9 @@ class Span(Named):
         if self.start is not None:
             first, _, inferred, _ = self.start.bounds(reference, text)
             return first, add_months(first, 12 * self.years) - _ONE_DAY, inferred, True
+        if self.ahead and self.calendar:
+            year_one = reference.year + (reference.month >= _REVIEW_MONTH)
+            return dt.date(year_one, 1, 1), dt.date(year_one + self.years - 1, 12, 31), True, False
         if self.ahead:
             return reference, add_months(reference, 12 * self.years) - _ONE_DAY, True, False
         year = reference.year + (self.since and reference.month >= _REVIEW_MONTH)

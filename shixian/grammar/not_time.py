@@ -172,6 +172,8 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"(?:近|最近|过去)?[0-9一二三四五六七八九十两]{1,3}个?(?:年|个月|月|周|天|日)(?:之内|以内|内)?"
     r"(?=(?:无|未|没有|均无)[\u4e00-\u9fff]{0,16}?"
     r"(?:记录|旅居史|接触史|史|违法行为|处罚|事故|病例|感染者|疫情))",
+    # 连续三季度位列红榜: a count of quarters in a row, not the third quarter
+    r"连续[0-9一二三四五六七八九十两]{1,2}个?季度?(?![0-9一二三四五六七八九十])",
     # 两个周期, 试行一个周期: cycles, not weeks
     r"(?:每|[0-9一二三四五六七八九十两]{1,3})个?周期",
     # 征兵时间提前了三个月: by how much a time moved, no limit before an event

@@ -225,7 +225,7 @@ def _span(text: str, ahead: str | None, use: str | None, past: str | None) -> An
     number = to_int(ahead or use or past or "")
     # 过去一年 reviews as 一年来 does (not 近三年: the last three years, as a condition)
     since = text.endswith("来") or text.startswith("过去")
-    return Anchor(named=Span(number, past is None, since=since))
+    return Anchor(named=Span(number, past is None, since=since, calendar=ahead is not None))
 
 
 TOKENS: list[TokenRule] = [
