@@ -15,6 +15,7 @@ from .codes import (
     _LENGTH_JOIN,
     _LENGTH_START,
 )
+from .spans import _UNITS
 
 _LENGTH_LOW = re.compile(r"([0-9]{1,3}|[一二两三四五六七八九十]{1,3}) ?[-—–~至到] ?$")
 
@@ -55,8 +56,6 @@ def _cut(gap: Token, end: int, text: str) -> Token:
     return Token(gap.code, gap.start, end, text[gap.start : end], gap.rule)
 
 
-_LENGTH_UNITS = {"天": Unit.DAY, "日": Unit.DAY, "周": Unit.WEEK, "星期": Unit.WEEK,
-                 "个月": Unit.MONTH, "月": Unit.MONTH, "年": Unit.YEAR}  # fmt: skip
 _SENTENCE_ENDS = frozenset("。;!?\n")
 
 
@@ -77,7 +76,7 @@ def _lone_lengths(tokens: list[Token]) -> list[Token]:
             half = m.group("half") is not None
             amount = 6 if half else _number(m.group("n"))
             if amount is not None and amount > 0:
-                unit = Unit.MONTH if half else _LENGTH_UNITS[m.group("u")]
+                unit = Unit.MONTH if half else Unit(_UNITS[m.group("u")])
                 start, end = tok.start + m.start(), tok.start + m.end()
                 if m.start() > 0:
                     out.append(Token(GAP, tok.start, start, tok.value[: m.start()], "gap"))

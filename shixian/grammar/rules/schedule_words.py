@@ -94,9 +94,16 @@ class Every:
 
 
 _WD = "[一二三四五六日天1-7]"
-_WD_LIST = rf"{_WD}(?:[、,和及与]{_WD}){{0,6}}(?![次个天])"
+
+
+def _weekday_list(repeat: str) -> str:
+    """A list of weekdays (二、四), each after the first optionally after ``repeat``."""
+    return rf"{_WD}(?:[、,和及与]{repeat}{_WD}){{0,6}}(?![次个天])"
+
+
+_WD_LIST = _weekday_list("")
 #: after 每星期 the later weekdays may repeat the word (每星期一及星期三): one set
-_EACH_WD_LIST = rf"{_WD}(?:[、,和及与](?:星期|周|礼拜)?{_WD}){{0,6}}(?![次个天])"
+_EACH_WD_LIST = _weekday_list("(?:星期|周|礼拜)?")
 
 
 def _weekdays(listed: str) -> tuple[int, ...]:
