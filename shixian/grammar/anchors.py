@@ -217,11 +217,7 @@ class Anchor:
         if grain is None:
             edge_grain = self.edge_grain
             if edge_grain == "month" and self.month_shift is not None:
-                # 本月底, 下月初: the reference's month, shifted
-                carry, index = divmod(reference.month - 1 + self.month_shift, 12)
-                month, inferred = index + 1, False
-                if not self.has_year:
-                    year += carry
+                year, month, inferred = *self._shifted_month(reference, year), False  # 本月底
             elif edge_grain == "month":
                 month, inferred = reference.month, True
             elif edge_grain in ("quarter", "half"):
@@ -236,10 +232,7 @@ class Anchor:
             if self.month_shift is None:
                 month, inferred = reference.month, True
             else:  # 本月十七日: the month is named relative to the reference
-                carry, index = divmod(reference.month - 1 + self.month_shift, 12)
-                month, inferred = index + 1, False
-                if not self.has_year:
-                    year += carry
+                year, month, inferred = *self._shifted_month(reference, year), False
         try:
             start, end = anchor._period(year, month, text)
         except ValueError as exc:
@@ -253,6 +246,12 @@ class Anchor:
             _, far_end, far_inferred, far_fuzzy = self._far_end(start, reference, text)
             return start, far_end, inferred and far_inferred, fuzzy or far_fuzzy or self.about
         return start, end, inferred, fuzzy or self.about
+
+    def _shifted_month(self, reference: dt.date, year: int) -> tuple[int, int]:
+        """``(year, month)`` of a month named from the reference's (本月, 上月, 下月)."""
+        assert self.month_shift is not None
+        carry, index = divmod(reference.month - 1 + self.month_shift, 12)
+        return (year if self.has_year else year + carry), index + 1
 
     def _year_of_note(self, reference: dt.date, text: str) -> Bounds | None:
         """1月28日(除夕) in a notice of November 2024 for the next year's holidays: the

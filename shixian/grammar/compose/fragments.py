@@ -42,7 +42,7 @@ from .ranges import _day_range_end, _quarter_range_start
 _DAY_NAMERS = frozenset("ti")
 #: The words that open a lunar note in brackets after a date (1月28日(农历除夕、周二)).
 _LUNAR_WORDS = frozenset({"农历", "阴历"})
-_LUNAR_OPENINGS = frozenset({"(农历", "(阴历"})
+_LUNAR_OPENINGS = frozenset("(" + word for word in _LUNAR_WORDS)
 #: The words of a bracketed note that the day itself counts (6月30日(含6月30日)前).
 _INCLUSIVE = ("含", "包括", "包含")
 

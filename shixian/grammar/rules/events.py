@@ -177,11 +177,9 @@ def when_clause(ctx: Context, tok: Token) -> str | None:
     i = tok.index - 1
     if i >= 0 and tokens[i].code == "_" and (i == 0 or tokens[i - 1].code == "|"):
         # 险情严重时随时上报, 发现问题时立即报告: the clause's own when-words, no comma
-        own: str = tokens[i].value
-        if own.endswith("时") and not own.endswith(NOT_EVENT_TIME):
-            event = _TRIGGER_TRIM.sub("", own)
-            if len(event) >= 2:
-                return event
+        own = _event_at(tokens[i].value)
+        if own is not None:
+            return own
     while i >= 0 and tokens[i].code == "_":
         i -= 1
     if i < 1 or tokens[i].code != "|" or tokens[i].value != ",":
@@ -199,10 +197,16 @@ def when_clause(ctx: Context, tok: Token) -> str | None:
             return _event_words(event) or None
     if gap.code == "_" and opens and (opened := EVENT_OPENERS.match(words)) is not None:
         return opened.group("event") or opened.group("found")  # 遇有重大突发事件,要及时报告
-    if gap.code != "_" or not words.endswith("时") or words.endswith(NOT_EVENT_TIME):
+    if gap.code != "_" or (i >= 2 and tokens[i - 2].code != "|"):
+        return None  # (a clause that holds other time words names not only an event)
+    return _event_at(words)
+
+
+def _event_at(words: str) -> str | None:
+    """The event of words ending in 时 (内容发生变化时: 内容发生变化); ``None`` for words that
+    name none (同时, 及时) or too few."""
+    if not words.endswith("时") or words.endswith(NOT_EVENT_TIME):
         return None
-    if i >= 2 and tokens[i - 2].code != "|":
-        return None  # the clause holds other time words: not only an event
     event = _TRIGGER_TRIM.sub("", words)
     return event if len(event) >= 2 else None
 
