@@ -31,11 +31,22 @@ def _checked(text: str, field: str, value: int, low: int, high: int) -> int:
 
 
 def _ymd(
-    text: str, y: str, sep: str, m: str, d: str, hh: str | None = None, mi: str | None = None
-) -> Anchor:
-    """2023-06-30, 2023/6/30, 2023.6.30, and with a clock time: 2021-01-25 08:30:00."""
+    text: str, y: str, sep: str, m: str, d: str, m2: str | None = None, d2: str | None = None,
+    hh: str | None = None, mi: str | None = None,
+) -> Anchor:  # fmt: skip
+    """2023-06-30, 2023/6/30, 2023.6.30, and with a clock time: 2021-01-25 08:30:00; a
+    range whose far end tells only its month and day, or its day (2018.11.14—12.5,
+    2018/11/14-20; 2018.12.20-1.10 ends in the next year)."""
     month = _checked(text, "month", int(m), 1, 12)
-    anchor = Anchor(year=int(y), month=month, day=_checked(text, "day", int(d), 1, 31))
+    day = _checked(text, "day", int(d), 1, 31)
+    anchor = Anchor(year=int(y), month=month, day=day)
+    if d2 is not None:
+        far_month = month if m2 is None else _checked(text, "month", int(m2), 1, 12)
+        far_day = _checked(text, "day", int(d2), 1, 31)
+        year = int(y) + ((far_month, far_day) < (month, day))
+        if m2 is None and far_day < day:
+            raise InvalidDate(text, "day", d2)  # 2018.11.14-5: no range backwards in a month
+        anchor.to = Anchor(year=year, month=far_month, day=far_day, year_inherited=True)
     if hh is not None and mi is not None:
         anchor.time = (int(hh), int(mi))
     return anchor
@@ -43,7 +54,7 @@ def _ymd(
 
 def _dmy(text: str, d: str, m: str, y: str, hh: str | None = None, mi: str | None = None) -> Anchor:
     """16.09.2018, 20.06.2018 13:32: a day-first date (a page's time stamp)."""
-    return _ymd(text, y, ".", m, d, hh, mi)
+    return _ymd(text, y, ".", m, d, hh=hh, mi=mi)
 
 
 def _number_range(
@@ -113,9 +124,7 @@ def _date(
     if m is not None:
         if len(m) == 2 and m[0] in _CN_ONE_DIGIT and m[1] in _CN_ONE_DIGIT:
             # 一二月份, 七八月: two months, not the twelfth
-            first, last = _CN_ONE_DIGIT.index(m[0]) + 1, _CN_ONE_DIGIT.index(m[1]) + 1
-            if last != first + 1:
-                raise InvalidDate(text, "month", m)
+            first, last = _pair(text, "month", m)
             anchor.month = first
             anchor.to = Anchor(month=last)
         else:
@@ -124,7 +133,13 @@ def _date(
         anchor.half = _HALF[h]
     else:
         quarter = q or q2 or q3
-        if quarter:
+        if quarter and len(quarter) == 2 and quarter[1] in _CN_ONE_DIGIT:
+            # 二三季度: two quarters, as 一二月份 is two months
+            first, last = _pair(text, "quarter", quarter)
+            _checked(text, "quarter", last, 1, 4)
+            anchor.quarter = first
+            anchor.to = Anchor(quarter=last)
+        elif quarter:
             anchor.quarter = _checked(text, "quarter", to_int(quarter), 1, 4)
     if anchor.to is not None:
         anchor.to = anchor.to.fill_from(anchor)
@@ -141,6 +156,16 @@ def _date(
 
 
 _CN_ONE_DIGIT = "一二三四五六七八九"
+
+
+def _pair(text: str, field: str, word: str) -> tuple[int, int]:
+    """一二 (月份, 季度): two consecutive numbers written as two digits."""
+    if word[0] not in _CN_ONE_DIGIT or word[1] not in _CN_ONE_DIGIT:
+        raise InvalidDate(text, field, word)
+    first, last = _CN_ONE_DIGIT.index(word[0]) + 1, _CN_ONE_DIGIT.index(word[1]) + 1
+    if last != first + 1:
+        raise InvalidDate(text, field, word)
+    return first, last
 
 
 def _md(

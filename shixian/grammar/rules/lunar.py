@@ -30,19 +30,21 @@ _DAY = (
 )
 #: a day name that is lunar by itself (初一, 廿三)
 _LUNAR_DAY = r"(?:初[一二三四五六七八九十]|廿[一二三四五六七八九])"
+#: a day after 农历 or a lunar month name, which needs no 初 (农历五月五日, 农历5月5日)
+_PLAIN_DAY = rf"(?:{_DAY}|[0-9]{{1,2}}|[一二三四五六七八九十])"
 _PREFIX = r"(?:农历|阴历|农曆|陰曆|阴曆|農曆|農历|陰历)"
 _TO = r"(?:至|到|—|-|~|～)"
 
 _PATTERN = (
-    # 农历八月十五, 农历正月初一至正月十五
-    rf"(?:{_PREFIX}(?P<m>{_MONTH})月(?P<d>{_DAY})"
+    # 农历八月十五, 农历五月五日, 农历5月5日, 农历正月初一至正月十五
+    rf"(?:{_PREFIX}(?P<m>{_MONTH}|[0-9]{{1,2}})月(?P<d>{_PLAIN_DAY})"
     # 正月十五, 腊月二十三, 冬月初八: a lunar month name
-    rf"|(?P<mn>正|冬|腊|臘)月(?P<dn>{_DAY})"
+    rf"|(?P<mn>正|冬|腊|臘)月(?P<dn>{_PLAIN_DAY})"
     # 八月初三: a lunar day name
     rf"|(?P<ml>{_MONTH})月(?P<dl>{_LUNAR_DAY})"
     # 大年初一: the first days of the lunar year
     rf"|大年(?P<dy>初[一二三四五六七八九十]))"
-    rf"日?(?:{_TO}(?:(?P<m2>{_MONTH})月)?(?P<d2>{_DAY})日?)?"
+    rf"日?(?:{_TO}(?:(?P<m2>{_MONTH})月)?(?P<d2>{_DAY}|[0-9]{{1,2}})日?)?"
     # a day of the Gregorian calendar follows (八月十五日 is lunar only after 农历)
     r"(?![0-9〇零一二三四五六七八九十])"
 )
