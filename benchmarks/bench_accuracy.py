@@ -19,8 +19,8 @@ evaluation set, not a test: its misses are not listed as known misses), and ``bl
 (``corpus/real/blind2/``), and ``blind3`` (``corpus/real/blind3/``: table cells and
 timetable columns in ``blind3a``, prose expressions in ``blind3b``), harvested and frozen
 the same way on 2026-12-02, mainly from mainland pages as the development set is, and
-``blind4`` … ``blind21`` (``corpus/real/blind4/`` …) eighteen more such sets, harvested the
-same day. A file of a
+``blind4`` … ``blind23`` (``corpus/real/blind4/`` …) twenty more such sets, harvested
+on 2026-12-02. A file of a
 set that is not there yet is skipped.
 """
 
@@ -62,6 +62,8 @@ SETS = {
     "blind19": ["blind19/blind19a.tsv", "blind19/blind19b.tsv"],
     "blind20": ["blind20/blind20a.tsv", "blind20/blind20b.tsv"],
     "blind21": ["blind21/blind21a.tsv", "blind21/blind21b.tsv"],
+    "blind22": ["blind22/blind22a.tsv", "blind22/blind22b.tsv"],
+    "blind23": ["blind23/blind23a.tsv", "blind23/blind23b.tsv"],
 }
 
 

@@ -358,6 +358,9 @@ class Anchor:
 
 def _falls_on(note: Named, lunar_year: int, day: dt.date, reference: dt.date, text: str) -> bool:
     """Whether the festival or lunar day ``note`` of ``lunar_year`` is ``day``."""
+    falls_on = getattr(note, "falls_on", None)
+    if falls_on is not None:  # a lunar day without its month (2月10日(初一))
+        return bool(falls_on(day))
     try:
         return note.period(Anchor(year=lunar_year), reference, text)[0] == day
     except (ValueError, OverflowError):

@@ -82,8 +82,8 @@ class Context:
     """
 
     __slots__ = (
-        "cleaned", "codes", "conditions", "failures", "flags", "named", "parts", "plan",
-        "reference", "strict", "text", "tokens", "uncovered",
+        "cleaned", "codes", "conditions", "failures", "flags", "lenient", "named", "parts",
+        "plan", "reference", "strict", "text", "tokens", "uncovered",
     )  # fmt: skip
 
     def __init__(
@@ -96,8 +96,12 @@ class Context:
         codes: str = "",
         plan: Plan = ((), ()),
         failures: list[tuple[int, int, Exception]] | None = None,
+        lenient: bool = False,
     ) -> None:
         self.text = text
+        #: whether the text is running text (extract), whose each time word is an
+        #: expression of its own, rather than one phrase (normalize)
+        self.lenient = lenient
         self.cleaned = cleaned
         self.tokens = tokens
         self.reference = reference
@@ -216,7 +220,7 @@ class Grammar(Lexer):
         entry = self._plans.get(codes)
         if entry is None:
             entry = self._plan(codes)
-        ctx = Context(text, cleaned, tokens, reference, strict, codes, entry, failures)
+        ctx = Context(text, cleaned, tokens, reference, strict, codes, entry, failures, lenient)
         plan = entry[0]
         parts = ctx.parts
         for rule, start, end in plan:

@@ -217,9 +217,14 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     # (the digits as a class: the patterns that veto words treat every digit alike)
     r"(?:全天)?[0-9]{1,2}(?:个)?小时(?=可办|服务|开放|营业|在线|值班|值守|受理|热线|不打烊|畅通|运行|监控|自助|巡查|巡逻|巡堤|监测|待命|不间断|防汛|轮班|全天候|应急"
     r"|供水|供电|供气|供暖|开展|坚守|在岗|接种|采样|检测|开诊|接诊|门诊|急诊|免费|对外"
+    r"|开通|驻守|照常|上班|看守|看管|值勤|执勤|运转|开机|轮岗|轮值|蹲守|守候"
     r"|政府热线|市民热线|便民热线)"
     # 全天24小时坚守岗位, 二十四小时值班制度: round the clock, in Chinese numerals too
     r"|全天[0-9]{1,2}(?:个)?小时|二十四小时(?=值班|值守|坚守|服务|开放|在岗|运行|不间断|监测)",
+    # 实行24小时驻守: a regime round the clock (a verb of rules before the hours, no 内)
+    r"(?:实行|实施|坚持|落实|执行|推行)(?:全天)?[0-9]{1,2}(?:个)?小时(?![内以之前后])",
+    # 及时率, 按期办结率, 及时性: a rate or a quality of promptness (a statistic), no duty
+    r"(?:及时|按时|按期|准时|即时)(?:办结|完成|回复|答复|反馈|处理|受理|签收|办理|整改|上报)?(?:率|性)",
     # 24小时心理咨询服务热线, 24小时值班电话: a line open round the clock, words between
     # (not 24小时内电话告知: a limit, then how to tell)
     r"[0-9]{1,2}(?:个)?小时(?:(?![内以之])[\u4e00-\u9fff]){0,8}(?:热线|服务电话|咨询电话|值班电话|专线)",

@@ -28,6 +28,26 @@ def _is_gap(tok: Token, pattern: object) -> bool:
     return tok.code == GAP and pattern.fullmatch(tok.value) is not None  # type: ignore[attr-defined]
 
 
+#: what begins at a start told with 开始 / 起 (轮休, 征兵报名): a few plain words
+_ACTIVITY = re.compile(r"[\u4e00-\u9fff]{1,6}")
+#: words that move the far end of a run (…开始,提前至4月30日结束)
+_MOVED = re.compile(r"提前|推迟|延迟|延长|顺延|延期|延")
+#: the far end's closing words after a start with 开始 / 起: what ends, then 结束 / 截止
+_CLOSING = re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{RANGE_CLOSERS.pattern})")
+
+
+def _closes(tok: Token, began: str) -> bool:
+    """Whether ``tok``, right after the far end of a run, closes it: 结束, 止 (also 轮休结束,
+    截止 after a start told with 开始 or 起)."""
+    if _is_gap(tok, RANGE_CLOSERS):
+        return True
+    if not began:
+        return False
+    return _is_gap(tok, _CLOSING) or (
+        tok.code == "B" and tok.value in ("截止", "截至", "止", "为止")
+    )
+
+
 def _spans(tokens: list[Token]) -> list[Token]:
     """Ranges told with words between their ends, and unions across a boundary."""
     out: list[Token] = []
@@ -47,19 +67,30 @@ def _spans(tokens: list[Token]) -> list[Token]:
             and tokens[j + 1].value == "开始"
         ):
             j += 1  # 7月13日全面正式开始,…结束: the opener's manner, then 开始
+        # 7月13日开始,8月14日结束; 从11月1日起,11月20日截止 (起 only before the far end's
+        # own clause, which its closing word must then end)
+        began = ""
         if j < size and tokens[j].code == "S":
-            opened = tokens[j].value == "开始"  # 7月13日开始,8月14日结束
+            began = tokens[j].value if tokens[j].value in ("开始", "起") else ""
+            opened = began == "开始"
             j += 1
         if j < size and _is_gap(tokens[j], RANGE_OPENERS):
             opened = True
             j += 1
+        elif began and j < size and _is_gap(tokens[j], _ACTIVITY):
+            j += 1  # 从7月15日开始轮休,8月28日轮休结束: what begins, told again as it ends
         if j < size and tokens[j].code == BREAK and tokens[j].value in _CLAUSE_COMMAS:
             j += 1
+            opened = opened or began == "起"
             if j < size and _is_gap(tokens[j], RANGE_OPENERS):
                 j += 1  # 5月1日开始,一直持续到6月30日
                 opened = True
             if opened and j < size and _is_gap(tokens[j], _FUTURE_AT):
                 j += 1  # …开始,将于8月14日结束
+            elif (
+                began and j + 1 < size and _is_gap(tokens[j], _MOVED) and tokens[j + 1].code == "R"
+            ):
+                j += 2  # 从9月12日开始,提前至次年4月30日结束: the end moved
         # 11月15日前结束: the end by that day
         by = 1 if j + 2 < size and tokens[j + 1].code == "P" and tokens[j + 1].value == "前" else 0
         if (
@@ -67,7 +98,7 @@ def _spans(tokens: list[Token]) -> list[Token]:
             and j + 1 + by < size
             and tokens[j].code == "A"
             and tokens[j].value.to is None
-            and _is_gap(tokens[j + 1 + by], RANGE_CLOSERS)
+            and _closes(tokens[j + 1 + by], began)
         ):
             # 从8月1日全面展开,9月30日结束: the end told in a clause of its own
             right = tokens[j]

@@ -132,6 +132,9 @@ def deadline_by(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     tok = _anchor(tokens)
     if tok.value.last().about:
         return window(ctx, tokens)
+    if tokens[0].code == "R" and tok.value.to is not None:
+        # 延至4月16日至19日举行: moved to a run of days, which is no "until"
+        return window(ctx, tokens)
     _, end, inferred, _ = _bounds(ctx, tok)
     text, span = ctx.where(tokens)
     due_at = _at(end, tok.value.last().time)

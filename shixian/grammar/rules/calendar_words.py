@@ -55,7 +55,9 @@ _YEAR_PART = (
     # 民国112年, 中华民国一百十二年, 民国一一二年
     rf"|(?:中华)?民国(?P<roc>{SMALL_NUMBER}|[0-9]{{3}}|[〇零{CN_DIGITS}十百]{{2,6}})年度?"
     # 年满 after a relative year word is an age (12月31日前年满18周岁: 前 + 年满)
-    r"|(?P<rel>今年|本年|当年|上一年|上年|去年|前年|明年|下一年|次年|翌年|来年)(?!满)度?"
+    # 第二年 only before a month (12月初~第二年1月中旬: the next year; 项目第二年 is no date)
+    r"|(?P<rel>今年|本年|当年|上一年|上年|去年|前年|明年|下一年|次年|翌年|来年"
+    r"|第二年(?=的?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月))(?!满)度?"
     r"(?:的(?=[0-9一二三四五六七八九十]))?"
 )
 # A day written without 日 right before a list or range connector (7月31-8月1日,
@@ -168,9 +170,12 @@ TOKENS: list[TokenRule] = [
     ),
     TokenRule(
         "<dd>.<mm>.<yyyy>",
-        # day first, both in two digits (16.09.2018 04:32, a page's time stamp)
-        r"(?<![0-9.])(?P<d>[0-9]{2})\.(?P<m>[0-9]{2})\.(?P<y>[0-9]{4})"
-        r"(?:(?P<hh>[01][0-9]|2[0-4]):(?P<mi>[0-5][0-9]))?(?![0-9.])",
+        # day first, both in two digits (16.09.2018 04:32, a page's time stamp); with
+        # slashes (16/04/2020, Hong Kong's and Macau's order), also after the first day of
+        # a range (03 – 19/04/2020)
+        r"(?<![0-9./])(?:(?P<d>[0-9]{2})\.(?P<m>[0-9]{2})\."
+        r"|(?:(?P<d0>[0-9]{1,2})[—~\-至到])?(?P<ds>[0-9]{1,2})/(?P<ms>[0-9]{1,2})/)(?P<y>[0-9]{4})"
+        r"(?:(?P<hh>[01][0-9]|2[0-4]):(?P<mi>[0-5][0-9]))?(?![0-9./])",
         "a",
         _dmy,
     ),

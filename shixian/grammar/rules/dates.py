@@ -13,11 +13,11 @@ from ..vocabulary import DAYPART
 
 _YEAR_SHIFT = {
     "今年": 0, "本年": 0, "当年": 0, "上年": -1, "去年": -1, "上一年": -1, "前年": -2,
-    "明年": 1, "下一年": 1, "次年": 1, "翌年": 1, "来年": 1,
+    "明年": 1, "下一年": 1, "次年": 1, "翌年": 1, "来年": 1, "第二年": 1,
 }  # fmt: skip
 #: Words of the year after the one told before (2019年10月至次年4月: 2020), not after the
 #: reference's (明年): in a range they count from its start.
-_FOLLOWING = frozenset({"次年", "翌年", "下一年"})
+_FOLLOWING = frozenset({"次年", "翌年", "下一年", "第二年"})
 _EDGE = {"底": "end", "末": "end", "终": "end", "初": "begin", "中": "middle"}
 _GRAIN = {"年": "year", "月": "month", "季": "quarter", "季度": "quarter", "半年": "half"}
 _HALF = {"上": 1, "前": 1, "下": 2, "后": 2}
@@ -52,9 +52,24 @@ def _ymd(
     return anchor
 
 
-def _dmy(text: str, d: str, m: str, y: str, hh: str | None = None, mi: str | None = None) -> Anchor:
-    """16.09.2018, 20.06.2018 13:32: a day-first date (a page's time stamp)."""
-    return _ymd(text, y, ".", m, d, hh=hh, mi=mi)
+def _dmy(
+    text: str, d: str | None, m: str | None, d0: str | None, ds: str | None, ms: str | None,
+    y: str, hh: str | None = None, mi: str | None = None,
+) -> Anchor:  # fmt: skip
+    """16.09.2018, 20.06.2018 13:32: a day-first date (a page's time stamp); 16/04/2020 and
+    03 – 19/04/2020 (the first day of a range before it). With slashes a month past 12
+    before a day that can be a month is the month-first order (04/16/2020)."""
+    if d is None or m is None:
+        assert ds is not None and ms is not None
+        d, m = (ms, ds) if int(ms) > 12 and int(ds) <= 12 and d0 is None else (ds, ms)
+    if d0 is None:
+        return _ymd(text, y, ".", m, d, hh=hh, mi=mi)
+    anchor = _ymd(text, y, ".", m, d0)
+    last = _ymd(text, y, ".", m, d, hh=hh, mi=mi)
+    if last.day < anchor.day:  # type: ignore[operator]
+        raise InvalidDate(text, "day", d0)
+    anchor.to = last
+    return anchor
 
 
 def _number_range(

@@ -39,7 +39,7 @@ from .calendar import deadline_before, window
 from .duty_words import EVENT_ENDS, IN_ADVANCE, MOVED_TO, _event_words
 from .events import limit_in_sentence
 from .events import trigger as _trigger
-from .relative import after_event
+from .relative import after_event, fold_restated_prompt
 
 __all__ = ["RULES"]
 
@@ -60,6 +60,8 @@ def same_day(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     trigger = _event_before(ctx, head) or _trigger(ctx, head)
     dur = next((t for t in tokens if t.code == "U"), None)
     offset: Offset = head.value if dur is None else Offset(dur.value.amount, dur.value.unit)
+    if dur is None and offset.amount == 0 and fold_restated_prompt(ctx, head.index, trigger):
+        return []  # 即收即办,当场办结: one promptness
     return [Relative(**ctx.common(tokens, False), offset=offset, trigger=trigger)]
 
 

@@ -13,7 +13,11 @@ Token code: ``a`` (a date fragment, merged into ``A``; a year before it is its y
 
 from __future__ import annotations
 
-from ..anchors import Anchor
+import datetime as dt
+import functools
+
+from ...errors import InvalidDate
+from ..anchors import Anchor, Bounds
 from ..engine import TokenRule
 from ..named import LunarDays
 from ..numerals import to_int
@@ -83,4 +87,41 @@ def _day(word: str) -> int:
     return to_int(word)
 
 
-TOKENS: list[TokenRule] = [TokenRule("农历八月十五|正月初一", _PATTERN, "a", _lunar)]
+class LunarDayNote(LunarDays):
+    """A lunar day named without its month in a note beside a date (2月10日(初一)至17日
+    (初八), a holiday notice's): it tells only which year the date is of, the one in which
+    that day is that lunar day (:meth:`falls_on`); it names no period by itself (its month
+    is 0: unknown)."""
+
+    __slots__ = ()
+
+    def __init__(self, day: int) -> None:
+        super().__init__(0, day, 0, day)
+
+    def __repr__(self) -> str:
+        return f"LunarDayNote({self.day})"
+
+    def falls_on(self, day: dt.date) -> bool:
+        """Whether ``day`` is this day of its lunar month."""
+        return _lunar_day(day) == self.day
+
+    def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
+        raise InvalidDate(text, "lunar date", "a lunar day without its month")
+
+
+@functools.lru_cache(maxsize=1024)
+def _lunar_day(day: dt.date) -> int:
+    from lunar_python import Solar  # the lunar calendar library (shixian.calendar.festivals)
+
+    return int(Solar.fromYmd(day.year, day.month, day.day).getLunar().getDay())
+
+
+def _note(text: str, day: str) -> Anchor:
+    return Anchor(named=LunarDayNote(_day(day)))
+
+
+TOKENS: list[TokenRule] = [
+    TokenRule("农历八月十五|正月初一", _PATTERN, "a", _lunar),
+    # (初一) right after a day: a lunar day told beside it, which picks its year
+    TokenRule("<date>(初一)", rf"(?<=[日号]\()(?P<day>{_DAY})(?=\))", "a", _note),
+]

@@ -43,7 +43,7 @@ from .limits import (
 
 __all__ = [
     "CAP_WORDS", "DURATION_TOKENS", "EACH_EVENT_VERBS", "FIRST_DURATIONS", "PROMPT_WORDS",
-    "REFUSING", "RULES", "TOKENS", "Duration", "find_trigger",
+    "REFUSING", "RULES", "TOKENS", "Duration", "find_trigger", "fold_restated_prompt",
 ]  # fmt: skip
 
 
@@ -186,8 +186,44 @@ def promptly(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         # 20个工作日内及时公开, 每次会议结束后及时公布, 在收到申请时,及时办理: 及时 restates
         # the limit
         return []
+    if (
+        prev is not None
+        and not isinstance(prev, Relative)
+        and tok.index >= 1
+        and ctx.tokens[tok.index - 1].code in "AP"
+        and tok.value.trigger is None
+    ):
+        return []  # 确保在10月底按时完成: on time for the date told right before it
     trigger = tok.value.trigger or find_trigger(ctx, tok) or when_clause(ctx, tok)
+    if fold_restated_prompt(ctx, tok.index, trigger):
+        return []
     return [Relative(**ctx.common(tokens, False), offset=Offset(0), trigger=trigger)]
+
+
+_SENTENCE_END = frozenset("。;!?\n")
+
+
+def fold_restated_prompt(ctx: Context, index: int, trigger: str | None) -> bool:
+    """Whether the prompt word at token ``index`` (及时, 当场) restates the promptness of
+    the part before it, which then grows over it: 发现险情及时上报并迅速处置, 能够当场答复的,
+    应当场答复, 即知即改、立行立改 are one duty's promptness, told again in its sentence. A
+    prompt word after an event of its own (收到申请后立即受理,办结后及时通知) is a part of
+    its own. In running text (extract) each prompt word stays a match of its own."""
+    prev = ctx.parts[-1] if ctx.parts else None
+    if ctx.lenient or not isinstance(prev, Relative) or prev.offset.amount != 0:
+        return False
+    if trigger is not None and trigger != prev.trigger:
+        return False
+    for j in range(index - 1, -1, -1):  # a prompt word before it, only words between
+        tok = ctx.tokens[j]
+        if tok.code == "O" or (tok.code == "i" and tok.value.amount == 0):
+            end = ctx.where([ctx.tokens[index]])[1][1]
+            start = prev.span[0]
+            ctx.parts[-1] = attrs.evolve(prev, text=ctx.text[start:end], span=(start, end))
+            return True
+        if tok.code not in "_|/" or (tok.code == "|" and tok.value in _SENTENCE_END):
+            return False
+    return False
 
 
 def statutory(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
