@@ -6,7 +6,13 @@
 * after 农历 / 阴历 a lunar day needs no 初 and may be written in digits (农历五月五日,
   农历5月5日): these were read as Gregorian dates;
 * 清明日 is the day of 清明, not 明日 (tomorrow) after 清;
-* two quarters written as two digits (二三季度) are a range, as 一二月份 is.
+* two quarters written as two digits (二三季度) are a range, as 一二月份 is;
+* prompt words told again in one phrase are one promptness, rates and round-the-clock
+  services are no time;
+* a run told from its start to its closing word (从11月1日起,11月20日截止) is a window, and a
+  run of days something is moved to (延至4月16日至19日举行) is that run;
+* day-first slashed dates (16/04/2020), 第二年 before a month, a lunar day beside a date
+  (2月10日(初一)) and a heading's number before a date (一、5月份, 1、3月25日前).
 """
 
 from __future__ import annotations
@@ -144,3 +150,159 @@ def test_two_quarters_in_two_digits(first: int, year: str) -> None:
 def test_two_quarters_that_are_not_neighbours_are_refused(text: str) -> None:
     with pytest.raises(shixian.InvalidDate):
         shixian.normalize(text, reference=dt.date(2023, 2, 10))
+
+
+# -- one promptness per phrase ------------------------------------------------------
+
+_PROMPTS = st.sampled_from(["及时", "立即", "马上", "第一时间", "尽快", "迅速", "当场", "即知即改"])
+_VERBS = st.sampled_from(["上报", "处置", "整改", "答复", "办结", "报告"])
+_JOINS = st.sampled_from(["并", "、", ",", "和"])
+
+
+@given(st.lists(st.tuples(_PROMPTS, _VERBS), min_size=2, max_size=4), _JOINS)
+def test_prompt_words_told_again_are_one_promptness(
+    duties: list[tuple[str, str]], join: str
+) -> None:
+    text = "发现问题后" + join.join(word + verb for word, verb in duties)
+    result = shixian.normalize(text, reference=dt.date(2021, 3, 1))
+    (part,) = result.parts
+    assert part.kind == "relative" and part.offset.amount == 0
+    # the part covers every prompt word it restates
+    assert part.text.endswith(duties[-1][0]) and duties[0][0] in part.text
+
+
+def test_a_prompt_after_an_event_of_its_own_is_a_part_of_its_own() -> None:
+    result = shixian.normalize(
+        "收到申请后立即受理,办结后及时通知申请人", reference=dt.date(2021, 3, 1)
+    )
+    assert [p.trigger for p in result.parts] == ["收到申请", "办结"]
+
+
+def test_in_running_text_each_prompt_word_is_a_match() -> None:
+    found = shixian.extract("网点可当场接收申请并及时做出处理。", reference=dt.date(2021, 3, 1))
+    assert [m.text for m in found] == ["当场", "及时"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "按期办结率和及时率均达100%",
+        "回复及时率",
+        "数据报送质量和及时性",
+        "急诊24小时照常上班",
+        "本院急救电话(24小时开通)",
+        "实行24小时驻守",
+        "坚持24小时值班",
+    ],
+)
+def test_rates_and_round_the_clock_services_are_no_time(text: str) -> None:
+    with pytest.raises(shixian.UnrecognizedPhrase):
+        shixian.normalize(text, reference=dt.date(2021, 3, 1))
+
+
+def test_a_limit_of_hours_after_a_rule_verb_stays_a_limit() -> None:
+    (part,) = shixian.normalize("实行24小时内办结", reference=dt.date(2021, 3, 1)).parts
+    assert (part.kind, part.offset.amount) == ("relative", 24)
+
+
+# -- a run told from its start to its closing word ---------------------------------
+
+
+@st.composite
+def _runs(draw: st.DrawFn) -> tuple[dt.date, dt.date]:
+    first = draw(st.dates(dt.date(2021, 1, 1), dt.date(2021, 12, 30)))
+    return first, draw(st.dates(first + dt.timedelta(days=1), dt.date(2021, 12, 31)))
+
+
+def _md(day: dt.date) -> str:
+    return f"{day.month}月{day.day}日"
+
+
+@given(
+    _runs(),
+    st.sampled_from(
+        [
+            "从{a}起,{b}截止",
+            "{a}开始报名,{b}截止",
+            "从{a}开始轮休,{b}轮休结束",
+            "自{a}起施行,{b}止",
+            "从{a}开始,提前至{b}结束",
+            "{a}开始,{b}结束",
+        ]
+    ),
+    st.sampled_from(["", "登记工作", "我市的选民登记工作"]),
+)
+def test_a_run_from_its_start_to_its_closing_word(
+    run: tuple[dt.date, dt.date], form: str, head: str
+) -> None:
+    text = head + form.format(a=_md(run[0]), b=_md(run[1]))
+    (part,) = shixian.normalize(text, reference=dt.date(2021, 1, 1)).parts
+    assert (part.kind, part.start, part.end) == ("window", run[0], run[1])
+
+
+@given(_runs(), st.sampled_from(["延至", "推迟至", "改至", "调整到"]))
+def test_moved_to_a_run_of_days(run: tuple[dt.date, dt.date], verb: str) -> None:
+    first, last = run
+    far = f"{last.day}日" if last.month == first.month else _md(last)
+    text = f"考试{verb}2021年{_md(first)}至{far}举行"
+    (part,) = shixian.normalize(text, reference=dt.date(2021, 1, 1)).parts
+    assert (part.kind, part.start, part.end) == ("window", first, last)
+
+
+# -- day-first slashed dates, 第二年, a lunar note ----------------------------------
+
+
+@given(st.dates(dt.date(1990, 1, 1), dt.date(2090, 12, 31)), st.booleans())
+def test_a_day_first_slashed_date(day: dt.date, pad: bool) -> None:
+    d, m = (f"{day.day:02}", f"{day.month:02}") if pad else (str(day.day), str(day.month))
+    (part,) = shixian.normalize(f"{d}/{m}/{day.year}", reference=dt.date(2021, 1, 1)).parts
+    assert (part.start, part.end) == (day, day)
+
+
+@given(st.dates(dt.date(1990, 1, 1), dt.date(2090, 12, 31)), st.data())
+def test_a_day_first_range_ending_in_a_full_date(day: dt.date, data: st.DataObject) -> None:
+    first = data.draw(st.integers(1, day.day))
+    text = f"{first:02} – {day.day:02}/{day.month:02}/{day.year}"
+    (part,) = shixian.normalize(text, reference=dt.date(2021, 1, 1)).parts
+    assert (part.start, part.end) == (day.replace(day=first), day)
+
+
+@given(st.integers(2, 12), st.integers(1, 11), REFERENCES)
+def test_dier_nian_before_a_month_is_the_next_year(
+    start: int, end: int, reference: dt.date
+) -> None:
+    text = f"{start}月至第二年{end}月"
+    same = shixian.normalize(f"{start}月至次年{end}月", reference=reference)
+    assert str(shixian.normalize(text, reference=reference)) == str(same)
+
+
+@given(st.integers(2000, 2040), st.integers(1, 12))
+def test_a_lunar_day_beside_a_date_picks_its_year(year: int, month: int) -> None:
+    from shixian.calendar.festivals import lunar_to_solar
+
+    day = lunar_to_solar(year, month, 1)  # a 初一
+    reference = dt.date(day.year, 1, 1) + dt.timedelta(days=200)  # its year or the one before
+    reference = reference.replace(year=day.year - 1) if day.month > 6 else reference
+    text = f"{day.month}月{day.day}日(初一)"
+    (part,) = shixian.normalize(text, reference=reference).parts
+    assert part.start == day and part.year_inferred
+
+
+# -- headings' numbers before dates --------------------------------------------------
+
+
+@given(
+    st.integers(1, 9), st.integers(1, 12), st.integers(1, 28), st.sampled_from(["底前", "", "前"])
+)
+def test_a_heading_number_before_a_date_is_no_month(
+    number: int, month: int, day: int, tail: str
+) -> None:
+    reference = dt.date(2014, 1, 10)
+    heading = shixian.normalize(f"{cn_number(number)}、{month}月{tail}完成", reference=reference)
+    plain = shixian.normalize(f"{month}月{tail}完成", reference=reference)
+    assert [p.to_dict() | {"text": "", "span": None} for p in heading.parts] == [
+        p.to_dict() | {"text": "", "span": None} for p in plain.parts
+    ]
+    dated = f"{number}、{month}月{day}日前,由市信息办负责"
+    (part,) = shixian.normalize(dated, reference=reference).parts
+    assert part.due == dt.date(2014, month, day)

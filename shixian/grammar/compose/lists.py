@@ -16,13 +16,40 @@ from .codes import (
 # -- 2. lists -----------------------------------------------------------------
 
 
-def _item_runs(tokens: list[Token]) -> list[tuple[int, int]]:
+_LINE_ENDS = frozenset("。;:\n")
+
+
+def _heading_number(tokens: list[Token], i: int, text: str) -> bool:
+    """Whether the bare number at ``i`` numbers a heading or an item (一、5月份工作完成情况,
+    三、3月底前完成, 1、3月25日前由…负责) rather than opening a list of months: it opens the
+    text or a line, and either it is written in Chinese numerals before a date in digits,
+    or both are in digits and the one date after it names its day (a list of months is
+    written 1、2月, 1、4、7、10月8日; 二、五月10日前 stays two months)."""
+    if tokens[i].code != "n" or (
+        i and not (tokens[i - 1].code == BREAK and tokens[i - 1].value in _LINE_ENDS)
+    ):
+        return False
+    nxt = tokens[i + 2]
+    if nxt.code != "A" or nxt.value.month is None:
+        return False
+    number_digits = text[tokens[i].start : tokens[i].end].isascii()
+    date_digits = text[nxt.start : nxt.start + 1].isascii()
+    if not number_digits:
+        return date_digits
+    alone = i + 3 >= len(tokens) or tokens[i + 3].code not in _SEPARATORS
+    return date_digits and alone and nxt.value.day is not None
+
+
+def _item_runs(tokens: list[Token], text: str = "") -> list[tuple[int, int]]:
     """``(first, last)`` indices of runs ``item (sep item)+`` with items A or n."""
     runs: list[tuple[int, int]] = []
     i, size = 0, len(tokens)
     while i < size:
         if tokens[i].code not in "An":
             i += 1
+            continue
+        if i + 2 < size and text and _heading_number(tokens, i, text):
+            i += 2  # 一、5月份…: the heading's number is plain words
             continue
         j = i
         while (
@@ -40,7 +67,7 @@ def _item_runs(tokens: list[Token]) -> list[tuple[int, int]]:
 
 
 def _lists(tokens: list[Token], text: str = "") -> list[Token]:
-    runs = _item_runs(tokens)
+    runs = _item_runs(tokens, text)
     if not runs:
         return tokens
     inserts: dict[int, list[Token]] = {}

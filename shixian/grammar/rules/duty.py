@@ -60,7 +60,7 @@ def same_day(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     trigger = _event_before(ctx, head) or _trigger(ctx, head)
     dur = next((t for t in tokens if t.code == "U"), None)
     offset: Offset = head.value if dur is None else Offset(dur.value.amount, dur.value.unit)
-    if dur is None and offset.amount == 0 and fold_restated_prompt(ctx, head.index, trigger):
+    if dur is None and offset.amount == 0 and fold_restated_prompt(ctx, head.index, None):
         return []  # 即收即办,当场办结: one promptness
     return [Relative(**ctx.common(tokens, False), offset=offset, trigger=trigger)]
 

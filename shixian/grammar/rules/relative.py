@@ -14,7 +14,7 @@ import attrs
 
 from ..._work import WORK
 from ...model import Offset, Ongoing, Part, Pending, Relative, Unit
-from ..engine import Context, Rule, Token
+from ..engine import GAP, Context, Rule, Token
 from ..vocabulary import AFTER_EVENT, EVENT_ENDING, STOPS_AFTER
 from .duty_words import _event_words
 from .events import (
@@ -190,13 +190,15 @@ def promptly(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         prev is not None
         and not isinstance(prev, Relative)
         and tok.index >= 1
-        and ctx.tokens[tok.index - 1].code in "AP"
+        and ctx.tokens[tok.index - 1].code in "APQ"
         and tok.value.trigger is None
     ):
-        return []  # 确保在10月底按时完成: on time for the date told right before it
-    trigger = tok.value.trigger or find_trigger(ctx, tok) or when_clause(ctx, tok)
-    if fold_restated_prompt(ctx, tok.index, trigger):
+        # 确保在10月底按时完成, 每月及时梳理: on time for the date (or each period) told
+        # right before it
         return []
+    if fold_restated_prompt(ctx, tok.index, tok.value.trigger):
+        return []
+    trigger = tok.value.trigger or find_trigger(ctx, tok) or when_clause(ctx, tok)
     return [Relative(**ctx.common(tokens, False), offset=Offset(0), trigger=trigger)]
 
 
@@ -213,9 +215,11 @@ def fold_restated_prompt(ctx: Context, index: int, trigger: str | None) -> bool:
     if ctx.lenient or not isinstance(prev, Relative) or prev.offset.amount != 0:
         return False
     if trigger is not None and trigger != prev.trigger:
-        return False
+        return False  # its own event, in its own words (在收到材料时)
     for j in range(index - 1, -1, -1):  # a prompt word before it, only words between
         tok = ctx.tokens[j]
+        if tok.code == GAP and (tok.value.endswith("时") or "后" in tok.value):
+            return False  # 遇到紧急情况时立即处置: an event of its own
         if tok.code == "O" or (tok.code == "i" and tok.value.amount == 0):
             end = ctx.where([ctx.tokens[index]])[1][1]
             start = prev.span[0]
