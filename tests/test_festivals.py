@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import shixian
 from shixian.calendar import festivals as cal
 from shixian.grammar.rules.festival_words import FESTIVAL_WORDS, PLAN_WORDS
+from shixian.grammar.rules.festivals import JUST_PASSED
 
 D = dt.date
 
@@ -174,7 +175,7 @@ def test_festival_before_is_due_before_and_after_starts_after(
 
 @settings(max_examples=60, deadline=None)
 @given(st.sampled_from(_SINGLE), st.dates(D(2008, 1, 1), D(2025, 12, 31)))
-def test_festival_without_year_is_the_one_under_way_or_next(
+def test_festival_without_year_is_the_one_just_passed_under_way_or_next(
     word_key: tuple[str, str], reference: D
 ) -> None:
     word, key = word_key
@@ -182,7 +183,14 @@ def test_festival_without_year_is_the_one_under_way_or_next(
     assert isinstance(part, shixian.Window) and part.year_inferred
     if cal.FESTIVALS[key].holiday is None:  # no days off: the festival day
         assert part.start == part.end == cal.festival_day(key, part.start.year)
-    assert part.end >= reference
+    if part.end < reference:  # a text soon after an occasion is about the one just passed
+        assert reference - part.end <= JUST_PASSED
+    elif part.start > reference:  # the next one: the last one ended longer ago (or had none)
+        try:
+            last = shixian.normalize(f"{part.start.year - 1}年{word}期间", reference=reference)
+        except shixian.HolidayOutOfRange:
+            return
+        assert reference - last.parts[0].end > JUST_PASSED
     assert part.start - reference < dt.timedelta(days=400)
 
 

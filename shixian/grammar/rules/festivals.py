@@ -142,9 +142,26 @@ def festival_window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         eve = start - dt.timedelta(days=1)
         return [Window(**ctx.common(tokens, inferred), start=eve, end=eve, fuzzy=True)]
     start, end, inferred, fuzzy = anchor.bounds(ctx.reference, ctx.text)
+    named = anchor.named
+    if start > ctx.reference and not anchor.has_year and isinstance(named, Festivals | Occasion):
+        # 除夕当天,烟花爆竹类警情增多 a week after it: a text soon after an occasion is about
+        # the one just passed, not next year's
+        earlier = anchor.copy()
+        earlier.year = named.year(anchor, ctx.reference)[0] - 1
+        try:
+            past = earlier.bounds(ctx.reference, ctx.text)
+        except HolidayOutOfRange:  # no days off that year (中秋节 before 2008)
+            past = None
+        if past is not None and ctx.reference - past[1] <= JUST_PASSED:
+            start, end, _, fuzzy = past
     part = Window(**ctx.common(tokens, inferred), start=start, end=end, fuzzy=fuzzy)
-    ctx.named.append((part, None if isinstance(anchor.named, Occasion) else RESTATED_WITHIN))
+    ctx.named.append((part, None if isinstance(named, Occasion) else RESTATED_WITHIN))
     return [part]
+
+
+#: how long after an occasion a text without a year still means that one (its 期间, its
+#: day) rather than the next; a deadline before it (春节前) always looks ahead
+JUST_PASSED = dt.timedelta(days=30)
 
 
 def festival_offset(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
