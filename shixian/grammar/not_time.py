@@ -223,6 +223,9 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"|全天[0-9]{1,2}(?:个)?小时|二十四小时(?=值班|值守|坚守|服务|开放|在岗|运行|不间断|监测)",
     # 实行24小时驻守: a regime round the clock (a verb of rules before the hours, no 内)
     r"(?:实行|实施|坚持|落实|执行|推行)(?:全天)?[0-9]{1,2}(?:个)?小时(?![内以之前后])",
+    # 冬季作息时间: the name of a timetable a season gives, not the season (从10月1日起实行冬季
+    # 作息时间 is from that day on)
+    r"[春夏秋冬]季作息",
     # 及时率, 按期办结率, 及时性: a rate or a quality of promptness (a statistic), no duty
     r"(?:及时|按时|按期|准时|即时)(?:办结|完成|回复|答复|反馈|处理|受理|签收|办理|整改|上报)?(?:率|性)",
     # 24小时心理咨询服务热线, 24小时值班电话: a line open round the clock, words between

@@ -26,6 +26,7 @@ from ..vocabulary import (
     TOPIC_SUBJECT,
 )
 from .calendar_words import FIRST_TOKENS, TOKENS, WEEK_OF_YEAR
+from .restated import fold_restated
 
 __all__ = ["FIRST_TOKENS", "RULES", "TOKENS", "WEEK_OF_YEAR"]
 
@@ -270,6 +271,8 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     if len(tokens) > 2:
         count = next((t.value[0] for t in tokens if t.code == "C"), None)
     text, span = ctx.where(tokens)
+    if fold_restated(ctx, start, end, span):
+        return []  # “十四五”时期(2021-2025年): the years restate the plan
     part = Window(
         text=text,
         span=span,

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
+
+import attrs
 
 from ..._work import WORK
 from ...model import Ongoing, Part, Schedule, Window
 from ..engine import Context
 
-__all__ = ["RESTATED_WITHIN", "RESTATE_REACH", "drop_restated"]
+__all__ = ["RESTATED_WITHIN", "RESTATE_REACH", "drop_restated", "fold_restated"]
 
 #: Days between a named period and dates that restate it (劳动节期间…4月28日和5月5日上班).
 RESTATED_WITHIN = dt.timedelta(days=3)
@@ -77,3 +80,21 @@ def _same_sentence(one: Part, other: Part, text: str) -> bool:
     lo = min(one.span[0], other.span[0])
     hi = max(one.span[1], other.span[1])
     return not any(ch in "。;\n" for ch in text[lo:hi])
+
+
+#: what lies between a window and the bracket that restates it: a closing quote and the
+#: words of a period (“十四五”时期(2021-2025年), 十四五规划(2021—2025年))
+_BEFORE_BRACKET = re.compile(r"[”\"」』]?(?:时期|時期|期间|期間|规划|規劃|计划|計劃)?[(（] ?")
+
+
+def fold_restated(ctx: Context, start: dt.date, end: dt.date, span: tuple[int, int]) -> bool:
+    """Whether the window ``start``–``end`` at ``span`` restates, in brackets, the window
+    right before it (“十四五”时期(2021-2025年)); the window before then grows over it."""
+    prev = ctx.parts[-1] if ctx.parts else None
+    if not isinstance(prev, Window) or (prev.start, prev.end) != (start, end):
+        return False
+    if _BEFORE_BRACKET.fullmatch(ctx.text, prev.span[1], span[0]) is None:
+        return False
+    hi = span[1] + (ctx.text[span[1] : span[1] + 1] in ")）")
+    ctx.parts[-1] = attrs.evolve(prev, text=ctx.text[prev.span[0] : hi], span=(prev.span[0], hi))
+    return True
