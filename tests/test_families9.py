@@ -306,3 +306,69 @@ def test_a_heading_number_before_a_date_is_no_month(
     dated = f"{number}、{month}月{day}日前,由市信息办负责"
     (part,) = shixian.normalize(dated, reference=reference).parts
     assert part.due == dt.date(2014, month, day)
+
+
+# -- restated years, festivals apart, just passed --------
+
+
+def test_another_series_plan_is_not_the_national_one() -> None:
+    text = "关于在公民中开展法治宣传教育的第七个五年规划(2016-2020年)"
+    parts = shixian.normalize(text, reference=dt.date(2016, 5, 1)).parts
+    assert [(p.start, p.end) for p in parts] == [(dt.date(2016, 1, 1), dt.date(2020, 12, 31))]
+
+
+@given(
+    st.integers(11, 15),
+    st.sampled_from(["“{}”时期({}-{}年)", "“{}”({}—{}年)时期", "{}规划({}-{}年)"]),
+)
+def test_years_restating_a_plan_in_brackets_are_one_window(number: int, form: str) -> None:
+    from shixian.calendar.festivals import plan_years
+    from shixian.grammar.rules.festival_words import PLAN_WORDS
+
+    name = next(k for k, v in PLAN_WORDS.items() if v == number)
+    first, last = plan_years(number)
+    text = form.format(name, first, last)
+    (part,) = shixian.normalize(text, reference=dt.date(2021, 3, 1)).parts
+    assert (part.start, part.end) == (dt.date(first, 1, 1), dt.date(last, 12, 31))
+
+
+@given(st.dates(dt.date(2010, 1, 1), dt.date(2025, 12, 31)))
+def test_festivals_months_apart_are_each_their_own_window(reference: dt.date) -> None:
+    both = shixian.normalize("春节、国庆节期间", reference=reference).parts
+    alone = [shixian.normalize(w, reference=reference).parts[0] for w in ("春节期间", "国庆节期间")]
+    assert [(p.start, p.end) for p in both] == [(p.start, p.end) for p in alone]
+    (joined,) = shixian.normalize("元旦春节期间", reference=reference).parts
+    assert (joined.end - joined.start).days < 62
+
+
+@given(st.integers(2010, 2025), st.integers(1, 30), st.sampled_from(["国庆节期间", "国庆假期"]))
+def test_a_festival_just_passed_is_the_one_a_text_soon_after_means(
+    year: int, after: int, word: str
+) -> None:
+    (period,) = shixian.normalize(f"{year}年{word}", reference=dt.date(year, 1, 1)).parts
+    reference = period.end + dt.timedelta(days=after)
+    (part,) = shixian.normalize(word, reference=reference).parts
+    assert (part.start, part.end) == (period.start, period.end) and part.year_inferred
+    # a deadline before it looks ahead
+    (due,) = shixian.normalize("国庆节前", reference=reference).parts
+    assert due.due > reference
+
+
+@given(st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)), st.sampled_from(["或以前", "或之前"]))
+def test_on_or_before(day: dt.date, words: str) -> None:
+    text = f"必须于{day.year}年{day.month}月{day.day}日{words}把反对书送达"
+    (part,) = shixian.normalize(text, reference=dt.date(2021, 3, 1)).parts
+    assert (part.kind, part.due) == ("deadline", day)
+
+
+@given(st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)))
+def test_not_before_is_from_it_on(day: dt.date) -> None:
+    text = f"开学时间不早于{day.year}年{day.month}月{day.day}日"
+    (part,) = shixian.normalize(text, reference=dt.date(2021, 3, 1)).parts
+    assert (part.kind, part.start) == ("ongoing", day)
+
+
+@given(st.integers(1, 9), st.sampled_from(["×", "*", "x"]), st.integers(10, 24))
+def test_a_product_of_hours_is_round_the_clock(days: int, times: str, hours: int) -> None:
+    with pytest.raises(shixian.UnrecognizedPhrase):
+        shixian.normalize(f"提供{days}{times}{hours}小时服务", reference=dt.date(2021, 3, 1))

@@ -223,6 +223,9 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"|全天[0-9]{1,2}(?:个)?小时|二十四小时(?=值班|值守|坚守|服务|开放|在岗|运行|不间断|监测)",
     # 实行24小时驻守: a regime round the clock (a verb of rules before the hours, no 内)
     r"(?:实行|实施|坚持|落实|执行|推行)(?:全天)?[0-9]{1,2}(?:个)?小时(?![内以之前后])",
+    # 7×24小时服务, 7*24小时: round the clock, every day (a product of numbers, not a
+    # length; digits as a class, as the patterns that veto words must treat every digit)
+    r"[0-9][×xX*✕][0-9]{1,2}(?:个)?小时",
     # 冬季作息时间: the name of a timetable a season gives, not the season (从10月1日起实行冬季
     # 作息时间 is from that day on)
     r"[春夏秋冬]季作息",

@@ -275,7 +275,8 @@ TOKENS: list[TokenRule] = [
     TokenRule("该年", r"(?:该|該|同|是|那)年(?=[0-9一二三四五六七八九十上下第元])", "w", _word),
     TokenRule(
         "前",
-        r"以前|之前|前",
+        # 二○一七年八月二十二日或以前: on or before it (Hong Kong's wording)
+        r"(?:或|或者)(?:以前|之前)|以前|之前|前",
         "P",
         _word,
     ),
@@ -317,7 +318,8 @@ TOKENS: list[TokenRule] = [
     ),
     TokenRule(
         "自",
-        rf"(?:自从|自|从)(?={_NUM_START}|今年|明年|本年|即日|当年|次年|现在|当日|当天)",
+        # 不早于8月30日: not before it, from it on
+        rf"(?:自从|自|从|不早于)(?={_NUM_START}|今年|明年|本年|即日|当年|次年|现在|当日|当天)",
         "F",
         _word,
     ),

@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable, Iterable
 
 from ...calendar import festivals as cal
-from ...errors import InvalidDate
 from ...model import Frequency
 from ..anchors import Anchor
 from ..clean import clean
@@ -139,7 +138,8 @@ _ONE_FESTIVAL = (
 _FESTIVAL_PATTERN = (
     rf"(?P<names>{_ONE_FESTIVAL}(?:[、和及与暨]?{_ONE_FESTIVAL}){{0,3}}"
     rf"|[\"'「『]{_ONE_FESTIVAL}(?:[、和及与暨]?{_ONE_FESTIVAL}){{0,3}}[\"'」』])节?"
-    rf"(?P<holiday>{_HOLIDAY})?"
+    # 春节、国庆节等期间: the holidays of the festivals listed
+    rf"(?:等(?={_HOLIDAY}))?(?P<holiday>{_HOLIDAY})?"
 )
 _FESTIVAL_ONE = re.compile(rf"[\"'「『]?({_alternation(_FESTIVALS)})[\"'」』]?")
 
@@ -148,10 +148,7 @@ _SERIES = "|".join(cal.PLAN_SERIES)
 _PLAN_PATTERN = (
     rf"{_NOT_NUMBER_BEFORE}(?:[\"'「『](?P<q>{_alternation(PLAN_WORDS)})[\"'」』]"
     rf"|(?<![\"'「『])(?P<n>十[一二三四五]五){_NOT_NUMBER_AFTER}(?!人|岁|天)"
-    rf"|(?<![\"'「『])(?P<s>[一二三四五六七八九十]五)(?=(?:规划|计划)?(?:{_PLAN_TIME})|{_SERIES})"
-    # 国民经济和社会发展第十四个五年规划 (纲要): the national plan by its full name (法治宣传教育
-    # 的第七个五年规划 is another series', 2016–2020: only after the national plan's title)
-    r"|(?:(?<=发展)|(?<=国民经济))第(?P<full>[一二三四五六七八九十]{1,3})个五年(?:规划|计划)(?:纲要)?)"
+    rf"|(?<![\"'「『])(?P<s>[一二三四五六七八九十]五)(?=(?:规划|计划)?(?:{_PLAN_TIME})|{_SERIES}))"
     rf"(?:(?=(?P<series>{_SERIES}))|)"
     rf"(?!(?:规划|计划|纲要)(?!{_PLAN_TIME}))(?:规划|计划)?(?:纲要)?"
     r"(?P<edge>期间|时期|初期|初|中期|末期|末)?"
@@ -196,19 +193,12 @@ def _season(text: str) -> Anchor:
 
 
 def _plan(
-    text: str, q: str | None, n: str | None, s: str | None, full: str | None,
-    series: str | None, edge: str | None,
-) -> Anchor:  # fmt: skip
+    text: str, q: str | None, n: str | None, s: str | None, series: str | None, edge: str | None
+) -> Anchor:
+    name = q or n or s
+    assert name is not None
     mark = None if edge is None else _PLAN_EDGE.get(edge)
-    if full is not None:
-        number = to_int(full)
-        if not 1 <= number <= len(PLAN_WORDS):
-            raise InvalidDate(text, "plan", full)
-    else:
-        name = q or n or s
-        assert name is not None
-        number = PLAN_WORDS[name]
-    anchor = Anchor(named=Plan(number, mark, series))
+    anchor = Anchor(named=Plan(PLAN_WORDS[name], mark, series))
     if mark is not None:  # 十四五末前 is due at its end, like 年底前 (the edge is the plan's)
         anchor.edge, anchor.edge_grain = mark, "plan"
     return anchor

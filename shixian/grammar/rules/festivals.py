@@ -132,6 +132,17 @@ def festival_window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     ``<festival>前夕`` (国庆前夕, 春节前夕: its eve), a fuzzy window on the day before the
     festival's own day (前夕 is no 前 of a deadline: a not-time word)."""
     _, anchor = _occasion_of(ctx, tokens)
+    named = anchor.named
+    if isinstance(named, Festivals) and len(named.keys) > 1 and _apart(named, ctx.reference):
+        # 春节、国庆节等期间: festivals months apart are each their own window (元旦春节期间,
+        # 中秋国庆, neighbours, are one)
+        parts: list[Part] = []
+        for key in named.keys:
+            one = anchor.copy()
+            one.named = Festivals((key,), named.holiday)
+            start, end, inferred, fuzzy = _recent_bounds(ctx, one)
+            parts.append(Window(**ctx.common(tokens, inferred), start=start, end=end, fuzzy=fuzzy))
+        return parts
     last = tokens[-1]
     if tokens[-1].code == "G" and ctx.cleaned.text.startswith("前夕", last.end):
         named = anchor.named
@@ -141,22 +152,37 @@ def festival_window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         start, _, inferred, _ = anchor.bounds(ctx.reference, ctx.text)
         eve = start - dt.timedelta(days=1)
         return [Window(**ctx.common(tokens, inferred), start=eve, end=eve, fuzzy=True)]
+    start, end, inferred, fuzzy = _recent_bounds(ctx, anchor)
+    part = Window(**ctx.common(tokens, inferred), start=start, end=end, fuzzy=fuzzy)
+    ctx.named.append((part, None if isinstance(named, Occasion) else RESTATED_WITHIN))
+    return [part]
+
+
+def _recent_bounds(ctx: Context, anchor: Anchor) -> tuple[dt.date, dt.date, bool, bool]:
+    """The occasion's bounds: the one under way or next, or the one just passed
+    (:data:`JUST_PASSED`) — 除夕当天,烟花爆竹类警情增多 a week after it: a text soon after an
+    occasion is about the one just passed, not next year's."""
     start, end, inferred, fuzzy = anchor.bounds(ctx.reference, ctx.text)
     named = anchor.named
     if start > ctx.reference and not anchor.has_year and isinstance(named, Festivals | Occasion):
-        # 除夕当天,烟花爆竹类警情增多 a week after it: a text soon after an occasion is about
-        # the one just passed, not next year's
         earlier = anchor.copy()
         earlier.year = named.year(anchor, ctx.reference)[0] - 1
         try:
             past = earlier.bounds(ctx.reference, ctx.text)
         except HolidayOutOfRange:  # no days off that year (中秋节 before 2008)
-            past = None
-        if past is not None and ctx.reference - past[1] <= JUST_PASSED:
-            start, end, _, fuzzy = past
-    part = Window(**ctx.common(tokens, inferred), start=start, end=end, fuzzy=fuzzy)
-    ctx.named.append((part, None if isinstance(named, Occasion) else RESTATED_WITHIN))
-    return [part]
+            return start, end, inferred, fuzzy
+        if ctx.reference - past[1] <= JUST_PASSED:
+            return past[0], past[1], inferred, past[3]
+    return start, end, inferred, fuzzy
+
+
+#: festivals named together further apart than this are read one by one
+_NEIGHBOURS = dt.timedelta(days=62)
+
+
+def _apart(named: Festivals, reference: dt.date) -> bool:
+    days = sorted(cal.festival_day(key, reference.year) for key in named.keys)
+    return days[-1] - days[0] > _NEIGHBOURS
 
 
 #: how long after an occasion a text without a year still means that one (its 期间, its
