@@ -47,7 +47,9 @@ _CACHE_SIZE = 8192
 _LATIN = re.compile(r"[A-Za-z]{3,}")
 _CONDITION_HEAD = re.compile(r"^(?:按照|按|根据|依照|依据)")
 _SENTENCE_END = re.compile(r"[。;\n]")
-_ARTICLE = re.compile(r"》第[0-9一二三四五六七八九十百零〇]+条")
+#: a condition that cites rules already made (a statute's article, 按照…的规定, …精神): no
+#: decision to wait on
+_ARTICLE = re.compile(r"》第[0-9一二三四五六七八九十百零〇]+条|(?:规定|精神)$")
 
 
 def normalize(
@@ -231,7 +233,8 @@ def _with_conditions(ctx: Context, standalone_pending: bool) -> list[Part]:
     if not standalone_pending or not unused:
         return attached
     if not parts:
-        # 依据《行政处罚法》第七十二条的规定: a statute's article cited is no decision to wait on
+        # 依据《行政处罚法》第七十二条的规定, 根据第24/2012号行政法规之规定: rules cited are no
+        # decision to wait on
         return [_pending(ctx, tok) for tok in unused if _ARTICLE.search(tok.value) is None]
     # in a cell, a condition after the times still bears on them
     extra = tuple(tok.value for tok in unused)
