@@ -102,14 +102,34 @@ def _financial(m: re.Match[str]) -> str:
     return m.group().translate(_FIN_TABLE)
 
 
+#: the letter O (Latin, Greek, Cyrillic) typed for 〇 in a year of Chinese numerals
+#: (二O一O年, 二OO九年: a silent wrong year when unread)
+_LETTER_ZEROS = "OoΟοОо"
+_YEAR_WITH_LETTERS = re.compile(f"[〇零一二三四五六七八九{_LETTER_ZEROS}]{{4}}(?=年)")
+_ZERO_TABLE = str.maketrans(dict.fromkeys(_LETTER_ZEROS, "〇"))
+
+
+def _zeros(m: re.Match[str]) -> str:
+    year = m.group()
+    if all(ch in _LETTER_ZEROS for ch in year):
+        return year  # no Chinese numeral: not a year (OOOO年)
+    return year.translate(_ZERO_TABLE)
+
+
 _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # whitespace, and a pinyin gloss after a character (內(nèi)容: a page's reading aid)
 # and a doubled hyphen (3月1日--3月5日: one range connector, as 3月1日-3月5日)
 _SPACE = re.compile(rf"\s+|(?<=[\u4e00-\u9fff])\([a-zü]*[{_TONES}][a-zü]*\)|(?<=-)-+")
 # Any character that cleaning changes or drops: most cells have none, and one
 # search for them is cheaper than translating.
+_ZERO_SET = frozenset(_LETTER_ZEROS)
 _NOISE = re.compile(
-    "[\\s" + "".join(re.escape(chr(code)) for code in sorted(_TABLE)) + _FIN_CHARS + _TONES + "]|--"
+    "[\\s"
+    + "".join(re.escape(chr(code)) for code in sorted(_TABLE))
+    + _FIN_CHARS
+    + _TONES
+    + _LETTER_ZEROS
+    + "]|--"
 )
 _LINE_BREAK = re.compile(r"[\n\r\t\v\f\u2028\u2029]")
 # a year opening a date after a line break (2005.2—4, 2019年): the start of a new item
@@ -160,6 +180,8 @@ def clean(text: str, *, lines: bool = False) -> Cleaned:
     text = text.translate(_TABLE)
     if not _FIN_SET.isdisjoint(text):
         text = _NUMERAL_RUN.sub(_financial, text)
+    if not _ZERO_SET.isdisjoint(text):
+        text = _YEAR_WITH_LETTERS.sub(_zeros, text)
     if _SPACE.search(text) is None:
         return Cleaned(text, None)
     pieces: list[str] = []

@@ -19,6 +19,8 @@ _SENTENCE_END = re.compile(r"[。;\n]")
 _TIME_WORD = re.compile(
     r"[0-9〇零一二两三四五六七八九十廿卅]+(?:个)?(?:年|月|日|号|时|旬|季度|季|周|星期|天|小时)"
     r"|[上中下]旬|(?<![0-9])[0-9]{1,2}:[0-9]{2}"
+    # a month's edge with its 月 lost (2015年7底): a date not read
+    r"|(?<![0-9])[0-9]{1,2}(?:底|末)(?!期)"
 )
 _NOT_TIME = re.compile(not_time_pattern())
 # a year alone in plain words: only a composition pass leaves one there (the lexer reads

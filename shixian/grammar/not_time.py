@@ -221,6 +221,8 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"|政府热线|市民热线|便民热线)"
     # 全天24小时坚守岗位, 二十四小时值班制度: round the clock, in Chinese numerals too
     r"|全天[0-9]{1,2}(?:个)?小时|二十四小时(?=值班|值守|坚守|服务|开放|在岗|运行|不间断|监测)",
+    # 每天24小时交通管制: all day, every day (a length per day is no limit; 每天24小时内 is one)
+    r"(?:每天|每日)(?:全天)?[0-9]{1,2}(?:个)?小时(?![内以之])",
     # 实行24小时驻守: a regime round the clock (a verb of rules before the hours, no 内)
     r"(?:实行|实施|坚持|落实|执行|推行)(?:全天)?[0-9]{1,2}(?:个)?小时(?![内以之前后])",
     # 7×24小时服务, 7*24小时: round the clock, every day (a product of numbers, not a
