@@ -372,3 +372,15 @@ def test_not_before_is_from_it_on(day: dt.date) -> None:
 def test_a_product_of_hours_is_round_the_clock(days: int, times: str, hours: int) -> None:
     with pytest.raises(shixian.UnrecognizedPhrase):
         shixian.normalize(f"提供{days}{times}{hours}小时服务", reference=dt.date(2021, 3, 1))
+
+
+@given(st.integers(1990, 2030), st.sampled_from(["O", "o", "Ο", "О"]), st.integers(1, 12))
+def test_the_letter_o_in_a_year_of_chinese_numerals(year: int, letter: str, month: int) -> None:
+    words = "".join("〇一二三四五六七八九"[int(d)] for d in str(year))
+    typed = words.replace("〇", letter)
+    reference = dt.date(2021, 3, 1)
+    expected = shixian.normalize(f"{words}年{cn_number(month)}月", reference=reference)
+    got = shixian.normalize(f"{typed}年{cn_number(month)}月", reference=reference)
+    assert [(p.start, p.end, p.year_inferred) for p in got.parts] == [
+        (p.start, p.end, p.year_inferred) for p in expected.parts
+    ]
