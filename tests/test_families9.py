@@ -384,3 +384,24 @@ def test_the_letter_o_in_a_year_of_chinese_numerals(year: int, letter: str, mont
     assert [(p.start, p.end, p.year_inferred) for p in got.parts] == [
         (p.start, p.end, p.year_inferred) for p in expected.parts
     ]
+
+
+@given(
+    st.sampled_from(["及时", "尽快", "立即", "迅速"]),
+    st.integers(1, 12),
+    st.sampled_from(["于", "在"]),
+)
+def test_a_prompt_leading_a_deadline_is_that_deadline(word: str, month: int, at: str) -> None:
+    reference = dt.date(2016, 5, 1)
+    (part,) = shixian.normalize(f"请{word}{at}{month}月底前报送", reference=reference).parts
+    last = calendar.monthrange(2016, month)[1]
+    assert (part.kind, part.due) == ("deadline", dt.date(2016, month, last))
+
+
+@given(st.integers(2000, 2040), st.integers(1, 59), st.sampled_from(["冬季", "今冬明春"]))
+def test_a_season_across_the_new_year_read_in_its_first_months(
+    year: int, day: int, word: str
+) -> None:
+    reference = dt.date(year, 1, 1) + dt.timedelta(days=day - 1)  # January or February
+    (part,) = shixian.normalize(word, reference=reference).parts
+    assert part.start == dt.date(year - 1, 12, 1) and part.start <= reference <= part.end

@@ -220,6 +220,8 @@ class Season(Named):
         year, inferred = anchor.resolve_year(reference)
         first = cal.SEASONS[self.keys[0]][0]
         last = cal.SEASONS[self.keys[-1]][1]
+        if inferred and last < first and reference <= month_end(year, last):
+            year -= 1  # 冬季, 今冬明春 read in January: the one under way since December
         start = dt.date(year, first, 1)
         # a season ending before it starts (冬季 12–2月, 今冬明春) ends in the next year
         end = month_end(year + 1 if last < first else year, last)

@@ -196,13 +196,27 @@ def promptly(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         # 确保在10月底按时完成, 每月及时梳理: on time for the date (or each period) told
         # right before it
         return []
-    if fold_restated_prompt(ctx, tok.index, tok.value.trigger):
+    if fold_restated_prompt(ctx, tok.index, tok.value.trigger) or _before_deadline(ctx, tok.index):
         return []
     trigger = tok.value.trigger or find_trigger(ctx, tok) or when_clause(ctx, tok)
     return [Relative(**ctx.common(tokens, False), offset=Offset(0), trigger=trigger)]
 
 
 _SENTENCE_END = frozenset("。;!?\n")
+_AT = frozenset(("于", "在"))
+
+
+def _before_deadline(ctx: Context, index: int) -> bool:
+    """Whether the prompt word at ``index`` leads a deadline told right after it
+    (尽快于春节前完成, 请及时于3月底前报送): hurry to meet that date, no promptness of its own."""
+    tokens = ctx.tokens
+    return (
+        index + 3 < len(tokens)
+        and tokens[index + 1].code == GAP
+        and tokens[index + 1].value in _AT
+        and tokens[index + 2].code in "AG"
+        and tokens[index + 3].code == "P"
+    )
 
 
 def fold_restated_prompt(ctx: Context, index: int, trigger: str | None) -> bool:
