@@ -90,6 +90,18 @@ def lunar_to_solar(year: int, month: int, day: int) -> dt.date:
     return dt.date(solar.getYear(), solar.getMonth(), solar.getDay())
 
 
+@functools.lru_cache(maxsize=1024)
+def lunar_day_of(day: dt.date) -> int:
+    """The day of its lunar month that Gregorian ``day`` is (lunar-python).
+
+    >>> lunar_day_of(dt.date(2024, 2, 10)), lunar_day_of(dt.date(2024, 2, 17))
+    (1, 8)
+    """
+    from lunar_python import Solar
+
+    return int(Solar.fromYmd(day.year, day.month, day.day).getLunar().getDay())
+
+
 def _solar_term(year: int, term: str) -> dt.date:
     from lunar_python import Solar
 

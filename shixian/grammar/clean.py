@@ -107,6 +107,7 @@ def _financial(m: re.Match[str]) -> str:
 _LETTER_ZEROS = "OoΟοОо"
 _YEAR_WITH_LETTERS = re.compile(f"[〇零一二三四五六七八九{_LETTER_ZEROS}]{{4}}(?=年)")
 _ZERO_TABLE = str.maketrans(dict.fromkeys(_LETTER_ZEROS, "〇"))
+_ZERO_SET = frozenset(_LETTER_ZEROS)
 
 
 def _zeros(m: re.Match[str]) -> str:
@@ -122,7 +123,6 @@ _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _SPACE = re.compile(rf"\s+|(?<=[\u4e00-\u9fff])\([a-zü]*[{_TONES}][a-zü]*\)|(?<=-)-+")
 # Any character that cleaning changes or drops: most cells have none, and one
 # search for them is cheaper than translating.
-_ZERO_SET = frozenset(_LETTER_ZEROS)
 _NOISE = re.compile(
     "[\\s"
     + "".join(re.escape(chr(code)) for code in sorted(_TABLE))

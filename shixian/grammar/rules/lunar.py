@@ -14,8 +14,8 @@ Token code: ``a`` (a date fragment, merged into ``A``; a year before it is its y
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
+from ...calendar.festivals import lunar_day_of
 from ...errors import InvalidDate
 from ..anchors import Anchor, Bounds
 from ..engine import TokenRule
@@ -104,17 +104,10 @@ class LunarDayNote(LunarDays):
 
     def falls_on(self, day: dt.date) -> bool:
         """Whether ``day`` is this day of its lunar month."""
-        return _lunar_day(day) == self.day
+        return lunar_day_of(day) == self.day
 
     def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
         raise InvalidDate(text, "lunar date", "a lunar day without its month")
-
-
-@functools.lru_cache(maxsize=1024)
-def _lunar_day(day: dt.date) -> int:
-    from lunar_python import Solar  # the lunar calendar library (shixian.calendar.festivals)
-
-    return int(Solar.fromYmd(day.year, day.month, day.day).getLunar().getDay())
 
 
 def _note(text: str, day: str) -> Anchor:

@@ -29,6 +29,7 @@ from .events import (
 )
 from .events import trigger as find_trigger
 from .limits import (
+    _CLAUSE_END,
     CAP_HEAD,
     CAP_WORDS,
     DURATION_TOKENS,
@@ -202,7 +203,6 @@ def promptly(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     return [Relative(**ctx.common(tokens, False), offset=Offset(0), trigger=trigger)]
 
 
-_SENTENCE_END = frozenset("。;!?\n")
 _AT = frozenset(("于", "在"))
 
 
@@ -239,7 +239,7 @@ def fold_restated_prompt(ctx: Context, index: int, trigger: str | None) -> bool:
             start = prev.span[0]
             ctx.parts[-1] = attrs.evolve(prev, text=ctx.text[start:end], span=(start, end))
             return True
-        if tok.code not in "_|/" or (tok.code == "|" and tok.value in _SENTENCE_END):
+        if tok.code not in "_|/" or (tok.code == "|" and tok.value in _CLAUSE_END):
             return False
     return False
 
