@@ -187,6 +187,18 @@ def test_every_veto_pattern_starts_with_known_characters() -> None:
     assert first_chars("|".join(NOT_TIME_PATTERNS)) is not None
 
 
+def test_every_veto_pattern_treats_the_digits_alike() -> None:
+    """The lexer's shape memo replays a phrase's decisions for every phrase of its shape
+    (its digits masked) only when every veto matches alike on all of them: one not-time
+    pattern naming a digit (``7×24小时`` written with 7 and 24) turns the memo off for
+    every phrase, silently (each then takes the full scan). Name the pattern."""
+    from shixian.grammar.not_time import NOT_TIME_PATTERNS, NOT_TIME_WORDS
+    from shixian.grammar.patterns import digit_neutral
+
+    assert [p for p in NOT_TIME_PATTERNS if not digit_neutral(p)] == []
+    assert [w for w in NOT_TIME_WORDS if any(ch.isdigit() for ch in w)] == []
+
+
 VETO_ALPHABET = (
     "共为期历时合计第号年满周岁月日()[]0123456789一二三十两个工作天从由原延长至到全分之长期"
 )
