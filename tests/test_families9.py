@@ -36,14 +36,15 @@ CONNECTORS = st.sampled_from(["—", "-", "至", "到", "~", "——"])
 
 @st.composite
 def _spans(draw: st.DrawFn) -> tuple[dt.date, dt.date]:
-    """Two dates of one year, or of a year and the next (the far one then earlier in its
-    year than the first: the span of a year told once), the first not after the last."""
+    """Two dates of one year, or of a year and the next (the far one then in an earlier
+    month than the first: the span of a year told once), the first not after the last."""
     year = draw(YEARS)
     first = draw(st.dates(dt.date(year, 1, 1), dt.date(year, 12, 31)))
-    if first.timetuple().tm_yday == 1 or draw(st.booleans()):
+    if first.month == 1 or draw(st.booleans()):
         return first, draw(st.dates(first, dt.date(year, 12, 31)))
-    # the day before first's month and day, in the next year (Feb 29 → Feb 28)
-    upper = dt.date(year + 1, first.month, 1) + dt.timedelta(days=first.day - 2)
+    # into the next year, in a month before first's (a range back into the same month is
+    # refused, as 2018.11.14-5 is)
+    upper = dt.date(year + 1, first.month, 1) - dt.timedelta(days=1)
     return first, draw(st.dates(dt.date(year + 1, 1, 1), upper))
 
 
@@ -405,3 +406,13 @@ def test_a_season_across_the_new_year_read_in_its_first_months(
     reference = dt.date(year, 1, 1) + dt.timedelta(days=day - 1)  # January or February
     (part,) = shixian.normalize(word, reference=reference).parts
     assert part.start == dt.date(year - 1, 12, 1) and part.start <= reference <= part.end
+
+
+@given(_spans(), CONNECTORS, REFERENCES)
+def test_a_dotted_far_end_after_a_written_date(
+    span: tuple[dt.date, dt.date], connector: str, reference: dt.date
+) -> None:
+    first, last = span
+    text = f"{first.year}年{first.month}月{first.day}日{connector}{last.month}.{last.day}"
+    (part,) = shixian.normalize(text, reference=reference).parts
+    assert (part.kind, part.start, part.end) == ("window", first, last)

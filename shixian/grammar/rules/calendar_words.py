@@ -28,6 +28,7 @@ from .dates import (
     _garbled,
     _iso_week,
     _md,
+    _month_day,
     _number,
     _number_range,
     _period_edge,
@@ -193,6 +194,13 @@ TOKENS: list[TokenRule] = [
         r"(?![0-9/%.])",
         "a",
         _md,
+    ),
+    TokenRule(
+        "<date>—<m>.<d>",
+        # the far end of a range after a written date, dotted (2018年11月14日—12.5)
+        rf"(?<=[日号][—~\-至到])(?P<m>{_M})\.(?P<d>{_D})(?![0-9/%.万亿元])",
+        "a",
+        _month_day,
     ),
     TokenRule(
         "<yyyy>.<m>",

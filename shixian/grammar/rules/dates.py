@@ -43,9 +43,9 @@ def _ymd(
     if d2 is not None:
         far_month = month if m2 is None else _checked(text, "month", int(m2), 1, 12)
         far_day = _checked(text, "day", int(d2), 1, 31)
-        year = int(y) + ((far_month, far_day) < (month, day))
-        if m2 is None and far_day < day:
+        if far_month == month and far_day < day:
             raise InvalidDate(text, "day", d2)  # 2018.11.14-5: no range backwards in a month
+        year = int(y) + (far_month < month)  # 2018.12.20-1.10 ends in the next year
         anchor.to = Anchor(year=year, month=far_month, day=far_day, year_inherited=True)
     if hh is not None and mi is not None:
         anchor.time = (int(hh), int(mi))
@@ -203,6 +203,13 @@ def _md(
             day=_checked(text, "day", int(far_day), 1, 31),
         )
     return anchor
+
+
+def _month_day(text: str, m: str, d: str) -> Anchor:
+    """12.5 after a written date and a connector (2018年11月14日—12.5): the far end."""
+    return Anchor(
+        month=_checked(text, "month", int(m), 1, 12), day=_checked(text, "day", int(d), 1, 31)
+    )
 
 
 def _ym(text: str, y: str, m: str, m2: str | None = None, d: str | None = None) -> Anchor:
