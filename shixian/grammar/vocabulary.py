@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+#: The characters that end a sentence in cleaned text (clause breaks that close a scope).
+SENTENCE_ENDS = frozenset("。;!?\n")
+
 __all__ = [
     "BEFORE_NOISE",
     "CLEARANCE",
@@ -31,6 +34,7 @@ __all__ = [
     "RANGE_OPENERS",
     "SCHEDULE_HEDGES",
     "SENDING_VERBS",
+    "SENTENCE_ENDS",
     "SUBJECT_WORDS",
     "TERM_NOUNS",
     "TOPIC_NOUNS",

@@ -15,10 +15,9 @@ from __future__ import annotations
 
 from ..anchors import Anchor
 from ..engine import BREAK, GAP, Token
-from ..vocabulary import LABELLED_NOUNS
+from ..vocabulary import LABELLED_NOUNS, SENTENCE_ENDS
 from .framing import _bare_year
 
-_SENTENCE_END = frozenset("。;!?\n")
 _TITLE_REACH = 20  # characters between a title's 《 and a year inside it
 #: words right before a year that make it the time of what follows (将于2024年实施)
 _TIME_BEFORE = ("于", "在", "到", "至", "从", "自", "为", "是", "截至", "截止", "~", "—", "-")
@@ -34,7 +33,7 @@ def _labels(tokens: list[Token], text: str) -> bool:
     told = changed = False
     for i, tok in enumerate(tokens):
         code = tok.code
-        if code == BREAK and tok.value in _SENTENCE_END:
+        if code == BREAK and tok.value in SENTENCE_ENDS:
             told = False
         elif code == "A":
             anchor: Anchor = tok.value

@@ -10,7 +10,7 @@ from ...model import Unit
 from ..engine import BREAK, GAP, Token
 from ..numerals import to_int
 from ..rules.limit_values import Duration
-from ..vocabulary import LENGTH_OF_WORK, LENGTH_OF_WORK_RULE
+from ..vocabulary import LENGTH_OF_WORK, LENGTH_OF_WORK_RULE, SENTENCE_ENDS
 from .codes import (
     _LENGTH_JOIN,
     _LENGTH_START,
@@ -56,9 +56,6 @@ def _cut(gap: Token, end: int, text: str) -> Token:
     return Token(gap.code, gap.start, end, text[gap.start : end], gap.rule)
 
 
-_SENTENCE_ENDS = frozenset("。;!?\n")
-
-
 def _lone_lengths(tokens: list[Token]) -> list[Token]:
     """开展为期3个月的巡视工作, 进行为期3天的公示: a length told in plain words (为期, 历时)
     in a sentence that names no date is the work's bare length (a limit whose event the
@@ -68,7 +65,7 @@ def _lone_lengths(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     dated = False
     for tok in tokens:
-        if tok.code == BREAK and tok.value in _SENTENCE_ENDS:
+        if tok.code == BREAK and tok.value in SENTENCE_ENDS:
             dated = False
         elif tok.code in "AQ":
             dated = True

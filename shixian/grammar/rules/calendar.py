@@ -21,6 +21,7 @@ from ..vocabulary import (
     EXAM_TIME,
     LABEL_WORDS,
     NOT_LABELS,
+    SENTENCE_ENDS,
     SUBJECT_WORDS,
     TOPIC_NOUNS,
     TOPIC_SUBJECT,
@@ -294,7 +295,6 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     return [part]
 
 
-_SENTENCE_BREAKS = frozenset("。;!?\n")
 #: tokens either side of a year that its sentence's other times may lie within
 _BESIDE_REACH = 40
 #: token codes of the times a duty may be told by (dates, schedules, limits)
@@ -310,7 +310,7 @@ def _times_beside(ctx: Context, tok: Token) -> bool:
         while 0 <= i < len(tokens) and abs(i - tok.index) <= _BESIDE_REACH:
             other = tokens[i]
             WORK.walked += 1
-            if other.code == "|" and other.value in _SENTENCE_BREAKS:
+            if other.code == "|" and other.value in SENTENCE_ENDS:
                 break
             if other.code in _TIME_CODES:
                 return True

@@ -31,6 +31,7 @@ from ..vocabulary import (
     EVENT_BEFORE_LENGTH,
     LENGTH_OF_WORK_RULE,
     LENGTH_VERBS,
+    SENTENCE_ENDS,
     YEARS_LASTED_AFTER,
     YEARS_LASTED_BEFORE,
     without_notes,
@@ -208,9 +209,6 @@ def _bare_day(anchor: Anchor) -> bool:
     )
 
 
-_SENTENCE_END = frozenset("。;!?\n")
-
-
 def extension(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """可延长15个工作日: the extension of the relative limit before it; alone, a limit
     of that length (counted from the end of a first limit the text does not give)."""
@@ -242,7 +240,7 @@ def extension(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         if isinstance(part, Relative) and part.extension is None:
             _, (_, end) = ctx.where(tokens)
             told = ctx.text[part.span[0] : end]
-            if i == len(ctx.parts) - 1 and not any(ch in _SENTENCE_END for ch in told):
+            if i == len(ctx.parts) - 1 and not any(ch in SENTENCE_ENDS for ch in told):
                 # 20日内作出决定,经负责人批准,可延长10天: the limit's words reach its extension
                 ctx.parts[i] = attrs.evolve(
                     part, extension=ext, text=told, span=(part.span[0], end)

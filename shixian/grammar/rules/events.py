@@ -19,9 +19,10 @@ from ..vocabulary import (
     EVENT_RECEIVED,
     NOT_EVENT_TIME,
     SENDING_VERBS,
+    SENTENCE_ENDS,
 )
 from .duty_words import _MEETING
-from .limits import _CLAUSE_END, CAP_HEAD
+from .limits import CAP_HEAD
 
 __all__ = [
     "NOT_READ_SINCE", "SAME_MONTH", "SINCE", "event_after", "event_before", "event_of_people",
@@ -71,7 +72,7 @@ def trigger(ctx: Context, tok: Token, *, inherit: bool = False) -> str | None:
     try:
         while i >= 1:
             t = tokens[i]
-            if t.code == "|" and t.value in _CLAUSE_END:
+            if t.code == "|" and t.value in SENTENCE_ENDS:
                 break
             if t.code == "K" and i >= 2 and tokens[i - 1].code == "S" and tokens[i - 2].code == "_":
                 # 会议开始后30日内: the event is the start of the words before 后
@@ -252,7 +253,7 @@ def limit_in_sentence(ctx: Context, tok: Token, codes: str = "UiOW") -> bool:
         stop = tok.index + step * _SENTENCE_REACH
         while 0 <= i < len(tokens) and i != stop:
             WORK.walked += 1
-            if tokens[i].code == "|" and tokens[i].value in _CLAUSE_END:
+            if tokens[i].code == "|" and tokens[i].value in SENTENCE_ENDS:
                 break
             if tokens[i].code in codes and (tokens[i].code != "W" or _within_a_time(tokens, i)):
                 return True  # W: 内 of a limit whose number is missing

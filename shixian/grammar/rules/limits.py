@@ -44,7 +44,6 @@ __all__ = [
 ]  # fmt: skip
 
 N = NUMBER
-_CLAUSE_END = frozenset("。;!?\n")
 #: How far (characters, each side) a statutory limit looks for the topic of its
 #: sentence (申请, 部门预算…): a bound, so that a document without 。 costs no
 #: scan of the whole text per limit.

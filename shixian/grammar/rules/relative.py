@@ -15,7 +15,7 @@ import attrs
 from ..._work import WORK
 from ...model import Offset, Ongoing, Part, Pending, Relative, Unit
 from ..engine import GAP, Context, Rule, Token
-from ..vocabulary import AFTER_EVENT, EVENT_ENDING, STOPS_AFTER
+from ..vocabulary import AFTER_EVENT, EVENT_ENDING, SENTENCE_ENDS, STOPS_AFTER
 from .duty_words import _event_words
 from .events import (
     NOT_READ_SINCE,
@@ -29,7 +29,6 @@ from .events import (
 )
 from .events import trigger as find_trigger
 from .limits import (
-    _CLAUSE_END,
     CAP_HEAD,
     CAP_WORDS,
     DURATION_TOKENS,
@@ -239,7 +238,7 @@ def fold_restated_prompt(ctx: Context, index: int, trigger: str | None) -> bool:
             start = prev.span[0]
             ctx.parts[-1] = attrs.evolve(prev, text=ctx.text[start:end], span=(start, end))
             return True
-        if tok.code not in "_|/" or (tok.code == "|" and tok.value in _CLAUSE_END):
+        if tok.code not in "_|/" or (tok.code == "|" and tok.value in SENTENCE_ENDS):
             return False
     return False
 

@@ -15,12 +15,12 @@ from ...errors import InvalidDate
 from ...model import Frequency, Offset, Part, Relative, Schedule
 from ..anchors import Anchor
 from ..engine import Context, Rule, Token
+from ..vocabulary import SENTENCE_ENDS
 from . import positions
 from .positions import after_period_end as _after_period_end
 from .schedule_words import (
     _FINENESS,
     _PERIOD_MONTHS,
-    _SENTENCE_END,
     FIRST_TOKENS,
     REFUSING,
     REPORTS,
@@ -80,7 +80,7 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         from .calendar import window
 
         return window(ctx, tokens[:q_pos])
-    stop = next((t for t in tokens[:q_pos] if t.code == "|" and t.value in _SENTENCE_END), None)
+    stop = next((t for t in tokens[:q_pos] if t.code == "|" and t.value in SENTENCE_ENDS), None)
     if stop is not None:  # 自2016年起全面推开。每季度……: a start and, apart, a schedule
         from .calendar import ongoing_from
 

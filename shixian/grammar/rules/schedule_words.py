@@ -65,7 +65,6 @@ _ONCE_WORDS = ("报", "评", "考", "查", "检", "结", "议", "会", "调度",
 _PERIOD_AS_FREQUENCY = {"月度": "月", "季度": "季", "半年度": "半年"}
 _FINENESS = [Frequency.YEAR, Frequency.HALFYEAR, Frequency.QUARTER, Frequency.MONTH,
              Frequency.TENDAY, Frequency.WEEK, Frequency.DAY]  # fmt: skip
-_SENTENCE_END = frozenset("。;!?\n")
 _PERIOD_MONTHS = {Frequency.YEAR: 12, Frequency.HALFYEAR: 6, Frequency.QUARTER: 3}
 
 
