@@ -24,6 +24,8 @@ import re
 
 import attrs
 
+from .periods import WEEKDAY_NAMES
+
 __all__ = ["DateGroup", "DateReadError", "read_dates"]
 
 # 1月1日, 2018年12月30日, 3日, and 5月9、10日 (days sharing one 日)
@@ -33,7 +35,6 @@ _NOTE = re.compile(r"\s*[(（](?P<note>[^()（）]*)[)）]")
 _WEEKDAY = re.compile(r"(?:星期|周)(?P<w>[一二三四五六日天])")
 _RANGE = re.compile(r"\s*(?:至|到|—|–|-|~|～)\s*")
 _LIST = re.compile(r"\s*[、和及]\s*")
-_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _NAMES = "一二三四五六日"
 
 
@@ -106,7 +107,7 @@ def _tokens(text: str, year: int, december_before: bool) -> list[_Token]:
 
 def _check_weekday(token: str, day: dt.date, note: str) -> None:
     for found in _WEEKDAY.finditer(note):
-        said = _WEEKDAYS[found.group("w")]
+        said = WEEKDAY_NAMES[found.group("w")]
         if said != day.weekday():
             raise DateReadError(
                 f"{token}({note}) says {found.group(0)}, but {day.isoformat()} is a "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 __all__ = [
+    "WEEKDAY_NAMES",
     "add_months",
     "half_bounds",
     "month_bounds",
@@ -15,6 +16,12 @@ __all__ = [
     "year_bounds",
 ]
 
+
+#: The day a weekday's name writes (周一, 星期日, 周天: the character after 周 or 星期),
+#: Monday 0 .. Sunday 6.
+WEEKDAY_NAMES: dict[str, int] = {
+    "一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6,
+}  # fmt: skip
 
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 

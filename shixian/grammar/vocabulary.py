@@ -10,8 +10,14 @@ from __future__ import annotations
 
 import re
 
+from ..calendar.periods import WEEKDAY_NAMES
+
 #: The characters that end a sentence in cleaned text (clause breaks that close a scope).
 SENTENCE_ENDS = frozenset("。;!?\n")
+
+#: The day a weekday's name writes (:data:`~shixian.calendar.periods.WEEKDAY_NAMES`),
+#: with the digits a weekday may be written in (周1, 星期7).
+WEEKDAY_CHARS: dict[str, int] = {**WEEKDAY_NAMES, **{str(i + 1): i for i in range(7)}}
 
 __all__ = [
     "BEFORE_NOISE",
@@ -39,6 +45,7 @@ __all__ = [
     "TERM_NOUNS",
     "TOPIC_NOUNS",
     "TOPIC_SUBJECT",
+    "WEEKDAY_CHARS",
     "not_middle",
     "without_notes",
 ]

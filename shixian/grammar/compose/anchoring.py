@@ -33,7 +33,6 @@ _HOLIDAY_WORDS = frozenset(
 
 
 #: a weekday written alone in brackets after a day (Taiwan): 一 = Monday … 日 = Sunday
-_BARE_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 
 
 def _take_prefix(out: list[Token], tok: Token) -> Token | None:

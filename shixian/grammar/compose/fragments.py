@@ -3,12 +3,12 @@ anchors, with times of day, weekday notes, labels and restatements attached."""
 
 from __future__ import annotations
 
+from ...calendar.periods import WEEKDAY_NAMES
 from ..anchors import Anchor
 from ..engine import BREAK, GAP, Token
 from ..named import Day, LunarDays
 from ..vocabulary import DAYPART, SCHEDULE_HEDGES
 from .anchoring import (
-    _BARE_WEEKDAYS,
     _DEFINING,
     _HOLIDAY_WORDS,
     _NOTE_END,
@@ -116,14 +116,14 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
                     continue
                 if (
                     before.code == "A"
-                    and tok.value in _BARE_WEEKDAYS
+                    and tok.value in WEEKDAY_NAMES
                     and text[before.end : tok.start] == "("
                     and text[tok.end : tok.end + 1] == ")"
                 ):
                     last = before.value.last()
                     if last.weekday is None and last.grain == "day":
                         # 4/16(二), 3月6日(一): a Taiwan weekday note without 周
-                        last.weekday = _BARE_WEEKDAYS[tok.value]
+                        last.weekday = WEEKDAY_NAMES[tok.value]
                         before.end = tok.end + 1
                         continue
                 if (

@@ -20,10 +20,27 @@ from .spans import _UNITS
 _LENGTH_LOW = re.compile(r"([0-9]{1,3}|[一二两三四五六七八九十]{1,3}) ?[-—–~至到] ?$")
 
 
+#: between the same day and a length: 当场或者在5日内, 当日或5日内
+_OR_WITHIN = re.compile(r" ?或(?:者)?(?:在)? ?")
+#: the codes of the words between: plain words, or a joining word (或) not yet tidied
+_OR_CODES = frozenset({GAP, "j"})
+
+
 def _length_ranges(tokens: list[Token], text: str) -> list[Token]:
-    """3-5个工作日内, 3至5年: a range of lengths is a limit of its longer end."""
+    """3-5个工作日内, 3至5年: a range of lengths is a limit of its longer end; so is
+    the same day or a length (当场或者在5日内告知, 当日或5日内决定)."""
     out: list[Token] = []
     for tok in tokens:
+        if (
+            tok.code == "U"
+            and len(out) >= 2
+            and out[-1].code in _OR_CODES
+            and _OR_WITHIN.fullmatch(text, out[-1].start, out[-1].end) is not None
+            and out[-2].code == "i"
+            and out[-2].value.amount == 0
+        ):
+            tok.start = out[-2].start
+            del out[-2:]
         if tok.code == "U" and text[tok.start : tok.start + 1] in _LENGTH_START:
             m = _LENGTH_LOW.search(text, max(0, tok.start - 6), tok.start)
             if (

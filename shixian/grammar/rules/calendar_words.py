@@ -117,6 +117,7 @@ FIRST_TOKENS: list[TokenRule] = [
         r"(?=[0-9一二三四五六七八九十]{1,3}月)"
         # a masked year of a template (**年5月至6月, 20XX年, xx上半年, ( 年 7 月): no year told
         r"|20\*{1,2}年"  # 現將20*年全年工作總結如下: a template's year, whatever follows
+        r"|(?<![A-Za-z])20(?:[xX×]{2}|[zZ]{2}) ?年"  # 现将20xx年国庆节放假安排通知如下
         r"|(?:\*{1,4}|(?<![A-Za-z])(?:20)?[xX×]{1,4}(?![A-Za-z])|(?:20)?_{2,4}|20_)"
         r"年(?=度|[0-9一二三四五六七八九十元正]{1,2}月|元至|第|[上下]半年|[1-4一二三四]季|春|夏|秋|冬)"
         r"|(?<![A-Za-z])(?:20)?[xX×]{2}(?=[上下]半年)",
@@ -128,7 +129,7 @@ FIRST_TOKENS: list[TokenRule] = [
     # shixian.grammar.shapes; its anchor would then match in every date's shape)
     TokenRule(
         "garbled date: no year's digits",
-        r"(?:^|(?<=[(为于:,在自从]))年(?=[0-9一二三四五六七八九十]{1,2}月)",
+        r"(?:^|(?<=[(为于:,在自从到至]))年(?=[0-9一二三四五六七八九十]{1,2}月)",
         "g",
         _garbled,
     ),

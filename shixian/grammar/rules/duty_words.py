@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from ...model import Offset
 from ..engine import TokenRule
-from ..vocabulary import MODAL_WORDS
+from ..vocabulary import MODAL_WORDS, WEEKDAY_CHARS
 
 __all__ = [
     "DAY_WORDS",
@@ -113,8 +113,6 @@ IN_ADVANCE: tuple[str, ...] = ("提前", "提早", "预先", "事先")
 #: deadline by it (延长至, 截至 keep their deadline).
 MOVED_TO: tuple[str, ...] = ("提前", "推迟", "延迟", "调整", "改期", "挪", "前移", "调", "移")
 
-_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-_WEEKDAY.update({str(i + 1): i for i in range(7)})
 _FILLER = re.compile(r"^(?:应当|应|须|需|要|必须|并|均|请)?(?:在|于|自|从|当|待)?|(?:之|的)$")
 # the words before the event: 选举委员会应当在 | 投票日的
 _SUBJECT = re.compile(
@@ -150,7 +148,7 @@ def _pending(text: str) -> str:
 
 def _period(text: str, wd: str | None) -> tuple[str, int, int | None]:
     grain, shift = PERIOD_WORDS[text[:-1] if wd is not None else text]
-    return grain, shift, None if wd is None else _WEEKDAY[wd]
+    return grain, shift, None if wd is None else WEEKDAY_CHARS[wd]
 
 
 def _next_month(text: str) -> tuple[str, int, int | None]:

@@ -48,7 +48,9 @@ _PATTERN = (
     rf"|(?P<ml>{_MONTH})月(?P<dl>{_LUNAR_DAY})"
     # 大年初一: the first days of the lunar year
     rf"|大年(?P<dy>初[一二三四五六七八九十]))"
-    rf"日?(?:{_TO}(?:(?P<m2>{_MONTH})月)?(?P<d2>{_DAY}|[0-9]{{1,2}})日?)?"
+    # the far end; 一 written for the dash between named days (正月初三一正月初六)
+    rf"日?(?:(?:{_TO}|(?<=初[一二三四五六七八九十])一(?=初|正月|腊月|臘月|冬月))"
+    rf"(?:(?P<m2>{_MONTH})月)?(?P<d2>{_DAY}|[0-9]{{1,2}})日?)?"
     # a day of the Gregorian calendar follows (八月十五日 is lunar only after 农历); a day
     # named 初七, 廿三 is whole (正月初七一上班: 一 is "as soon as")
     r"(?:(?<=[初廿][一二三四五六七八九十])|(?![0-9〇零一二三四五六七八九十]))"

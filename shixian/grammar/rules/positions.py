@@ -17,12 +17,10 @@ from ...model import Frequency, Part, Schedule, Unit, Window
 from ..anchors import Anchor
 from ..engine import Context, Rule, Token, TokenRule
 from ..numerals import to_int
+from ..vocabulary import WEEKDAY_CHARS
 from .relative import Duration
 
 __all__ = ["NTH_WEEKDAY", "WEEKDAY_OF_MONTH", "after_period_end", "weekday_of_month"]
-
-_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-_WEEKDAY.update({str(i + 1): i for i in range(7)})
 
 
 def _nth_weekday(text: str, last: str | None, n: str | None, w: str) -> tuple[int, int]:
@@ -30,7 +28,7 @@ def _nth_weekday(text: str, last: str | None, n: str | None, w: str) -> tuple[in
     week = to_int(n) if n else 1
     if not 1 <= week <= 4:
         raise InvalidDate(text, "week of the month", week)
-    return (-week if last else week), _WEEKDAY[w]
+    return (-week if last else week), WEEKDAY_CHARS[w]
 
 
 #: 每月第一个周一, 3月份倒数第一个周六, 最后一个星期五: a weekday of the month

@@ -40,6 +40,7 @@ from .limits import (
     TOPIC_REACH,
     Duration,
 )
+from .restated import same_month
 
 __all__ = [
     "CAP_WORDS", "DURATION_TOKENS", "EACH_EVENT_VERBS", "FIRST_DURATIONS", "PROMPT_WORDS",
@@ -117,6 +118,12 @@ def after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         same = head.code == "N" and head.value in SAME_MONTH
         if len(tokens) == 1 and not same:
             return []  # 次月 alone (次月起 …) is no limit
+        if same:
+            before = ctx.tokens[head.index - 1] if head.index else None
+            deadline = (before is not None and before.code == "B") or tokens[-1].code == "P"
+            told = same_month(ctx, head, day, deadline)
+            if told is not None:
+                return told
         offset = Offset(0 if same else 1, Unit.MONTH, 31 if day is None else day)
     if dur is not None and dur.value.approx:
         reason = (

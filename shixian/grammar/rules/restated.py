@@ -16,10 +16,12 @@ import re
 import attrs
 
 from ..._work import WORK
-from ...model import Ongoing, Part, Schedule, Window
-from ..engine import Context
+from ...calendar.periods import month_end
+from ...model import Deadline, Frequency, Ongoing, Part, Schedule, Window
+from ..engine import Context, Token
+from ..vocabulary import SENTENCE_ENDS
 
-__all__ = ["RESTATED_WITHIN", "RESTATE_REACH", "drop_restated", "fold_restated"]
+__all__ = ["RESTATED_WITHIN", "RESTATE_REACH", "drop_restated", "fold_restated", "same_month"]
 
 #: Days between a named period and dates that restate it (劳动节期间…4月28日和5月5日上班).
 RESTATED_WITHIN = dt.timedelta(days=3)
@@ -98,3 +100,59 @@ def fold_restated(ctx: Context, start: dt.date, end: dt.date, span: tuple[int, i
     hi = span[1] + (ctx.text[span[1] : span[1] + 1] in ")）")
     ctx.parts[-1] = attrs.evolve(prev, text=ctx.text[prev.span[0] : hi], span=(prev.span[0], hi))
     return True
+
+
+def _whole_month(part: Window) -> bool:
+    return (
+        not part.fuzzy
+        and part.start.day == 1
+        and (part.start.year, part.start.month) == (part.end.year, part.end.month)
+        and part.end == month_end(part.end.year, part.end.month)
+    )
+
+
+def same_month(ctx: Context, head: Token, day: int | None, deadline: bool) -> list[Part] | None:
+    """``当月`` (or ``同月``) after the months its sentence named is those months, not the
+    month of an event: ``每月15日前将当月工作情况上报`` is the schedule alone, and
+    ``3月、7月、8月申报纳税期限分别截至当月15日`` the 15th of each month named (deadlines when
+    ``deadline``, days otherwise). ``None`` when the sentence named no month before it."""
+    at = ctx.where([head])[1][0]
+    text = ctx.text
+    told: list[Part] = []
+    for part in reversed(ctx.parts):
+        if part.span[1] > at or any(ch in SENTENCE_ENDS for ch in text[part.span[1] : at]):
+            break
+        told.append(part)
+    if not told:
+        return None
+    last = told[0]
+    if isinstance(last, Schedule) and last.every is Frequency.MONTH:
+        if day is not None and last.day is None:
+            ctx.parts[-1] = attrs.evolve(last, day=day)
+        elif day is not None and last.day != day:
+            return None
+        return []
+    months: list[Window] = []
+    for part in reversed(told):  # the months named, in reading order, back to a month
+        if not isinstance(part, Window) or not _whole_month(part):
+            months = []
+            continue
+        months.append(part)
+    if not months or months[-1] is not last:
+        return None
+    if day is None:
+        return []
+    made: list[Part] = []
+    for part in months:
+        if day > part.end.day:
+            return None
+        on = part.start.replace(day=day)
+        made.append(
+            Deadline(text=part.text, span=part.span, year_inferred=part.year_inferred, due=on)
+            if deadline
+            else Window(
+                text=part.text, span=part.span, year_inferred=part.year_inferred, start=on, end=on
+            )
+        )
+    del ctx.parts[len(ctx.parts) - len(months) :]
+    return made

@@ -13,7 +13,7 @@ from ...errors import InvalidDate
 from ...model import Frequency
 from ..engine import TokenRule
 from ..numerals import CN_DIGITS, NUMBER, to_int
-from ..vocabulary import CLEARANCE
+from ..vocabulary import CLEARANCE, WEEKDAY_CHARS
 from . import positions
 
 __all__ = ["FIRST_TOKENS", "REFUSING", "REPORTS", "TOKENS", "Every"]
@@ -27,8 +27,6 @@ _UNIT = {
     "周": Frequency.WEEK, "星期": Frequency.WEEK, "礼拜": Frequency.WEEK,
     "日": Frequency.DAY, "天": Frequency.DAY,
 }  # fmt: skip
-_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-_WEEKDAY.update({str(i + 1): i for i in range(7)})
 #: the month of each period (每季度首月, 每个季度第1个月的15日前) → 1, 2, 3 or -1 (the last).
 _MONTH_OF_PERIOD = {
     "首月": 1, "首个月": 1, "第一个月": 1, "第1个月": 1, "第二个月": 2, "第2个月": 2,
@@ -106,7 +104,7 @@ _EACH_WD_LIST = _weekday_list("(?:星期|周|礼拜)?")
 
 
 def _weekdays(listed: str) -> tuple[int, ...]:
-    return tuple(sorted({_WEEKDAY[ch] for ch in listed if ch in _WEEKDAY}))
+    return tuple(sorted({WEEKDAY_CHARS[ch] for ch in listed if ch in WEEKDAY_CHARS}))
 
 
 def _every(text: str, skip: str | None, n: str | None, u: str, wd: str | None) -> Every:
