@@ -7,7 +7,14 @@
 * the same day or a length (``当场或者在5日内告知``, ``当日或5日内决定``) is a limit of
   the length: it was a promptness and a limit side by side;
 * ``一`` written for the dash between two lunar days (``正月初三一正月初六``) is the
-  range, as ``至`` is: it was two single days.
+  range, as ``至`` is: it was two single days;
+* a template's year or month and day left as letters (``20xx年``, ``X月X日``) is no date:
+  the reference's year was taken;
+* a day of ``下月`` with no event, limit or schedule (``计划下月30日结束``) is that day of
+  the month after the reference's; a start told with 开始 and a far end told with what
+  ends and its deadline word (``2月1日开始报名,8月5日报名截止``) is the run; a count per
+  period with a verb between (``一月发放一次``) is a schedule, not January; the holiday's
+  length before its word (``春节七天长假``) is the official holiday.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -117,3 +125,97 @@ def test_a_lunar_range_with_one_for_its_dash_is_the_range(
     (window,) = dashed.parts
     assert isinstance(window, shixian.Window)
     assert (window.end - window.start).days == last - first
+
+
+@given(
+    st.sampled_from(["20xx", "20XX", "20××", "20zz", "20ZZ"]),
+    st.sampled_from(["国庆节放假安排", "春季", "5月", "全年工作总结", "第一季度"]),
+)
+def test_a_template_s_year_is_no_date(year: str, rest: str) -> None:
+    with pytest.raises(shixian.GarbledDate):
+        shixian.normalize(f"现将{year}年{rest}通知如下", reference=dt.date(2021, 3, 1))
+
+
+@given(YEARS, st.sampled_from(["X", "x", "×", "XX"]), st.booleans())
+def test_a_template_s_month_and_day_are_no_date(year: int, mask: str, ranged: bool) -> None:
+    phrase = f"时间:{year}年{mask}月{mask}日" + (f"至{mask}月{mask}日" if ranged else "")
+    with pytest.raises(shixian.GarbledDate):
+        shixian.normalize(phrase, reference=dt.date(year, 1, 1))
+
+
+@given(REFERENCES, st.integers(1, 28), st.booleans(), st.sampled_from(["下月", "下个月"]))
+def test_a_day_of_next_month_said_of_the_writing_s_time(
+    reference: dt.date, day: int, chinese: bool, word: str
+) -> None:
+    result = shixian.normalize(f"计划{word}{_day(day, chinese)}日结束", reference=reference)
+    (part,) = result.parts
+    nxt = (reference.replace(day=1) + dt.timedelta(days=32)).replace(day=day)
+    assert isinstance(part, shixian.Window)
+    assert (part.start, part.end) == (nxt, nxt)
+    # a limit of the same words stays the month after the event (a table of duties)
+    (limit,) = shixian.normalize(f"{word}{_day(day, chinese)}日前", reference=reference).parts
+    assert isinstance(limit, shixian.Relative)
+    assert (limit.offset.amount, limit.offset.unit, limit.offset.day) == (
+        1,
+        shixian.Unit.MONTH,
+        day,
+    )
+
+
+@given(
+    st.tuples(YEARS, st.integers(1, 360), st.integers(1, 300)),
+    st.sampled_from(["报名", "轮休", "征兵报名"]),
+    st.sampled_from(["截止", "结束"]),
+)
+def test_a_start_and_what_ends_then_its_closing_word(
+    when: tuple[int, int, int], what: str, closing: str
+) -> None:
+    year, first, length = when
+    start = dt.date(year, 1, 1) + dt.timedelta(days=first - 1)
+    end = min(start + dt.timedelta(days=length), dt.date(year, 12, 31))
+    phrase = f"{start.month}月{start.day}日开始{what},{end.month}月{end.day}日{what}{closing}"
+    (part,) = shixian.normalize(phrase, reference=dt.date(year, 1, 1)).parts
+    assert isinstance(part, shixian.Window)
+    assert (part.start, part.end) == (start, end)
+
+
+@given(
+    st.sampled_from(
+        [
+            ("一月", shixian.Frequency.MONTH),
+            ("一年", shixian.Frequency.YEAR),
+            ("一周", shixian.Frequency.WEEK),
+        ]
+    ),
+    st.sampled_from(["发放", "召开", "开展", "举办", "发放"]),
+    st.integers(1, 9),
+)
+def test_a_count_per_period_with_a_verb_between(
+    period: tuple[str, shixian.Frequency], verb: str, count: int
+) -> None:
+    words, every = period
+    phrase = f"{words}{verb}{cn_number(count)}次"
+    (part,) = shixian.normalize(phrase, reference=dt.date(2019, 6, 18)).parts
+    assert isinstance(part, shixian.Schedule)
+    assert (part.every, part.count) == (every, count)
+
+
+@pytest.mark.parametrize(
+    ("festival", "length", "year", "first", "last"),
+    [
+        # the official holidays (State Council notices): 2014 春节 1月31日–2月6日, 国庆 7 days
+        ("春节", "七天", 2014, dt.date(2014, 1, 31), dt.date(2014, 2, 6)),
+        ("国庆", "7天", 2022, dt.date(2022, 10, 1), dt.date(2022, 10, 7)),
+        ("国庆节", "七天", 2019, dt.date(2019, 10, 1), dt.date(2019, 10, 7)),
+    ],
+)
+@pytest.mark.parametrize("word", ["长假", "长假期间", "假期", "黄金周"])
+def test_a_holiday_s_length_before_its_word(
+    festival: str, length: str, year: int, first: dt.date, last: dt.date, word: str
+) -> None:
+    told = shixian.normalize(f"{year}年{festival}{length}{word}", reference=dt.date(year, 1, 1))
+    plain = shixian.normalize(f"{year}年{festival}{word}", reference=dt.date(year, 1, 1))
+    (part,) = told.parts
+    assert isinstance(part, shixian.Window)
+    assert (part.start, part.end) == (first, last)
+    assert [(p.start, p.end) for p in plain.parts] == [(first, last)]

@@ -31,6 +31,11 @@ def _next_year(
     if anchor.has_year:
         return anchor.resolve_year(reference)
     year = reference.year
+    try:  # a lunar year's last months fall in the next year's first (腊月 in January)
+        if last_day(year - 1) >= reference:
+            return year - 1, True
+    except InvalidDate:  # 腊月三十 of a year whose 腊月 is short
+        pass
     if last_day(year) < reference:
         year += 1
     return year, True

@@ -36,6 +36,10 @@ _MOVED = re.compile(r"提前|推迟|延迟|延长|顺延|延期|延")
 _CLOSING = re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{RANGE_CLOSERS.pattern})")
 
 
+#: deadline words that close a run after a start with 开始 / 起
+_CLOSING_DEADLINES = frozenset({"截止", "截至", "止", "为止"})
+
+
 def _closes(tok: Token, began: str) -> bool:
     """Whether ``tok``, right after the far end of a run, closes it: 结束, 止 (also 轮休结束,
     截止 after a start told with 开始 or 起)."""
@@ -43,9 +47,7 @@ def _closes(tok: Token, began: str) -> bool:
         return True
     if not began:
         return False
-    return _is_gap(tok, _CLOSING) or (
-        tok.code == "B" and tok.value in ("截止", "截至", "止", "为止")
-    )
+    return _is_gap(tok, _CLOSING) or (tok.code == "B" and tok.value in _CLOSING_DEADLINES)
 
 
 def _spans(tokens: list[Token]) -> list[Token]:
@@ -93,6 +95,15 @@ def _spans(tokens: list[Token]) -> list[Token]:
                 j += 2  # 从9月12日开始,提前至次年4月30日结束: the end moved
         # 11月15日前结束: the end by that day
         by = 1 if j + 2 < size and tokens[j + 1].code == "P" and tokens[j + 1].value == "前" else 0
+        if (
+            began
+            and not by
+            and j + 2 < size
+            and _is_gap(tokens[j + 1], _ACTIVITY)
+            and tokens[j + 2].code == "B"
+            and tokens[j + 2].value in _CLOSING_DEADLINES
+        ):
+            by = 1  # 2月1日开始报名,8月5日报名截止: what ends, then its closing word
         if (
             opened
             and j + 1 + by < size

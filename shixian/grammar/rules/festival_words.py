@@ -124,9 +124,12 @@ def _lookup(table: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
 _FESTIVALS = _lookup({**FESTIVAL_WORDS, **SHORT_WORDS, **GUARDED_WORDS})
 _NOT_NUMBER_BEFORE = r"(?<![0-9〇零一二两三四五六七八九十百千第])"
 _NOT_NUMBER_AFTER = r"(?![0-9〇零一二两三四五六七八九十百千万年月日号个%.条款项点届次]|期(?!间))"
+#: the holiday's length told before its word (春节七天长假, 国庆7天假期): the holiday
+_HOLIDAY_LENGTH = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})天(?=小长假|长假|假期|黄金周)"
 _HOLIDAY = _alternation(_HOLIDAY_WORDS)
 _AFTER_SHORT = (
-    rf"(?=前|后|以|之|起|期间|当日|当天|假|小长假|长假|黄金周|放假|[、和及与暨\"'」』]"
+    rf"(?=前|后|以|之|起|期间|当日|当天|假|小长假|长假|黄金周|放假|{_HOLIDAY_LENGTH}"
+    r"|[、和及与暨\"'」』]"
     rf"|{_alternation(FESTIVAL_WORDS)}|{_alternation(SHORT_WORDS)})"
 )
 _ONE_FESTIVAL = (
@@ -139,7 +142,7 @@ _FESTIVAL_PATTERN = (
     rf"(?P<names>{_ONE_FESTIVAL}(?:[、和及与暨]?{_ONE_FESTIVAL}){{0,3}}"
     rf"|[\"'「『]{_ONE_FESTIVAL}(?:[、和及与暨]?{_ONE_FESTIVAL}){{0,3}}[\"'」』])节?"
     # 春节、国庆节等期间: the holidays of the festivals listed
-    rf"(?:等(?={_HOLIDAY}))?(?P<holiday>{_HOLIDAY})?"
+    rf"(?:等(?={_HOLIDAY}))?(?P<holiday>(?:{_HOLIDAY_LENGTH})?(?:{_HOLIDAY}))?"
 )
 _FESTIVAL_ONE = re.compile(rf"[\"'「『]?({_alternation(_FESTIVALS)})[\"'」』]?")
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ...calendar.festivals import lunar_day_of
+from ...calendar.festivals import lunar_day_of, lunar_to_solar
 from ...errors import InvalidDate
 from ..anchors import Anchor, Bounds
 from ..engine import TokenRule
@@ -112,6 +112,39 @@ class LunarDayNote(LunarDays):
         raise InvalidDate(text, "lunar date", "a lunar day without its month")
 
 
+class LunarMonth(LunarDays):
+    """A whole lunar month named without a day (农历十月, 腊月期间, 正月里): from its first day
+    to the day before the next month's first (a leap month is not told apart)."""
+
+    __slots__ = ()
+
+    def __init__(self, month: int) -> None:
+        super().__init__(month, 1, month, 1)
+
+    def __repr__(self) -> str:
+        return f"LunarMonth({self.month})"
+
+    @property
+    def is_day(self) -> bool:  # type: ignore[override]
+        """A month is no day."""
+        return False
+
+    def _days(self, year: int, text: str) -> tuple[dt.date, dt.date]:
+        after = (year + 1, 1) if self.month == 12 else (year, self.month + 1)
+        try:
+            start = lunar_to_solar(year, self.month, 1)
+            end = lunar_to_solar(*after, 1) - dt.timedelta(days=1)
+        except Exception as exc:  # lunar-python refuses a year out of its tables
+            raise InvalidDate(text, "lunar date", f"{self.month}: {exc}") from None
+        return start, end
+
+
+def _lunar_month(text: str, m: str | None, mn: str | None) -> Anchor:
+    word = m or mn
+    assert word is not None
+    return Anchor(named=LunarMonth(_month(word)))
+
+
 def _note(text: str, day: str) -> Anchor:
     return Anchor(named=LunarDayNote(_day(day)))
 
@@ -119,5 +152,13 @@ def _note(text: str, day: str) -> Anchor:
 TOKENS: list[TokenRule] = [
     TokenRule("农历八月十五|正月初一", _PATTERN, "a", _lunar),
     # (初一) right after a day: a lunar day told beside it, which picks its year
+    # 农历十月, 农历10月份, 腊月期间, 正月里: a lunar month without a day (after the days)
+    TokenRule(
+        "农历十月|腊月",
+        rf"(?:{_PREFIX}(?P<m>{_MONTH}|[0-9]{{1,2}})|(?P<mn>正|腊|臘))月份?"
+        r"(?![初廿0-9〇零一二三四五六七八九十])",
+        "a",
+        _lunar_month,
+    ),
     TokenRule("<date>(初一)", rf"(?<=[日号]\()(?P<day>{_DAY})(?=\))", "a", _note),
 ]

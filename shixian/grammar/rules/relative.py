@@ -7,13 +7,16 @@ productions (the words are :mod:`.limits`, the events :mod:`.events`).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
 import attrs
 
 from ..._work import WORK
-from ...model import Offset, Ongoing, Part, Pending, Relative, Unit
+from ...calendar.periods import month_length
+from ...errors import InvalidDate
+from ...model import Offset, Ongoing, Part, Pending, Relative, Schedule, Unit, Window
 from ..engine import GAP, Context, Rule, Token
 from ..vocabulary import AFTER_EVENT, EVENT_ENDING, SENTENCE_ENDS, STOPS_AFTER
 from .duty_words import _event_words
@@ -171,7 +174,37 @@ def after_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         ctx.parts.pop()
         common = ctx.common(tokens, False)
         return [Relative(**common, offset=offset, trigger=prev.trigger)]
+    if trigger is None and dur is None and head.code == "N" and head.value in _NEXT_MONTH:
+        told = _next_month(ctx, tokens, day)
+        if told is not None:
+            return told
     return [Relative(**ctx.common(tokens, False), offset=offset, trigger=trigger)]
+
+
+#: the next month said of the writing's own time (现金津贴计划下月30日结束), as 下周 is;
+#: 次月 and 同月 are of an event
+_NEXT_MONTH = frozenset({"下月", "下个月"})
+
+
+def _next_month(ctx: Context, tokens: Sequence[Token], day: int | None) -> list[Part] | None:
+    """A day of 下月 with no event, limit or schedule in its phrase (计划下月30日结束, 并于
+    下月30日发放): that day of the month after the reference's. A limit (下月5日前, 下月底前,
+    a cell of a table of duties) stays the month after the event, as 次月 is."""
+    after = tokens[-1].index + 1
+    if (
+        day is None
+        or tokens[-1].code == "P"
+        or (after < len(ctx.tokens) and ctx.tokens[after].code == "P")
+        or any(isinstance(part, Schedule) for part in ctx.parts)
+        or any(t.code == "Q" for t in ctx.tokens[: tokens[0].index])
+    ):
+        return None
+    ref = ctx.reference
+    year, month = ref.year + ref.month // 12, ref.month % 12 + 1
+    if day > month_length(year, month):
+        raise InvalidDate(ctx.text, "day", day)
+    on = dt.date(year, month, day)
+    return [Window(**ctx.common(tokens, False), start=on, end=on)]
 
 
 def promptly(ctx: Context, tokens: Sequence[Token]) -> list[Part]:

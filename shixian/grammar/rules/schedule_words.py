@@ -54,6 +54,8 @@ _MODE_NOT_BEFORE = (
 _DUTY_VERBS = ("公开", "报送", "更新", "发布", "检查", "通报", "统计", "报告", "上报", "调度",
                "分析", "考核", "公示", "披露", "汇总", "评估", "总结", "跟踪", "述评", "点评",
                "督查", "评价")  # fmt: skip
+#: verbs between a period and its count (一月发放一次, 一年举办两次) besides the duties
+_COUNTED_VERBS = ("发放", "召开", "开展", "组织", "举行", "举办", "进行", "缴纳", "结算")
 #: what is done once per period in 一月一报, 一季一考核, 一周一调度 (the 一 is a count)
 _ONCE_WORDS = ("报", "评", "考", "查", "检", "结", "议", "会", "调度", "通报", "考核", "考评",
                "评估", "评比", "检查", "督查", "督导", "督办", "巡查", "排查", "会商", "研判",
@@ -255,7 +257,8 @@ FIRST_TOKENS: list[TokenRule] = [
         r"|(?P<k2>一|1|两)(?P<u2>月)|(?P<k3>一|1)(?P<u3>季度|季)|(?P<h>半)(?P<hu>年)|(?P<q>季度)"
         # 五日一报, 三天一检 (not 每月3日一次: a day of the month)
         rf"|(?<![月号])(?P<kd>[0-9]{{1,2}}|两|[{CN_DIGITS}十]{{1,3}})(?P<ud>日|天))"
-        rf"(?=(?:{_table(_DUTY_VERBS)})?(?:[0-9]{{1,2}}|[{CN_DIGITS}十两]{{1,3}})次(?!性|数|序)"
+        rf"(?=(?:{_table(_DUTY_VERBS + _COUNTED_VERBS)})?"
+        rf"(?:[0-9]{{1,2}}|[{CN_DIGITS}十两]{{1,3}})次(?!性|数|序)"
         rf"|一(?:{_table(_ONCE_WORDS)}))",
         "Q",
         _per_period,
@@ -314,7 +317,8 @@ TOKENS: list[TokenRule] = [
     ),
     TokenRule(
         "工作日",
-        r"(?<![非个0-9一二三四五六七八九十])(?:每个|每一个|每)?工作日(?![内以之前后])",
+        # (以工作日计算, 按工作日计: how a limit's days are counted, no schedule)
+        r"(?<![非个0-9一二三四五六七八九十以按])(?:每个|每一个|每)?工作日(?![内以之前后计])",
         "Q",
         _each_workday,
     ),
