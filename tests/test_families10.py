@@ -14,7 +14,11 @@
   the month after the reference's; a start told with 开始 and a far end told with what
   ends and its deadline word (``2月1日开始报名,8月5日报名截止``) is the run; a count per
   period with a verb between (``一月发放一次``) is a schedule, not January; the holiday's
-  length before its word (``春节七天长假``) is the official holiday.
+  length before its word (``春节七天长假``) is the official holiday;
+* Hong Kong's ``年初一``, ``年初三`` are days of the lunar new year (they were 年初, the
+  year's first months); two dates joined by 和 before 之间 are a range; a range of counts
+  (``每月召开一至二次``) is at least its lower end; the last day of something
+  (``为最后1天``) is no one-day limit.
 """
 
 from __future__ import annotations
@@ -219,3 +223,70 @@ def test_a_holiday_s_length_before_its_word(
     assert isinstance(part, shixian.Window)
     assert (part.start, part.end) == (first, last)
     assert [(p.start, p.end) for p in plain.parts] == [(first, last)]
+
+
+@given(st.integers(2015, 2040), st.integers(1, 9), st.booleans())
+def test_hong_kong_s_new_year_days_are_the_lunar_new_year_s(
+    year: int, first: int, two: bool
+) -> None:
+    # 年初一, 年初三 (Hong Kong): days of the lunar new year, as 正月初一 is (it was 年初)
+    days = "一二三四五六七八九十"
+    phrase = f"设施会于年初{days[first - 1]}" + (f"、{days[first]}" if two else "") + "暂停开放"
+    told = f"正月初{days[first - 1]}" + (f"至初{days[first]}" if two else "")
+    reference = dt.date(year, 1, 1)
+    (part,) = shixian.normalize(phrase, reference=reference).parts
+    (lunar,) = shixian.normalize(told, reference=reference).parts
+    assert isinstance(part, shixian.Window) and isinstance(lunar, shixian.Window)
+    assert (part.start, part.end) == (lunar.start, lunar.end)
+    assert (part.end - part.start).days == (1 if two else 0)
+
+
+@given(YEARS, st.integers(1, 360), st.integers(1, 200), st.sampled_from(["和", "与", "及"]))
+def test_two_dates_joined_before_between_are_a_range(
+    year: int, first: int, length: int, join: str
+) -> None:
+    start = dt.date(year, 1, 1) + dt.timedelta(days=first - 1)
+    end = min(start + dt.timedelta(days=length), dt.date(year, 12, 31))
+    phrase = f"应在{year}年{start.month}月{start.day}日{join}{end.month}月{end.day}日之间归还"
+    (part,) = shixian.normalize(phrase, reference=dt.date(year, 1, 1)).parts
+    assert isinstance(part, shixian.Window)
+    assert (part.start, part.end) == (start, end)
+    # without 之间 they stay two days
+    listed = shixian.normalize(phrase.replace("之间", ""), reference=dt.date(year, 1, 1))
+    assert [(p.start, p.end) for p in listed.parts] == [(start, start), (end, end)]
+
+
+@given(
+    st.sampled_from(
+        [
+            ("每月", shixian.Frequency.MONTH),
+            ("每周", shixian.Frequency.WEEK),
+            ("每季度", shixian.Frequency.QUARTER),
+        ]
+    ),
+    st.integers(1, 5),
+    st.integers(1, 5),
+    st.sampled_from(["至", "-", "到"]),
+    st.booleans(),
+)
+def test_a_range_of_counts_is_at_least_its_lower_end(
+    period: tuple[str, shixian.Frequency], low: int, more: int, dash: str, chinese: bool
+) -> None:
+    words, every = period
+    high = low + more
+    count = f"{cn_number(low)}{dash}{cn_number(high)}" if chinese else f"{low}{dash}{high}"
+    (part,) = shixian.normalize(f"{words}召开{count}次", reference=dt.date(2021, 3, 1)).parts
+    assert isinstance(part, shixian.Schedule)
+    assert (part.every, part.min_count, part.count) == (every, low, None)
+
+
+@given(
+    st.sampled_from(["最后一天", "最后1天", "最後一天", "最后一日"]),
+    st.integers(1, 28),
+    st.integers(1, 12),
+)
+def test_the_last_day_of_something_is_no_length(word: str, day: int, month: int) -> None:
+    phrase = f"{month}月{day}日为{word}领取报名表"
+    (part,) = shixian.normalize(phrase, reference=dt.date(2018, 1, 1)).parts
+    assert isinstance(part, shixian.Window)
+    assert part.start == part.end == dt.date(2018, month, day)

@@ -262,6 +262,10 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"(?:按|执行|补)(?:单周|双周)?(?:周|星期)[一二三四五六日天](?:的)?(?:课表|课程|作息|课)",
     # 第16周, (第六周周六): a week of a term counted from its start, no length
     r"(?<![年月季每度期])第[0-9一二三四五六七八九十]{1,3}(?:个)?(?:周|星期)(?![一二三四五六日天年])",
+    # 为最后1天, 是春节假期最后一天: the last day of something (its edge), no length
+    r"(?:最后|最末)(?:[0-9]|一)(?:天|日)(?![内以之])",
+    # 以2小时15分18秒夺冠: a time measured (a race's), no limit
+    r"[0-9]{1,2}小时[0-9]{1,2}分[0-9]{1,2}秒",
     # 2017年6月30日(含6月30日)前: a note that the day itself counts, no second date
     r"(?<=[日号])\((?:含|包括|包含)[^()]{1,14}\)",
 )

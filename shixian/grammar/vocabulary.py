@@ -110,6 +110,14 @@ NOT_LABELS: frozenset[str] = frozenset(
         "上报",
         "提交",
         "统计",
+        # verbs of reaching or holding a time (进入7月份, 取得6月份排名第一): the month itself
+        "进入",
+        "步入",
+        "时至",
+        "时值",
+        "正值",
+        "到了",
+        "取得",
     ]
 )
 

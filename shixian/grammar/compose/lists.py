@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..anchors import Anchor
-from ..engine import BREAK, LIST, Token
+from ..engine import BREAK, GAP, LIST, Token
 from .codes import (
     _DISTRIBUTED,
     _DROPPED,
@@ -81,6 +81,8 @@ def _lists(tokens: list[Token], text: str = "") -> list[Token]:
             if filled.to is not None:  # 2月1日、2日9时至13时: the far end is of that month too
                 filled.to = filled.to.fill_from(filled)
             anchors[k].__dict__.update(filled.__dict__)
+        if _between(tokens, first, last, anchors):
+            continue
         _share_edge(anchors)
         _share_hours(anchors)
         for sep in tokens[first + 1 : last : 2]:
@@ -103,6 +105,31 @@ def _lists(tokens: list[Token], text: str = "") -> list[Token]:
             out.append(tok)
         out.extend(inserts.get(i, ()))
     return out
+
+
+def _between(tokens: list[Token], first: int, last: int, anchors: list[Anchor]) -> bool:
+    """在1月13日和2月23日之间: two dates joined by 和 (与, 及) before 之间 are a range from
+    the first to the second; the joining word and the second date are then dropped."""
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    if (
+        last != first + 2
+        or tokens[first + 1].value not in _BETWEEN_JOINS
+        or after is None
+        or after.code != GAP
+        or after.start != tokens[last].end
+        or not after.value.startswith("之间")
+        or anchors[0].to is not None
+        or anchors[1].to is not None
+    ):
+        return False
+    head = tokens[first]
+    head.value.to = anchors[1]
+    head.end = tokens[last].end
+    tokens[first + 1].code = tokens[last].code = _DROPPED
+    return True
+
+
+_BETWEEN_JOINS = frozenset({"和", "与", "及", "與"})
 
 
 def _first_field(anchor: Anchor) -> str | None:

@@ -39,6 +39,10 @@ _PLAIN_DAY = rf"(?:{_DAY}|[0-9]{{1,2}}|[一二三四五六七八九十])"
 _PREFIX = r"(?:农历|阴历|农曆|陰曆|阴曆|農曆|農历|陰历)"
 _TO = r"(?:至|到|—|-|~|～)"
 
+#: 年 naming the lunar year in 年初一, 年廿九 (Hong Kong's words), not a year's number or
+#: a word of its own (今年初, 全年, 每年)
+_YEAR_WORD = r"(?<![0-9〇零一二两三四五六七八九十今明去前后每全上下本当同近往首新])年"
+
 _PATTERN = (
     # 农历八月十五, 农历五月五日, 农历5月5日, 农历正月初一至正月十五
     rf"(?:{_PREFIX}(?P<m>{_MONTH}|[0-9]{{1,2}})月(?P<d>{_PLAIN_DAY})"
@@ -46,11 +50,15 @@ _PATTERN = (
     rf"|(?P<mn>正|冬|腊|臘)月(?P<dn>{_PLAIN_DAY})"
     # 八月初三: a lunar day name
     rf"|(?P<ml>{_MONTH})月(?P<dl>{_LUNAR_DAY})"
-    # 大年初一: the first days of the lunar year
-    rf"|大年(?P<dy>初[一二三四五六七八九十]))"
+    # 大年初一, and Hong Kong's 年初一 / 年初三: the first days of the lunar year (年初一、二:
+    # two of them; not 年初 before a count, 年初一次性)
+    rf"|(?:大年|{_YEAR_WORD})(?P<dy>初[一二三四五六七八九十])(?![次季月年周批个些期性])"
+    r"(?:(?:、初?|初)(?P<dz>[二三四五六七八九十])(?![0-9〇零一二两三四五六七八九十次季月年周]))?"
+    # Hong Kong's 年廿九, 年三十: the last days of the lunar year
+    rf"|{_YEAR_WORD}(?P<dh>廿[一二三四五六七八九]|三十|卅))"
     # the far end; 一 written for the dash between named days (正月初三一正月初六)
     rf"日?(?:(?:{_TO}|(?<=初[一二三四五六七八九十])一(?=初|正月|腊月|臘月|冬月))"
-    rf"(?:(?P<m2>{_MONTH})月)?(?P<d2>{_DAY}|[0-9]{{1,2}})日?)?"
+    rf"(?:(?P<m2>{_MONTH})月|年(?=初))?(?P<d2>{_DAY}|[0-9]{{1,2}})日?)?"
     # a day of the Gregorian calendar follows (八月十五日 is lunar only after 农历); a day
     # named 初七, 廿三 is whole (正月初七一上班: 一 is "as soon as")
     r"(?:(?<=[初廿][一二三四五六七八九十])|(?![0-9〇零一二三四五六七八九十]))"
@@ -70,19 +78,28 @@ def _lunar(
     ml: str | None,
     dl: str | None,
     dy: str | None,
+    dz: str | None,
+    dh: str | None,
     m2: str | None,
     d2: str | None,
 ) -> Anchor:
-    month_word = m or mn or ml or "正"
-    day_word = d or dn or dl or dy
+    month_word = m or mn or ml or ("腊" if dh else "正")
+    day_word = d or dn or dl or dy or dh
     assert day_word is not None
     month, day = _month(month_word), _day(day_word)
-    end_month = month if m2 is None else _month(m2)
     end_day = day if d2 is None else _day(d2)
+    if dz is not None:  # 年初一、二: the first two days
+        end_day = to_int(dz)
+    # 年廿九至年初三, 腊月廿九至初三: a far end before the first day is of the next month
+    end_month = month if m2 is None else _month(m2)
+    if m2 is None and end_day < day:
+        end_month = month % 12 + 1
     return Anchor(named=LunarDays(month, day, end_month, end_day))
 
 
 def _day(word: str) -> int:
+    if word == "卅":
+        return 30
     if word.startswith("初"):
         return to_int(word[1:])
     if word.startswith("廿"):

@@ -86,7 +86,9 @@ def _same_sentence(one: Part, other: Part, text: str) -> bool:
 
 #: what lies between a window and the bracket that restates it: a closing quote and the
 #: words of a period (“十四五”时期(2021-2025年), 十四五规划(2021—2025年))
-_BEFORE_BRACKET = re.compile(r"[”\"」』]?(?:时期|時期|期间|期間|规划|規劃|计划|計劃)?[(（] ?")
+_BEFORE_BRACKET = re.compile(
+    r"[”\"」』]?(?:时期|時期|期间|期間|阶段|階段|规划|規劃|计划|計劃)?[(（] ?"
+)
 
 
 def fold_restated(ctx: Context, start: dt.date, end: dt.date, span: tuple[int, int]) -> bool:

@@ -195,10 +195,14 @@ def _each_workday(text: str) -> Every:
 
 
 def _irregular(text: str) -> Every:
-    return Every(Frequency.IRREGULAR if text.startswith("不") else Frequency.PERIODIC)
+    return Every(Frequency.IRREGULAR if text.startswith(("不", "随")) else Frequency.PERIODIC)
 
 
-def _count(text: str, min: str | None, n: str, more: str | None) -> tuple[int, bool]:
+def _count(
+    text: str, low: str | None, min: str | None, n: str, more: str | None
+) -> tuple[int, bool]:
+    if low is not None and not min and to_int(low) < to_int(n):
+        return to_int(low), True  # 每月召开一至二次: at least once
     return to_int(n), bool(min or more)
 
 
@@ -322,9 +326,12 @@ TOKENS: list[TokenRule] = [
         "Q",
         _each_workday,
     ),
-    TokenRule("不定期|定期", r"不定期|定期(?!存)", "Q", _irregular),
+    # (随时召开: a meeting called whenever needed is held at no fixed time, as 不定期)
+    TokenRule("不定期|定期", r"不定期|定期(?!存)|随时(?=召开|召集|举行|组织召开)", "Q", _irregular),
     TokenRule(
         "至少<n>次",
+        # 一至二次, 1-2次: a range of counts, at least its lower end
+        rf"(?:(?P<low>{N})(?:至|到|-|—|~|～|或))?"
         rf"(?P<min>至少|不少于|不低于|最少)?(?P<n>{N})次(?!性|年|月|日)(?P<more>以上|及以上)?",
         "C",
         _count,
