@@ -323,7 +323,7 @@ def test_another_series_plan_is_not_the_national_one() -> None:
     st.sampled_from(["“{}”时期({}-{}年)", "“{}”({}—{}年)时期", "{}规划({}-{}年)"]),
 )
 def test_years_restating_a_plan_in_brackets_are_one_window(number: int, form: str) -> None:
-    from shixian.calendar.festivals import plan_years
+    from shixian.calendar.occasions import plan_years
     from shixian.grammar.rules.festival_words import PLAN_WORDS
 
     name = next(k for k, v in PLAN_WORDS.items() if v == number)

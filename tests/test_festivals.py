@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import shixian
 from shixian.calendar import festivals as cal
+from shixian.calendar import occasions
 from shixian.grammar.rules.festival_words import FESTIVAL_WORDS, PLAN_WORDS
 from shixian.grammar.rules.festivals import JUST_PASSED
 
@@ -203,7 +204,7 @@ def test_plan_periods_in_every_spelling(plan: tuple[str, int], quote: str, suffi
     name, number = plan
     if len(name) == 2 and quote == "{}" and suffix == "规划期间":
         suffix = "期间"
-    first, last = cal.plan_years(number)
+    first, last = occasions.plan_years(number)
     part = shixian.normalize(quote.format(name) + suffix, reference=D(2016, 5, 1)).parts[0]
     assert isinstance(part, shixian.Window)
     assert (part.start, part.end) == (D(first, 1, 1), D(last, 12, 31))
@@ -215,8 +216,8 @@ def test_plan_periods_in_every_spelling(plan: tuple[str, int], quote: str, suffi
 
 def test_plans_follow_each_other_without_gaps_after_the_adjustment_years() -> None:
     for n in range(3, 15):
-        assert cal.plan_years(n + 1)[0] == cal.plan_years(n)[1] + 1
-    assert cal.plan_years(3)[0] - cal.plan_years(2)[1] == 4  # 1963–1965
+        assert occasions.plan_years(n + 1)[0] == occasions.plan_years(n)[1] + 1
+    assert occasions.plan_years(3)[0] - occasions.plan_years(2)[1] == 4  # 1963–1965
 
 
 def test_numbers_are_not_plans_or_festivals() -> None:

@@ -282,8 +282,8 @@ def test_shapes_are_checked_after_the_first_texts() -> None:
 
 def test_a_compiled_replay_rebuilds_what_the_steps_rebuild() -> None:
     """A plan is read from its steps at first, then compiled: both give the same tokens."""
-    from shixian.grammar.lexer import Token
     from shixian.grammar.shapes import LexPlan, compile_plan
+    from shixian.grammar.tokens import Token
 
     assert GRAMMAR._shapes is not None
     checked = 0

@@ -32,16 +32,8 @@ from .._work import WORK
 from ..errors import InvalidDate
 from ..model import Part
 from .clean import Cleaned
-from .lexer import (
-    _SKIPPED,
-    BREAK,
-    GAP,
-    LIST,
-    Lexer,
-    Token,
-    TokenRule,
-    is_out_of_calendar,
-)
+from .lexer import Lexer
+from .tokens import _SKIPPED, BREAK, GAP, LIST, Token, TokenRule, is_out_of_calendar
 
 __all__ = [
     "BREAK",

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from ..calendar import festivals as cal
+from ..calendar import occasions
 from ..calendar.periods import add_months, month_end
 from ..errors import HolidayOutOfRange, InvalidDate
 from .anchors import Anchor, Bounds, Named
@@ -161,11 +162,11 @@ class Occasion(Named):
 
     def year(self, anchor: Anchor, reference: dt.date) -> tuple[int, bool]:
         """The year named, or that of the occasion under way or next."""
-        return _next_year(anchor, reference, lambda y: cal.occasion_bounds(self.key, y)[1])
+        return _next_year(anchor, reference, lambda y: occasions.occasion_bounds(self.key, y)[1])
 
     def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
         year, inferred = self.year(anchor, reference)
-        start, end, _ = cal.occasion_bounds(self.key, year)
+        start, end, _ = occasions.occasion_bounds(self.key, year)
         return start, end, inferred, True
 
     def before(
@@ -174,13 +175,13 @@ class Occasion(Named):
         """The day before the default start; before the early regional start is the
         other reading (the dates are not the text's: always ambiguous)."""
         year, inferred = self.year(anchor, reference)
-        start, _, early = cal.occasion_bounds(self.key, year)
+        start, _, early = occasions.occasion_bounds(self.key, year)
         return start - _ONE_DAY, (early - _ONE_DAY,), inferred
 
     def after(self, anchor: Anchor, reference: dt.date, text: str) -> tuple[dt.date, bool]:
         """The day after the default end."""
         year, inferred = self.year(anchor, reference)
-        return cal.occasion_bounds(self.key, year)[1] + _ONE_DAY, inferred
+        return occasions.occasion_bounds(self.key, year)[1] + _ONE_DAY, inferred
 
 
 class Plan(Named):
@@ -198,7 +199,7 @@ class Plan(Named):
         return f"Plan({self.number}, {self.edge!r}, {self.series!r})"
 
     def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
-        first, last = cal.plan_years(self.number, self.series)
+        first, last = occasions.plan_years(self.number, self.series)
         if self.edge is not None:
             year = {"begin": first, "middle": (first + last) // 2, "end": last}[self.edge]
             first = last = year
@@ -219,12 +220,12 @@ class Season(Named):
     @property
     def crosses_year(self) -> bool:
         """Whether the season ends in the year after it starts (冬季, 秋冬季, 今冬明春)."""
-        return cal.SEASONS[self.keys[-1]][1] < cal.SEASONS[self.keys[0]][0]
+        return occasions.SEASONS[self.keys[-1]][1] < occasions.SEASONS[self.keys[0]][0]
 
     def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
         year, inferred = anchor.resolve_year(reference)
-        first = cal.SEASONS[self.keys[0]][0]
-        last = cal.SEASONS[self.keys[-1]][1]
+        first = occasions.SEASONS[self.keys[0]][0]
+        last = occasions.SEASONS[self.keys[-1]][1]
         if inferred and last < first and reference <= month_end(year, last):
             year -= 1  # 冬季, 今冬明春 read in January: the one under way since December
         start = dt.date(year, first, 1)

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 
-from ...calendar import festivals as cal
+from ...calendar import occasions
 from ...model import Frequency
 from ..anchors import Anchor
 from ..clean import clean
@@ -91,7 +91,7 @@ THEME_MONTHS: dict[str, int] = {
     "爱国卫生月": 4, "愛國衛生月": 4, "消防宣传月": 11, "消防宣傳月": 11,
 }  # fmt: skip
 _THEME_MONTHS = {clean(k).text: v for k, v in THEME_MONTHS.items()}
-#: Seasons → keys of :data:`shixian.calendar.festivals.SEASONS` (or two joined).
+#: Seasons → keys of :data:`shixian.calendar.occasions.SEASONS` (or two joined).
 SEASON_WORDS: dict[str, tuple[str, ...]] = {
     "春季": ("春季",), "春天": ("春季",), "夏季": ("夏季",), "夏天": ("夏季",),
     "秋季": ("秋季",), "秋天": ("秋季",), "冬季": ("冬季",), "冬天": ("冬季",),
@@ -147,7 +147,7 @@ _FESTIVAL_PATTERN = (
 _FESTIVAL_ONE = re.compile(rf"[\"'「『]?({_alternation(_FESTIVALS)})[\"'」』]?")
 
 _PLAN_TIME = r"期间|时期|初期|初|中期|末期|末|以来|前|内"
-_SERIES = "|".join(cal.PLAN_SERIES)
+_SERIES = "|".join(occasions.PLAN_SERIES)
 _PLAN_PATTERN = (
     rf"{_NOT_NUMBER_BEFORE}(?:[\"'「『](?P<q>{_alternation(PLAN_WORDS)})[\"'」』]"
     rf"|(?<![\"'「『])(?P<n>十[一二三四五]五){_NOT_NUMBER_AFTER}(?!人|岁|天)"

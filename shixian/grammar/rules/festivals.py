@@ -20,6 +20,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from ...calendar import festivals as cal
+from ...calendar import occasions
 from ...errors import HolidayOutOfRange
 from ...model import (
     Deadline,
@@ -214,10 +215,10 @@ def yearly_festival(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     named = tok.value.named
     freq: Every = every.value
     yearly = freq.every is Frequency.YEAR and freq.interval == 1
-    if yearly and isinstance(named, Occasion) and not cal.FUZZY_OCCASIONS[named.key].lunar:
+    if yearly and isinstance(named, Occasion) and not occasions.FUZZY_OCCASIONS[named.key].lunar:
         # 每年汛前: due the day before the documented default start, labelled with the
         # occasion (regions set their own dates: see docs/semantics.md)
-        month, first = cal.FUZZY_OCCASIONS[named.key].start
+        month, first = occasions.FUZZY_OCCASIONS[named.key].start
         eve = dt.date(2001, month, first) - _ONE_DAY
         return [
             Schedule(
