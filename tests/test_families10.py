@@ -18,7 +18,8 @@
 * Hong Kong's ``年初一``, ``年初三`` are days of the lunar new year (they were 年初, the
   year's first months); two dates joined by 和 before 之间 are a range; a range of counts
   (``每月召开一至二次``) is at least its lower end; the last day of something
-  (``为最后1天``) is no one-day limit.
+  (``为最后1天``) is no one-day limit; a start and its validity told in the next clause
+  (``自…起生效,有效期至…``, ``有效期5年``) are the window.
 """
 
 from __future__ import annotations
@@ -290,3 +291,32 @@ def test_the_last_day_of_something_is_no_length(word: str, day: int, month: int)
     (part,) = shixian.normalize(phrase, reference=dt.date(2018, 1, 1)).parts
     assert isinstance(part, shixian.Window)
     assert part.start == part.end == dt.date(2018, month, day)
+
+
+@given(
+    st.dates(dt.date(2000, 1, 1), dt.date(2080, 12, 31)),
+    st.integers(1, 3000),
+    st.sampled_from(["生效", "施行", "实施"]),
+)
+def test_a_start_valid_to_a_day_is_the_window(start: dt.date, days: int, verb: str) -> None:
+    end = start + dt.timedelta(days=days)
+    phrase = (
+        f"自{start.year}年{start.month}月{start.day}日起{verb},"
+        f"有效期至{end.year}年{end.month}月{end.day}日"
+    )
+    (part,) = shixian.normalize(phrase, reference=start).parts
+    assert isinstance(part, shixian.Window)
+    assert (part.start, part.end) == (start, end)
+
+
+@given(
+    st.dates(dt.date(2000, 1, 1), dt.date(2080, 12, 28)).map(lambda d: d.replace(day=1)),
+    st.integers(1, 10),
+    st.sampled_from(["有效期", "有效期为"]),
+)
+def test_a_start_valid_for_years_is_the_window(start: dt.date, years: int, words: str) -> None:
+    phrase = f"本办法自{start.year}年{start.month}月{start.day}日起施行,{words}{years}年"
+    (part,) = shixian.normalize(phrase, reference=start).parts
+    assert isinstance(part, shixian.Window)
+    assert part.start == start
+    assert part.end == start.replace(year=start.year + years) - dt.timedelta(days=1)

@@ -67,8 +67,10 @@ NOT_TIME_WORDS: tuple[str, ...] = (
 #: the length of a window told beside it): 国办发〔2021〕30号, 第18号公告, 年满十六周岁,
 #: (共12天), 为期4个月. (Cleaned text has no spaces, so the patterns hold none.)
 _LENGTH = (
-    r"(?:共计|总共|共|为期|历时|合计)[0-9一二三四五六七八九十两]{1,4}"
+    r"(?:共计|总共|共|为期|历时|合计|时长(?:约|为)?)[0-9一二三四五六七八九十两]{1,4}"
     r"(?:个)?(?:多|余)?(?:个)?(?:工作日|小时|钟头|天|日|周|星期|个月|月|年)"
+    # (not the first unit of a length in two, 为期2个月26天: refused as such)
+    r"(?![0-9一二三四五六七八九十两])"
 )
 #: Verbs that change a length or a time from an old value to a new one (延长至, 缩短为,
 #: 调整为): the old value after 从 / 由 before them is no time of the text.

@@ -280,7 +280,7 @@ LENGTH_VERBS: tuple[str, ...] = (
 #: A length told after a start, in the words after it (从3月20日起,…为期3个月的休渔期): the
 #: window from the start for that long. Only a short run of words may stand before it.
 _LASTING_LENGTH = (
-    r"(?:为期|历时)(?:(?P<half>半年)|(?P<n>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})"
+    r"(?:为期|历时|时长(?:约|为)?)(?:(?P<half>半年)|(?P<n>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})"
     r"个?(?P<u>天|日|周|星期|个月|月|年))(?![0-9半多余])"
 )
 LASTING = re.compile(rf"^[^。;]{{0,24}}?{_LASTING_LENGTH}")

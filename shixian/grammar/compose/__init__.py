@@ -38,12 +38,19 @@ from .lists import _lists
 from .spans import _spans, _tidy
 from .weekdays import _weekday_spans
 
+#: the words that lead a length told in plain words (为期3个月, 历时9天, 时长约1个月)
+LENGTH_LEADS = ("为期", "历时", "时长")
+
 __all__ = ["TIME_LIKE_RULES", "compose"]
 
 
 def _lasts(tokens: list[Token]) -> bool:
-    """Whether some plain words may tell a length (为期3个月) after a start."""
-    return any(t.code == GAP and ("为期" in t.value or "历时" in t.value) for t in tokens)
+    """Whether some plain words may tell a length (为期3个月) or a validity (有效期5年)
+    after a start."""
+    return any(
+        t.code == GAP and (any(w in t.value for w in LENGTH_LEADS) or "有效期" in t.value)
+        for t in tokens
+    )
 
 
 def compose(tokens: list[Token], text: str) -> list[Token]:
@@ -56,7 +63,7 @@ def compose(tokens: list[Token], text: str) -> list[Token]:
     if "U" in codes:
         out = _length_ranges(out, text)
         codes = "".join([tok.code for tok in out])
-    if ("为期" in text or "历时" in text) and GAP in codes:
+    if any(w in text for w in LENGTH_LEADS) and GAP in codes:
         out = _lone_lengths(out)
         codes = "".join([tok.code for tok in out])
     if len(out) < 2:

@@ -93,6 +93,11 @@ def _spans(tokens: list[Token]) -> list[Token]:
                 began and j + 1 < size and _is_gap(tokens[j], _MOVED) and tokens[j + 1].code == "R"
             ):
                 j += 2  # 从9月12日开始,提前至次年4月30日结束: the end moved
+            valid = _valid_for(tokens, i, j, out) if began == "起" else None
+            if valid is not None:
+                out.append(valid[0])
+                i = valid[1]
+                continue
         # 11月15日前结束: the end by that day
         by = 1 if j + 2 < size and tokens[j + 1].code == "P" and tokens[j + 1].value == "前" else 0
         if (
@@ -197,6 +202,40 @@ def _lasting(tokens: list[Token], i: int, j: int) -> tuple[int, str, int] | None
     amount = 6 if m.group("half") else to_int(m.group("n"))
     unit = "month" if m.group("half") else _UNITS[m.group("u")]
     return amount, unit, tokens[j].start + m.end()
+
+
+#: the validity of what starts (自1月28日起生效,有效期至2月12日; 起施行,有效期5年)
+_VALID_FOR = re.compile(r"有效期(?:限)?(?:为)?")
+_LASTING_UNITS = frozenset({"day", "week", "month", "year"})
+
+
+def _valid_for(tokens: list[Token], i: int, j: int, out: list[Token]) -> tuple[Token, int] | None:
+    """A start (``tokens[i]``, 起) whose validity is told in the next clause (``tokens[j]``):
+    to a day (有效期至2月12日: the window to it) or for a length (有效期5年: the window of
+    that length from the start); the anchor made, and the index after its words."""
+    if j + 1 >= len(tokens) or not _is_gap(tokens[j], _VALID_FOR):
+        return None
+    tok, nxt = tokens[i], tokens[j + 1]
+    opener = bool(out) and out[-1].code == "F"
+    start = out[-1].start if opener else tok.start
+    made: tuple[Token, int] | None = None
+    if nxt.code == "R" and j + 2 < len(tokens) and tokens[j + 2].code == "A":
+        right = tokens[j + 2]
+        if right.value.to is None and right.value.named is None:
+            tok.value.to = right.value.fill_from(tok.value)
+            tok.start, tok.end = start, right.end
+            made = tok, j + 3
+    elif (
+        nxt.code == "U"
+        and not (nxt.value.approx or nxt.value.either)
+        and nxt.value.unit.value in _LASTING_UNITS
+        and tok.value.named is None
+    ):
+        anchor = Anchor(named=Lasting(nxt.value.amount, nxt.value.unit.value, tok.value))
+        made = Token("A", start, nxt.end, anchor, tok.rule), j + 2
+    if made is not None and opener:
+        out.pop()
+    return made
 
 
 def _starts_span(tokens: list[Token], i: int, j: int) -> bool:
