@@ -19,7 +19,7 @@ evaluation set, not a test: its misses are not listed as known misses), and ``bl
 (``corpus/real/blind2/``), and ``blind3`` (``corpus/real/blind3/``: table cells and
 timetable columns in ``blind3a``, prose expressions in ``blind3b``), harvested and frozen
 the same way on 2026-12-02, mainly from mainland pages as the development set is, and
-``blind4`` … ``blind28`` (``corpus/real/blind4/`` …) twenty-five more such sets, harvested
+``blind4`` … ``blind29`` (``corpus/real/blind4/`` …) twenty-six more such sets, harvested
 on 2026-12-02. A file of a
 set that is not there yet is skipped.
 """
@@ -78,6 +78,12 @@ SETS = {
         "blind28/blind28b.tsv",
         "blind28/blind28c.tsv",
         "blind28/blind28d.tsv",
+    ],
+    "blind29": [
+        "blind29/blind29a.tsv",
+        "blind29/blind29b.tsv",
+        "blind29/blind29c.tsv",
+        "blind29/blind29d.tsv",
     ],
 }
 
