@@ -19,7 +19,8 @@
   year's first months); two dates joined by 和 before 之间 are a range; a range of counts
   (``每月召开一至二次``) is at least its lower end; the last day of something
   (``为最后1天``) is no one-day limit; a start and its validity told in the next clause
-  (``自…起生效,有效期至…``, ``有效期5年``) are the window.
+  (``自…起生效,有效期至…``, ``有效期5年``) are the window; a lunar day just passed is that
+  one; a length after 前 after a deadline's day (``有效期截止日期前90天``) is before it.
 """
 
 from __future__ import annotations
@@ -320,3 +321,30 @@ def test_a_start_valid_for_years_is_the_window(start: dt.date, years: int, words
     assert isinstance(part, shixian.Window)
     assert part.start == start
     assert part.end == start.replace(year=start.year + years) - dt.timedelta(days=1)
+
+
+@given(st.integers(2005, 2040), st.integers(1, 10), st.integers(1, 60))
+def test_a_lunar_day_just_passed_is_that_one(year: int, day: int, after: int) -> None:
+    from shixian.calendar.festivals import lunar_to_solar
+    from shixian.grammar.rules.festivals import JUST_PASSED
+
+    days = "一二三四五六七八九十"
+    on = lunar_to_solar(year, 1, day)
+    reference = on + dt.timedelta(days=after)
+    (part,) = shixian.normalize(f"正月初{days[day - 1]}", reference=reference).parts
+    assert isinstance(part, shixian.Window)
+    if dt.timedelta(days=after) <= JUST_PASSED:
+        assert part.start == on  # the one just passed
+    else:
+        assert part.start == lunar_to_solar(year + 1, 1, day)  # the next one
+    assert part.year_inferred
+
+
+@given(st.integers(1, 120), st.sampled_from(["天", "个工作日", "日"]))
+def test_a_length_after_before_after_a_deadline_s_day(n: int, unit: str) -> None:
+    phrase = f"驾驶证有效期截止日期前{n}{unit}可申请换证"
+    (part,) = shixian.normalize(phrase, reference=dt.date(2024, 5, 15)).parts
+    assert isinstance(part, shixian.Relative)
+    assert part.direction is shixian.Direction.BEFORE
+    assert part.offset.amount == n
+    assert part.trigger is not None and part.trigger.endswith("截止日期")

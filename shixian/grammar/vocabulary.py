@@ -110,6 +110,18 @@ NOT_LABELS: frozenset[str] = frozenset(
         "上报",
         "提交",
         "统计",
+        # a season's words before its month (早春三月, 金秋十月): the month, no label
+        "早春",
+        "初春",
+        "阳春",
+        "暮春",
+        "盛夏",
+        "初夏",
+        "金秋",
+        "深秋",
+        "初冬",
+        "隆冬",
+        "寒冬",
         # verbs of reaching or holding a time (进入7月份, 取得6月份排名第一): the month itself
         "进入",
         "步入",
@@ -307,8 +319,9 @@ def without_notes(words: str) -> str:
     return _NOTE_IN_BRACKETS.sub("", words)
 
 
-#: Verbs that put a rule in force from a date (2020-03-15实施, 【施行日期】2019.05.22).
-IN_FORCE = "施行|实施|生效"
+#: Verbs that put a rule in force from a date (2020-03-15实施, 【施行日期】2019.05.22;
+#: 明年4月30日上路, Taiwan's word for a law taking effect).
+IN_FORCE = "施行|实施|生效|上路"
 
 LIST_WORDS: tuple[str, ...] = ("以及", "和", "及", "与", "或", "或者")
 

@@ -12,11 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from ...model import Deadline, Offset, Ongoing, Part, Relative, Schedule, Unit, Window
+from ...calendar.periods import add_months
+from ...errors import InvalidDate
+from ...model import Deadline, Direction, Offset, Ongoing, Part, Relative, Schedule, Unit, Window
 from ..anchors import Anchor
 from ..engine import Context, Rule, Token
-from ..named import Season, ThemeMonth
+from ..named import LunarDays, Season, ThemeMonth
+from ..vocabulary import SENTENCE_ENDS
 from .calendar_words import FIRST_TOKENS, TOKENS, WEEK_OF_YEAR
+from .festivals import JUST_PASSED
 from .month_labels import exam_before, is_topic, label_before, label_of_list
 from .restated import fold_restated
 
@@ -259,6 +263,8 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     if is_topic(ctx, tok):
         return []
     start, end, inferred, fuzzy = _bounds(ctx, tok)
+    if start > ctx.reference and isinstance(anchor.named, LunarDays) and not anchor.has_year:
+        start, end = _lunar_just_passed(ctx, anchor, start, end)
     count = None
     if len(tokens) > 2:
         count = next((t.value[0] for t in tokens if t.code == "C"), None)
@@ -276,6 +282,7 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         start_at=_at(start, anchor.time),
         end_at=None if anchor.to is None else _at(end, anchor.last().time),
     )
+    _fold_length_before(ctx, part)
     if isinstance(anchor.named, Season | ThemeMonth) and anchor.to is None:
         # 3月15日至6月15日为春季森林草原防火期, 今年6月是第19个“安全生产月”: dates of its
         # sentence within the season's months restate it (rules.restated.drop_restated); a
@@ -284,6 +291,46 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         anywhere = isinstance(anchor.named, ThemeMonth) and not anchor.has_year
         ctx.named.append((part, None if anywhere else dt.timedelta(0)))
     return [part]
+
+
+def _fold_length_before(ctx: Context, part: Window) -> None:
+    """A bare length right before the window it lasts, in one sentence (12个月宽限期便由
+    2022年9月1日起至2023年8月31日为止): the window tells it; the length is dropped."""
+    prev = ctx.parts[-1] if ctx.parts else None
+    if not isinstance(prev, Relative) or prev.trigger is not None or prev.statute is not None:
+        return
+    amount, unit = prev.offset.amount, prev.offset.unit
+    if amount is None or prev.offset.day is not None or prev.direction is not Direction.AFTER:
+        return
+    if any(ch in SENTENCE_ENDS for ch in ctx.text[prev.span[1] : part.span[0]]):
+        return
+    if unit in (Unit.MONTH, Unit.YEAR):
+        lasts = add_months(part.start, amount * (12 if unit is Unit.YEAR else 1)) - _ONE_DAY
+    elif unit in (Unit.DAY, Unit.WEEK):
+        lasts = part.start + dt.timedelta(days=amount * (7 if unit is Unit.WEEK else 1) - 1)
+    else:
+        return
+    if lasts == part.end:
+        ctx.parts.pop()
+
+
+def _lunar_just_passed(
+    ctx: Context, anchor: Anchor, start: dt.date, end: dt.date
+) -> tuple[dt.date, dt.date]:
+    """A lunar day without a year that ended at most :data:`JUST_PASSED` before the
+    reference is that one (大年初二 in a report a week after it), as a festival is; else the
+    next one, ``start``–``end``."""
+    earlier = anchor.copy()
+    earlier.year = start.year - 1 if start.month >= 3 else start.year - 2
+    for year in (earlier.year + 1, earlier.year):
+        earlier.year = year
+        try:
+            past = earlier.bounds(ctx.reference, ctx.text)
+        except InvalidDate:
+            continue
+        if past[0] <= ctx.reference and ctx.reference - past[1] <= JUST_PASSED:
+            return past[0], past[1]
+    return start, end
 
 
 RULES: list[Rule] = [

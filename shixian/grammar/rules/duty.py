@@ -100,7 +100,7 @@ def before_event(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     # a duration before 前 (7个工作日前) always counts from an event; a bare day (15日前)
     # only after words that name one
     named = words and (anchor is None or _names_event(said))
-    if named and anchor is not None and any(t.code == "B" for t in tokens[:limit]):
+    if words and anchor is not None and any(t.code == "B" for t in tokens[:limit]):
         # 投标截止时间(不含当日)15日前 counts back from a time; 各单位截止15日前 is the 15th
         named = said.endswith(("时间", "日期", "日"))
     if not (named and bare_day):  # the reading without an event
@@ -379,7 +379,7 @@ def after_unnumbered(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
 
 RULES: list[Rule] = [
     Rule("次日起<n>个工作日内", r"iS?U|i", same_day),
-    Rule("会议召开5日前", r"_(?:(?:B_?)?S?Z?[AU]P|S?P[UA])", before_event),
+    Rule("会议召开5日前", r"_(?:(?:B_?)?S?Z?[AU]P|(?:B_?)?S?P[UA])", before_event),
     Rule("3个工作日前", r"(?<![_A])UP", before_unnamed),
     Rule("提前一周", r"_UO?|_A(?=$|[|/]|_(?:$|[|/]))", in_advance),
     Rule("提前至一季度", r"_RA(?=[_|/]|$)", moved_to),

@@ -96,6 +96,14 @@ FIRST_DURATIONS: list[TokenRule] = [
         "U",
         _duration,
     ),
+    # 有效期届满前六十日, 会议召开前45日: the same after 前 (a length before the event)
+    TokenRule(
+        "前<n>日 (no day of a month)",
+        r"(?<=前)(?P<n>3[2-9]|[4-9][0-9]|[1-9][0-9]{2}|三十[二三四五六七八九]"
+        r"|[四五六七八九]十[一二三四五六七八九]?)(?P<u>日|天)(?![0-9])",
+        "U",
+        _duration,
+    ),
     TokenRule(
         "<term>为<n>日",
         "(?:"
