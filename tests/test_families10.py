@@ -348,3 +348,20 @@ def test_a_length_after_before_after_a_deadline_s_day(n: int, unit: str) -> None
     assert part.direction is shixian.Direction.BEFORE
     assert part.offset.amount == n
     assert part.trigger is not None and part.trigger.endswith("截止日期")
+
+
+@given(st.integers(2000, 2080), st.integers(1, 300), st.integers(1, 60), st.integers(0, 40))
+def test_a_start_that_goes_on_to_later_dates(year: int, first: int, gap: int, length: int) -> None:
+    # 自1月20日起停课,2月1日至2月10日继续停课: from the start to the end told after 继续
+    start = dt.date(year, 1, 1) + dt.timedelta(days=first - 1)
+    lo = start + dt.timedelta(days=gap)
+    hi = lo + dt.timedelta(days=length)
+    if hi.year != year:
+        return
+    phrase = (
+        f"自{start.month}月{start.day}日起停课,"
+        f"{lo.month}月{lo.day}日至{hi.month}月{hi.day}日继续停课"
+    )
+    (part,) = shixian.normalize(phrase, reference=dt.date(year, 1, 1)).parts
+    assert isinstance(part, shixian.Window)
+    assert (part.start, part.end) == (start, hi)

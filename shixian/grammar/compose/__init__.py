@@ -28,6 +28,8 @@ know no phrase:
 
 from __future__ import annotations
 
+import re
+
 from ..engine import GAP, Token
 from .codes import _HELPERS, _LISTING, TIME_LIKE_RULES
 from .fragments import _fragments
@@ -38,8 +40,10 @@ from .lists import _lists
 from .spans import _spans, _tidy
 from .weekdays import _weekday_spans
 
-#: the words that lead a length told in plain words (为期3个月, 历时9天, 时长约1个月)
-LENGTH_LEADS = ("为期", "历时", "时长")
+#: the words that lead a length told in plain words (为期3个月, 历时9天, 时长约1个月), and
+#: a validity after a start (有效期5年)
+_LENGTH_LEAD = re.compile("为期|历时|时长")
+_LASTING_LEAD = re.compile("为期|历时|时长|有效期")
 
 __all__ = ["TIME_LIKE_RULES", "compose"]
 
@@ -47,10 +51,7 @@ __all__ = ["TIME_LIKE_RULES", "compose"]
 def _lasts(tokens: list[Token]) -> bool:
     """Whether some plain words may tell a length (为期3个月) or a validity (有效期5年)
     after a start."""
-    return any(
-        t.code == GAP and (any(w in t.value for w in LENGTH_LEADS) or "有效期" in t.value)
-        for t in tokens
-    )
+    return any(t.code == GAP and _LASTING_LEAD.search(t.value) is not None for t in tokens)
 
 
 def compose(tokens: list[Token], text: str) -> list[Token]:
@@ -63,7 +64,7 @@ def compose(tokens: list[Token], text: str) -> list[Token]:
     if "U" in codes:
         out = _length_ranges(out, text)
         codes = "".join([tok.code for tok in out])
-    if any(w in text for w in LENGTH_LEADS) and GAP in codes:
+    if GAP in codes and _LENGTH_LEAD.search(text) is not None:
         out = _lone_lengths(out)
         codes = "".join([tok.code for tok in out])
     if len(out) < 2:

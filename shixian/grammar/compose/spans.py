@@ -98,6 +98,23 @@ def _spans(tokens: list[Token]) -> list[Token]:
                 out.append(valid[0])
                 i = valid[1]
                 continue
+        if (
+            opened
+            and began == "起"
+            and j + 1 < size
+            and tokens[j].code == "A"
+            and _is_gap(tokens[j + 1], _CONTINUED)
+        ):
+            # 自年三十下午5时起休馆,并于年初一至初二继续休馆: the run goes on to the end told
+            right = tokens[j]
+            far = right.value if right.value.to is None else right.value.to
+            tok.value.to = far.fill_from(tok.value) if far.named is None else far
+            tok.end = right.end
+            if out and out[-1].code == "F":
+                tok.start = out.pop().start
+            out.append(tok)
+            i = j + 1
+            continue
         # 11月15日前结束: the end by that day
         by = 1 if j + 2 < size and tokens[j + 1].code == "P" and tokens[j + 1].value == "前" else 0
         if (
@@ -204,6 +221,8 @@ def _lasting(tokens: list[Token], i: int, j: int) -> tuple[int, str, int] | None
     return amount, unit, tokens[j].start + m.end()
 
 
+#: what began goes on (自…起停课,2月1日至10日继续停课): the run reaches the dates told
+_CONTINUED = re.compile(r"继续[\u4e00-\u9fff]{0,6}")
 #: the validity of what starts (自1月28日起生效,有效期至2月12日; 起施行,有效期5年)
 _VALID_FOR = re.compile(r"有效期(?:限)?(?:为)?")
 _LASTING_UNITS = frozenset({"day", "week", "month", "year"})
