@@ -340,6 +340,8 @@ RULES: list[Rule] = [
     Rule("到<anchor>", r"(?<![AE])RA", deadline_by),
     Rule("<day>起<n>日内", r"F?ASU", from_day_within),
     Rule("<anchor>起", r"F?A[SK]|FA", ongoing_from),
+    # 2月3日至另行通知: from the day on, its end waiting on the notice (the pending part)
+    Rule("<anchor>至<pending>", r"F?AR(?=H)", ongoing_from),
     Rule("<anchor>截止", r"AB(?![AE])", closed_by),
     Rule("<anchor>结束后<n>日内", r"AJU", after_period_within),
     Rule("<anchor>结束后", r"AJ(?![UA])", after_period),
