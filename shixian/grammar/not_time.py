@@ -266,6 +266,8 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"(?<![年月季每度期])第[0-9一二三四五六七八九十]{1,3}(?:个)?(?:周|星期)(?![一二三四五六日天年])",
     # 为最后1天, 是春节假期最后一天: the last day of something (its edge), no length
     r"(?:最后|最末)(?:[0-9]|一)(?:天|日)(?![内以之])",
+    # 日前, (news: a few days ago) opening a clause: no limit before a day (截止日前 is one)
+    r"(?:(?<![\s\S])|(?<=[,;。:、(]))日前(?![0-9一二三四五六七八九十])",
     # 禁渔期的第一天: the first day of something (its edge), no length
     r"(?<![月年周季旬])的第一(?:天|日)(?![内以之])",
     # 以2小时15分18秒夺冠: a time measured (a race's), no limit

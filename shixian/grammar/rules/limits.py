@@ -158,7 +158,7 @@ DURATION_TOKENS: list[TokenRule] = [
     # a minimum length (公示时间不得少于30日) is no limit: left for the result to report
     TokenRule(
         "<minimum length>",
-        rf"(?:不得少于|不少于|不低于|不短于|至少|最少)(?P<n>{N})个?(?:工作日|天|日|周|星期|个月|月|年)",
+        rf"(?:不得少于|不少于|不低于|不短于|至少|最少)(?P<n>{N})个?(?:工作日|小时|天|日|周|星期|个月|月|年)",
         "m",
         _minimum,
     ),
