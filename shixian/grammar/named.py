@@ -19,7 +19,7 @@ from .anchors import Anchor, Bounds, Named
 
 __all__ = [
     "Day", "Festivals", "FirstMonths", "Lasting", "LunarDays", "NextHoliday", "Occasion", "Plan",
-    "Season", "Span",
+    "Season", "Span", "lasting_end",
 ]  # fmt: skip
 
 _ONE_DAY = dt.timedelta(days=1)
@@ -315,11 +315,15 @@ class Lasting(Named):
 
     def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
         first, _, inferred, _ = self.start.bounds(reference, text)
-        if self.unit in ("month", "year"):
-            months = self.amount * (12 if self.unit == "year" else 1)
-            return first, add_months(first, months) - _ONE_DAY, inferred, False
-        days = self.amount * (7 if self.unit == "week" else 1)
-        return first, first + dt.timedelta(days=days - 1), inferred, False
+        return first, lasting_end(first, self.amount, self.unit), inferred, False
+
+
+def lasting_end(first: dt.date, amount: int, unit: str) -> dt.date:
+    """The last day of ``amount`` ``unit`` (day, week, month or year) from ``first`` on,
+    ``first`` counted (3个月 from 3月20日: 6月19日)."""
+    if unit in ("month", "year"):
+        return add_months(first, amount * (12 if unit == "year" else 1)) - _ONE_DAY
+    return first + dt.timedelta(days=amount * (7 if unit == "week" else 1) - 1)
 
 
 class Day(Named):
@@ -407,6 +411,10 @@ class LunarDays(Named):
         except Exception as exc:  # lunar-python refuses 三十 of a short month, or a year
             raise InvalidDate(text, "lunar date", f"{self.month}/{self.day}: {exc}") from None
         return start, end
+
+    def year(self, anchor: Anchor, reference: dt.date) -> tuple[int, bool]:
+        """The lunar year named, or that of the days under way or next."""
+        return _next_year(anchor, reference, lambda y: self._days(y, "")[1])
 
     def period(self, anchor: Anchor, reference: dt.date, text: str) -> Bounds:
         year, inferred = _next_year(anchor, reference, lambda y: self._days(y, text)[1])

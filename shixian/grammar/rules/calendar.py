@@ -12,15 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from ...calendar.periods import add_months
-from ...errors import InvalidDate
 from ...model import Deadline, Direction, Offset, Ongoing, Part, Relative, Schedule, Unit, Window
 from ..anchors import Anchor
 from ..engine import Context, Rule, Token
-from ..named import LunarDays, Season, ThemeMonth
+from ..named import LunarDays, Season, ThemeMonth, lasting_end
 from ..vocabulary import SENTENCE_ENDS
 from .calendar_words import FIRST_TOKENS, TOKENS, WEEK_OF_YEAR
-from .festivals import JUST_PASSED
+from .festivals import recent_bounds
 from .month_labels import exam_before, is_topic, label_before, label_of_list
 from .restated import fold_restated
 
@@ -264,7 +262,8 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         return []
     start, end, inferred, fuzzy = _bounds(ctx, tok)
     if start > ctx.reference and isinstance(anchor.named, LunarDays) and not anchor.has_year:
-        start, end = _lunar_just_passed(ctx, anchor, start, end)
+        # 大年初二 in a report a week after it: the one just passed, as a festival
+        start, end, inferred, fuzzy = recent_bounds(ctx, anchor)
     count = None
     if len(tokens) > 2:
         count = next((t.value[0] for t in tokens if t.code == "C"), None)
@@ -293,6 +292,9 @@ def window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     return [part]
 
 
+_LASTING_UNITS = frozenset({Unit.DAY, Unit.WEEK, Unit.MONTH, Unit.YEAR})
+
+
 def _fold_length_before(ctx: Context, part: Window) -> None:
     """A bare length right before the window it lasts, in one sentence (12个月宽限期便由
     2022年9月1日起至2023年8月31日为止): the window tells it; the length is dropped."""
@@ -304,33 +306,8 @@ def _fold_length_before(ctx: Context, part: Window) -> None:
         return
     if any(ch in SENTENCE_ENDS for ch in ctx.text[prev.span[1] : part.span[0]]):
         return
-    if unit in (Unit.MONTH, Unit.YEAR):
-        lasts = add_months(part.start, amount * (12 if unit is Unit.YEAR else 1)) - _ONE_DAY
-    elif unit in (Unit.DAY, Unit.WEEK):
-        lasts = part.start + dt.timedelta(days=amount * (7 if unit is Unit.WEEK else 1) - 1)
-    else:
-        return
-    if lasts == part.end:
+    if unit in _LASTING_UNITS and lasting_end(part.start, amount, unit.value) == part.end:
         ctx.parts.pop()
-
-
-def _lunar_just_passed(
-    ctx: Context, anchor: Anchor, start: dt.date, end: dt.date
-) -> tuple[dt.date, dt.date]:
-    """A lunar day without a year that ended at most :data:`JUST_PASSED` before the
-    reference is that one (大年初二 in a report a week after it), as a festival is; else the
-    next one, ``start``–``end``."""
-    earlier = anchor.copy()
-    earlier.year = start.year - 1 if start.month >= 3 else start.year - 2
-    for year in (earlier.year + 1, earlier.year):
-        earlier.year = year
-        try:
-            past = earlier.bounds(ctx.reference, ctx.text)
-        except InvalidDate:
-            continue
-        if past[0] <= ctx.reference and ctx.reference - past[1] <= JUST_PASSED:
-            return past[0], past[1]
-    return start, end
 
 
 RULES: list[Rule] = [

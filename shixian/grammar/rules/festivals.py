@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from ...calendar import festivals as cal
 from ...calendar import occasions
-from ...errors import HolidayOutOfRange
+from ...errors import HolidayOutOfRange, InvalidDate
 from ...model import (
     Deadline,
     Direction,
@@ -35,11 +35,11 @@ from ...model import (
 )
 from ..anchors import Anchor
 from ..engine import Context, Rule, Token
-from ..named import Festivals, NextHoliday, Occasion
+from ..named import Festivals, LunarDays, NextHoliday, Occasion
 from .restated import RESTATED_WITHIN
 from .schedule import Every
 
-__all__ = ["RULES", "SCHEDULE_RULES"]
+__all__ = ["JUST_PASSED", "RULES", "SCHEDULE_RULES", "recent_bounds"]
 
 _ONE_DAY = dt.timedelta(days=1)
 
@@ -141,7 +141,7 @@ def festival_window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         for key in named.keys:
             one = anchor.copy()
             one.named = Festivals((key,), named.holiday)
-            start, end, inferred, fuzzy = _recent_bounds(ctx, one)
+            start, end, inferred, fuzzy = recent_bounds(ctx, one)
             parts.append(Window(**ctx.common(tokens, inferred), start=start, end=end, fuzzy=fuzzy))
         return parts
     last = tokens[-1]
@@ -153,24 +153,28 @@ def festival_window(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         start, _, inferred, _ = anchor.bounds(ctx.reference, ctx.text)
         eve = start - dt.timedelta(days=1)
         return [Window(**ctx.common(tokens, inferred), start=eve, end=eve, fuzzy=True)]
-    start, end, inferred, fuzzy = _recent_bounds(ctx, anchor)
+    start, end, inferred, fuzzy = recent_bounds(ctx, anchor)
     part = Window(**ctx.common(tokens, inferred), start=start, end=end, fuzzy=fuzzy)
     ctx.named.append((part, None if isinstance(named, Occasion) else RESTATED_WITHIN))
     return [part]
 
 
-def _recent_bounds(ctx: Context, anchor: Anchor) -> tuple[dt.date, dt.date, bool, bool]:
+def recent_bounds(ctx: Context, anchor: Anchor) -> tuple[dt.date, dt.date, bool, bool]:
     """The occasion's bounds: the one under way or next, or the one just passed
     (:data:`JUST_PASSED`) — 除夕当天,烟花爆竹类警情增多 a week after it: a text soon after an
     occasion is about the one just passed, not next year's."""
     start, end, inferred, fuzzy = anchor.bounds(ctx.reference, ctx.text)
     named = anchor.named
-    if start > ctx.reference and not anchor.has_year and isinstance(named, Festivals | Occasion):
+    if (
+        start > ctx.reference
+        and not anchor.has_year
+        and isinstance(named, Festivals | Occasion | LunarDays)
+    ):
         earlier = anchor.copy()
         earlier.year = named.year(anchor, ctx.reference)[0] - 1
         try:
             past = earlier.bounds(ctx.reference, ctx.text)
-        except HolidayOutOfRange:  # no days off that year (中秋节 before 2008)
+        except (HolidayOutOfRange, InvalidDate):  # no days off (中秋节 before 2008), 腊月三十
             return start, end, inferred, fuzzy
         if ctx.reference - past[1] <= JUST_PASSED:
             return past[0], past[1], inferred, past[3]
