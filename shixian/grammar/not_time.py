@@ -182,7 +182,8 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"(?:提前|推迟|推后|延后|提早)了[0-9一二三四五六七八九十两半]{1,3}"
     r"个?(?:工作日|小时|钟头|天|日|周|星期|个月|月|年)",
     # 4月28日、29日(本周四、五): the weekdays of the dates before, not this week's
-    r"(?<=[日号]\()本(?=周[一二三四五六日天]、)",
+    # (4月28日至30日(本周四至六): so is a range of them)
+    r"(?<=[日号]\()本(?=周[一二三四五六日天](?:、|至|到|-|—|~))",
     # 11月16日至12月15日这一个月的集中整治阶段: the length of the period just told, no limit
     r"这[0-9一二两三四五六七八九十]{0,3}个?多?(?:月|天|日|周|星期|年)",
     # 6月龄以上, 满6个月龄: an age in months (weeks, days), not a month
@@ -272,6 +273,8 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"(?<![月年周季旬])的第一(?:天|日)(?![内以之])",
     # 以2小时15分18秒夺冠: a time measured (a race's), no limit
     r"[0-9]{1,2}小时[0-9]{1,2}分[0-9]{1,2}秒",
+    # 每逾期一日加收, 每晚一天, 每延迟1日: a penalty's rate per day late, no limit and no day
+    r"每(?:逾期|超期|延期|延迟|迟延|推迟|晚|迟)(?:[0-9]{1,2}|[一二三两])个?(?:日|天|工作日|小时|个月|月|年)",
     # 2017年6月30日(含6月30日)前: a note that the day itself counts, no second date
     r"(?<=[日号])\((?:含|包括|包含)[^()]{1,14}\)",
 )

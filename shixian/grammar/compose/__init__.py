@@ -58,8 +58,8 @@ def compose(tokens: list[Token], text: str) -> list[Token]:
     """The composition stage: fragments, lists, spans, then tidy (see the module)."""
     out = _fragments(tokens, text)
     codes = "".join([tok.code for tok in out])
-    if "D" in codes and len(out) >= 3:
-        out = _weekday_spans(out)
+    if "D" in codes:
+        out = _weekday_spans(out, text)
         codes = "".join([tok.code for tok in out])
     if "U" in codes:
         out = _length_ranges(out, text)

@@ -6,11 +6,12 @@ joins the date before it: a time of day, a weekday note, 前后 (:func:`_joined`
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..anchors import Anchor
 from ..engine import BREAK, GAP, Token
 from ..named import Day
-from ..vocabulary import BEFORE_NOISE, DAY_NAME
+from ..vocabulary import BEFORE_NOISE, DAY_NAME, DAYPART
 from .codes import _RANGE
 
 __all__ = [
@@ -33,7 +34,22 @@ def _next_day_end(tok: Token, out: list[Token]) -> bool:
     if tok.value.amount != 1 or len(out) < 2 or out[-1].code not in _RANGE:
         return False
     start, connector = out[-2], out[-1]
-    if start.code != "A" or start.end != connector.start or connector.end != tok.start:
+    if connector.end != tok.start:
+        return False
+    hours = None
+    if start.end == connector.start and (
+        start.code == "T" or (start.code == GAP and _CLOCK_END.search(start.value) is not None)
+    ):
+        # 5月1日晚10点到次日凌晨5时: a time of day the date did not take; 22时至次日6时, no
+        # date: a span of hours over a night, no day after an event (and no day at all)
+        hours = start
+        if len(out) < 3 or out[-3].code != "A" or out[-3].end != start.start:
+            del out[-2:]
+            if out and out[-1].code == "i" and out[-1].value.amount == 0:
+                out.pop()  # 当日22:00至次日6:00: the day the hours start, unnamed
+            return True
+        start = out[-3]
+    if start.code != "A" or (hours is None and start.end != connector.start):
         return False
     left: Anchor = start.value
     if left.to is not None or left.grain != "day" or left.month is None or left.day is None:
@@ -53,8 +69,15 @@ def _next_day_end(tok: Token, out: list[Token]) -> bool:
         far = far.fill_from(left)  # (a yearless far end before its start rolls into the next)
     left.to = far
     start.end = tok.end
-    out.pop()
+    del out[-2 if hours is not None else -1 :]
     return True
+
+
+#: a time of day at the end of free words (晚10点, 22时, 下午5:30)
+_CLOCK_END = re.compile(
+    rf"(?:^|{'|'.join(sorted(DAYPART, key=len, reverse=True))})"
+    r"[0-9]{1,2}(?:[:：][0-9]{2}|[时点](?:[0-9]{1,2}分|半)?)$"
+)
 
 
 def _one_day(anchor: Anchor) -> bool:

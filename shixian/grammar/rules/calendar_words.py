@@ -216,9 +216,10 @@ TOKENS: list[TokenRule] = [
     ),
     TokenRule(
         "<time of day>",
-        # (4:00时, 24:00時: the clock and a redundant 时)
+        # (4:00时, 24:00時: the clock and a redundant 时; 点 only before what a clock takes:
+        # 晚10点至次日, not 十点意见)
         rf"(?P<part>{_DAYPART_WORDS})?(?:(?<![0-9])(?P<hh>{_H})[:](?P<mm>[0-5][0-9])(?![0-9])时?"
-        rf"|(?<![0-9])(?P<hz>{_H}|{_CN_H})(?:时|点(?=[0-9一二三四五六七八九十]|半|整|前|$))"
+        rf"|(?<![0-9])(?P<hz>{_H}|{_CN_H})(?:时|点(?=[0-9一二三四五六七八九十]|半|整|前|至|到|[-—~～]|$))"
         rf"(?:(?P<mz>[0-5]?[0-9]|[一二三四五]?十?[一二三四五六七八九]?)分|(?P<half>半))?[整正]?)",
         "T",
         _clock,

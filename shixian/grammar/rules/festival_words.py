@@ -136,7 +136,8 @@ _ONE_FESTIVAL = (
     rf"(?:{_alternation(FESTIVAL_WORDS)}"
     rf"|(?:{_alternation(SHORT_WORDS)}){_AFTER_SHORT}"
     rf"|[\"'「『](?:五一|十一)[\"'」』]"
-    rf"|{_NOT_NUMBER_BEFORE}(?:五一|十一){_NOT_NUMBER_AFTER}(?=节|{_HOLIDAY}|前|后|[\"'」』]))"
+    rf"|{_NOT_NUMBER_BEFORE}(?:五一|十一){_NOT_NUMBER_AFTER}(?=节|{_HOLIDAY}|前|后|[\"'」』])"
+    rf"|{_NOT_NUMBER_BEFORE}(?:五一|十一)(?={_HOLIDAY_LENGTH}))"  # 五一3天小长假
 )
 _FESTIVAL_PATTERN = (
     rf"(?P<names>{_ONE_FESTIVAL}(?:[、和及与暨]?{_ONE_FESTIVAL}){{0,3}}"

@@ -66,6 +66,10 @@ def _report_of(tokens: Sequence[Token], q_pos: int) -> bool:
     return anchor.named is None and _GRAIN_OF.get(q.value.every) == anchor.grain
 
 
+#: the note of an interval given as a range
+_SPREAD = "an interval of {} to {} periods: the schedule keeps the longer, the latest on time"
+
+
 def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     """Every kind of recurring schedule; fields from the tokens in the match."""
     qs = [t for t in tokens if t.code == "Q"]
@@ -90,6 +94,8 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
                  if t.value.every in _FINENESS else -1)  # fmt: skip
     freq: Every = finest.value
     fields: dict[str, object] = {"every": freq.every, "interval": freq.interval}
+    if freq.shortest is not None:  # 每3—5天: the longer interval, and the result says so
+        ctx.flags.append((finest.start, finest.end, _SPREAD.format(freq.shortest, freq.interval)))
     _set_weekdays(fields, freq.weekdays)
     inferred = False
     if freq.workday is not None:  # 工作日: each working day

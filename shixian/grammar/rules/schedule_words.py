@@ -9,6 +9,8 @@ Token codes: ``Q`` a frequency (每季度, 季报, 不定期, 一年两次, 周�
 
 from __future__ import annotations
 
+import re
+
 from ...errors import InvalidDate
 from ...model import Frequency
 from ..engine import TokenRule
@@ -25,7 +27,7 @@ _UNIT = {
     "半年度": Frequency.HALFYEAR, "季": Frequency.QUARTER, "季度": Frequency.QUARTER,
     "月": Frequency.MONTH, "个月": Frequency.MONTH, "旬": Frequency.TENDAY,
     "周": Frequency.WEEK, "星期": Frequency.WEEK, "礼拜": Frequency.WEEK,
-    "日": Frequency.DAY, "天": Frequency.DAY,
+    "日": Frequency.DAY, "天": Frequency.DAY, "晚": Frequency.DAY, "夜": Frequency.DAY,
 }  # fmt: skip
 #: the month of each period (每季度首月, 每个季度第1个月的15日前) → 1, 2, 3 or -1 (the last).
 _MONTH_OF_PERIOD = {
@@ -71,7 +73,7 @@ _PERIOD_MONTHS = {Frequency.YEAR: 12, Frequency.HALFYEAR: 6, Frequency.QUARTER: 
 class Every:
     """A frequency word's value: period, interval, weekday(s)."""
 
-    __slots__ = ("count", "every", "interval", "months", "weekdays", "workday")
+    __slots__ = ("count", "every", "interval", "months", "shortest", "weekdays", "workday")
 
     def __init__(
         self,
@@ -81,8 +83,12 @@ class Every:
         workday: int | None = None,
         months: tuple[int, ...] | None = None,
         count: int | None = None,
+        shortest: int | None = None,
     ) -> None:
         self.every = every
+        #: the shorter end of an interval given as a range (每3—5天: 3); ``interval`` is the
+        #: longer, the latest the work is still on time
+        self.shortest = shortest
         #: times per period the word itself implies (每12小时: twice a day)
         self.count = count
         self.interval = interval
@@ -93,11 +99,18 @@ class Every:
 
 
 _WD = "[一二三四五六日天1-7]"
+_WD_TO = "[-—–~～至到]"
+_WD_RANGE = re.compile(_WD_TO)
 
 
 def _weekday_list(repeat: str) -> str:
     """A list of weekdays (二、四), each after the first optionally after ``repeat``."""
-    return rf"{_WD}(?:[、,和及与]{repeat}{_WD}){{0,6}}(?![次个天])"
+    # (每周2-3次: a count of times, not Tuesday)
+    # 周一至五, 每周1-5: a range, written with the word once
+    return (
+        rf"{_WD}(?:{_WD_TO}{repeat}{_WD}|(?:[、,和及与]{repeat}{_WD}){{0,6}})"
+        r"(?![次个天]|[-—–~～至到][0-9一二三四五六七八九十两]{1,2}次)"
+    )
 
 
 _WD_LIST = _weekday_list("")
@@ -106,25 +119,42 @@ _EACH_WD_LIST = _weekday_list("(?:星期|周|礼拜)?")
 
 
 def _weekdays(listed: str) -> tuple[int, ...]:
-    return tuple(sorted({WEEKDAY_CHARS[ch] for ch in listed if ch in WEEKDAY_CHARS}))
+    days = [WEEKDAY_CHARS[ch] for ch in listed if ch in WEEKDAY_CHARS]
+    if _WD_RANGE.search(listed) is not None:
+        # a range runs forward within one week (周五至周一 is no range of this reading)
+        if days[0] >= days[-1]:
+            raise InvalidDate(listed, "weekday range", listed)
+        return tuple(range(days[0], days[-1] + 1))
+    return tuple(sorted(set(days)))
 
 
-def _every(text: str, skip: str | None, n: str | None, u: str, wd: str | None) -> Every:
+def _every(
+    text: str, skip: str | None, n: str | None, n2: str | None, u: str, wd: str | None
+) -> Every:
     interval = to_int(n) if n else 1
-    if interval < 1:
+    shortest = None
+    if n2 is not None:  # 每3—5天: every 3 to 5 days, due at the latest after 5
+        shortest, interval = interval, to_int(n2)
+        if shortest >= interval:
+            raise InvalidDate(text, "interval", f"{shortest}-{interval}")
+    if interval < 1 or (shortest is not None and shortest < 1):
         raise InvalidDate(text, "interval", interval)
     if skip is not None and interval == 1:
         interval = 2  # 每隔一天, 每隔一周: every other day (as 隔日); 每隔3个月: every 3 months
     if u in _HOURS:
         # 每12小时, 每2小时: so many times a day; an interval that does not divide a day
         # (每5小时) recurs, no calendar period says how often
-        if 24 % interval:
+        if 24 % interval or shortest is not None:  # (每2-4小时: no count a day either)
             return Every(Frequency.PERIODIC)
         return Every(Frequency.DAY, count=24 // interval)
-    return Every(_UNIT[u], interval, () if wd is None else _weekdays(wd))
+    if u in _HALF_MONTH:  # 每半月, 每半个月: twice a month (the notation has no half month)
+        return Every(Frequency.MONTH, interval, count=2) if n is None else Every(Frequency.PERIODIC)
+    return Every(_UNIT[u], interval, () if wd is None else _weekdays(wd), shortest=shortest)
 
 
 _HOURS = frozenset({"小时", "钟头"})
+_HALF_MONTH = frozenset({"半月", "半个月"})
+_NIGHT_HOURS = "[七八九十]点|[七八九十]时|十[一二]点|十[一二]时"
 #: 每小时20公里, 每小時25厘米以上: an amount per hour (a speed, a rate), no schedule; a count
 #: of times (每2小时1次) is one
 _RATE = r"(?:[0-9.]{1,8}|[一二三四五六七八九十两百千万]{1,6})(?!次|遍|回|轮)"
@@ -169,8 +199,8 @@ def _report(text: str, u: str) -> Every:
 def _per_period(text: str, k: str | None, u: str | None, k2: str | None, u2: str | None,
                 k3: str | None, u3: str | None, h: str | None, hu: str | None,
                 q: str | None, kd: str | None = None, ud: str | None = None) -> Every:  # fmt: skip
-    if h:
-        return Every(Frequency.HALFYEAR)
+    if h:  # 半年一次; 半月一次, 半月一调度: twice a month (as 每半月)
+        return Every(Frequency.HALFYEAR) if hu == "年" else Every(Frequency.MONTH, count=2)
     if q:
         return Every(Frequency.QUARTER)
     k, u = k or k2 or k3 or kd, u or u2 or u3 or ud
@@ -258,7 +288,7 @@ FIRST_TOKENS: list[TokenRule] = [
         rf"(?:(?P<k>[0-9]{{1,2}}|两|[{CN_DIGITS}十]{{1,3}})(?P<u>年|个季度|个月|周|个星期|星期|旬)"
         # 一月一次, 两月一次; 10月两次 names October (a month name is no length); 一季度一次
         # is once a quarter, 三季度一次 the third quarter (three quarters: 三个季度)
-        r"|(?P<k2>一|1|两)(?P<u2>月)|(?P<k3>一|1)(?P<u3>季度|季)|(?P<h>半)(?P<hu>年)|(?P<q>季度)"
+        r"|(?P<k2>一|1|两)(?P<u2>月)|(?P<k3>一|1)(?P<u3>季度|季)|(?P<h>半)(?P<hu>年|个?月)|(?P<q>季度)"
         # 五日一报, 三天一检 (not 每月3日一次: a day of the month)
         rf"|(?<![月号])(?P<kd>[0-9]{{1,2}}|两|[{CN_DIGITS}十]{{1,3}})(?P<ud>日|天))"
         rf"(?=(?:{_table(_DUTY_VERBS + _COUNTED_VERBS)})?"
@@ -272,8 +302,11 @@ FIRST_TOKENS: list[TokenRule] = [
 TOKENS: list[TokenRule] = [
     TokenRule(
         "每<n><period>",
-        rf"每(?P<skip>隔)?(?P<n>[0-9]{{1,2}}|[{CN_DIGITS}十]{{1,3}})?个?"
-        r"(?P<u>半年度?|年度?|季度|季|个月|月|旬|周(?!期)|星期|礼拜|日|天"
+        rf"每(?P<skip>隔)?(?P<n>[0-9]{{1,2}}|[{CN_DIGITS}十]{{1,3}})?"
+        rf"(?:(?<=[0-9{CN_DIGITS}十])[-—–~～至到](?P<n2>[0-9]{{1,2}}|[{CN_DIGITS}十]{{1,3}}))?个?"
+        # 每晚22时: every night (not 每晚一日: each day late)
+        r"(?P<u>半年度?|半个?月|年度?|季度|季|个月|月|旬|周(?!期)|星期|礼拜|日|天"
+        rf"|(?<=每)[晚夜](?=[0-9]{{1,2}}(?:时|点|:)|(?:{_NIGHT_HOURS})|间)"
         rf"|小时(?!{_RATE})|钟头(?!{_RATE}))"
         rf"(?P<wd>(?<=周|期|拜){_EACH_WD_LIST})?"  # 每周五, 每周二、四
         r"(?!(?<=周|期|拜)[八九](?![次个天小时日]))的?",  # 每周八: left to the refusal 星期八

@@ -1,0 +1,170 @@
+"""Families of the eleventh session, as properties over their numbers and spellings:
+
+* an interval given as a range (``每3—5天``, ``每2-3个月``) is a schedule of the longer
+  interval, the latest the work is still on time, and the result says it kept only one
+  end (it was a limit "within 5 days after the event");
+* a range of counts after a week (``每周2-3次``) is at least the lower count (周2 was read
+  as Tuesday);
+* a range of weekdays told with the word once (``周一至五``, ``每周1-5``) is those days, as
+  ``周一至周五`` is (it was Monday alone, or nothing);
+* half a month (``半月一调度``, ``每半月``) is twice a month; ``每晚`` is every day;
+* a span of hours over a night (``晚10点到次日凌晨5时``) after a date runs to the next
+  day; without a date it names no day (it was "within 1 day after the event");
+* a penalty's rate per day late (``每逾期一日``) is no limit and no day;
+* ``五一`` before the holiday's length (``五一3天小长假``) is the official holiday.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import shixian
+
+from .strategies import cn_number
+
+REFERENCES = st.dates(dt.date(2005, 1, 1), dt.date(2026, 12, 31))
+DASHES = st.sampled_from(["-", "—", "~", "至", "到"])
+#: the schedule's unit as written, and the frequency it is
+UNITS = {"天": "day", "日": "day", "周": "week", "个月": "month", "年": "year"}
+WEEKDAY_CN = "一二三四五六日"
+
+
+def _n(n: int, chinese: bool) -> str:
+    return cn_number(n) if chinese else str(n)
+
+
+@given(
+    st.integers(1, 9),
+    st.integers(1, 9),
+    st.sampled_from(sorted(UNITS)),
+    DASHES,
+    st.booleans(),
+    REFERENCES,
+)
+def test_an_interval_range_keeps_the_longer_and_says_so(
+    low: int, span: int, unit: str, dash: str, chinese: bool, ref: dt.date
+) -> None:
+    high = low + span
+    phrase = f"每{_n(low, chinese)}{dash}{_n(high, chinese)}{unit}巡查"
+    result = shixian.normalize(phrase, reference=ref)
+    (part,) = result.parts
+    assert isinstance(part, shixian.Schedule)
+    assert (part.every.value, part.interval) == (UNITS[unit], high)
+    assert not result.complete
+    assert any(f"{low} to {high}" in u.reason for u in result.unparsed)
+
+
+@given(st.integers(1, 9))
+def test_a_reversed_interval_range_is_refused(low: int) -> None:
+    with pytest.raises(shixian.ShixianError):
+        shixian.normalize(f"每{low + 1}-{low}天")
+
+
+@given(st.integers(1, 5), st.integers(1, 4), DASHES, st.booleans())
+def test_a_range_of_counts_a_week_is_at_least_the_lower(
+    low: int, span: int, dash: str, chinese: bool
+) -> None:
+    phrase = f"每周{_n(low, chinese)}{dash}{_n(low + span, chinese)}次"
+    (part,) = shixian.normalize(phrase, reference=dt.date(2021, 3, 1)).parts
+    assert isinstance(part, shixian.Schedule)
+    assert part.every is shixian.Frequency.WEEK
+    assert (part.min_count, part.weekday, part.weekdays) == (low, None, None)
+
+
+@given(
+    st.integers(0, 4),
+    st.integers(1, 6),
+    st.sampled_from(["至", "到", "-"]),
+    st.sampled_from(["", "每"]),
+    st.sampled_from(["周", "星期"]),
+    st.booleans(),
+)
+def test_a_weekday_range_told_once_is_the_days(
+    first: int, span: int, dash: str, each: str, word: str, digits: bool
+) -> None:
+    # (Sunday is 日 or 天; as a digit it is 7, which the test leaves out)
+    last = min(first + span, 5 if digits else 6)
+
+    def day(d: int) -> str:
+        return str(d + 1) if digits else WEEKDAY_CN[d]
+
+    once = f"{each}{word}{day(first)}{dash}{day(last)}开放"
+    twice = f"{each}{word}{day(first)}{dash}{word}{day(last)}开放"
+    expected = tuple(range(first, last + 1))
+    for phrase in (once, twice):
+        (part,) = shixian.normalize(phrase, reference=dt.date(2021, 3, 1)).parts
+        assert isinstance(part, shixian.Schedule), phrase
+        assert part.every is shixian.Frequency.WEEK
+        assert (part.weekdays or (part.weekday,)) == expected, phrase
+
+
+def test_the_weekdays_of_dates_before_stay_notes() -> None:
+    for phrase in ("4月28日至30日(本周四至六)", "4月28日至30日(本周四至周六)", "5月8日(周一至五)"):
+        result = shixian.normalize(phrase, reference=dt.date(2022, 4, 26))
+        assert [p.kind.value for p in result.parts] == ["window"], phrase
+
+
+@pytest.mark.parametrize("phrase", ["半月一调度", "半月一次", "每半月", "每半个月通报一次"])
+def test_half_a_month_is_twice_a_month(phrase: str) -> None:
+    (part,) = shixian.normalize(phrase, reference=dt.date(2021, 3, 1)).parts
+    assert isinstance(part, shixian.Schedule)
+    assert (part.every, part.count) == (shixian.Frequency.MONTH, 2)
+
+
+@given(
+    st.dates(dt.date(2005, 1, 1), dt.date(2026, 12, 30)),
+    st.integers(7, 11),
+    st.integers(0, 6),
+    st.sampled_from(["点", "时"]),
+    st.sampled_from(["至", "到"]),
+    st.booleans(),
+)
+def test_a_night_span_runs_to_the_next_day(
+    day: dt.date, evening: int, morning: int, mark: str, dash: str, chinese: bool
+) -> None:
+    # 5月1日晚10点到次日凌晨5时: from 22:00 that day to 05:00 the next
+    hour, early = _n(evening, chinese), _n(morning, chinese) if morning else "零"
+    phrase = f"{day.year}年{day.month}月{day.day}日晚{hour}{mark}{dash}次日凌晨{early}{mark}"
+    (part,) = shixian.normalize(phrase, reference=day).to_dict()["parts"]
+    after = day + dt.timedelta(days=1)
+    assert (part["start"], part["end"]) == (day.isoformat(), after.isoformat())
+    assert part["start_at"] == f"{day.isoformat()}T{evening + 12:02d}:00"
+    assert part["end_at"] == f"{after.isoformat()}T{morning:02d}:00"
+
+
+@given(st.integers(19, 23), st.integers(0, 8), st.sampled_from(["", "当日", "晚上"]))
+def test_a_night_span_without_a_date_names_no_day(evening: int, morning: int, lead: str) -> None:
+    phrase = f"{lead}{evening}时至次日{morning}时"
+    with pytest.raises(shixian.UnrecognizedPhrase):
+        shixian.normalize(phrase, reference=dt.date(2021, 3, 1))
+    # with a schedule, the schedule alone (its hours are words it does not read)
+    result = shixian.normalize(f"每日{phrase}", reference=dt.date(2021, 3, 1))
+    assert [p.kind.value for p in result.parts] == ["schedule"]
+
+
+@given(
+    st.sampled_from(["逾期", "超期", "延迟", "晚", "迟"]),
+    st.sampled_from(["一日", "1日", "一天", "1个月"]),
+)
+def test_a_rate_per_period_late_is_no_time(late: str, unit: str) -> None:
+    with pytest.raises(shixian.UnrecognizedPhrase):
+        shixian.normalize(f"每{late}{unit}加收滞纳金万分之五", reference=dt.date(2021, 3, 1))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "ref", "start", "end"),
+    [
+        ("五一3天小长假", dt.date(2016, 3, 1), dt.date(2016, 4, 30), dt.date(2016, 5, 2)),
+        ("十一7天长假期间", dt.date(2022, 3, 1), dt.date(2022, 10, 1), dt.date(2022, 10, 7)),
+    ],
+)
+def test_the_holiday_length_after_a_short_name(
+    phrase: str, ref: dt.date, start: dt.date, end: dt.date
+) -> None:
+    (part,) = shixian.normalize(phrase, reference=ref).parts
+    assert isinstance(part, shixian.Window)
+    assert (part.start, part.end) == (start, end)
