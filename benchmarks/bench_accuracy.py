@@ -91,6 +91,12 @@ SETS = {
         "blind30/blind30c.tsv",
         "blind30/blind30d.tsv",
     ],
+    "blind31": [
+        "blind31/blind31a.tsv",
+        "blind31/blind31b.tsv",
+        "blind31/blind31c.tsv",
+        "blind31/blind31d.tsv",
+    ],
 }
 
 

@@ -11,7 +11,16 @@
 * a span of hours over a night (``晚10点到次日凌晨5时``) after a date runs to the next
   day; without a date it names no day (it was "within 1 day after the event");
 * a penalty's rate per day late (``每逾期一日``) is no limit and no day;
-* ``五一`` before the holiday's length (``五一3天小长假``) is the official holiday.
+* ``五一`` before the holiday's length (``五一3天小长假``) is the official holiday;
+* a day of ``下月`` closing a range counted from the reference (``本月23日至下月2日``,
+  ``明日至下月8日``) is one window (it was two single days);
+* a catalogue's ``生效日期: … 失效日期: …`` is the window between (it was from the start
+  on, and the last day alone);
+* a range of lengths with the unit at both ends (``3天至5天``, ``1个月到2个月``) is the
+  longer; at least so long after the ``前`` of an event is a limit before it;
+* a year right before ``从`` (``明年从1月1日起``) gives the date its year (it was the
+  reference's year, and a window over the year beside it);
+* less than so long (``不足30个工作日``) is a condition; ``前`` before ``项目`` stays before.
 """
 
 from __future__ import annotations
@@ -19,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import shixian
@@ -168,3 +177,116 @@ def test_the_holiday_length_after_a_short_name(
     (part,) = shixian.normalize(phrase, reference=ref).parts
     assert isinstance(part, shixian.Window)
     assert (part.start, part.end) == (start, end)
+
+
+def _next_month(day: dt.date) -> tuple[int, int]:
+    return (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+
+
+@given(REFERENCES, st.integers(1, 28), st.integers(1, 28), st.booleans())
+def test_a_day_of_next_month_closes_a_range_from_the_reference(
+    ref: dt.date, first: int, last: int, chinese: bool
+) -> None:
+    # 本月23日至下月2日: this month's day to the next month's (it was two single days)
+    year, month = _next_month(ref)
+    phrase = f"本月{_n(first, chinese)}日至下月{_n(last, chinese)}日"
+    (part,) = shixian.normalize(phrase, reference=ref).parts
+    assert isinstance(part, shixian.Window)
+    assert (part.start, part.end) == (ref.replace(day=first), dt.date(year, month, last))
+
+
+@given(REFERENCES, st.integers(1, 28))
+def test_tomorrow_to_a_day_of_next_month(ref: dt.date, last: int) -> None:
+    year, month = _next_month(ref)
+    (part,) = shixian.normalize(f"明日至下月{last}日", reference=ref).parts
+    assert isinstance(part, shixian.Window)
+    assert (part.start, part.end) == (ref + dt.timedelta(days=1), dt.date(year, month, last))
+
+
+@given(
+    st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)),
+    st.integers(1, 4000),
+    st.sampled_from([("生效日期", "失效日期"), ("施行日期", "废止日期")]),
+    st.sampled_from([" ", ";", ","]),
+    st.booleans(),
+)
+def test_labelled_start_and_end_of_force_are_one_window(
+    start: dt.date, days: int, labels: tuple[str, str], sep: str, iso: bool
+) -> None:
+    end = start + dt.timedelta(days=days)
+
+    def told(day: dt.date) -> str:
+        return day.isoformat() if iso else f"{day.year}年{day.month}月{day.day}日"
+
+    phrase = f"{labels[0]}: {told(start)}{sep}{labels[1]}: {told(end)}"
+    (part,) = shixian.normalize(phrase, reference=start).parts
+    assert isinstance(part, shixian.Window)
+    assert (part.start, part.end) == (start, end)
+
+
+#: a unit as written, and the offset's unit
+LENGTH_UNITS = {"天": "day", "日": "day", "个月": "month", "个工作日": "workday", "年": "year"}
+
+
+@given(
+    st.integers(1, 20),
+    st.integers(1, 20),
+    st.sampled_from(sorted(LENGTH_UNITS)),
+    st.sampled_from(["至", "到", "-", "~"]),
+    st.sampled_from(["", "内"]),
+    st.booleans(),
+)
+def test_a_range_of_lengths_with_both_units_is_the_longer(
+    low: int, span: int, unit: str, dash: str, within: str, chinese: bool
+) -> None:
+    # (1日至2日 are days of a month; 三年 alone is no length the grammar reads)
+    assume(unit != "日" and not (chinese and unit == "年"))
+    high = low + span
+    phrase = f"需要{_n(low, chinese)}{unit}{dash}{_n(high, chinese)}{unit}{within}"
+    (part,) = shixian.normalize(phrase, reference=dt.date(2021, 3, 1)).to_dict()["parts"]
+    assert part["kind"] == "relative"
+    assert part["offset"] == {"amount": high, "unit": LENGTH_UNITS[unit]}
+
+
+@given(
+    st.integers(1, 90),
+    st.sampled_from(sorted(LENGTH_UNITS)),
+    st.sampled_from(["至少", "不少于", "不得少于"]),
+)
+def test_at_least_so_long_before_an_event_is_a_limit_before_it(
+    n: int, unit: str, least: str
+) -> None:
+    phrase = f"应当在有效期届满前{least}{n}{unit}提出申请"
+    (part,) = shixian.normalize(phrase, reference=dt.date(2021, 3, 1)).to_dict()["parts"]
+    assert (part["kind"], part["direction"], part["trigger"]) == ("relative", "before", "有效期届满")
+    assert part["offset"] == {"amount": n, "unit": LENGTH_UNITS[unit]}
+
+
+@given(REFERENCES, st.integers(1, 12), st.integers(1, 28), st.sampled_from(["从", "自"]))
+def test_a_year_right_before_from_frames_the_date(
+    ref: dt.date, month: int, day: int, since: str
+) -> None:
+    for word, year in (("今年", ref.year), ("明年", ref.year + 1), ("2016年", 2016)):
+        phrase = f"{word}{since}{month}月{day}日起实行"
+        (part,) = shixian.normalize(phrase, reference=ref).parts
+        assert isinstance(part, shixian.Ongoing), phrase
+        assert part.start == dt.date(year, month, day), phrase
+
+
+@given(
+    st.sampled_from(["不足", "不满", "少于"]),
+    st.integers(1, 90),
+    st.sampled_from(["个工作日", "天", "个月", "年"]),
+)
+def test_less_than_so_long_is_a_condition_not_a_limit(less: str, n: int, unit: str) -> None:
+    with pytest.raises(shixian.UnrecognizedPhrase):
+        shixian.normalize(f"剩余有效期{less}{n}{unit}的", reference=dt.date(2021, 3, 1))
+
+
+@given(st.integers(2000, 2030), st.integers(1, 12), st.integers(1, 28))
+def test_before_then_a_project_is_a_deadline(year: int, month: int, day: int) -> None:
+    # 4月20日前项目整体完工: 前 + 项目, not a statute's 前项
+    for noun in ("项目整体完工", "款项拨付到位", "条件成熟的先行"):
+        (part,) = shixian.normalize(f"{year}年{month}月{day}日前{noun}").parts
+        assert isinstance(part, shixian.Deadline), noun
+        assert part.due == dt.date(year, month, day)

@@ -17,6 +17,8 @@ NOT_TIME_WORDS: tuple[str, ...] = (
     "目前", "当前", "此前", "事前", "空前", "面前", "眼前", "跟前", "向前", "从前", "提前",
     "前期", "前列", "前端", "前沿", "前景", "前往", "前述", "前瞻", "前言", "前身",
     "前夕", "前置", "前移",
+    # 长期以来: for a long time up to now, a look back and no continuing work
+    "长期以来",
     # 内 that is not "within"
     "内容", "内部", "内涵", "内外", "内设", "内置", "内在", "内控", "内地", "内网",
     "内业", "内资", "内政", "内务", "内蒙古", "内陆", "内河", "内科", "内需", "内销", "内江",
@@ -275,6 +277,22 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"[0-9]{1,2}小时[0-9]{1,2}分[0-9]{1,2}秒",
     # 每逾期一日加收, 每晚一天, 每延迟1日: a penalty's rate per day late, no limit and no day
     r"每(?:逾期|超期|延期|延迟|迟延|推迟|晚|迟)(?:[0-9]{1,2}|[一二三两])个?(?:日|天|工作日|小时|个月|月|年)",
+    # 365天24小时审批服务, 继续24小时运作: round the clock and the year, no limit
+    # (the digits as a class: the patterns that veto words treat every digit alike)
+    r"[0-9]{3}天(?:[×xX*✕])?(?:全天)?[0-9]{1,2}(?:个)?小时|[0-9]{1,2}(?:个)?小时(?=运作|运转|运营|营运)",
+    # 剩余有效期不足30个工作日, 不足3个月的: a condition on a length (less than so long),
+    # no limit (as 超过30日的 is none)
+    r"(?:不足|不满|少于|短于|未满|低于)[0-9一二三四五六七八九十两百]{1,4}"
+    r"个?(?:工作日|小时|钟头|天|日|周|星期|个月|月|年)(?!内|以内|之内|[0-9])",
+    # a statute's cross-references (受理前项申请后, 前款规定的期限: the item, paragraph or
+    # article before; not 4月20日前项目完工, 3月底前款项拨付)
+    r"前(?:项|款|条)(?=申请|规定|所|之|第|情形|的规定|的情形|的期限|期限)",
+    # 听证所需时间不计算在前款规定的期限内, 不计入审查期限: what a limit leaves out, no limit
+    r"不(?:计算|计入|计)(?:在|入)?[^,。;]{0,12}?(?:期限|时限)(?:内|之内|以内)?",
+    # 不足3个月的按3个月计算: how a length is counted, no limit
+    r"(?:按|以)[0-9一二三四五六七八九十两百]{1,4}个?(?:工作日|天|日|周|星期|个月|月|年)(?=计算|计|算)",
+    # 术后半年以上: at least half a year after, a condition, not the year's second half
+    r"(?<=[术])后(?=半年以上)",
     # 2017年6月30日(含6月30日)前: a note that the day itself counts, no second date
     r"(?<=[日号])\((?:含|包括|包含)[^()]{1,14}\)",
 )

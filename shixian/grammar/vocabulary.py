@@ -327,11 +327,11 @@ LIST_WORDS: tuple[str, ...] = ("以及", "和", "及", "与", "或", "或者")
 
 #: Words between the first end of a range and its connector (2020年4月启动至2022年12月结束).
 RANGE_OPENERS = re.compile(
-    r"(?:全面|正式|集中|陆续|统一|分批){0,3}(?:启动|开始|展开|开展|实施|进行|推进|部署|动员|报名|持续"
+    r"(?:全面|正式|集中|陆续|统一|分批){0,3}(?:启动|开始|开端|展开|开展|实施|进行|推进|部署|动员|报名|持续"
     r"|申请|受理|办理|征集|评选|公示|接受)?(?:实施|开展|工作)?(?:一直持续|一直|持续|直)?"
 )
 #: Words after the far end of a range that close it (…至2022年12月结束, …至6月30日24时止).
-RANGE_CLOSERS = re.compile(r"(?:基本|全面|全部|正式){0,2}(?:结束|截止|为止|止|完结)")
+RANGE_CLOSERS = re.compile(r"(?:基本|全面|全部|正式){0,2}(?:结束|截止|为止|止|完结|完毕)")
 
 #: Words of the time of day before a clock hour, and the hours they add
 #: (下午5时 is 17:00; 上午 and 凌晨 add nothing; 中午12时 stays 12:00).

@@ -18,6 +18,7 @@ __all__ = [
     "_JOINING",
     "_joined",
     "_next_day_end",
+    "_next_month_end",
     "_one_day",
     "_only_brackets",
     "_today_stated",
@@ -71,6 +72,41 @@ def _next_day_end(tok: Token, out: list[Token]) -> bool:
     start.end = tok.end
     del out[-2 if hours is not None else -1 :]
     return True
+
+
+#: the month words of a range's far end that count from the reference (本月23日至下月2日)
+_MONTH_WORDS = {"下月": 1, "下个月": 1}
+
+
+def _next_month_end(tok: Token, out: list[Token]) -> Token | None:
+    """本月23日至下月2日, 明日至下月8日: a day of 下月 as the far end of a range whose start
+    counts from the reference is that day of the month after the reference's (it was two
+    single days). The far end's fragment, in place of the month word and the day (taken
+    from ``out``); ``None`` when this is not the case."""
+    if len(out) < 3 or out[-1].code != "N" or out[-2].code not in _RANGE or out[-3].code != "A":
+        return None
+    word, connector, start = out[-1], out[-2], out[-3]
+    shift = _MONTH_WORDS.get(word.value)
+    day: Anchor = tok.value
+    left: Anchor = start.value
+    if (
+        shift is None
+        or word.end != tok.start
+        or start.end != connector.start
+        or connector.end != word.start
+        or left.to is not None
+        or day.to is not None
+        or day.day is None
+        or day.month is not None
+        or day.year is not None
+    ):
+        return None
+    if not (left.month_shift is not None or left.today or isinstance(left.named, Day)) or (
+        left.day is None and left.named is None and not left.today
+    ):
+        return None
+    out.pop()  # the month word: the far end takes it
+    return Token(tok.code, word.start, tok.end, Anchor(day=day.day, month_shift=shift), tok.rule)
 
 
 #: a time of day at the end of free words (晚10点, 22时, 下午5:30)

@@ -28,6 +28,7 @@ from .days import (
     _JOINING,
     _joined,
     _next_day_end,
+    _next_month_end,
     _one_day,
     _only_brackets,
     _today_stated,
@@ -64,6 +65,10 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             # 7月1—7日内, 5月10日至20日内: the last day of the range, then 内 (within it)
             tok = Token("a", tok.start, tok.end, Anchor(day=tok.value.amount), tok.rule)
             code = "a"
+        if code in "aA" and out and out[-1].code == "N":
+            next_month = _next_month_end(tok, out)
+            if next_month is not None:
+                tok = next_month
         if code != "a":  # the joins by the code of the token (each case as it reads)
             if code in _JOINING and _joined(tok, code, out, text):
                 continue

@@ -89,8 +89,8 @@ def _framed(tokens: list[Token], i: int, text: str) -> int | None:
         j += 1
         if reach > _LABEL_REACH:
             return None  # (never walks past the reach: extract stays linear)
-    if j == i + 1:
-        return None
+    if j == i + 1 and not (j + 1 < len(tokens) and tokens[j].code == "F"):
+        return None  # (明年从1月1日起, 今年自3月1日起: the year right before 从 frames too)
     words_end = tokens[j - 1].end
     if j + 1 < len(tokens) and (
         tokens[j].code in "FB"  # 从, 自, 截止时间为: just before the date

@@ -41,7 +41,11 @@ def _length_ranges(tokens: list[Token], text: str) -> list[Token]:
         ):
             tok.start = out[-2].start
             del out[-2:]
-        if tok.code == "U" and text[tok.start : tok.start + 1] in _LENGTH_START:
+        if tok.code == "U" and _both_ends(out, tok):
+            # 3天至5天, 1个月到2个月, 5个工作日至10个工作日内: the unit told at both ends
+            tok.start = out[-2].start
+            del out[-2:]
+        elif tok.code == "U" and text[tok.start : tok.start + 1] in _LENGTH_START:
             m = _LENGTH_LOW.search(text, max(0, tok.start - 6), tok.start)
             if (
                 m is not None
@@ -58,6 +62,30 @@ def _length_ranges(tokens: list[Token], text: str) -> list[Token]:
                 tok.start = m.start()
         out.append(tok)
     return out
+
+
+#: the words between the two ends of a range of lengths
+_LENGTH_DASHES = frozenset({"-", "—", "–", "~", "～"})
+
+
+def _both_ends(out: list[Token], tok: Token) -> bool:
+    """Whether ``tok`` is the far end of a range of lengths whose lower end (``out[-2]``)
+    tells the same unit, the connector between (``out[-1]``)."""
+    if len(out) < 2 or out[-2].code != "U":
+        return False
+    link, low = out[-1], out[-2]
+    if not (link.code in "Rh" or (link.code == GAP and link.value.strip() in _LENGTH_DASHES)):
+        return False
+    if low.end != link.start or link.end != tok.start:
+        return False
+    a, b = low.value, tok.value
+    return (
+        isinstance(a, Duration)
+        and isinstance(b, Duration)
+        and a.unit is b.unit
+        and a.amount < b.amount
+        and not (a.approx or a.either)
+    )
 
 
 def _number(words: str) -> int | None:

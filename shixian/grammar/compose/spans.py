@@ -60,6 +60,11 @@ def _spans(tokens: list[Token]) -> list[Token]:
             out.append(tok)
             i += 1
             continue
+        labelled = _labelled_end(tokens, i, out)
+        if labelled is not None:  # 生效日期:2020-06-03 失效日期:2025-06-03
+            out.append(labelled[0])
+            i = labelled[1]
+            continue
         j = i + 1
         opened = False
         if (
@@ -219,6 +224,36 @@ def _lasting(tokens: list[Token], i: int, j: int) -> tuple[int, str, int] | None
     amount = 6 if m.group("half") else to_int(m.group("n"))
     unit = "month" if m.group("half") else _UNITS[m.group("u")]
     return amount, unit, tokens[j].start + m.end()
+
+
+#: the label of the day something stops being in force, after the label of its start
+_END_LABEL = re.compile(r"(?:失效|废止|终止|截止|有效期至|有效截止)(?:日期|时间|日)?")
+_LABEL_BREAKS = frozenset({":", ";", ",", " "})
+
+
+def _labelled_end(tokens: list[Token], i: int, out: list[Token]) -> tuple[Token, int] | None:
+    """A day labelled as the start of force (生效日期:, 施行日期:) and, in the next field, a
+    day labelled as its end (失效日期:, 废止日期:): the window between them (a catalogue's
+    fields; it was from the start on, and the last day alone); the anchor made and the
+    index after the far end."""
+    if not out or out[-1].code != "F" or out[-1].rule != "施行日期:":
+        return None
+    j = i + 1
+    if j < len(tokens) and tokens[j].code == BREAK and tokens[j].value in _LABEL_BREAKS:
+        j += 1
+    if j >= len(tokens) or not _is_gap(tokens[j], _END_LABEL):
+        return None
+    j += 1
+    if j < len(tokens) and tokens[j].code == BREAK and tokens[j].value in _LABEL_BREAKS:
+        j += 1
+    if j >= len(tokens) or tokens[j].code != "A" or tokens[j].value.to is not None:
+        return None
+    tok, right = tokens[i], tokens[j]
+    if tok.value.to is not None:
+        return None
+    tok.value.to = right.value.fill_from(tok.value)
+    tok.start, tok.end = out.pop().start, right.end
+    return tok, j + 1
 
 
 #: what began goes on (自…起停课,2月1日至10日继续停课): the run reaches the dates told

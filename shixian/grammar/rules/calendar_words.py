@@ -82,6 +82,10 @@ _DAY_PART = (
 )
 
 
+def _since(text: str) -> str:
+    return "以来"
+
+
 def _unnamed(pattern: str) -> str:
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
@@ -296,7 +300,7 @@ TOKENS: list[TokenRule] = [
         "不晚于|截至",
         # 截止递交标书日期为: the deadline of what is named between 截止 and 日期
         # (截止时间变更为:2021年8月25日, 截止日期调整为: the new deadline)
-        r"(?:截至|截止)(?:[\u4e00-\u9fff]{1,6}?(?:日期|时间|期限)(?:及时间)?(?=(?:变更|调整|改)?为|是|:)"
+        r"(?:截至|截止)(?!日(?:前|之前|以前|后|之后|以后))(?:[\u4e00-\u9fff]{1,6}?(?:日期|时间|期限)(?:及时间)?(?=(?:变更|调整|改)?为|是|:)"
         r"|(?:日期|时间|期限)?(?:及时间)?)(?:(?:(?:变更|调整|改)?为|是):?|:)?(?:到|至(?!少))?"
         r"|不晚于|不迟于"
         # 截标时间为今年5月13日: a tender's closing time
@@ -321,6 +325,8 @@ TOKENS: list[TokenRule] = [
     TokenRule("内", r"以内|之内|内", "W", _word),
     # 起算, 起计算, 开始计算: counting starts there (次日起算20个工作日), as 起 says
     TokenRule("起", r"起(?:计算|算|计)(?!划)|起|开始(?:计算)?|以来", "S", _word),
+    # 今年来: 今年以来, shortened (since the year began; 五年来 is a look back of its own)
+    TokenRule("今年来", r"(?<=今年)来(?![看到临自说讲])", "S", _since),
     TokenRule(
         "<date>实施",
         # 2020-03-15实施: in force from a day, the clause ending there (not 实施方案)

@@ -139,6 +139,13 @@ DURATION_TOKENS: list[TokenRule] = [
         "U",
         _duration,
     ),
+    # 有效期届满前至少30个工作日: so is at least so long after the 前 of an event
+    TokenRule(
+        "前至少<n>日",
+        rf"(?<=前)(?:至少|最少|不少于|不得少于)(?P<n>{N})个?(?P<u>工作日|小时|天|日|周|星期|个月|月|年)",
+        "U",
+        _duration,
+    ),
     # 投标截止时间至少15日前: at least so long before an event is a limit before it
     TokenRule(
         "至少<n>日前",
@@ -205,10 +212,11 @@ DURATION_TOKENS: list[TokenRule] = [
         "U",
         _decimal,
     ),
-    # refused, never misread: 收到后-3个工作日内 is not +3 (a hyphen after a date is a range)
+    # refused, never misread: 收到后-3个工作日内 is not +3 (a hyphen after a date, or after
+    # a length, 3天-5天内, is a range)
     TokenRule(
         "-<n>个工作日",
-        rf"(?<![0-9{CN_DIGITS}十日月号旬年底末初度:])[-−－](?P<n>{N})个?{_LIMIT_UNIT}"
+        rf"(?<![0-9{CN_DIGITS}十日月号旬年底末初度:天周时])[-−－](?P<n>{N})个?{_LIMIT_UNIT}"
         # (a date after a dash, ---2021年9月6日 under a speech's title, is no length)
         rf"(?![0-9{CN_DIGITS}十])(?:以内|之内|内)?",
         "U",
