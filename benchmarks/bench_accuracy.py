@@ -19,7 +19,7 @@ evaluation set, not a test: its misses are not listed as known misses), and ``bl
 (``corpus/real/blind2/``), and ``blind3`` (``corpus/real/blind3/``: table cells and
 timetable columns in ``blind3a``, prose expressions in ``blind3b``), harvested and frozen
 the same way on 2026-12-02, mainly from mainland pages as the development set is, and
-``blind4`` … ``blind30`` (``corpus/real/blind4/`` …) twenty-seven more such sets, harvested
+``blind4`` … ``blind31`` (``corpus/real/blind4/`` …) twenty-eight more such sets, harvested
 on 2026-12-02. A file of a
 set that is not there yet is skipped.
 """

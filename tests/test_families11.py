@@ -258,7 +258,8 @@ def test_at_least_so_long_before_an_event_is_a_limit_before_it(
 ) -> None:
     phrase = f"应当在有效期届满前{least}{n}{unit}提出申请"
     (part,) = shixian.normalize(phrase, reference=dt.date(2021, 3, 1)).to_dict()["parts"]
-    assert (part["kind"], part["direction"], part["trigger"]) == ("relative", "before", "有效期届满")
+    told = (part["kind"], part["direction"], part["trigger"])
+    assert told == ("relative", "before", "有效期届满")
     assert part["offset"] == {"amount": n, "unit": LENGTH_UNITS[unit]}
 
 

@@ -41,7 +41,7 @@ def _length_ranges(tokens: list[Token], text: str) -> list[Token]:
         ):
             tok.start = out[-2].start
             del out[-2:]
-        if tok.code == "U" and _both_ends(out, tok):
+        if tok.code == "U" and len(out) >= 2 and out[-2].code == "U" and _both_ends(out, tok):
             # 3天至5天, 1个月到2个月, 5个工作日至10个工作日内: the unit told at both ends
             tok.start = out[-2].start
             del out[-2:]

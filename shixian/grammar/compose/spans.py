@@ -60,7 +60,7 @@ def _spans(tokens: list[Token]) -> list[Token]:
             out.append(tok)
             i += 1
             continue
-        labelled = _labelled_end(tokens, i, out)
+        labelled = _labelled_end(tokens, i, out) if out and out[-1].code == "F" else None
         if labelled is not None:  # 生效日期:2020-06-03 失效日期:2025-06-03
             out.append(labelled[0])
             i = labelled[1]
