@@ -291,3 +291,39 @@ def test_before_then_a_project_is_a_deadline(year: int, month: int, day: int) ->
         (part,) = shixian.normalize(f"{year}年{month}月{day}日前{noun}").parts
         assert isinstance(part, shixian.Deadline), noun
         assert part.due == dt.date(year, month, day)
+
+
+@given(
+    REFERENCES,
+    st.sampled_from([("今年", 0), ("明年", 1), ("去年", -1)]),
+    st.sampled_from(["年底前", "年末前"]),
+)
+def test_a_year_then_of_then_its_end(ref: dt.date, year: tuple[str, int], edge: str) -> None:
+    # 今年的年底前 is 今年年底前 (it was the year's window beside the deadline)
+    word, shift = year
+    for phrase in (f"{word}的{edge}", f"{word}{edge}"):
+        (part,) = shixian.normalize(phrase, reference=ref).parts
+        assert isinstance(part, shixian.Deadline), phrase
+        assert part.due == dt.date(ref.year + shift, 12, 31)
+
+
+@given(
+    st.lists(st.sampled_from(["常态化", "长效化", "长期"]), min_size=2, max_size=3, unique=True),
+    st.sampled_from(["", "制度化", "规范化"]),
+)
+def test_continuing_words_listed_are_one_duty(words: list[str], plain: str) -> None:
+    # (制度化, 规范化: words of the list that tell no time, between two that do)
+    listed = [words[0], *([plain] if plain else []), *words[1:]]
+    phrase = f"推动清洁行动{'、'.join(listed)}管理"
+    result = shixian.normalize(phrase, reference=dt.date(2021, 3, 1))
+    assert [p.kind.value for p in result.parts] == ["ongoing"]
+
+
+@given(
+    st.integers(1, 12),
+    st.sampled_from(["援助金", "工资", "津贴", "生活费", "租金"]),
+    st.sampled_from(["发放", "补发", "额外发放"]),
+)
+def test_months_of_a_payment_are_an_amount(n: int, pay: str, verb: str) -> None:
+    with pytest.raises(shixian.UnrecognizedPhrase):
+        shixian.normalize(f"{verb}{n}个月{pay}", reference=dt.date(2021, 3, 1))

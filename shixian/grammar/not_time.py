@@ -156,7 +156,9 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     # 从2017年的111.8亿元提高至2021年的160亿元: the years of a statistic's values, each a
     # year, not a start and a deadline (从 and 到 belong to the values)
     # (到2025年80%以上的村: a target's deadline, unless a verb of change comes before 到)
-    rf"(?:从|由)(?=[0-9]{{4}}年的?{_AMOUNT})|(?:至|到)(?=[0-9]{{4}}年的{_AMOUNT})"
+    # (由2018年的第17名进步到今年的第6名: so are a rank's years)
+    rf"(?:从|由)(?=[0-9]{{4}}年的?(?:{_AMOUNT}|第))"
+    rf"|(?:至|到)(?=(?:[0-9]{{4}}年|今年|去年|当年|本年|上年)的(?:{_AMOUNT}|第))"
     rf"|(?:{'|'.join(f'(?<={verb})' for verb in _GROWTH)})(?:至|到)(?=[0-9]{{4}}年{_AMOUNT})",
     # an address (中山路88号, 力学胡同3号305室, 3号楼, 5号线): a house number, not a day
     r"(?:(?<=[路街巷弄])|(?<=胡同)|(?<=大道))[0-9一二三四五六七八九十百]{1,5}号"
@@ -289,6 +291,9 @@ NOT_TIME_PATTERNS: tuple[str, ...] = (
     r"前(?:项|款|条)(?=申请|规定|所|之|第|情形|的规定|的情形|的期限|期限)",
     # 听证所需时间不计算在前款规定的期限内, 不计入审查期限: what a limit leaves out, no limit
     r"不(?:计算|计入|计)(?:在|入)?[^,。;]{0,12}?(?:期限|时限)(?:内|之内|以内)?",
+    # 额外发放1个月全额援助金, 补发3个月工资: so many months of a payment, an amount
+    r"[0-9一二三四五六七八九十两]{1,3}个?月(?:的)?(?=(?:全额|额外|基本)?(?:援助金|工资|津贴|补贴|薪金"
+    r"|奖金|生活费|租金|房租|养老金|补助|救助金|低保金|抚恤金|月薪|薪酬|薪水|退休金|保费))",
     # 不足3个月的按3个月计算: how a length is counted, no limit
     r"(?:按|以)[0-9一二三四五六七八九十两百]{1,4}个?(?:工作日|天|日|周|星期|个月|月|年)(?=计算|计|算)",
     # 术后半年以上: at least half a year after, a condition, not the year's second half

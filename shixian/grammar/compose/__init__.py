@@ -36,7 +36,7 @@ from .fragments import _fragments
 from .framing import _framing, _told_years
 from .labels import _labels
 from .lengths import _length_ranges, _lone_lengths
-from .lists import _lists
+from .lists import _lists, _ongoing_lists
 from .spans import _spans, _tidy
 from .weekdays import _weekday_spans
 
@@ -72,6 +72,8 @@ def compose(tokens: list[Token], text: str) -> list[Token]:
     kinds = set(codes)
     if kinds & _LISTING:
         out = _lists(out, text)
+        if "/" in codes and codes.count("L") >= 2:
+            out = _ongoing_lists(out)
         codes = "".join([tok.code for tok in out])
     if codes.count("A") >= 2 or ("S" in kinds and _lasts(out)):
         # a range or a union joins two anchors; a start joins the length told after it

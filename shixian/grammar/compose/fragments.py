@@ -66,9 +66,7 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             tok = Token("a", tok.start, tok.end, Anchor(day=tok.value.amount), tok.rule)
             code = "a"
         if code in "aA" and out and out[-1].code == "N":
-            next_month = _next_month_end(tok, out)
-            if next_month is not None:
-                tok = next_month
+            tok = _next_month_end(tok, out) or tok  # 本月23日至下月2日
         if code != "a":  # the joins by the code of the token (each case as it reads)
             if code in _JOINING and _joined(tok, code, out, text):
                 continue

@@ -242,3 +242,39 @@ def _share_hours(anchors: list[Anchor]) -> None:
                 end = anchor.copy()
                 end.time = far.time
                 anchor.to = end
+
+
+#: the words a continuing-work word may take before the next in its list (长期坚持、常态化推进)
+_ONGOING_VERB = 4
+
+
+def _ongoing_lists(tokens: list[Token]) -> list[Token]:
+    """常态化、长效化管理, 长期坚持、常态化推进, 常态化、制度化、长效化: continuing-work words
+    listed together, with plain words of the list between, are one continuing duty (they
+    were one ongoing part each)."""
+    out: list[Token] = []
+    for tok in tokens:
+        first = _listed_before(out) if tok.code == "L" else None
+        if first is not None and out[-1].end == tok.start:
+            out[first].end = tok.end
+            del out[first + 1 :]
+            continue
+        out.append(tok)
+    return out
+
+
+def _listed_before(out: list[Token]) -> int | None:
+    """The index of the continuing-work word that opens the list ``out`` ends in."""
+    j = len(out) - 1
+    if j < 1 or out[j].code != "/" or out[j].value != "、":
+        return None
+    j -= 1
+    while j >= 1 and _short_words(out[j]) and out[j - 1].code == "/" and out[j - 1].value == "、":
+        j -= 2  # 制度化 in 常态化、制度化、长效化: a word of the list, no time
+    if j >= 1 and _short_words(out[j]) and out[j - 1].code == "L":
+        j -= 1  # 坚持 in 长期坚持、常态化推进
+    return j if j >= 0 and out[j].code == "L" else None
+
+
+def _short_words(tok: Token) -> bool:
+    return tok.code == GAP and len(tok.value) <= _ONGOING_VERB

@@ -52,14 +52,15 @@ _D = "3[01]|[12][0-9]|0?[1-9]"  # a day in digits
 # The parts of a calendar date, coarse to fine; a date token is any non-empty run
 # of them in this order (2016年, 7月, 2016年7月10日, 明年一季度, 2016年度上半年).
 _YEAR_PART = (
-    rf"(?P<y>{YEAR_NUMBER})年度?"
+    # (2023年的年底: the year's end, 的 between)
+    rf"(?P<y>{YEAR_NUMBER})年度?(?:的(?=年底|年末|年初|年中))?"
     # 民国112年, 中华民国一百十二年, 民国一一二年
     rf"|(?:中华)?民国(?P<roc>{SMALL_NUMBER}|[0-9]{{3}}|[〇零{CN_DIGITS}十百]{{2,6}})年度?"
     # 年满 after a relative year word is an age (12月31日前年满18周岁: 前 + 年满)
     # 第二年 only before a month (12月初~第二年1月中旬: the next year; 项目第二年 is no date)
     r"|(?P<rel>今年|本年|当年|上一年|上年|去年|前年|明年|下一年|次年|翌年|来年"
     r"|第二年(?=的?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月))(?!满)度?"
-    r"(?:的(?=[0-9一二三四五六七八九十]))?"
+    r"(?:的(?=[0-9一二三四五六七八九十]|年底|年末|年初|年中))?"
 )
 # A day written without 日 right before a list or range connector (7月31-8月1日,
 # 5月9、10日, 3月20至3月22日) belongs to the month before it.
