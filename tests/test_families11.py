@@ -327,3 +327,24 @@ def test_continuing_words_listed_are_one_duty(words: list[str], plain: str) -> N
 def test_months_of_a_payment_are_an_amount(n: int, pay: str, verb: str) -> None:
     with pytest.raises(shixian.UnrecognizedPhrase):
         shixian.normalize(f"{verb}{n}个月{pay}", reference=dt.date(2021, 3, 1))
+
+
+@given(
+    st.integers(2000, 2030),
+    st.sampled_from(
+        [("上半年", range(1, 7)), ("下半年", range(7, 13)), ("第三季度", range(7, 10))]
+    ),
+    st.integers(0, 11),
+    st.integers(1, 28),
+    st.integers(0, 40),
+)
+def test_a_period_heading_its_dates_adds_nothing(
+    year: int, head: tuple[str, range], k: int, day: int, days: int
+) -> None:
+    word, months = head
+    month = months[k % len(months)]
+    start = dt.date(year, month, day)
+    end = min(start + dt.timedelta(days=days), dt.date(year, months[-1], 28))
+    phrase = f"{word}:{year}年{month}月{day}日至{end.month}月{end.day}日"
+    parts = shixian.normalize(phrase, reference=dt.date(year, 1, 1)).parts
+    assert [(p.start, p.end) for p in parts if isinstance(p, shixian.Window)] == [(start, end)]
