@@ -132,3 +132,28 @@ def _shifted(anchor: Anchor, years: int) -> Anchor | None:
             return None
         out.to = far
     return out
+
+
+def _heading(tokens: list[Token], i: int) -> bool:
+    """Whether the half-year or quarter at ``i``, without a year, heads the dates after its
+    colon (上半年:2024年1月1日至2024年2月18日): they lie inside it, and say it all."""
+    if i + 2 >= len(tokens) or tokens[i + 1].code != BREAK or tokens[i + 1].value != ":":
+        return False
+    head: Anchor = tokens[i].value
+    if head.has_year or head.to is not None or head.edge is not None or head.named is not None:
+        return False
+    if head.grain == "half":
+        months = range(1, 7) if head.half == 1 else range(7, 13)
+    elif head.grain == "quarter" and head.quarter is not None:
+        months = range(3 * head.quarter - 2, 3 * head.quarter + 1)
+    else:
+        return False
+    date = tokens[i + 2]
+    if date.code != "A" or date.value.grain not in ("day", "month", "tenday"):
+        return False
+    item: Anchor | None = date.value
+    while item is not None:
+        if item.month is None or item.month not in months:
+            return False
+        item = item.to
+    return True

@@ -65,8 +65,6 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
             # 7月1—7日内, 5月10日至20日内: the last day of the range, then 内 (within it)
             tok = Token("a", tok.start, tok.end, Anchor(day=tok.value.amount), tok.rule)
             code = "a"
-        if code in "aA" and out and out[-1].code == "N":
-            tok = _next_month_end(tok, out) or tok  # 本月23日至下月2日
         if code != "a":  # the joins by the code of the token (each case as it reads)
             if code in _JOINING and _joined(tok, code, out, text):
                 continue
@@ -163,6 +161,8 @@ def _fragments(tokens: list[Token], text: str) -> list[Token]:
         ):
             out.pop()  # 每年基本固定在10月: the words between do not change the schedule
             prev = out[-1]
+        if prev is not None and prev.code == "N" and (far_end := _next_month_end(tok, out)):
+            tok, prev = far_end, out[-1]  # 本月23日至下月2日
         frag: Anchor = tok.value
         if (
             prev is not None

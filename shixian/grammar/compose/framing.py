@@ -42,6 +42,7 @@ from ..engine import BREAK, GAP, Token
 from ..named import Day, Season
 from ..not_time import CHANGE_VERBS
 from ..vocabulary import OF_A_PERIOD, TERM_NOUNS
+from .anchoring import _heading
 
 _REACH = 20  # characters of plain words between the year and the date it frames
 #: an aside in brackets among them (以下简称“高考”) counts for nothing
@@ -56,7 +57,12 @@ def _framing(tokens: list[Token], text: str) -> list[Token]:
     for i, tok in enumerate(tokens):
         if i <= skip:
             continue
-        if tok.code == "A" and _heading(tokens, i):
+        if (
+            tok.code == "A"
+            and i + 2 < len(tokens)
+            and tokens[i + 1].code == BREAK
+            and _heading(tokens, i)
+        ):
             continue  # 上半年:2024年1月1日至2月18日: the period heads the dates inside it
         j = _framed(tokens, i, text) if tok.code == "A" else None
         if j is None:
@@ -114,31 +120,6 @@ def _framed(tokens: list[Token], i: int, text: str) -> int | None:
     if not labelled and OF_A_PERIOD.search(between) is not None:
         return None
     return j
-
-
-def _heading(tokens: list[Token], i: int) -> bool:
-    """Whether the half-year or quarter at ``i``, without a year, heads the dates after its
-    colon (上半年:2024年1月1日至2024年2月18日): they lie inside it, and say it all."""
-    if i + 2 >= len(tokens) or tokens[i + 1].code != BREAK or tokens[i + 1].value != ":":
-        return False
-    head: Anchor = tokens[i].value
-    if head.has_year or head.to is not None or head.edge is not None or head.named is not None:
-        return False
-    if head.grain == "half":
-        months = range(1, 7) if head.half == 1 else range(7, 13)
-    elif head.grain == "quarter" and head.quarter is not None:
-        months = range(3 * head.quarter - 2, 3 * head.quarter + 1)
-    else:
-        return False
-    date = tokens[i + 2]
-    if date.code != "A" or date.value.grain not in ("day", "month", "tenday"):
-        return False
-    item: Anchor | None = date.value
-    while item is not None:
-        if item.month is None or item.month not in months:
-            return False
-        item = item.to
-    return True
 
 
 def _bare_half(anchor: Anchor) -> bool:
