@@ -348,3 +348,15 @@ def test_a_period_heading_its_dates_adds_nothing(
     phrase = f"{word}:{year}年{month}月{day}日至{end.month}月{end.day}日"
     parts = shixian.normalize(phrase, reference=dt.date(year, 1, 1)).parts
     assert [(p.start, p.end) for p in parts if isinstance(p, shixian.Window)] == [(start, end)]
+
+
+@given(REFERENCES, st.integers(1, 28), st.sampled_from(["至", "到"]), st.booleans())
+def test_up_to_a_day_of_next_month_is_its_deadline(
+    ref: dt.date, day: int, until: str, chinese: bool
+) -> None:
+    # 諮詢期至下月11日結束: by that day of the month after the reference's
+    year, month = _next_month(ref)
+    phrase = f"咨询期{until}下月{_n(day, chinese)}日结束"
+    (part,) = shixian.normalize(phrase, reference=ref).parts
+    assert isinstance(part, shixian.Deadline)
+    assert part.due == dt.date(year, month, day)

@@ -16,7 +16,7 @@ import attrs
 from ..._work import WORK
 from ...calendar.periods import month_length
 from ...errors import InvalidDate
-from ...model import Offset, Ongoing, Part, Pending, Relative, Schedule, Unit, Window
+from ...model import Deadline, Offset, Ongoing, Part, Pending, Relative, Schedule, Unit, Window
 from ..engine import GAP, Context, Rule, Token
 from ..vocabulary import AFTER_EVENT, EVENT_ENDING, SENTENCE_ENDS, STOPS_AFTER
 from .duty_words import _event_words
@@ -204,6 +204,14 @@ def _next_month(ctx: Context, tokens: Sequence[Token], day: int | None) -> list[
     if day > month_length(year, month):
         raise InvalidDate(ctx.text, "day", day)
     on = dt.date(year, month, day)
+    before = tokens[0].index - 1
+    if (
+        before >= 0
+        and ctx.tokens[before].code == "R"
+        and (before == 0 or ctx.tokens[before - 1].code not in "AE")
+    ):
+        # 諮詢期至下月11日結束: until that day (a range's far end with no start told)
+        return [Deadline(**ctx.common([ctx.tokens[before], *tokens], False), due=on)]
     return [Window(**ctx.common(tokens, False), start=on, end=on)]
 
 
