@@ -360,3 +360,13 @@ def test_up_to_a_day_of_next_month_is_its_deadline(
     (part,) = shixian.normalize(phrase, reference=ref).parts
     assert isinstance(part, shixian.Deadline)
     assert part.due == dt.date(year, month, day)
+
+
+@given(REFERENCES, st.integers(1, 28), st.integers(8, 11))
+def test_a_day_of_next_month_before_its_deadline_word(ref: dt.date, day: int, hour: int) -> None:
+    # 下月18日晚上8時截止: by 20:00 that day of the month after the reference's
+    year, month = _next_month(ref)
+    (part,) = shixian.normalize(f"报名下月{day}日晚上{hour}时截止", reference=ref).parts
+    assert isinstance(part, shixian.Deadline)
+    assert part.due == dt.date(year, month, day)
+    assert part.due_at == dt.datetime(year, month, day, hour + 12)

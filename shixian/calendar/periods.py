@@ -8,6 +8,7 @@ __all__ = [
     "WEEKDAY_NAMES",
     "add_months",
     "half_bounds",
+    "moment",
     "month_bounds",
     "month_end",
     "month_length",
@@ -88,3 +89,14 @@ def add_months(day: dt.date, months: int) -> dt.date:
     index = day.year * 12 + day.month - 1 + months
     year, month0 = divmod(index, 12)
     return dt.date(year, month0 + 1, min(day.day, month_length(year, month0 + 1)))
+
+
+def moment(day: dt.date, time: tuple[int, int] | None) -> dt.datetime | None:
+    """The moment ``time`` (hour, minute) on ``day``; 24时 is the next midnight; ``None``
+    without a time."""
+    if time is None:
+        return None
+    hour, minute = time
+    if hour == 24:
+        return dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
+    return dt.datetime.combine(day, dt.time(hour, minute))

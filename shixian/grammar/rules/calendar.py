@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from ...calendar.periods import moment
 from ...model import Deadline, Direction, Offset, Ongoing, Part, Relative, Schedule, Unit, Window
 from ..anchors import Anchor
 from ..engine import Context, Rule, Token
@@ -36,14 +37,7 @@ def _anchor(tokens: Sequence[Token]) -> Token:
     raise AssertionError("rule without anchor")
 
 
-def _at(day: dt.date, time: tuple[int, int] | None) -> dt.datetime | None:
-    """The moment ``time`` on ``day``; 24时 is the next midnight."""
-    if time is None:
-        return None
-    hour, minute = time
-    if hour == 24:
-        return dt.datetime.combine(day + _ONE_DAY, dt.time())
-    return dt.datetime.combine(day, dt.time(hour, minute))
+_at = moment  # the moment a time of day names on a day (24时: the next midnight)
 
 
 _WEEKDAY_NAMES = "一二三四五六日"

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import attrs
 
 from ..._work import WORK
-from ...calendar.periods import month_length
+from ...calendar.periods import moment, month_length
 from ...errors import InvalidDate
 from ...model import Deadline, Offset, Ongoing, Part, Pending, Relative, Schedule, Unit, Window
 from ..engine import GAP, Context, Rule, Token
@@ -204,6 +204,7 @@ def _next_month(ctx: Context, tokens: Sequence[Token], day: int | None) -> list[
     if day > month_length(year, month):
         raise InvalidDate(ctx.text, "day", day)
     on = dt.date(year, month, day)
+    told = tokens[-1].value.time if tokens[-1].code == "A" else None
     before = tokens[0].index - 1
     if (
         before >= 0
@@ -211,8 +212,13 @@ def _next_month(ctx: Context, tokens: Sequence[Token], day: int | None) -> list[
         and (before == 0 or ctx.tokens[before - 1].code not in "AE")
     ):
         # 諮詢期至下月11日結束: until that day (a range's far end with no start told)
-        return [Deadline(**ctx.common([ctx.tokens[before], *tokens], False), due=on)]
-    return [Window(**ctx.common(tokens, False), start=on, end=on)]
+        common = ctx.common([ctx.tokens[before], *tokens], False)
+        return [Deadline(**common, due=on, due_at=moment(on, told))]
+    if after < len(ctx.tokens) and ctx.tokens[after].code == "B":
+        # 下月18日晚上8時截止: the deadline word after the day
+        common = ctx.common([*tokens, ctx.tokens[after]], False)
+        return [Deadline(**common, due=on, due_at=moment(on, told))]
+    return [Window(**ctx.common(tokens, False), start=on, end=on, start_at=moment(on, told))]
 
 
 def promptly(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
