@@ -370,3 +370,27 @@ def test_a_day_of_next_month_before_its_deadline_word(ref: dt.date, day: int, ho
     assert isinstance(part, shixian.Deadline)
     assert part.due == dt.date(year, month, day)
     assert part.due_at == dt.datetime(year, month, day, hour + 12)
+
+
+@given(
+    st.lists(st.integers(1, 5), min_size=2, max_size=3, unique=True).map(sorted),
+    st.sampled_from(["、", "和"]),
+    st.booleans(),
+    st.integers(0, 6),
+)
+def test_several_weeks_of_each_month_are_one_schedule_each(
+    weeks: list[int], sep: str, repeat: bool, weekday: int
+) -> None:
+    # 每月第一、三周的周五, 每月第一周和第三周的周五: one schedule per week, on that weekday
+    def nth(n: int) -> str:
+        return f"第{cn_number(n)}"
+
+    told = sep.join(
+        [f"{nth(weeks[0])}{'周' if repeat else ''}"] + [f"{nth(w)}周" for w in weeks[1:]]
+    )
+    phrase = f"每月{told}的周{WEEKDAY_CN[weekday]}"
+    parts = shixian.normalize(phrase, reference=dt.date(2021, 3, 1)).parts
+    assert [(p.every, p.week, p.weekday) for p in parts if isinstance(p, shixian.Schedule)] == [
+        (shixian.Frequency.MONTH, w, weekday) for w in weeks
+    ]
+    assert len(parts) == len(weeks)

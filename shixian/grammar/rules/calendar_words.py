@@ -233,7 +233,9 @@ TOKENS: list[TokenRule] = [
     TokenRule(
         "<n>、",
         r"第?(?P<v>[0-9]{1,4}|[一二三四五六七八九十]{1,3})"
-        r"(?=(?:、|" + "|".join(LIST_WORDS) + r")第?[0-9一二三四五六七八九十])",
+        r"(?=(?:、|" + "|".join(LIST_WORDS) + r")第?[0-9一二三四五六七八九十])"
+        # (第一、三周: weeks of a period, schedule_words' 第一、三周)
+        r"(?!周?[、和及与]第?[一二三四五1-5]周)",
         "n",
         _number,
     ),

@@ -135,11 +135,14 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
     month_of_period = None
     listed: set[int] = set()  # 每年6月、12月
     points: list[tuple[int, tuple[int, ...] | None, int]] = []  # 每月5日、20日: each due day
+    weeks: tuple[int, ...] = ()
     for tok in tokens[q_pos:]:
         if tok.code == "M":
             month_of_period = tok.value
         elif tok.code == "D":
             _set_weekdays(fields, tok.value)
+        elif tok.code == "k" and tok.value[0] == "weeks":
+            weeks = tok.value[1]  # 每月第一、三周的周五: one schedule per week
         elif tok.code == "k":
             fields[tok.value[0]] = tok.value[1]
         elif tok.code == "o":  # 每月第一个周一: week 1, Monday
@@ -225,7 +228,11 @@ def schedule(ctx: Context, tokens: Sequence[Token]) -> list[Part]:
         tokens = tokens[:-1]  # 每月定期公开: 定期 restates 每月 and is no part of its words
     if len({day for _, _, day in points}) > 1:
         return [*_each_due_day(ctx, tokens, fields, points, inferred), *extra]
-    return [Schedule(**ctx.common(tokens, inferred), **fields), *extra]  # type: ignore[arg-type]
+    common = ctx.common(tokens, inferred)
+    if weeks:
+        each = [Schedule(**common, **{**fields, "week": w}) for w in weeks]  # type: ignore[arg-type]
+        return [*each, *extra]
+    return [Schedule(**common, **fields), *extra]  # type: ignore[arg-type]
 
 
 def _each_due_day(

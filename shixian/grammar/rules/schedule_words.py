@@ -246,6 +246,11 @@ def _weekday(text: str, w: str) -> tuple[int, ...]:
     return _weekdays(w)
 
 
+def _weeks(text: str, a: str, b: str, c: str | None) -> tuple[str, tuple[int, ...]]:
+    weeks = tuple(sorted({to_int(a), to_int(b), *([to_int(c)] if c else [])}))
+    return "weeks", weeks
+
+
 def _position(text: str) -> tuple[str, int]:
     word = text[:-1] if text.endswith("的") else text
     if word in _WEEK_OF_PERIOD:
@@ -374,6 +379,14 @@ TOKENS: list[TokenRule] = [
     TokenRule("至少", r"至少|不少于|最少", "Z", _word),
     TokenRule("首月", f"(?:{_table(_MONTH_OF_PERIOD)})的?", "M", _month_of_period),
     positions.NTH_WEEKDAY,
+    TokenRule(
+        # 每月第一、三周的周五, 第一周和第三周: several weeks of each period, one due day each
+        "第一、三周",
+        r"第(?P<a>[一二三四五1-5])周?(?:、|和|及|与)第?(?P<b>[一二三四五1-5])周"
+        r"(?:(?:、|和|及|与)第?(?P<c>[一二三四五1-5])周)?的?",
+        "k",
+        _weeks,
+    ),
     TokenRule(
         "第一周|最后一个工作日",
         f"(?:{_table({**_WEEK_OF_PERIOD, **_WORKDAY_OF_PERIOD})}"
